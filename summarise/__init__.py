@@ -1,0 +1,32 @@
+"""summarise: grounded, bilingual records and briefing notes from Chinese government news.
+
+    from summarise import extract
+    record = extract("article.html")                      # offline, no endpoint needed
+    record = extract(text, model="qwen2.5-7b-instruct", base_url="http://127.0.0.1:8000/v1")
+"""
+from __future__ import annotations
+
+from importlib.metadata import PackageNotFoundError, version
+
+try:
+    __version__ = version("summarise")
+except PackageNotFoundError:  # running from a source tree that is not installed
+    __version__ = "0.0.0+source"
+
+from .errors import ExtractionError  # noqa: E402
+from .settings import Settings  # noqa: E402
+
+
+def __getattr__(name: str):  # lazy: `import summarise` stays cheap for the CLI's --help
+    if name == "extract":
+        from .pipeline import extract
+
+        return extract
+    if name == "normalise":
+        from .normalise import normalise
+
+        return normalise
+    raise AttributeError(f"module 'summarise' has no attribute {name!r}")
+
+
+__all__ = ["ExtractionError", "Settings", "__version__", "extract", "normalise"]

@@ -1,0 +1,211 @@
+"""Grounding: every fact must be backed by a quote that occurs in the normalised article.
+
+`Grounder.problems(facts)` lists what is wrong (sent back to the model as a re-ask);
+`Grounder.apply(facts)` returns the facts with spans filled in and every ungrounded fact removed
+and reported as a `Rejection`. Quotes match exactly, or after folding punctuation width and
+white space only; the shipped quote is then replaced by the article's own characters.
+"""
+from __future__ import annotations
+
+import json
+import unicodedata
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
+
+from pydantic import BaseModel, ValidationInfo, model_validator
+
+from .dates import find_dates, resolve_date
+from .figures import parse_figure, values_agree
+from .schemas import Evidence, EventDate, Facts, Rejection
+
+_FOLD = str.maketrans({
+    "，": ",", "。": ".", "：": ":", "；": ";", "！": "!", "？": "?", "（": "(", "）": ")",
+    "“": '"', "”": '"', "‘": "'", "’": "'", "「": '"', "」": '"', "『": '"', "』": '"',
+    "、": ",", "—": "-", "－": "-", "～": "~",
+})
+
+
+def _fold_char(ch: str) -> str:
+    if ch.isspace():
+        return ""
+    return unicodedata.normalize("NFKC", ch).translate(_FOLD)[:1] or ""
+
+
+@dataclass
+class Grounder:
+    """Checks facts against one normalised article."""
+
+    text: str
+    published: str | None = None
+
+    @cached_property
+    def _folded(self) -> tuple[str, list[int]]:
+        chars: list[str] = []
+        index: list[int] = []
+        for i, ch in enumerate(self.text):
+            f = _fold_char(ch)
+            if f:
+                chars.append(f)
+                index.append(i)
+        return "".join(chars), index
+
+    def locate(self, quote: str) -> tuple[int, int] | None:
+        """Span of `quote` in the text: exact, else modulo punctuation width and white space."""
+        if not quote:
+            return None
+        at = self.text.find(quote)
+        if at >= 0:
+            return at, at + len(quote)
+        needle = "".join(_fold_char(c) for c in quote)
+        if not needle:
+            return None
+        folded, index = self._folded
+        at = folded.find(needle)
+        if at < 0:
+            return None
+        return index[at], index[at + len(needle) - 1] + 1
+
+    def occurs(self, s: str) -> bool:
+        return self.locate(s) is not None
+
+    # -- checks -----------------------------------------------------------------------------
+    def _evidence(self, ev: Evidence | None, where: str, out: list[str]) -> Evidence | None:
+        if ev is None:
+            return None
+        span = self.locate(ev.quote)
+        if span is None:
+            out.append(f"{where}: quote {ev.quote!r} does not occur in the article")
+            return None
+        return Evidence(quote=self.text[span[0]:span[1]], start=span[0], end=span[1])
+
+    def _figure_problem(self, fig: Any) -> str | None:
+        parsed = parse_figure(fig.quote)
+        if parsed is None:
+            return f"figure {fig.quote!r} cannot be read as a number with a unit"
+        if parsed.unit != fig.unit or not values_agree(parsed.value, fig.value):
+            return (f"figure {fig.quote!r}: the quote says {parsed.value} {parsed.unit}, "
+                    f"the answer says {fig.value:g} {fig.unit}")
+        return None
+
+    def _date(self, date: EventDate, grounded: Evidence, out: list[str]) -> EventDate | None:
+        mentions = find_dates(grounded.quote)
+        if not mentions:
+            out.append(f"event.date: quote {grounded.quote!r} states no date")
+            return None
+        resolved = resolve_date(mentions[0], self.published)
+        if resolved.value != date.value:
+            out.append(f"event.date: {date.value!r} is not what the text supports ({resolved.value!r}"
+                       f"{'; ' + resolved.note if resolved.note else ''})")
+        return EventDate(value=resolved.value, year_basis=resolved.year_basis, note=resolved.note,
+                         evidence=grounded)
+
+    def review(self, facts: Facts) -> tuple[Facts, list[Rejection]]:
+        """Ground every fact; return the grounded facts and what was removed or corrected."""
+        rejected: list[Rejection] = []
+
+        def reject(where: str, value: Any, reasons: list[str]) -> None:
+            if isinstance(value, BaseModel):
+                value = value.model_dump(mode="json", exclude_none=True)
+            text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+            rejected.append(Rejection(field=where, value=text[:500], reason="; ".join(reasons)))
+
+        out = facts.model_copy(deep=True)
+
+        people = []
+        for i, p in enumerate(out.people):
+            why: list[str] = []
+            ev = self._evidence(p.evidence, f"people[{i}]", why)
+            if not self.occurs(p.name):
+                why.append(f"person {p.name!r} does not occur in the article")
+            if why:
+                reject(f"people[{i}]", p, why)
+                continue
+            p.evidence = ev
+            if p.title is not None and not self.occurs(p.title.zh):
+                reject(f"people[{i}].title", p.title, [f"title {p.title.zh!r} does not occur in the article"])
+                p.title = None
+            people.append(p)
+        out.people = people
+
+        figures = []
+        for i, f in enumerate(out.figures):
+            why = []
+            ev = self._evidence(f.evidence, f"figures[{i}]", why)
+            if not self.occurs(f.quote):
+                why.append(f"figure {f.quote!r} does not occur in the article")
+            elif ev is not None and self.locate(f.quote) and f.quote not in ev.quote:
+                why.append(f"figure {f.quote!r} is not inside its evidence quote")
+            problem = self._figure_problem(f)
+            if problem:
+                why.append(problem)
+            if why:
+                reject(f"figures[{i}]", f, why)
+                continue
+            f.evidence = ev
+            figures.append(f)
+        out.figures = figures
+
+        points = []
+        for i, pt in enumerate(out.points):
+            why = []
+            ev = self._evidence(pt.evidence, f"points[{i}]", why)
+            if why:
+                reject(f"points[{i}]", pt, why)
+                continue
+            pt.evidence = ev
+            if pt.speaker and not self.occurs(pt.speaker):
+                reject(f"points[{i}].speaker", pt.speaker, [f"speaker {pt.speaker!r} does not occur in the article"])
+                pt.speaker = None
+            points.append(pt)
+        out.points = points
+
+        groups = []
+        for i, g in enumerate(out.attendee_groups):
+            why = []
+            ev = self._evidence(g.evidence, f"attendee_groups[{i}]", why)
+            if why:
+                reject(f"attendee_groups[{i}]", g, why)
+                continue
+            g.evidence = ev
+            groups.append(g)
+        out.attendee_groups = groups
+
+        event = out.event
+        if event.evidence is not None:
+            why = []
+            event.evidence = self._evidence(event.evidence, "event", why)
+            if why:
+                reject("event.evidence", event.evidence, why)
+        if event.date is not None:
+            why = []
+            ev = self._evidence(event.date.evidence, "event.date", why)
+            date = self._date(event.date, ev, why) if ev else None
+            if why:
+                reject("event.date", facts.event.date, why)
+            event.date = date
+        return out, rejected
+
+    def problems(self, facts: Facts) -> list[str]:
+        """Human-readable reasons the facts are not fully grounded (empty when they are)."""
+        return [f"{r.field}: {r.reason}" for r in self.review(facts)[1]]
+
+
+class GroundedFacts(Facts):
+    """`Facts` whose validation fails while any fact is ungrounded (drives instructor's re-asks).
+
+    The check runs only when a `Grounder` is passed in the validation context as "grounder".
+    """
+
+    @model_validator(mode="after")
+    def _grounded(self, info: ValidationInfo) -> "GroundedFacts":
+        grounder = (info.context or {}).get("grounder")
+        if isinstance(grounder, Grounder):
+            problems = grounder.problems(self)
+            if problems:
+                raise ValueError(
+                    "Some facts are not supported by the article. Every quote must be copied "
+                    "character for character from the article; figures must equal their quote; "
+                    "drop anything the article does not state.\n- " + "\n- ".join(problems)
+                )
+        return self

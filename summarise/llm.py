@@ -1,0 +1,269 @@
+"""The LLM backend: one instructor call per document (or per chunk) against any OpenAI-compatible endpoint.
+
+Layering: `_transport_retry` retries transient HTTP failures (tenacity; the SDK's own retries are off
+so that one policy rules); instructor re-asks on validation failures (`max_reasks`); what is still
+ungrounded after that is removed by `Grounder.review` and reported, never shipped.
+"""
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+import instructor
+import openai
+from instructor.core import InstructorRetryException
+from pydantic import ValidationError
+from tenacity import RetryCallState, Retrying, retry_if_exception, stop_after_attempt, stop_after_delay
+
+from . import prompts
+from .errors import ExtractionError
+from .ground import GroundedFacts, Grounder
+from .schemas import Facts, Rejection, Usage
+from .settings import Settings
+
+MODES = {
+    "json_schema": instructor.Mode.JSON_SCHEMA,
+    "tools": instructor.Mode.TOOLS,
+    "json": instructor.Mode.JSON,
+    "md_json": instructor.Mode.MD_JSON,
+}
+_TRANSIENT = (openai.RateLimitError, openai.InternalServerError, openai.APITimeoutError, openai.APIConnectionError)
+
+
+class TokenCapReached(Exception):
+    """The document's token cap is used up; no further call is made."""
+
+
+class EmptyAnswer(Exception):
+    """The endpoint answered 200 with no choices (treated as transient)."""
+
+
+def _is_transient(exc: BaseException) -> bool:
+    if isinstance(exc, (*_TRANSIENT, EmptyAnswer)):
+        return True
+    return isinstance(exc, openai.APIStatusError) and (exc.status_code in (408, 409, 425) or exc.status_code >= 500)
+
+
+def _retry_after(exc: BaseException | None) -> float | None:
+    response = getattr(exc, "response", None)
+    if response is None:
+        return None
+    value = response.headers.get("retry-after")
+    if value is None:
+        return None
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        return None
+
+
+def _wait(state: RetryCallState) -> float:
+    """Honour Retry-After; otherwise exponential backoff with full jitter (0.5 s doubling, ≤ 20 s)."""
+    exc = state.outcome.exception() if state.outcome else None
+    hinted = _retry_after(exc)
+    if hinted is not None:
+        return min(hinted, 60.0)
+    return random.uniform(0, min(20.0, 0.5 * 2 ** (state.attempt_number - 1)))
+
+
+def explain_api_error(exc: BaseException, settings: Settings) -> str:
+    """A message that says what to fix (never containing the API key)."""
+    where = f"{settings.base_url or 'the OpenAI API'} (model {settings.model!r})"
+    if isinstance(exc, openai.AuthenticationError):
+        return f"authentication failed at {where}: check SUMMARISE_API_KEY / OPENAI_API_KEY"
+    if isinstance(exc, openai.PermissionDeniedError):
+        return f"permission denied at {where}: the key may not have access to this model"
+    if isinstance(exc, openai.NotFoundError):
+        return f"not found at {where}: check the model name and that the base URL ends in /v1"
+    if isinstance(exc, openai.BadRequestError):
+        return f"the endpoint {where} rejected the request ({exc.status_code}): {_short(exc)}; try another --mode"
+    if isinstance(exc, openai.APITimeoutError):
+        return f"{where} did not answer within {settings.timeout:g} s (after retries)"
+    if isinstance(exc, openai.APIConnectionError):
+        return f"cannot connect to {where}: is the server running?"
+    if isinstance(exc, openai.APIStatusError):
+        return f"{where} answered HTTP {exc.status_code} (after retries): {_short(exc)}"
+    return f"{type(exc).__name__}: {_short(exc)}"
+
+
+def _short(exc: BaseException) -> str:
+    return " ".join(str(exc).split())[:300]
+
+
+@dataclass
+class Call:
+    """One document's conversation with the endpoint: it counts tokens and enforces the cap."""
+
+    client: openai.OpenAI
+    settings: Settings
+    usage: Usage = field(default_factory=Usage)
+
+    def create(self, **kwargs: Any) -> Any:
+        cap = self.settings.token_cap
+        if cap is not None and self.usage.total_tokens >= cap:
+            raise TokenCapReached(f"token cap of {cap} reached after {self.usage.total_tokens} tokens")
+        retrying = Retrying(
+            retry=retry_if_exception(_is_transient),
+            stop=stop_after_attempt(self.settings.max_attempts) | stop_after_delay(self.settings.max_wait),
+            wait=_wait,
+            reraise=True,
+        )
+        return retrying(self._once, **kwargs)
+
+    def _once(self, **kwargs: Any) -> Any:
+        self.usage.calls += 1
+        response = self.client.chat.completions.create(**kwargs)
+        used = getattr(response, "usage", None)
+        if used is not None:
+            self.usage.prompt_tokens += used.prompt_tokens or 0
+            self.usage.completion_tokens += used.completion_tokens or 0
+        if not getattr(response, "choices", None):
+            raise EmptyAnswer("the endpoint returned no choices")
+        return response
+
+
+def make_client(settings: Settings) -> openai.OpenAI:
+    """An OpenAI SDK client for the configured endpoint, with the SDK's own retries off."""
+    key = settings.api_key.get_secret_value() if settings.api_key else "not-needed"
+    return openai.OpenAI(base_url=settings.base_url, api_key=key, max_retries=0, timeout=settings.timeout)
+
+
+def messages_for(text: str, *, title: str | None, published: str | None, kind: str | None,
+                 part: int | None = None, parts: int | None = None) -> list[dict[str, str]]:
+    """The chat messages for one document (or one part of it)."""
+    return [
+        {"role": "system", "content": prompts.text("system.md").strip()},
+        {"role": "user", "content": prompts.render(
+            "user.md", article=text, title=title, published=published, kind=kind, part=part, parts=parts,
+        ).strip()},
+    ]
+
+
+def ask(call: Call, messages: list[dict[str, str]], grounder: Grounder) -> tuple[Facts, list[Rejection]]:
+    """Ask for facts; re-ask on invalid or ungrounded answers; ground what comes back."""
+    s = call.settings
+    create: Callable[..., Any] = instructor.patch(create=call.create, mode=MODES[s.mode])
+    try:
+        facts = create(
+            model=s.model,
+            messages=messages,
+            response_model=GroundedFacts,
+            max_retries=s.max_reasks,
+            context={"grounder": grounder},
+            temperature=s.temperature,
+            max_tokens=s.max_tokens,
+        )
+        return grounder.review(Facts.model_validate(facts.model_dump()))
+    except InstructorRetryException as exc:
+        return _salvage(exc, grounder, call.settings)
+
+
+def _salvage(exc: Any, grounder: Grounder, settings: Settings) -> tuple[Facts, list[Rejection]]:
+    """After the last re-ask: keep what is grounded from the last well-formed answer, or fail clearly."""
+    cause = exc.__cause__
+    if isinstance(cause, (openai.APIError, EmptyAnswer)):
+        raise ExtractionError(explain_api_error(cause, settings)) from None
+    attempts = [a.completion for a in (getattr(exc, "failed_attempts", None) or []) if a.completion is not None]
+    for completion in reversed(attempts):
+        content = _content(completion)
+        if content is None:
+            continue
+        try:
+            facts = Facts.model_validate_json(_strip_fences(content))
+        except ValidationError:
+            continue
+        return grounder.review(facts)
+    reason = _short(cause or exc)
+    if isinstance(cause, TokenCapReached):
+        raise ExtractionError(str(cause)) from None
+    raise ExtractionError(f"the model gave no valid answer after {settings.max_reasks} re-asks: {reason}") from None
+
+
+def _content(completion: Any) -> str | None:
+    try:
+        message = completion.choices[0].message
+    except (AttributeError, IndexError):
+        return None
+    if message.content:
+        return message.content
+    calls = getattr(message, "tool_calls", None) or []
+    return calls[0].function.arguments if calls else None
+
+
+def _strip_fences(content: str) -> str:
+    s = content.strip()
+    if s.startswith("```"):
+        s = s.split("\n", 1)[1] if "\n" in s else ""
+        s = s.rsplit("```", 1)[0]
+    return s
+
+
+def chunks(text: str, limit: int) -> list[str]:
+    """Split text on paragraph boundaries into parts of at most `limit` characters (a longer paragraph stands alone)."""
+    parts: list[str] = []
+    current = ""
+    for para in text.split("\n"):
+        if current and len(current) + 1 + len(para) > limit:
+            parts.append(current)
+            current = para
+        else:
+            current = f"{current}\n{para}" if current else para
+    if current:
+        parts.append(current)
+    return parts or [text]
+
+
+def merge(parts: list[Facts]) -> Facts:
+    """Merge per-chunk facts without duplicates (people by name, figures by quote and place)."""
+    first = parts[0].model_copy(deep=True)
+    people = {p.name: p for p in first.people}
+    figures = {(f.quote, f.evidence.start): f for f in first.figures}
+    points = list(first.points)
+    groups = {g.text.zh: g for g in first.attendee_groups}
+    for part in parts[1:]:
+        for p in part.people:
+            if p.name in people:
+                known = people[p.name]
+                known.roles = list(dict.fromkeys([*known.roles, *p.roles]))
+                known.title = known.title or p.title
+            else:
+                people[p.name] = p
+        for f in part.figures:
+            figures.setdefault((f.quote, f.evidence.start), f)
+        seen = {(pt.evidence.start, pt.evidence.end) for pt in points}
+        points += [pt for pt in part.points if (pt.evidence.start, pt.evidence.end) not in seen]
+        for g in part.attendee_groups:
+            groups.setdefault(g.text.zh, g)
+        if first.event.date is None:
+            first.event.date = part.event.date
+        for name in ("name", "place", "convened_by", "topic", "evidence"):
+            if getattr(first.event, name) is None:
+                setattr(first.event, name, getattr(part.event, name))
+    first.people = list(people.values())
+    first.figures = list(figures.values())
+    first.points = points
+    first.attendee_groups = list(groups.values())
+    return first
+
+
+def extract_facts(text: str, *, title: str | None, published: str | None, kind: str | None,
+                  settings: Settings) -> tuple[Facts, list[Rejection], Usage]:
+    """Facts for one normalised document from the configured endpoint."""
+    if not settings.model:
+        raise ExtractionError("no model configured: pass model=… or set SUMMARISE_MODEL (or use the offline backend)")
+    call = Call(make_client(settings), settings)
+    grounder = Grounder(text, published)
+    pieces = chunks(text, settings.context_chars)
+    results: list[Facts] = []
+    rejected: list[Rejection] = []
+    try:
+        for i, piece in enumerate(pieces, 1):
+            numbered = (i, len(pieces)) if len(pieces) > 1 else (None, None)
+            facts, why = ask(call, messages_for(piece, title=title, published=published, kind=kind,
+                                                part=numbered[0], parts=numbered[1]), grounder)
+            results.append(facts)
+            rejected += why
+    except openai.APIError as exc:  # raised outside instructor's loop (e.g. before parsing)
+        raise ExtractionError(explain_api_error(exc, settings)) from None
+    return merge(results), rejected, call.usage

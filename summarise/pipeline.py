@@ -1,0 +1,122 @@
+"""extract(): read → normalise → extract (LLM or offline) → ground → record."""
+from __future__ import annotations
+
+import hashlib
+import os
+from datetime import datetime, timezone
+from typing import Literal
+
+from . import __version__, cache
+from .errors import ExtractionError
+from .ground import Grounder
+from .normalise import Document, NormaliseError, normalise
+from .schemas import (
+    Facts, MeetingReport, OutOfScope, PolicyLecture, Provenance, RECORD_TYPES, Rejection, Source, Usage,
+)
+from .settings import Settings
+
+Record = MeetingReport | PolicyLecture | OutOfScope
+KindChoice = Literal["auto", "meeting_report", "policy_lecture"]
+
+
+def extract(
+    source: str | bytes | os.PathLike[str],
+    *,
+    kind: KindChoice = "auto",
+    model: str | None = None,
+    base_url: str | None = None,
+    api_key: str | None = None,
+    settings: Settings | None = None,
+) -> Record:
+    """Summarise one article (a path, raw bytes or the text itself) into a grounded record.
+
+    With a model and endpoint configured (arguments, SUMMARISE_* or OPENAI_* variables) the LLM
+    backend is used, otherwise the offline extractor. Raises `ExtractionError` with a message that
+    says what went wrong for this document.
+    """
+    overrides = {"model": model, "base_url": base_url, "api_key": api_key}
+    if settings is None:
+        settings = Settings.from_env(**overrides)
+    else:
+        settings = settings.model_copy(update={k: v for k, v in overrides.items() if v is not None})
+        settings = Settings.model_validate(settings.model_dump())
+    if kind not in ("auto", "meeting_report", "policy_lecture"):
+        raise ValueError(f"kind must be auto, meeting_report or policy_lecture, not {kind!r}")
+    try:
+        doc = normalise(source)
+    except NormaliseError as exc:
+        raise ExtractionError(str(exc)) from None
+    return extract_document(doc, kind=kind, settings=settings)
+
+
+def extract_document(doc: Document, *, kind: KindChoice = "auto", settings: Settings) -> Record:
+    """Extract from an already normalised document."""
+    forced = None if kind == "auto" else kind
+    if settings.use_llm:
+        facts, rejected, usage, hit, missed = _llm(doc, forced, settings)
+        backend: Literal["offline", "llm"] = "llm"
+    else:
+        facts, rejected = _offline(doc)
+        usage, hit, missed, backend = Usage(), False, [], "offline"
+    if forced:
+        facts = facts.model_copy(update={"kind": forced})
+    provenance = Provenance(
+        backend=backend,
+        model=settings.model if backend == "llm" else None,
+        base_url=settings.base_url if backend == "llm" else None,
+        mode=settings.mode if backend == "llm" else None,
+        summarise_version=__version__,
+        generated_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        cache_hit=hit,
+        usage=usage,
+        rejected=rejected,
+        possibly_missed=missed,
+    )
+    source = Source(
+        name=doc.name, title=doc.title, publisher=doc.publisher, published=doc.published, script=doc.script,
+        sha256=hashlib.sha256(doc.original.encode("utf-8", "surrogatepass")).hexdigest(),
+    )
+    fields = facts.model_dump(exclude={"kind"})
+    return RECORD_TYPES[facts.kind].model_validate({**fields, "source": source, "provenance": provenance})
+
+
+def _offline(doc: Document) -> tuple[Facts, list[Rejection]]:
+    from .offline import extract_facts
+
+    return Grounder(doc.text, doc.published).review(extract_facts(doc))
+
+
+def _llm(doc: Document, kind: str | None, settings: Settings
+         ) -> tuple[Facts, list[Rejection], Usage, bool, list[str]]:
+    from . import llm
+
+    key = cache.cache_key(doc.text, settings, title=doc.title, published=doc.published, kind=kind)
+    cached = cache.get(settings, key)
+    if cached is not None:
+        facts = Facts.model_validate(cached["facts"])
+        rejected = [Rejection.model_validate(r) for r in cached.get("rejected", [])]
+        return facts, rejected, Usage(), True, _cross_check(doc, facts, settings)
+    facts, rejected, usage = llm.extract_facts(
+        doc.text, title=doc.title, published=doc.published, kind=kind, settings=settings,
+    )
+    cache.put(settings, key, {
+        "facts": facts.model_dump(mode="json"),
+        "rejected": [r.model_dump(mode="json") for r in rejected],
+        "usage": usage.model_dump(mode="json"),
+    })
+    return facts, rejected, usage, False, _cross_check(doc, facts, settings)
+
+
+def _cross_check(doc: Document, facts: Facts, settings: Settings) -> list[str]:
+    """People and figures the offline extractor finds that the model's answer lacks."""
+    if not settings.cross_check:
+        return []
+    try:
+        offline, _ = _offline(doc)
+    except Exception as exc:  # the cross-check must never cost the user the model's answer
+        return [f"cross-check unavailable: {type(exc).__name__}: {exc}"]
+    names = {p.name for p in facts.people}
+    quotes = {f.quote for f in facts.figures}
+    missed = [f"person {p.name}" + (f" ({p.title.zh})" if p.title else "") for p in offline.people if p.name not in names]
+    missed += [f"figure {f.quote}" for f in offline.figures if f.quote not in quotes]
+    return missed

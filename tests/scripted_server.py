@@ -1,0 +1,119 @@
+"""A scripted OpenAI-compatible chat-completions server on 127.0.0.1, for recording cassettes.
+
+It is a real HTTP server (http.server in a thread) that answers `/v1/chat/completions` with
+hand-written model responses. The `model` field of the request picks a script; a script is a list
+of steps, one per call in order (the server counts calls per model), and the last step repeats.
+A step is one of:
+- `{"content": "<text>"}`: a 200 answer whose message content is that text (JSON or not);
+- `{"status": 429, "headers": {...}, "body": {...}}`: an HTTP error;
+- `{"choices": []}`: a 200 answer with an empty choice list;
+- `{"sleep": 2.0, ...}`: wait before answering (for timeouts).
+"""
+from __future__ import annotations
+
+import json
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+SCRIPTS_DIR = Path(__file__).parent / "scripted"
+
+
+def answer(content: str, *, model: str, prompt_tokens: int = 0, completion_tokens: int = 0) -> dict[str, Any]:
+    return {
+        "id": "chatcmpl-scripted",
+        "object": "chat.completion",
+        "created": 1_700_000_000,
+        "model": model,
+        "choices": [{"index": 0, "finish_reason": "stop",
+                     "message": {"role": "assistant", "content": content}}],
+        "usage": {"prompt_tokens": prompt_tokens, "completion_tokens": completion_tokens,
+                  "total_tokens": prompt_tokens + completion_tokens},
+    }
+
+
+class ScriptedServer:
+    """Start with `with ScriptedServer(scripts) as server: server.base_url`."""
+
+    def __init__(self, scripts: dict[str, list[dict[str, Any]]]):
+        self.scripts = scripts
+        self.calls: dict[str, int] = {}
+        self.requests: list[dict[str, Any]] = []
+        self._lock = threading.Lock()
+        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
+        self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self._httpd.server_address[1]}/v1"
+
+    def __enter__(self) -> "ScriptedServer":
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._httpd.shutdown()
+        self._httpd.server_close()
+
+    def next_step(self, model: str) -> dict[str, Any]:
+        with self._lock:
+            n = self.calls.get(model, 0)
+            self.calls[model] = n + 1
+        script = self.scripts.get(model)
+        if not script:
+            return {"status": 404, "body": {"error": {"message": f"The model `{model}` does not exist",
+                                                      "type": "invalid_request_error", "code": "model_not_found"}}}
+        return script[min(n, len(script) - 1)]
+
+    def _handler(self) -> type[BaseHTTPRequestHandler]:
+        server = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, *args: object) -> None:  # keep test output quiet
+                pass
+
+            def _send(self, status: int, body: bytes, headers: dict[str, str] | None = None,
+                      content_type: str = "application/json") -> None:
+                self.send_response(status)
+                self.send_header("Content-Type", content_type)
+                self.send_header("Content-Length", str(len(body)))
+                for k, v in (headers or {}).items():
+                    self.send_header(k, v)
+                self.end_headers()
+                self.wfile.write(body)
+
+            def do_POST(self) -> None:
+                if not self.path.endswith("/chat/completions"):
+                    self._send(404, b'{"error": {"message": "not found"}}')
+                    return
+                length = int(self.headers.get("Content-Length", 0))
+                request = json.loads(self.rfile.read(length) or b"{}")
+                server.requests.append(request)
+                model = request.get("model", "")
+                step = server.next_step(model)
+                if "sleep" in step:
+                    time.sleep(step["sleep"])
+                if "status" in step:
+                    body = json.dumps(step.get("body", {"error": {"message": "scripted error"}})).encode()
+                    self._send(step["status"], body, step.get("headers"))
+                    return
+                if "raw" in step:
+                    self._send(200, step["raw"].encode(), content_type=step.get("content_type", "application/json"))
+                    return
+                if "choices" in step:
+                    payload = answer("", model=model)
+                    payload["choices"] = step["choices"]
+                else:
+                    payload = answer(step["content"], model=model,
+                                     prompt_tokens=step.get("prompt_tokens", 1000),
+                                     completion_tokens=step.get("completion_tokens", 500))
+                self._send(200, json.dumps(payload, ensure_ascii=False).encode())
+
+        return Handler
+
+
+def load_answer(name: str) -> str:
+    """A hand-written model answer from tests/scripted/<name>.json, as the JSON text a model would send."""
+    return (SCRIPTS_DIR / f"{name}.json").read_text(encoding="utf-8")
