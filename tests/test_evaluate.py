@@ -316,8 +316,8 @@ def test_gold_file_structure_and_grounding(path: Path, shared_dir: Path) -> None
     # all Chinese in gold files is simplified script
     for value in _strings(gold):
         assert ev._converter().convert(value) == value or not re.search(r"[\u4e00-\u9fff]", value), value
-    keys = [(f["unit"], f["value"]) for f in gold["figures"]]
-    assert len(keys) == len(set(keys)), f"{path.name}: a quantity is listed twice"
+    keys = [(f["unit"], f["value"], canon(f["quote"])) for f in gold["figures"]]
+    assert len(keys) == len(set(keys)), f"{path.name}: a figure is listed twice"
 
 
 def _strings(gold: dict[str, Any]) -> list[str]:
