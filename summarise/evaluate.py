@@ -423,7 +423,10 @@ class EvalReport:
         lines.insert(len(lines) - 1, lines[1])
         details = []
         for f in self.files:
-            for label, items in (("error", f.errors), ("missing people", f.people_missing),
+            if f.errors:  # the misses of a failed file are all of its gold: say why instead
+                details += [f"{f.name}: error: {e}" for e in f.errors]
+                continue
+            for label, items in (("warning", f.warnings), ("missing people", f.people_missing),
                                  ("extra people", f.people_extra), ("missing figures", f.figures_missing),
                                  ("extra figures", f.figures_extra), ("hallucinated", f.hallucinated),
                                  ("forbidden", f.forbidden_found)):
