@@ -1,0 +1,205 @@
+"""Page chrome → article: classify lines, find the headline, pull metadata, cut related lists.
+
+Works line by line on text that may still be traditional: every rule matches the line's
+simplified form (OpenCC), so one keyword list serves both scripts.  Rules describe the genre
+(Chinese government/news pages and their mirrors), not any one page:
+
+* lines dropped wherever they occur: spam titles, navigation and accessibility bars, share
+  widgets, tag lines, image placeholders, metadata lines (their date/source are kept as
+  metadata), copyright notices, licence numbers, short advertisement lines;
+* the headline is the content line just before the first metadata line (else the line the
+  markup's <h1>/<title>/JSON title names, else a headline-like first line); chrome before it goes;
+* a "related articles" heading after the article ends it: it and everything after are cut.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .offsets import Tracked
+from .script import to_simplified
+
+# -- vocabulary ---------------------------------------------------------------------------------
+STRONG_SPAM = ("久久", "超碰", "无码", "伊人", "福利", "午夜", "成人", "人妻", "一区二区", "日韩", "欧美",
+               "色综合", "综合网", "在线观看", "中文字幕", "偷拍", "自拍", "av", "吃瓜")
+WEAK_SPAM = ("国产", "精品", "视频", "亚洲", "高清", "免费", "香蕉", "蜜桃", "狠狠", "合集", "大香")
+NAV_WORDS = frozenset("""无障碍 无障碍版 无障碍浏览 长者助手 长者模式 关怀版 登录 注册 退出 首页 网站首页 返回首页
+网站地图 隐私安全 隐私政策 站外导航 版权所有 常见问题 联系方式 联系我们 关于我们 返回顶部 打印 打印本页 关闭 关闭窗口
+收藏 加入收藏 设为首页 繁体 简体 繁體 简体版 繁体版 English 手机版 移动版 搜索 > >> » › | / · - — 【 】 [ ] 字体 大 中 小
+默认 字号 网站导航 导航 English版 RSS 订阅 纠错 我要纠错""".split())
+SHARE_WORDS = frozenset("""分享 分享到 分享到: 分享到： 分享: 分享： 分享给朋友 分享给朋友: 分享给朋友： QQ空间 QQ好友 新浪微博 腾讯微博
+人人网 开心网 豆瓣 微信 朋友圈 微博 更多 复制链接 百度 网易 搜狐""".split())
+
+_IMAGE = re.compile(r"[\[【(（]?\s*(?:图片|图|组图|点击查看大图|配图|视频)\s*[\]】)）]?")
+_NAV = re.compile(r"(?:您?当前(?:的)?位置|您的位置|当前页面|所在位置)\s*[:：>]|^首页\s*(?:[>»›/|]|\s)")
+_FONT = re.compile(r"字[体号]\s*[:：]\s*[【\[]?\s*大\s*中\s*小")
+_TAG = re.compile(r"^\s*(?:标签|关键词|关键字|tags?)\s*[:：]", re.I)
+_META = re.compile(r"(?:信息来源|文章来源|稿件来源|来源|发布日期|发布时间|发稿时间|发表时间|发布人|发布者|作者|责任编辑|编辑|"
+                   r"审核|浏览次数|浏览量|点击数|阅读数|访问量|更新时间)\s*[:：]")
+_META_SHORT = re.compile(r"^(?:时间|日期)\s*[:：]")
+_REPOST = re.compile(r"^\S{0,30}?\d+\s*(?:年|个月|月|周|天|小时|分钟)前\s*[(（]\s*\d{4}-\d{1,2}-\d{1,2}")
+_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*[-/年.]\s*(\d{1,2})\s*[-/月.]\s*(\d{1,2})(?!\d)")
+_SOURCE = re.compile(r"(?:信息来源|文章来源|稿件来源|来源)\s*[:：]\s*([^\s:：|]{2,40}?)(?=\s|$|[|｜]|发布|发稿|作者|编辑|时间|日期|浏览|分享)")
+_CIRCLED = re.compile(r"^[\u2460-\u2473\u2776-\u277f]")
+_COPYRIGHT_WORDS = re.compile(r"版权|转载|本网|著作权|来源")
+_COPYRIGHT = re.compile(r"版权声明|版权所有|免责声明|copyright|all rights reserved|©", re.I)
+_LICENCE = re.compile(r"icp[备证]|增值电信业务经营许可证|公网安备|网安备|(?<![A-Za-z])[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼]b2-\d", re.I)
+_PHONE = re.compile(r"(?<!\d)(?:1[3-9]\d{9}|400[-\s]?\d{3,4}[-\s]?\d{3,4}|0\d{2,3}-\d{7,8})(?!\d)")
+_AD_WORDS = re.compile(r"微信|扫一扫|扫码|长按|二维码|加微|联系电话|手机号|咨询热线|热线电话|qq[:：]", re.I)
+_RELATED = re.compile(r"^(?:相关文章|相关新闻|相关报道|相关阅读|相关链接|相关稿件|延伸阅读|推荐阅读|热门文章|热点新闻|热门推荐|"
+                      r"猜你喜欢|更多新闻|更多阅读|最新新闻|最新文章|新闻推荐|往期回顾|上一篇|下一篇)\s*(?:[:：>»].{0,80})?$")
+_HAN = re.compile(r"[\u3400-\u9fff]")
+_NOT_HEADLINE_END = re.compile(r"[。，,；;：:、]$")
+_PUNCT_ONLY = re.compile(r"^[\W_]+$")
+_SPLIT = re.compile(r"[\s|｜]+")
+
+AD_MAX = 48
+META_MAX = 100
+HEADLINE_MAX = 80
+HEADER_LINES = 12
+
+
+@dataclass
+class Cleaned:
+    """Article lines (headline first when found) and what the page said about itself."""
+
+    body: Tracked
+    title: str | None = None
+    published: str | None = None
+    publisher: str | None = None
+    removed: dict[str, int] = field(default_factory=dict)
+
+
+def is_spam_title(s: str) -> bool:
+    """Two or more spam keywords (one of them unambiguous), or '_'-joined keyword runs."""
+    if "。" in s or len(s) > 200:
+        return False
+    low = s.lower()
+    strong = sum(len(re.findall(rf"(?<![a-z0-9]){k}(?![a-z0-9])", low)) if k.isascii() else low.count(k) for k in STRONG_SPAM)
+    weak = sum(low.count(k) for k in WEAK_SPAM)
+    if strong >= 1 and strong + weak >= 2:
+        return True
+    parts = [p for p in s.split("_") if p]
+    return len(parts) >= 2 and sum(1 for p in parts if any(k in p for k in STRONG_SPAM + WEAK_SPAM)) >= 2
+
+
+def is_advertisement(s: str) -> bool:
+    """Short line with a phone number or a WeChat/QR call to action."""
+    return len(s) <= AD_MAX and bool(_PHONE.search(s) or _AD_WORDS.search(s))
+
+
+def classify_line(s: str) -> str | None:
+    """Category of junk for one (simplified, stripped) line, or None for content."""
+    if not s:
+        return "empty"
+    if _IMAGE.fullmatch(s):
+        return "image_placeholder"
+    if is_spam_title(s):
+        return "spam_title"
+    if len(s) <= 80 and _LICENCE.search(s):
+        return "licence"
+    if (_CIRCLED.match(s) and _COPYRIGHT_WORDS.search(s) and len(s) <= 400) or (len(s) <= 200 and _COPYRIGHT.search(s)):
+        return "copyright"
+    if _TAG.match(s):
+        return "tag_line"
+    tokens = [t for t in _SPLIT.split(s) if t]
+    if tokens and all(t in SHARE_WORDS for t in tokens):
+        return "share"
+    if len(s) <= META_MAX and (_META.search(s) or _REPOST.match(s) or (len(s) <= 40 and _META_SHORT.match(s))):
+        return "metadata"
+    if tokens and all(t in NAV_WORDS or t in SHARE_WORDS for t in tokens):
+        return "navigation"
+    if len(s) <= 100 and (_NAV.search(s) or _FONT.search(s)):
+        return "navigation"
+    if is_advertisement(s):
+        return "advertisement"
+    if _PUNCT_ONLY.match(s):
+        return "navigation"
+    return None
+
+
+def is_headline(s: str) -> bool:
+    """Short, has Han characters, does not end like a clause."""
+    return 4 <= len(s) <= HEADLINE_MAX and bool(_HAN.search(s)) and not _NOT_HEADLINE_END.search(s) and not s.endswith("。")
+
+
+def parse_date(s: str) -> str | None:
+    """First yyyy-mm-dd style date in ``s`` as ISO, or None."""
+    for m in _DATE.finditer(s):
+        y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        if 1 <= mo <= 12 and 1 <= d <= 31:
+            return f"{y:04d}-{mo:02d}-{d:02d}"
+    return None
+
+
+def clean(text: Tracked, title_hint: str | None = None) -> Cleaned:
+    """Drop chrome lines, find the headline, extract metadata, cut related lists."""
+    lines = text.lines()
+    simp = [to_simplified(ln.text.strip()) for ln in lines]
+    raw = [ln.text.strip() for ln in lines]
+    cats = [classify_line(s) for s in simp]
+    removed: dict[str, int] = {}
+    published = publisher = None
+
+    for i, cat in enumerate(cats):
+        if cat == "metadata" and i < HEADER_LINES * 4:
+            published = published or parse_date(simp[i])
+            m = _SOURCE.search(raw[i]) or _SOURCE.search(simp[i])
+            if m and publisher is None:
+                # take the raw span so a simplified page's names are untouched (民昇 stays)
+                mr = _SOURCE.search(raw[i])
+                publisher = (mr or m).group(1)
+
+    content = [i for i, c in enumerate(cats) if c is None]
+    headline = _find_headline(cats, simp, content, title_hint)
+
+    # Related-articles cut: only once real article text has been seen.
+    cut = len(lines)
+    seen_body = False
+    for i in content:
+        if headline is not None and i <= headline:
+            continue
+        if _RELATED.match(simp[i]) and seen_body:
+            cut = i
+            break
+        if len(simp[i]) > 40:
+            seen_body = True
+    if cut < len(lines):
+        removed["related_articles"] = sum(1 for j in range(cut, len(lines)) if simp[j])
+
+    keep: list[int] = []
+    for i, cat in enumerate(cats[:cut]):
+        if cat is not None:
+            if cat != "empty":
+                removed[cat] = removed.get(cat, 0) + 1
+            continue
+        if headline is not None and i < headline:
+            removed["navigation"] = removed.get("navigation", 0) + 1
+            continue
+        if _RELATED.match(simp[i]) and cat is None and (headline is None or i > headline):
+            removed["navigation"] = removed.get("navigation", 0) + 1
+            continue
+        keep.append(i)
+    body = Tracked.join((lines[i] for i in keep), "\n")
+    title = raw[headline] if headline is not None else None
+    return Cleaned(body, title=title, published=published, publisher=publisher, removed=removed)
+
+
+def _find_headline(cats: list[str | None], simp: list[str], content: list[int], hint: str | None) -> int | None:
+    head = content[:HEADER_LINES]
+    nonempty = [i for i, c in enumerate(cats) if c != "empty"][: HEADER_LINES * 2]
+    for i in nonempty:
+        if cats[i] == "metadata":
+            before = [j for j in head if j < i]
+            if before and is_headline(simp[before[-1]]):
+                return before[-1]
+            break
+    if hint:
+        h = re.sub(r"\s+", "", to_simplified(hint))
+        for j in head:
+            s = re.sub(r"\s+", "", simp[j])
+            if s and (s == h or (len(s) >= 4 and s in h and len(s) >= 0.5 * len(h))) and is_headline(simp[j]):
+                return j
+    if head and is_headline(simp[head[0]]):
+        return head[0]
+    return None

@@ -1,0 +1,99 @@
+"""Bytes → str: BOM, then strict UTF-8, then the HTML meta charset, then statistical detection."""
+from __future__ import annotations
+
+import codecs
+import re
+
+from .errors import NormaliseError
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"\x89PNG\r\n\x1a\n", "PNG image"),
+    (b"\xff\xd8\xff", "JPEG image"),
+    (b"GIF87a", "GIF image"),
+    (b"GIF89a", "GIF image"),
+    (b"%PDF-", "PDF document"),
+    (b"PK\x03\x04", "ZIP archive (or docx/xlsx)"),
+    (b"\x1f\x8b", "gzip archive"),
+    (b"\xd0\xcf\x11\xe0", "OLE document (doc/xls)"),
+    (b"\x7fELF", "ELF executable"),
+    (b"RIFF", "RIFF media file"),
+)
+_META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{2,40})""", re.I)
+_XML_ENCODING = re.compile(rb"""<\?xml[^>]{0,100}?encoding\s*=\s*["']([A-Za-z0-9_.:-]{2,40})""", re.I)
+# GB2312 and GBK are subsets of GB18030: decoding with the superset never loses a page.
+_SUPERSET = {"gb2312": "gb18030", "gbk": "gb18030", "cp936": "gb18030", "x-gbk": "gb18030",
+             "euc-cn": "gb18030", "big5": "big5hkscs", "cp950": "big5hkscs"}
+
+
+def _canonical(label: str) -> str | None:
+    try:
+        name = codecs.lookup(label.strip().lower()).name
+    except LookupError:
+        return None
+    return _SUPERSET.get(name, _SUPERSET.get(label.strip().lower(), name))
+
+
+def sniff_binary(data: bytes) -> str | None:
+    """Name of the binary format ``data`` looks like, or None if it may be text."""
+    for magic, kind in _MAGIC:
+        if data.startswith(magic):
+            return kind
+    head = data[:4096]
+    if b"\x00" in head:
+        return "binary data (NUL bytes)"
+    return None
+
+
+def decode(data: bytes, name: str = "<bytes>") -> tuple[str, str]:
+    """Decode ``data`` and return (text, encoding). Raises NormaliseError naming ``name``."""
+    if not data:
+        raise NormaliseError(f"{name}: input is empty")
+    for bom, enc in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(enc), enc
+            except UnicodeDecodeError as exc:
+                raise NormaliseError(f"{name}: has a {enc} byte-order mark but is not valid {enc} ({exc.reason})") from None
+    kind = sniff_binary(data)
+    if kind:
+        raise NormaliseError(f"{name}: looks like a {kind}, not text")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    head = data[:8192]
+    for rx in (_META_CHARSET, _XML_ENCODING):
+        m = rx.search(head)
+        enc = _canonical(m.group(1).decode("ascii", "ignore")) if m else None
+        if enc:
+            try:
+                return data.decode(enc), enc
+            except (UnicodeDecodeError, LookupError):
+                pass
+    return _detect(data, name)
+
+
+def _detect(data: bytes, name: str) -> tuple[str, str]:
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data, cp_isolation=None).best()
+    candidates: list[str] = []
+    if best is not None and best.encoding:
+        enc = _canonical(best.encoding)
+        if enc:
+            candidates.append(enc)
+    candidates += ["gb18030", "big5hkscs"]
+    for enc in candidates:
+        try:
+            text = data.decode(enc)
+        except (UnicodeDecodeError, LookupError):
+            continue
+        return text, enc
+    raise NormaliseError(f"{name}: cannot decode: not UTF-8, GB18030 or Big5, and no encoding detected")

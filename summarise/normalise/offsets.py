@@ -1,0 +1,188 @@
+"""Tracked text: a string plus, for every character, its [start, end) span in the original.
+
+Every stage edits a :class:`Tracked` through :meth:`Tracked.replace` / :meth:`Tracked.sub`, so the
+map from cleaned text back to the original input comes for free.  Spans are stored in two
+``array('q')`` columns so a 10 MB input stays cheap.
+"""
+from __future__ import annotations
+
+import re
+from array import array
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import overload
+
+Edit = tuple[int, int, str]
+
+
+class Tracked:
+    """Immutable text with per-character source spans."""
+
+    __slots__ = ("text", "starts", "ends")
+
+    def __init__(self, text: str, starts: array, ends: array) -> None:
+        if not (len(text) == len(starts) == len(ends)):
+            raise ValueError("text and span columns differ in length")
+        self.text = text
+        self.starts = starts
+        self.ends = ends
+
+    # -- construction -------------------------------------------------------------------------
+    @classmethod
+    def identity(cls, text: str, offset: int = 0) -> Tracked:
+        """Text that *is* the original (or a slice of it starting at ``offset``)."""
+        n = len(text)
+        return cls(text, array("q", range(offset, offset + n)), array("q", range(offset + 1, offset + n + 1)))
+
+    @classmethod
+    def synthetic(cls, text: str, at: int) -> Tracked:
+        """Inserted text with no source: every char maps to the zero-width span (at, at)."""
+        n = len(text)
+        return cls(text, array("q", [at]) * n, array("q", [at]) * n)
+
+    @classmethod
+    def join(cls, parts: Iterable[Tracked], sep: str = "") -> Tracked:
+        """Concatenate; each separator char maps zero-width to the end of the part before it."""
+        texts: list[str] = []
+        starts = array("q")
+        ends = array("q")
+        first = True
+        for part in parts:
+            if not first and sep:
+                at = ends[-1] if len(ends) else (part.starts[0] if len(part) else 0)
+                texts.append(sep)
+                starts.extend(array("q", [at]) * len(sep))
+                ends.extend(array("q", [at]) * len(sep))
+            first = False
+            texts.append(part.text)
+            starts.extend(part.starts)
+            ends.extend(part.ends)
+        return cls("".join(texts), starts, ends)
+
+    # -- access -------------------------------------------------------------------------------
+    def __len__(self) -> int:
+        return len(self.text)
+
+    def __str__(self) -> str:
+        return self.text
+
+    def __repr__(self) -> str:
+        return f"Tracked({self.text[:40]!r}{'…' if len(self.text) > 40 else ''}, n={len(self.text)})"
+
+    def __getitem__(self, item: slice) -> Tracked:
+        if not isinstance(item, slice) or item.step not in (None, 1):
+            raise TypeError("Tracked supports contiguous slices only")
+        return Tracked(self.text[item], self.starts[item], self.ends[item])
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Original span covering text[start:end] (zero-width at the boundary if empty)."""
+        n = len(self.text)
+        start = max(0, min(start, n))
+        end = max(start, min(end, n))
+        if start == end:
+            if n == 0:
+                return (0, 0)
+            at = self.starts[start] if start < n else self.ends[n - 1]
+            return (at, at)
+        return (min(self.starts[start:end]), max(self.ends[start:end]))
+
+    # -- editing ------------------------------------------------------------------------------
+    def replace(self, edits: Iterable[Edit]) -> Tracked:
+        """Apply non-overlapping (start, end, new_text) edits given in ascending order.
+
+        Same-length replacements map character by character; otherwise every new character
+        maps to the whole replaced span; a pure insertion maps zero-width to where it sits.
+        """
+        text, starts, ends = self.text, self.starts, self.ends
+        n = len(text)
+        out_t: list[str] = []
+        out_s = array("q")
+        out_e = array("q")
+        pos = 0
+        for start, end, new in edits:
+            if start < pos or end < start or end > n:
+                raise ValueError(f"bad edit ({start}, {end}) after position {pos}")
+            out_t.append(text[pos:start])
+            out_s.extend(starts[pos:start])
+            out_e.extend(ends[pos:start])
+            k = len(new)
+            if k:
+                out_t.append(new)
+                if k == end - start:
+                    out_s.extend(starts[start:end])
+                    out_e.extend(ends[start:end])
+                elif end > start:
+                    s0, e0 = min(starts[start:end]), max(ends[start:end])
+                    out_s.extend(array("q", [s0]) * k)
+                    out_e.extend(array("q", [e0]) * k)
+                else:
+                    at = starts[start] if start < n else (ends[n - 1] if n else 0)
+                    out_s.extend(array("q", [at]) * k)
+                    out_e.extend(array("q", [at]) * k)
+            pos = end
+        out_t.append(text[pos:])
+        out_s.extend(starts[pos:])
+        out_e.extend(ends[pos:])
+        return Tracked("".join(out_t), out_s, out_e)
+
+    def sub(self, pattern: re.Pattern[str], repl: str | Callable[[re.Match[str]], str | None]) -> tuple[Tracked, int]:
+        """Regex substitution that keeps spans; a callable returning None leaves the match alone."""
+        edits: list[Edit] = []
+        for m in pattern.finditer(self.text):
+            new = repl if isinstance(repl, str) else repl(m)
+            if new is None or new == m.group(0):
+                continue
+            edits.append((m.start(), m.end(), new))
+        if not edits:
+            return self, 0
+        return self.replace(edits), len(edits)
+
+    def lines(self) -> list[Tracked]:
+        """Split on "\\n" (the newline characters themselves are dropped)."""
+        out: list[Tracked] = []
+        pos = 0
+        text = self.text
+        while True:
+            j = text.find("\n", pos)
+            if j < 0:
+                out.append(self[pos:])
+                return out
+            out.append(self[pos:j])
+            pos = j + 1
+
+
+class SpanMap(Sequence[tuple[int, int]]):
+    """Read-only, tuple-like view of per-character spans (``spans[i] == (start, end)``)."""
+
+    __slots__ = ("_starts", "_ends")
+
+    def __init__(self, starts: array, ends: array) -> None:
+        self._starts = starts
+        self._ends = ends
+
+    def __len__(self) -> int:
+        return len(self._starts)
+
+    @overload
+    def __getitem__(self, i: int) -> tuple[int, int]: ...
+    @overload
+    def __getitem__(self, i: slice) -> tuple[tuple[int, int], ...]: ...
+    def __getitem__(self, i):  # type: ignore[no-untyped-def]
+        if isinstance(i, slice):
+            return tuple(zip(self._starts[i], self._ends[i]))
+        return (self._starts[i], self._ends[i])
+
+    def __iter__(self) -> Iterator[tuple[int, int]]:
+        return zip(self._starts, self._ends)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, SpanMap):
+            return self._starts == other._starts and self._ends == other._ends
+        if isinstance(other, Sequence):
+            return len(other) == len(self) and all(a == tuple(b) for a, b in zip(self, other))
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        head = ", ".join(map(str, self[:3]))
+        return f"SpanMap([{head}{', …' if len(self) > 3 else ''}], n={len(self)})"

@@ -1,0 +1,125 @@
+"""The stages in order: decode → markup → mojibake → pinyin → boilerplate → script → whitespace."""
+from __future__ import annotations
+
+import os
+import re
+
+from . import boilerplate, decode, markup, mojibake, pinyin, script, whitespace
+from .document import Document
+from .errors import NormaliseError
+from .offsets import SpanMap
+from .read import read_source
+
+_HAN = re.compile(r"[\u3400-\u9fff]")
+
+
+def normalise(source: str | bytes | os.PathLike[str], *, name: str | None = None) -> Document:
+    """Clean one article: see the package docstring. Raises NormaliseError for bad input."""
+    payload, display = read_source(source, name)
+    if isinstance(payload, bytes):
+        original, encoding = decode.decode(payload, display)
+    else:
+        original, encoding = payload, "str"
+    if not original.strip():
+        raise NormaliseError(f"{display}: input is {'empty' if not original else 'whitespace only'}")
+    if "\x00" in original[:4096] and original.count("\x00") > len(original) // 100:
+        raise NormaliseError(f"{display}: looks like binary data (NUL characters), not text")
+
+    removed: dict[str, int] = {}
+
+    def count(key: str, n: int) -> None:
+        if n:
+            removed[key] = removed.get(key, 0) + n
+
+    ext = markup.extract(original)
+    for k, v in ext.removed.items():
+        count(k, v)
+    text = ext.body
+    text, n = markup.fix_entities(text)
+    count("entity", n)
+    text, n = mojibake.repair(text)
+    count("mojibake_repair", n)
+    text, n = markup.strip_tag_fragments(text)
+    count("markup", n)
+    text = whitespace.normalise_spaces(text)
+    text, n = whitespace.normalise_width(text)
+    count("width", n)
+    text, n = pinyin.remove_annotations(text)
+    count("pinyin", n)
+
+    cleaned = boilerplate.clean(text, title_hint=ext.title)
+    for k, v in cleaned.removed.items():
+        count(k, v)
+    text = whitespace.tidy(cleaned.body)
+    if not text.text.strip():
+        raise NormaliseError(f"{display}: no article text found")
+
+    text, n, script_name = script.convert(text)
+    count("script_conversion", n)
+    text = whitespace.tidy(text)
+
+    traditional = script_name == "traditional"
+    title = cleaned.title
+    if title is not None:
+        title = text.text.split("\n", 1)[0]  # the headline line as it stands in the clean text
+    elif ext.title and ext.kind == "json":
+        title = ext.title
+    publisher = cleaned.publisher or ext.publisher
+    if publisher and traditional:
+        publisher = script.to_simplified(publisher)
+    published = cleaned.published or _iso(ext.published)
+    return Document(
+        text=text.text,
+        title=title,
+        published=published,
+        publisher=publisher,
+        script=script_name,  # type: ignore[arg-type]
+        encoding=encoding,
+        name=display,
+        original=original,
+        spans=SpanMap(text.starts, text.ends),
+        removed=removed,
+        kind=ext.kind,
+    )
+
+
+def _iso(value: str | None) -> str | None:
+    if not value:
+        return None
+    return boilerplate.parse_date(value)
+
+
+def report(doc: Document) -> str:
+    """Human-readable summary of what was removed and why (for ``summarise clean --explain``)."""
+    reasons = {
+        "pinyin": "pinyin annotations after a character, e.g. 當(dāng)",
+        "spam_title": "SEO spam title lines",
+        "navigation": "navigation, breadcrumb and page-chrome lines",
+        "share": "share-widget lines",
+        "tag_line": "tag/keyword lines",
+        "image_placeholder": "image placeholders (图片)",
+        "caption": "picture captions after images",
+        "metadata": "metadata lines (source, date, author), kept as metadata",
+        "copyright": "copyright and disclaimer notices",
+        "licence": "licence/ICP registration lines",
+        "advertisement": "advertisement lines (phone, WeChat)",
+        "related_articles": "lines of the related-articles list and everything after it",
+        "mojibake_repair": "GBK byte-shift mojibake runs repaired",
+        "script_conversion": "characters converted from traditional to simplified",
+        "entity": "HTML entities decoded",
+        "markup": "markup removed (page parsed, or stray tag fragments)",
+        "width": "fullwidth digits/letters made ASCII",
+    }
+    raw_chars = len(doc.original)
+    lines = [
+        f"{doc.name}: {doc.kind} input, encoding {doc.encoding}, script {doc.script}",
+        f"kept {len(doc.text)} of {raw_chars} characters ({100 * len(doc.text) / max(raw_chars, 1):.0f}%)",
+        f"title: {doc.title or '-'}; published: {doc.published or '-'}; publisher: {doc.publisher or '-'}",
+    ]
+    if doc.removed:
+        lines.append("removed / changed:")
+        for key, n in sorted(doc.removed.items(), key=lambda kv: (-kv[1], kv[0])):
+            lines.append(f"  {n:6d}  {key}: {reasons.get(key, key)}")
+    else:
+        lines.append("nothing removed")
+    return "\n".join(lines)

@@ -1,0 +1,49 @@
+"""Width and whitespace: fullwidth digits/letters/percent → ASCII, odd spaces → " ", tidy lines.
+
+Chinese punctuation (，。“”、：；！？（）) is content and stays as it is; ASCII punctuation the
+page used stays too (seed 000 writes "8月1日," with an ASCII comma).
+"""
+from __future__ import annotations
+
+import re
+
+from .offsets import Tracked
+
+_FULLWIDTH = re.compile(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff05]|(?<=[0-9\uff10-\uff19])\uff0e(?=[0-9\uff10-\uff19])")
+_ODD_SPACE = re.compile(r"[\t\x0b\x0c\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+_INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
+_NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x85]")
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+_SPACE_RUN = re.compile(r" {2,}")
+_EDGE_SPACE = re.compile(r"^ +| +$", re.M)
+_BLANK_LINES = re.compile(r"\n{2,}")
+
+
+def _narrow(m: re.Match[str]) -> str:
+    return chr(ord(m.group(0)) - 0xFEE0)
+
+
+def normalise_width(text: Tracked) -> tuple[Tracked, int]:
+    """Fullwidth digits, Latin letters and % (and a fullwidth point between digits) → ASCII."""
+    return text.sub(_FULLWIDTH, _narrow)
+
+
+def normalise_spaces(text: Tracked) -> Tracked:
+    """Unify line breaks, turn odd spaces into " ", drop invisible and control characters."""
+    text, _ = text.sub(_NEWLINES, "\n")
+    text, _ = text.sub(_INVISIBLE, "")
+    text, _ = text.sub(_CONTROL, "")
+    text, _ = text.sub(_ODD_SPACE, " ")
+    return text
+
+
+def tidy(text: Tracked) -> Tracked:
+    """Collapse space runs, strip line edges, separate paragraphs by a single "\\n"."""
+    text = normalise_spaces(text)
+    text, _ = text.sub(_SPACE_RUN, " ")
+    text, _ = text.sub(_EDGE_SPACE, "")
+    text, _ = text.sub(_BLANK_LINES, "\n")
+    s = text.text
+    lead = len(s) - len(s.lstrip("\n"))
+    trail = len(s.rstrip("\n"))
+    return text[lead:max(lead, trail)]
