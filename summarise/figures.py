@@ -1,0 +1,316 @@
+"""Unit-aware parser for the figures of Chinese official news (``92.4亿元``, ``超5000亩``, ``3年多``).
+
+Values are exact ``Decimal`` numbers multiplied out (万 = 1e4, 亿 = 1e8). Approximate markers
+(约, 近, 左右, 多, 余 …) and lower-bound markers (超, 逾, 以上, 多, 余 …) become flags; a prefix
+marker is not part of ``quote``. Calendar years, dates, ordinals (第八批), document numbers and
+code-like tokens (A-4-1, 粤B2-2016…) are not figures. One compiled regex, anchored at the start of a
+digit run, keeps scanning linear in the input size.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from typing import Literal
+
+__all__ = ["Unit", "ParsedFigure", "parse_figure", "find_figures", "values_agree", "cn_numeral"]
+
+Unit = Literal[
+    "CNY", "mu", "m2", "ha", "km", "percent", "count", "person", "household", "year", "month", "day",
+    "ton",
+]
+
+MU_PER_HA = Decimal(15)
+
+# Traditional → simplified for the few characters that matter to units and numerals.
+_T2S = str.maketrans("萬億畝個餘兩項條場臺輛處間張噸戶幾", "万亿亩个余两项条场台辆处间张吨户几")
+
+_CN_DIGIT = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
+             "七": 7, "八": 8, "九": 9}
+_CN_SMALL = {"十": 10, "百": 100, "千": 1000}
+_MULT = {"万亿": 10**12, "千万": 10**7, "百万": 10**6, "十万": 10**5, "千亿": 10**11,
+         "百亿": 10**10, "十亿": 10**9, "万": 10**4, "亿": 10**8, "千": 10**3, "百": 10**2}
+
+# surface (simplified, without 多/余) → (unit, factor)
+_UNITS: dict[str, tuple[Unit, int]] = {
+    "元": ("CNY", 1), "元人民币": ("CNY", 1), "人民币": ("CNY", 1), "个亿": ("CNY", 10**8),
+    "亩": ("mu", 1), "公顷": ("ha", 1),
+    "平方米": ("m2", 1), "平米": ("m2", 1), "平方公里": ("m2", 10**6), "平方千米": ("m2", 10**6),
+    "公里": ("km", 1), "千米": ("km", 1), "吨": ("ton", 1),
+    "%": ("percent", 1), "％": ("percent", 1),
+    "人次": ("person", 1), "人": ("person", 1), "个人": ("person", 1), "名": ("person", 1),
+    "位": ("person", 1), "户": ("household", 1),
+    "年": ("year", 1), "个月": ("month", 1), "天": ("day", 1), "个工作日": ("day", 1),
+    **{c: ("count", 1) for c in "个宗份项家件批次所条座套场台辆处栋幢间例张"},
+}
+_TIME_UNITS = {"year", "month", "day"}
+
+_AR = r"[0-9０-９]+(?:[.．][0-9０-９]+)?|[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?"
+_CN = r"[一二三四五六七八九两兩十][〇零一二三四五六七八九两兩十百千万萬亿億]*"
+_MULT_RE = r"万亿|千万|百万|十万|千亿|百亿|十亿|[万萬亿億千百]"
+_UNIT_RE = (
+    r"个[多余餘]?(?:月|工作日)|個[多余餘]?(?:月|工作日)|[个個]亿|[个個]億|[个個]人(?!民)"
+    r"|元人民币|人民币|元|[亩畝]|公顷|平方米|平米|平方公里|平方千米|公里|千米|[吨噸]|[%％]"
+    r"|人次|人(?!民)|名|位|[户戶]|年(?![代级級度初底末间間中])|天"
+    r"|[个個](?![多余餘]?(?:小时|小時|百分点|百分點|万|萬|亿|億))"
+    r"|[项項](?!目)|[处處](?!长|長)|[宗份家件批次所条條座套场場台臺辆輛栋幢间間例张張]"
+)
+_FIG_RE = re.compile(
+    r"(?<![0-9０-９A-Za-zＡ-Ｚａ-ｚ.．\-－/:：_〇零一二三四五六七八九两兩十百千万萬亿億第#№])"
+    r"(?:百分之(?P<pct>" + _AR + "|" + _CN + ")"
+    r"|(?P<ar>" + _AR + r")(?:(?P<dash>[-－—~～至到])(?P<ar2>" + _AR + r"))?(?P<mult>" + _MULT_RE + r")?"
+    r"|(?P<cn>" + _CN + r"))"
+    r"(?(pct)|(?P<infix>[多余餘])?(?P<unit>" + _UNIT_RE + r")(?P<post>[多余餘](?![0-9０-９]))?)"
+)
+_PREFIXES = (("超过", "lower"), ("超過", "lower"), ("不少于", "lower"), ("不低于", "lower"),
+             ("至少", "lower"), ("突破", "lower"), ("超", "lower"), ("逾", "lower"),
+             ("将近", "approx"), ("接近", "approx"), ("大约", "approx"), ("约合", "approx"),
+             ("大概", "approx"), ("近", "approx"), ("约", "approx"), ("約", "approx"))
+_SUFFIXES = (("以上", "lower"), ("左右", "approx"), ("上下", "approx"))
+_CALENDAR_AFTER_YEAR = re.compile(r"[0-9０-９一二三四五六七八九十]{1,3}月")
+
+
+def cn_numeral(s: str) -> int | None:
+    """Value of a Chinese numeral such as 一百五十, 两万, 十一, 三千五百万; None if malformed."""
+    s = s.translate(_T2S)
+    if not s:
+        return None
+    for big, mult in (("亿", 10**8), ("万", 10**4)):
+        if big in s:
+            head, _, tail = s.partition(big)
+            hv = cn_numeral(head) if head else None
+            tv = cn_numeral(tail) if tail else 0
+            if hv is None or tv is None:
+                return None
+            if tail and len(tail) == 1 and tail in _CN_DIGIT and big == "万":
+                tv *= 1000  # 三万五 = 35000
+            return hv * mult + tv
+    total, digit, last_unit = 0, None, 0
+    for ch in s:
+        if ch in _CN_DIGIT:
+            if digit:
+                return None  # 一二: a digit string, not a cardinal numeral
+            digit = _CN_DIGIT[ch]
+        elif ch in _CN_SMALL:
+            if digit is None and not (ch == "十" and total == 0):
+                return None
+            total += (1 if digit is None else digit) * _CN_SMALL[ch]
+            digit, last_unit = None, _CN_SMALL[ch]
+        else:
+            return None
+    if digit:
+        total += digit * (last_unit // 10 if len(s) >= 2 and s[-2] in "百千" else 1)  # 一百五 = 150
+    return total
+
+
+def _ascii_number(s: str) -> Decimal:
+    s = unicodedata.normalize("NFKC", s).replace(",", "")
+    return Decimal(s)
+
+
+@dataclass(frozen=True)
+class ParsedFigure:
+    """One figure: ``quote`` is the source text (without prefix markers) at ``start:end``."""
+
+    quote: str
+    start: int
+    end: int
+    value: Decimal
+    unit: Unit
+    approximate: bool = False
+    lower_bound: bool = False
+    upper: Decimal | None = None  # upper end of a range such as 6-8亿元 (value is the lower end)
+    qualifier: str = ""  # the marker words as written (超, 近, 多, 左右 …)
+    numeral: Literal["arabic", "chinese"] = "arabic"
+
+    def english(self) -> str:
+        """English rendering: "9.24 billion yuan", "over 5,000 mu (≈ 333.33 ha)", "3+ years"."""
+        plus = self.lower_bound and any(c in self.qualifier for c in "多余餘")
+        amount = _amount(self.value, self.upper, self.unit)
+        if plus:
+            amount = _plus(amount)
+        text = f"{amount}{_unit_word(self.unit, self.value if self.upper is None else self.upper, plus)}"
+        if self.unit == "mu":
+            ha = (self.value / MU_PER_HA).quantize(Decimal("0.01"))
+            text += f" (≈ {_num(ha)} ha)"
+        if self.lower_bound and not plus:
+            return ("at least " if any(w in self.qualifier for w in ("不少于", "至少", "不低于")) else "over ") + text
+        if self.approximate and not plus:
+            return ("nearly " if "近" in self.qualifier else "about ") + text
+        return text
+
+
+def _num(d: Decimal) -> str:
+    d = d.normalize() if d == d.to_integral_value() else d
+    s = format(d.normalize(), ",f")
+    return s
+
+
+def _amount(value: Decimal, upper: Decimal | None, unit: Unit) -> str:
+    top = upper if upper is not None else value
+    scale, word = Decimal(1), ""
+    if unit == "CNY":
+        for s, w in ((Decimal(10**12), " trillion"), (Decimal(10**9), " billion"), (Decimal(10**6), " million")):
+            if abs(top) >= s:
+                scale, word = s, w
+                break
+    lo = _num(value / scale)
+    if upper is None:
+        return lo + word
+    return f"{lo}–{_num(upper / scale)}{word}"
+
+
+def _plus(amount: str) -> str:
+    # "3" → "3+", "1.5 billion" → "1.5+ billion"
+    head, sep, tail = amount.partition(" ")
+    return f"{head}+{sep}{tail}"
+
+
+def _unit_word(unit: Unit, value: Decimal, plus: bool) -> str:
+    one = value == 1 and not plus
+    return {
+        "CNY": " yuan", "mu": " mu", "m2": " m²", "ha": " ha", "km": " km", "percent": "%",
+        "count": " (count)", "person": " person" if one else " people",
+        "household": " household" if one else " households", "year": " year" if one else " years",
+        "month": " month" if one else " months", "day": " day" if one else " days",
+        "ton": " tonne" if one else " tonnes",
+    }[unit]
+
+
+# 签约33个项目 and 最近3年 are not approximate: the marker character belongs to another word.
+_NOT_MARKER = re.compile(r"(?:[签簽预預节節制合违違履特邀公条條相缔締]约|[最附邻鄰临臨靠亲親]近|[赶趕高]超)$")
+
+
+_PREFIX_KIND = dict(_PREFIXES)
+_PREFIX_RE = re.compile("(?:" + "|".join(w for w, _ in _PREFIXES) + ")$")
+_CODE_AFTER = re.compile(r"[A-Za-z0-9]")
+
+
+def _prefix_marker(text: str, start: int) -> str:
+    m = _PREFIX_RE.search(text, max(0, start - 3), start)
+    if m is None:
+        return ""
+    if len(m.group()) == 1 and _NOT_MARKER.search(text, max(0, start - 2), start):
+        return ""
+    return m.group()
+
+
+def _from_match(text: str, m: re.Match[str]) -> ParsedFigure | None:
+    g = m.groupdict()
+    numeral: Literal["arabic", "chinese"] = "arabic"
+    upper: Decimal | None = None
+    if g["pct"] is not None:
+        raw = g["pct"]
+        if raw[0].isdigit() or "０" <= raw[0] <= "９":
+            value = _ascii_number(raw)
+        else:
+            iv = cn_numeral(raw)
+            if iv is None:
+                return None
+            value, numeral = Decimal(iv), "chinese"
+        unit: Unit = "percent"
+        factor = 1
+        infix = post = None
+        unit_text = ""
+    else:
+        unit_text = g["unit"].translate(_T2S)
+        infix, post = g["infix"], g["post"]
+        key = unit_text.replace("多", "").replace("余", "")
+        unit, factor = _UNITS[key]
+        if g["ar"] is not None:
+            try:
+                value = _ascii_number(g["ar"])
+                if g["ar2"] is not None:
+                    upper = _ascii_number(g["ar2"])
+            except InvalidOperation:
+                return None
+            if g["mult"]:
+                mult = Decimal(_MULT[g["mult"].translate(_T2S)])
+                value *= mult
+                upper = upper * mult if upper is not None else None
+            digits = g["ar"]
+            if unit == "year" and g["mult"] is None and upper is None and len(digits) == 4 and "." not in digits:
+                return None  # calendar year (2024年)
+        else:
+            raw = g["cn"]
+            if raw.translate(_T2S) == "一" and not (unit in _TIME_UNITS and (infix or post)):
+                return None  # 一 is the article "a", not a figure
+            iv = cn_numeral(raw)
+            if iv is None:
+                return None
+            value, numeral = Decimal(iv), "chinese"
+        if unit == "year" and _CALENDAR_AFTER_YEAR.match(text, m.end("unit")):
+            return None  # 24年3月: a date
+        if post and unit not in _TIME_UNITS:
+            post = None
+        value *= factor
+        upper = upper * factor if upper is not None else None
+        if upper is not None and upper <= value:
+            return None  # 2022-06 style tokens, not ranges
+    if value == value.to_integral_value():
+        value = value.quantize(Decimal(1))
+        upper = upper.quantize(Decimal(1)) if upper is not None else None
+    start = m.start()
+    end = m.end("post") if post else (m.end("unit") if g["pct"] is None else m.end())
+    qualifier, approx, lower = "", False, False
+    pre = _prefix_marker(text, start)
+    if pre:
+        qualifier = pre
+        kind = _PREFIX_KIND[pre]
+        approx, lower = approx or kind == "approx", lower or kind == "lower"
+    for mark in (infix, post):
+        if mark:
+            qualifier += mark
+            approx = lower = True
+    for word, kind in _SUFFIXES:
+        if text.startswith(word, end):
+            qualifier += word
+            approx, lower = approx or kind == "approx", lower or kind == "lower"
+            break
+    if _CODE_AFTER.match(text, end, end + 1):
+        return None  # 1栋B座, 3号楼A: an address or code, not a figure
+    inner = "".join(c for c in unit_text if c in "多余")
+    if inner:  # 四个多月
+        qualifier += inner
+        approx = lower = True
+    return ParsedFigure(text[start:end], start, end, value, unit, approx, lower, upper, qualifier, numeral)
+
+
+def find_figures(text: str) -> list[ParsedFigure]:
+    """Every figure with a unit in ``text``, in order, with spans into ``text``."""
+    out: list[ParsedFigure] = []
+    for m in _FIG_RE.finditer(text):
+        fig = _from_match(text, m)
+        if fig is not None:
+            out.append(fig)
+    return out
+
+
+def parse_figure(quote: str) -> ParsedFigure | None:
+    """Parse one figure expression; markers around it (超, 约, 左右 …) are allowed.
+
+    Spans are relative to ``quote`` as given (``超5000亩`` → quote ``5000亩`` at 1:6).
+    Returns None unless exactly one figure accounts for the whole expression.
+    """
+    s = quote.strip()
+    offset = len(quote) - len(quote.lstrip())
+    figs = find_figures(s)
+    if len(figs) != 1:
+        return None
+    f = figs[0]
+    head, tail = s[: f.start], s[f.end:]
+    if head not in ("", *[w for w, _ in _PREFIXES]) or tail not in ("", *[w for w, _ in _SUFFIXES]):
+        return None
+    if offset:
+        f = ParsedFigure(f.quote, f.start + offset, f.end + offset, f.value, f.unit, f.approximate,
+                         f.lower_bound, f.upper, f.qualifier, f.numeral)
+    return f
+
+
+def values_agree(a: Decimal | float | int, b: Decimal | float | int, rel: float = 1e-6) -> bool:
+    """True when ``a`` and ``b`` are equal within ``rel`` relative tolerance."""
+    da, db = Decimal(str(a)), Decimal(str(b))
+    if da == db:
+        return True
+    return abs(da - db) <= Decimal(str(rel)) * max(abs(da), abs(db))

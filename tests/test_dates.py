@@ -1,0 +1,87 @@
+"""Date mentions and the year rule (NOTES.md "Dates")."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from summarise.dates import DateMention, find_dates, parse_iso, resolve_date
+
+
+def _one(text: str) -> DateMention:
+    (m,) = find_dates(text)
+    return m
+
+
+def test_seed_000_meeting_date() -> None:
+    m = _one("8月1日,小榄镇召开2024年村镇低效工业园改造升级工作推进会")
+    assert (m.quote, m.start, m.end, m.year, m.month, m.day) == ("8月1日", 0, 4, None, 8, 1)
+    r = resolve_date(m, "2024-08-02")
+    assert (r.value, r.year_basis) == ("2024-08-01", "publication")
+
+
+def test_seed_001_year_left_open() -> None:
+    r = resolve_date(_one("11月12日,中山市召开全市村镇工业集聚区升级改造专题讲座视频会议。"), "2024-09-27")
+    assert (r.value, r.year_basis) == ("--11-12", "open")
+    assert r.note and "320 days" in r.note and "45" in r.note
+
+
+def test_stated_year_wins() -> None:
+    r = resolve_date(_one("2018年1月开始"), date(2024, 9, 27))
+    assert (r.value, r.year_basis) == ("2018-01", "stated")
+    assert resolve_date(_one("二〇二四年十一月十二日"), None).value == "2024-11-12"
+
+
+def test_across_new_year_and_window() -> None:
+    assert resolve_date(_one("12月30日"), "2025-01-05").value == "2024-12-30"
+    assert resolve_date(_one("8月1日"), "2024-09-15", window_days=45).value == "2024-08-01"
+    assert resolve_date(_one("8月1日"), "2024-09-15", window_days=44).value == "--08-01"
+    assert resolve_date(_one("12月30日"), None).year_basis == "open"
+
+
+def test_relative_day() -> None:
+    m = _one("昨日(14日)上午，市政协召开政府采购工作民主监督座谈会")
+    assert (m.month, m.day, m.relative) == (0, 14, -1)
+    r = resolve_date(m, "2011-06-15")
+    assert (r.value, r.year_basis) == ("2011-06-14", "publication")
+    assert resolve_date(_one("昨日（13日）"), "2011-06-15").year_basis == "open"
+
+
+def test_forms() -> None:
+    got = [(m.quote, m.year, m.month, m.day) for m in find_dates(
+        "发布日期:2024-08-02 分享 2011年09月26来源 9月27日-28日，全省 5月召开 2022年08月12日 17:44")]
+    assert got == [("2024-08-02", 2024, 8, 2), ("2011年09月26", 2011, 9, 26), ("9月27日", None, 9, 27),
+                   ("28日", None, 9, 28), ("5月", None, 5, None), ("2022年08月12日", 2022, 8, 12)]
+
+
+@pytest.mark.parametrize("text", ["3个月", "12月32日", "14日上午", "2024年", "13月5日", "A-4-1"])
+def test_not_dates(text: str) -> None:
+    assert find_dates(text) == []
+
+
+def test_month_only() -> None:
+    assert resolve_date(_one("9月召开"), "2011-09-26").value == "2011-09"
+    assert resolve_date(_one("5月召开"), "2011-09-26").value == "--05"
+
+
+def test_parse_iso() -> None:
+    assert parse_iso("2024-08-02") == date(2024, 8, 2)
+    assert parse_iso("2021/6/9") == date(2021, 6, 9)
+    assert parse_iso("2022-06-10 11:56:33") == date(2022, 6, 10)
+    assert parse_iso("2024年8月2日") == date(2024, 8, 2)
+    assert parse_iso("2024-02-30") is None and parse_iso("") is None and parse_iso("soon") is None
+
+
+def test_gold_dates(shared_dir) -> None:
+    import json
+
+    seeds = shared_dir.parent / "main" / "seeds"
+    for gold_path in sorted((shared_dir / "eval" / "gold").glob("*.json")):
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        text = (gold_path.parent / gold["input"]).resolve()
+        if not text.exists():
+            text = seeds / text.name
+        body = text.read_text(encoding="utf-8")
+        # the first month-day in the article body is the meeting date in both seeds
+        first = next(m for m in find_dates(body) if m.year is None and m.day)
+        assert resolve_date(first, gold["published"]).value == gold["event_date"]

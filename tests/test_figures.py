@@ -1,0 +1,135 @@
+"""Figure parser: NOTES.md test vectors, exclusions, seed articles, linear time."""
+from __future__ import annotations
+
+import time
+from decimal import Decimal
+
+import pytest
+
+from summarise.figures import cn_numeral, find_figures, parse_figure, values_agree
+
+
+@pytest.mark.parametrize(
+    ("quote", "value", "unit", "approx", "lower", "english"),
+    [
+        ("92.4亿元", 9_240_000_000, "CNY", False, False, "9.24 billion yuan"),
+        ("11.2万亩", 112_000, "mu", False, False, "112,000 mu (≈ 7,466.67 ha)"),
+        ("5000亩", 5000, "mu", False, False, "5,000 mu (≈ 333.33 ha)"),
+        ("25.33万平方米", 253_300, "m2", False, False, "253,300 m²"),
+        ("15万平方米", 150_000, "m2", False, False, "150,000 m²"),
+        ("3年多", 3, "year", True, True, "3+ years"),
+        ("95%", 95, "percent", False, False, "95%"),
+        ("121宗", 121, "count", False, False, "121 (count)"),
+        ("150余人", 150, "person", True, True, "150+ people"),
+        ("0.16亿元", 16_000_000, "CNY", False, False, "16 million yuan"),
+        ("10个亿", 1_000_000_000, "CNY", False, False, "1 billion yuan"),
+        ("十余个", 10, "count", True, True, "10+ (count)"),
+        ("一百五十余人", 150, "person", True, True, "150+ people"),
+        ("两万元", 20_000, "CNY", False, False, "20,000 yuan"),
+        ("三年", 3, "year", False, False, "3 years"),
+        ("四个多月", 4, "month", True, True, "4+ months"),
+        ("2000万吨", 20_000_000, "ton", False, False, "20,000,000 tonnes"),
+        ("15萬平方米", 150_000, "m2", False, False, "150,000 m²"),
+        ("百分之五十", 50, "percent", False, False, "50%"),
+        ("3平方公里", 3_000_000, "m2", False, False, "3,000,000 m²"),
+    ],
+)
+def test_vectors(quote: str, value: int, unit: str, approx: bool, lower: bool, english: str) -> None:
+    f = parse_figure(quote)
+    assert f is not None
+    assert (f.quote, f.start, f.end) == (quote, 0, len(quote))
+    assert f.value == Decimal(value) and f.unit == unit
+    assert (f.approximate, f.lower_bound) == (approx, lower)
+    assert f.english() == english
+
+
+def test_prefix_markers_are_flags_not_quote() -> None:
+    f = parse_figure("超5000亩")
+    assert f is not None and (f.quote, f.start, f.end, f.value, f.unit) == ("5000亩", 1, 6, 5000, "mu")
+    assert f.lower_bound and f.english() == "over 5,000 mu (≈ 333.33 ha)"
+    near = parse_figure("近300人")
+    assert near is not None and near.quote == "300人" and near.approximate and not near.lower_bound
+    assert near.english() == "nearly 300 people"
+    about = parse_figure("10%左右")
+    assert about is not None and about.quote == "10%" and about.approximate
+
+
+def test_range() -> None:
+    f = parse_figure("6-8亿元")
+    assert f is not None and f.value == 600_000_000 and f.upper == 800_000_000
+    assert f.english() == "600–800 million yuan"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["2024年", "2022年至今", "二〇二四年", "2018年1月", "8月1日", "11月12日", "第八批", "第3栋",
+     "一期和二期", "〔2024〕38号", "13391219793", "400 0123 021", "粤B2-20160575B1-20203854",
+     "A-4-1地块", "2106单元", "ipad2", "6:08", "2022-06-10 11:56:33", "1栋B座21楼", "一是",
+     "一条路", "十大镇街", "千家万户", "4万亿项目", "3个小时", "5个百分点", "5亿",
+     "90年代", "2024年度", "24年3月"],
+)
+def test_not_figures(text: str) -> None:
+    assert find_figures(text) == []
+
+
+def test_marker_inside_word_is_not_a_marker() -> None:
+    (f,) = find_figures("全市共签约33个项目")
+    assert f.quote == "33个" and not f.approximate
+
+
+SEED_000_SIMPLIFIED = (
+    "8月1日,小榄镇召开2024年村镇低效工业园改造升级工作推进会。会上,副镇长吴铸辉汇报2024年现阶段“工改”进展情况。"
+    "产业园一期和二期建成的15万平方米高端工业厂房,有95%已经完成了招商出租。"
+    "在“工改”项目一期、二期都尝到甜头后,现在加快开展三期项目。坚持念好“谈、移、拆、建、引”五字经。"
+    "2022年至今,全镇拆除整理低效工业用地超5000亩,已累计推动121宗“工改”项目动工建设,"
+    "预计投资总额达到92.4亿元,达产后年产值达190亿元。“工改”释放出了小榄高质量发展的活力与潜力。"
+    "统筹经济强、城乡美、社会治三篇大文章,以“百米冲刺”的姿态早点改。"
+)
+
+
+def test_seed_000_sentences() -> None:
+    got = sorted((f.quote, f.value, f.unit) for f in find_figures(SEED_000_SIMPLIFIED))
+    assert got == sorted([("5000亩", 5000, "mu"), ("121宗", 121, "count"), ("92.4亿元", 9_240_000_000, "CNY"),
+                          ("190亿元", 19_000_000_000, "CNY"), ("15万平方米", 150_000, "m2"),
+                          ("95%", 95, "percent")])
+    for f in find_figures(SEED_000_SIMPLIFIED):
+        assert SEED_000_SIMPLIFIED[f.start:f.end] == f.quote
+
+
+def test_seed_001_article_body(seeds_dir) -> None:
+    raw = (seeds_dir / "001_6b39ea2c5599d977.txt").read_text(encoding="utf-8")
+    body = raw.split("①")[0]
+    got = [(f.quote, f.value, f.unit, f.lower_bound) for f in find_figures(body)]
+    assert got == [("3年多", 3, "year", True), ("11.2万亩", 112_000, "mu", False), ("95份", 95, "count", False)]
+
+
+def test_seed_000_raw_traditional(seeds_dir) -> None:
+    raw = (seeds_dir / "000_09f2237585b32c6b.txt").read_text(encoding="utf-8")
+    quotes = {f.quote for f in find_figures(raw)}
+    assert {"5000畝", "121宗", "92.4億元", "190億元", "15萬平方米", "95%"} <= quotes
+
+
+def test_corpus_spans_and_units(shared_dir) -> None:
+    text = (shared_dir / "corpus" / "06_hangzhou-cppcc-procurement-oversight-symposium.txt").read_text(encoding="utf-8")
+    got = [(f.quote, f.value, f.unit) for f in find_figures(text)]
+    assert ("0.16亿元", 16_000_000, "CNY") in got and ("45.37亿元", 4_537_000_000, "CNY") in got
+    assert all(q != "1998年" for q, _, _ in got)
+
+
+def test_cn_numeral() -> None:
+    assert [cn_numeral(s) for s in ("一百五十", "两万", "十一", "三千五百万", "一百五", "三万五", "二百零五")] == [
+        150, 20_000, 11, 35_000_000, 150, 35_000, 205]
+    assert cn_numeral("一二") is None
+
+
+def test_values_agree() -> None:
+    assert values_agree(Decimal("9240000000"), 9.24e9)
+    assert values_agree(0, 0) and not values_agree(95, 96)
+
+
+@pytest.mark.parametrize("chunk", ["1", "一", "十", "1-", "1,000", "1万", "超5000亩余", "百分之", "9" * 50 + "亿"])
+def test_linear_time(chunk: str) -> None:
+    small, big = chunk * (20_000 // len(chunk)), chunk * (200_000 // len(chunk))
+    t0 = time.perf_counter(); find_figures(small); t1 = time.perf_counter()
+    find_figures(big); t2 = time.perf_counter()
+    assert (t2 - t1) < 30 * (t1 - t0) + 0.05  # 10× input must not cost ~100×
