@@ -1,0 +1,111 @@
+"""English renderings of figures ("9.24 billion yuan", "5,000 mu (≈ 333 ha)") and unit labels."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from summarise.schemas import Figure
+
+MU_IN_HA = Decimal(1) / Decimal(15)  # 1 mu = 2000/3 m² = 1/15 ha
+
+UNIT_LABELS: dict[str, tuple[str, str]] = {
+    # unit -> (Chinese label, English label)
+    "CNY": ("元", "yuan (CNY)"),
+    "mu": ("亩", "mu"),
+    "m2": ("平方米", "m²"),
+    "ha": ("公顷", "ha"),
+    "km": ("公里", "km"),
+    "percent": ("%", "percent"),
+    "count": ("个/项/宗", "count"),
+    "person": ("人", "persons"),
+    "household": ("户", "households"),
+    "year": ("年", "years"),
+    "month": ("月", "months"),
+    "day": ("天", "days"),
+    "ton": ("吨", "tonnes"),
+}
+
+_NOUNS: dict[str, tuple[str, str]] = {
+    # unit -> (singular, plural) used after the number in English
+    "person": ("person", "people"),
+    "household": ("household", "households"),
+    "year": ("year", "years"),
+    "month": ("month", "months"),
+    "day": ("day", "days"),
+    "ton": ("tonne", "tonnes"),
+}
+
+
+def format_number(value: float | Decimal, places: int = 2) -> str:
+    """12345.0 → '12,345'; 9.2400 → '9.24'; thousands separators, trailing zeros dropped."""
+    d = Decimal(str(value)).quantize(Decimal(1).scaleb(-places))
+    text = f"{d:,.{places}f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+def normalised_value(fig: Figure) -> str:
+    """The value multiplied out, with separators: 9240000000 → '9,240,000,000'."""
+    return format_number(fig.value)
+
+
+def unit_label(unit: str, lang: str) -> str:
+    zh, en = UNIT_LABELS.get(unit, (unit, unit))
+    return zh if lang == "zh" else en
+
+
+def _scaled(value: Decimal) -> str:
+    """Large amounts in words: 9.24e9 → '9.24 billion'; 1.5e6 → '1.5 million'."""
+    for size, word in ((Decimal("1e12"), "trillion"), (Decimal("1e9"), "billion"), (Decimal("1e6"), "million")):
+        if abs(value) >= size:
+            return f"{format_number(value / size)} {word}"
+    return format_number(value)
+
+
+def fallback_english(fig: Figure) -> str:
+    """English for a figure from its value, unit and flags (used when no figure parser is available)."""
+    value = Decimal(str(fig.value))
+    unit = fig.unit
+    if unit == "CNY":
+        core = f"{_scaled(value)} yuan"
+    elif unit == "mu":
+        ha = value * MU_IN_HA
+        core = f"{format_number(value)} mu (≈ {format_number(ha, 0 if ha >= 100 else 2)} ha)"
+    elif unit == "m2":
+        core = f"{format_number(value)} m²"
+    elif unit == "percent":
+        core = f"{format_number(value)}%"
+    elif unit == "count":
+        core = format_number(value)
+    elif unit in _NOUNS:
+        one, many = _NOUNS[unit]
+        core = f"{format_number(value)} {one if value == 1 else many}"
+    else:
+        core = f"{format_number(value)} {unit_label(unit, 'en')}"
+    if fig.lower_bound:
+        return f"more than {core}"
+    if fig.approximate:
+        return f"about {core}"
+    return core
+
+
+def figure_english(fig: Figure) -> str:
+    """English rendering: the figure parser's when it agrees with the record, else the fallback."""
+    try:
+        from summarise.figures import parse_figure  # parsers engineer's module (optional)
+    except ImportError:
+        return fallback_english(fig)
+    try:
+        parsed = parse_figure(fig.quote)
+        if parsed is None:
+            return fallback_english(fig)
+        same_value = abs(float(parsed.value) - fig.value) <= 1e-6 * max(1.0, abs(fig.value))
+        same_flags = (bool(getattr(parsed, "lower_bound", False)) == fig.lower_bound
+                      and bool(getattr(parsed, "approximate", False)) == fig.approximate)
+        if same_value and same_flags and getattr(parsed, "unit", fig.unit) == fig.unit:
+            text = parsed.english()
+            if isinstance(text, str) and text.strip():
+                return text
+    except Exception:  # noqa: BLE001 - a parser failure must never break a briefing note
+        pass
+    return fallback_english(fig)

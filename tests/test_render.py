@@ -1,0 +1,181 @@
+"""Briefing-note renderers: both languages, figures table, sources, escaping, DOCX structure."""
+from __future__ import annotations
+
+import io
+import re
+from html.parser import HTMLParser
+
+import docx
+import pytest
+from sample_records import SAMPLES, meeting_report_000, policy_lecture_001
+
+from summarise.render import FORMATS, render
+from summarise.render.quantities import fallback_english, format_number
+from summarise.render.view import build_note, date_text
+from summarise.schemas import Evidence, Figure, load_record
+
+
+class _TextAndTags(HTMLParser):
+    """Collects visible text, tag names and table header cells of an HTML page."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.text: list[str] = []
+        self.tags: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
+        if tag in ("style", "script"):
+            self._skip += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("style", "script"):
+            self._skip -= 1
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip:
+            self.text.append(data)
+
+
+def _parse(html: str) -> _TextAndTags:
+    parser = _TextAndTags()
+    parser.feed(html)
+    return parser
+
+
+@pytest.mark.parametrize("seed", sorted(SAMPLES))
+def test_html_has_both_languages_figures_and_sources(seed: str) -> None:
+    record = SAMPLES[seed]()
+    html = render(record, "html")
+    page = _parse(html)
+    text = "".join(page.text)
+    assert record.headline.zh in text and record.headline.en in text
+    assert record.summary.zh in text and record.summary.en in text
+    assert 'class="figures"' in html
+    for fig in record.figures:
+        assert fig.quote in text
+        assert fig.evidence.quote in text  # every fact's quote appears in the sources list
+    for person in record.people:
+        assert person.name in text
+        if person.name_en:
+            assert person.name_en in text
+    # no external assets: the page opens offline
+    assert not re.search(r'(src|href)\s*=\s*"(https?:)?//', html)
+    assert "<link" not in html and "<script" not in html
+
+
+def test_html_escapes_untrusted_quotes() -> None:
+    record = meeting_report_000()
+    evil = '<script>alert("x")</script>'
+    record.figures[0].evidence = Evidence(quote=f"超5000亩{evil}")
+    record.headline.en = '<img src=x onerror="alert(1)">'
+    html = render(record, "html")
+    assert "<script>" not in html and "<img" not in html
+    assert "&lt;script&gt;" in html and "&lt;img" in html
+    md = render(record, "md")
+    assert "<script>" not in md and "<img" not in md
+
+
+def test_untranslated_fields_show_chinese_with_mark() -> None:
+    record = meeting_report_000()
+    untranslated = record.points[3].text.zh
+    assert record.points[3].text.en is None
+    for fmt in ("html", "md"):
+        out = render(record, fmt)
+        assert untranslated in out and "[untranslated]" in out.replace("\\", "")
+    note = build_note(record)
+    assert ("points[3].text", untranslated) in note.untranslated
+    assert ("people[4].name_en", "黄伟忠") in note.untranslated
+
+
+def test_markdown_is_sequential_with_tables_and_numbered_sources() -> None:
+    record = policy_lecture_001()
+    md = render(record, "md")
+    zh_at, en_at = md.index("## 中文"), md.index("## English")
+    assert zh_at < en_at
+    assert "| 原文 | 数值 | 单位 |" in md and "| Quote | Value | Unit | English |" in md
+    assert "| 11.2万亩 | 112,000 |" in md
+    note = build_note(record)
+    for src in note.sources:
+        assert f"{src.number}. 「{src.quote}」" in md
+    # lessons numbered, each with who said it, in both languages
+    assert "1. 坚持党的领导 — 陈林" in md and "1. Uphold the Party's leadership — Chen Lin" in md
+    # provenance: backend, model, rejection reasons
+    assert "qwen2.5-7b-instruct" in md and "quote not found in the article" in md
+
+
+def test_single_language_drops_the_other() -> None:
+    record = meeting_report_000()
+    html_zh = "".join(_parse(render(record, "html", langs=("zh",))).text)
+    assert record.headline.zh in html_zh and record.summary.en not in html_zh
+    md_en = render(record, "md", langs=("en",))
+    assert "## 中文" not in md_en and record.summary.en in md_en
+
+
+def test_footnotes_share_numbers_for_the_same_quote() -> None:
+    note = build_note(policy_lecture_001())
+    quotes = [s.quote for s in note.sources]
+    assert len(quotes) == len(set(quotes))
+    assert [s.number for s in note.sources] == list(range(1, len(quotes) + 1))
+    chair_fact = next(f for f in note.facts if f.key == "chaired_by")
+    chair_person = next(p for p in note.people if p.name == "周作德")
+    assert chair_fact.ref == chair_person.ref
+
+
+@pytest.mark.parametrize("seed", sorted(SAMPLES))
+def test_docx_has_headings_figures_table_and_sources(seed: str) -> None:
+    record = SAMPLES[seed]()
+    data = render(record, "docx")
+    doc = docx.Document(io.BytesIO(data))
+    headings = [(p.style.name, p.text) for p in doc.paragraphs if p.style.name.startswith("Heading")]
+    h1 = [t for s, t in headings if s == "Heading 1"]
+    h2 = [t for s, t in headings if s == "Heading 2"]
+    assert "中文" in h1 and "English" in h1 and "出处 Sources" in h1
+    assert "数据" in h2 and "Figures" in h2 and "人物" in h2 and "People" in h2
+    figure_tables = [t for t in doc.tables if t.rows[0].cells[0].text in ("原文", "Quote")]
+    assert len(figure_tables) == 2
+    for table in figure_tables:
+        assert len(table.rows) == len(record.figures) + 1
+        quotes = {row.cells[0].text for row in table.rows[1:]}
+        assert quotes == {f.quote for f in record.figures}
+    body = "\n".join(p.text for p in doc.paragraphs)
+    note = build_note(record)
+    for src in note.sources:
+        assert f"[{src.number}] 「{src.quote}」" in body
+    assert record.summary.zh in body and record.summary.en in body
+
+
+def test_json_round_trips() -> None:
+    record = policy_lecture_001()
+    assert load_record(render(record, "json")) == record
+
+
+def test_unknown_format_and_language_are_rejected() -> None:
+    with pytest.raises(ValueError, match="unknown format"):
+        render(meeting_report_000(), "pdf")
+    with pytest.raises(ValueError, match="unknown language"):
+        render(meeting_report_000(), "md", langs=("fr",))
+    assert set(FORMATS) == {"md", "html", "docx", "json"}
+
+
+@pytest.mark.parametrize(("value", "unit", "flags", "expected"), [
+    (9_240_000_000, "CNY", {}, "9.24 billion yuan"),
+    (19_000_000_000, "CNY", {}, "19 billion yuan"),
+    (5000, "mu", {}, "5,000 mu (≈ 333 ha)"),
+    (5000, "mu", {"lower_bound": True}, "more than 5,000 mu (≈ 333 ha)"),
+    (150_000, "m2", {}, "150,000 m²"),
+    (95, "percent", {}, "95%"),
+    (3, "year", {"lower_bound": True}, "more than 3 years"),
+    (1, "person", {"approximate": True}, "about 1 person"),
+])
+def test_fallback_english(value: float, unit: str, flags: dict[str, bool], expected: str) -> None:
+    fig = Figure(quote="x", value=value, unit=unit, evidence=Evidence(quote="x"), **flags)
+    assert fallback_english(fig) == expected
+
+
+def test_dates_and_numbers() -> None:
+    assert date_text("2024-08-01").en == "1 August 2024"
+    assert date_text("--11-12").zh == "11月12日(年份未注明)"
+    assert "year not stated" in date_text("--11-12").en
+    assert format_number(9240000000.0) == "9,240,000,000" and format_number(7466.666) == "7,466.67"
