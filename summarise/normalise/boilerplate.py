@@ -120,7 +120,8 @@ def classify_line(s: str) -> str | None:
 
 def is_headline(s: str) -> bool:
     """Short, has Han characters, does not end like a clause."""
-    return 4 <= len(s) <= HEADLINE_MAX and bool(_HAN.search(s)) and not _NOT_HEADLINE_END.search(s) and not s.endswith("。")
+    return (4 <= len(s) <= HEADLINE_MAX and bool(_HAN.search(s)) and not _NOT_HEADLINE_END.search(s)
+            and not s.endswith("。") and not _RELATED.match(s))
 
 
 def parse_date(s: str) -> str | None:

@@ -80,20 +80,37 @@ def decode(data: bytes, name: str = "<bytes>") -> tuple[str, str]:
     return _detect(data, name)
 
 
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_ZH_PUNCT = re.compile(r"[，。、：；“”！？（）]")
+
+
+def chinese_score(text: str) -> float:
+    """How much ``text`` looks like Chinese: Han share plus (weighted) Chinese punctuation share.
+
+    A page decoded with the wrong Chinese codec still yields Han characters, but its ，。、“”
+    turn into odd symbols, so punctuation separates GB18030 from Big5 on short inputs.
+    """
+    if not text:
+        return 0.0
+    n = len(text)
+    return len(_HAN.findall(text)) / n + 5 * len(_ZH_PUNCT.findall(text)) / n
+
+
 def _detect(data: bytes, name: str) -> tuple[str, str]:
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data, cp_isolation=None).best()
-    candidates: list[str] = []
-    if best is not None and best.encoding:
-        enc = _canonical(best.encoding)
-        if enc:
-            candidates.append(enc)
-    candidates += ["gb18030", "big5hkscs"]
-    for enc in candidates:
+    best = from_bytes(data).best()
+    guess = _canonical(best.encoding) if best is not None and best.encoding else None
+    scored: list[tuple[float, int, str, str]] = []
+    for rank, enc in enumerate(dict.fromkeys(e for e in (guess, "gb18030", "big5hkscs") if e)):
         try:
             text = data.decode(enc)
         except (UnicodeDecodeError, LookupError):
             continue
-        return text, enc
-    raise NormaliseError(f"{name}: cannot decode: not UTF-8, GB18030 or Big5, and no encoding detected")
+        scored.append((chinese_score(text), -rank, enc, text))
+    if not scored:
+        raise NormaliseError(f"{name}: cannot decode: not UTF-8, GB18030 or Big5, and no encoding detected")
+    score, _, enc, text = max(scored)
+    if score == 0 and guess and scored[0][2] == guess:
+        return scored[0][3], guess
+    return text, enc
