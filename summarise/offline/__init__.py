@@ -1,0 +1,105 @@
+"""Offline extractor: rule-based facts for Chinese meeting reports and policy lectures.
+
+    from summarise.offline import extract_facts
+    facts = extract_facts(doc)          # doc: summarise.normalise.Document (text, title, published)
+
+Deterministic, no model, every fact grounded: each Evidence quote equals doc.text[start:end].
+Modules: text (spans), people (title + name, roles), points (一是…/要…), event (name, date, place,
+body, topic), kind, figures (shared parser), english (shared glossary), summary (templates).
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from summarise import dates
+from summarise.schemas import AttendeeGroup, Event, EventDate, Facts, Person, Point
+
+from . import english
+from .event import RawEvent, find_event, find_topic
+from .figures import find_figures
+from .groups import find_groups
+from .kind import detect_kind
+from .people import Found, find_people, speech_anchors
+from .points import find_points, point_text
+from .summary import build_summary
+from .text import Span, evidence, trim
+
+__all__ = ["extract_facts"]
+_ISO = __import__("re").compile(r"^(\d{4}-\d{2}(-\d{2})?|--\d{2}-\d{2})$")
+
+
+def _headline(doc: Any, text: str) -> tuple[str | None, Span | None]:
+    first = text.split("\n", 1)[0].strip()
+    title = (doc.title or "").strip() or None
+    if first and (title is None or first in title or title in first):
+        span = trim(text, 0, len(text.split("\n", 1)[0]))
+        return text[span.start:span.end], span
+    return title, None
+
+
+def _person(text: str, p: Found) -> Person:
+    return Person(
+        name=p.name, name_en=english.name_en(p.name),
+        title=english.title(p.title) if p.title else None,
+        roles=list(dict.fromkeys(p.roles))[:5],
+        evidence=evidence(text, p.start, p.end),
+    )
+
+
+def _event(text: str, raw: RawEvent, published: str | None, topic: Span | None) -> Event:
+    def bil(span: Span | None, fn=english.term):
+        return fn(text[span.start:span.end]) if span else None
+
+    date = None
+    if raw.date is not None:
+        resolved = dates.resolve_date(raw.date, published)
+        if _ISO.match(resolved.value):
+            date = EventDate(value=resolved.value, year_basis=resolved.year_basis, note=resolved.note,
+                             evidence=evidence(text, raw.date.start, raw.date.end))
+    return Event(
+        name=bil(raw.name), date=date, place=bil(raw.place, english.place), convened_by=bil(raw.convened_by),
+        topic=bil(topic, english.text),
+        evidence=evidence(text, raw.sentence.start, raw.sentence.end) if raw.sentence else None,
+    )
+
+
+def extract_facts(doc: Any) -> Facts:
+    """Facts of one normalised document, every one with verbatim evidence from `doc.text`."""
+    text: str = doc.text
+    headline, head_span = _headline(doc, text)
+    body = head_span.end if head_span else 0
+    raw_event = find_event(text, headline)
+    found = find_people(text)
+    lecturer = next((p for p in found if "lecturer" in p.roles), None)
+    topic = find_topic(text, lecturer.end) if lecturer else None
+    invited = lecturer is not None and "邀请" in text[max(0, lecturer.start - 12):lecturer.start]
+    name_zh = text[raw_event.name.start:raw_event.name.end] if raw_event.name else None
+    convened = text[raw_event.convened_by.start:raw_event.convened_by.end] if raw_event.convened_by else None
+    kind, reason = detect_kind(text, headline, body, name_zh, convened, invited)
+    if kind != "policy_lecture":
+        for p in found:
+            if "lecturer" in p.roles:
+                p.roles = [r for r in p.roles if r != "lecturer"] or ["speaker"]
+        topic = None if kind == "other" else topic
+    people = [_person(text, p) for p in found][:40]
+    anchors: list[tuple[int, str | None]] = list(speech_anchors(text, [p.name for p in found]))
+    points = []
+    for raw in find_points(text, anchors)[:40]:
+        quote, start, end = point_text(text, raw)
+        points.append(Point(number=raw.number, kind=raw.kind, text=english.text(quote), speaker=raw.speaker,
+                            evidence=evidence(text, start, end)))
+    figs = find_figures(text, dates.find_dates(text))[:60]
+    groups = [AttendeeGroup(text=english.term(text[g.start:g.end]), evidence=evidence(text, g.start, g.end))
+              for g in find_groups(text, [(p.start, p.end) for p in found])][:20]
+    facts = Facts(
+        kind=kind,
+        headline=english.text(headline) if headline else None,
+        event=_event(text, raw_event, doc.published, topic),
+        people=people,
+        figures=[f for _, f in figs],
+        points=points,
+        attendee_groups=groups,
+        out_of_scope_reason=reason,
+    )
+    facts.summary = build_summary(facts, [p.english() for p, _ in figs])
+    return facts

@@ -1,0 +1,91 @@
+"""Offline extractor: throughput (articles/second on one core) and scores against the gold files.
+
+    python benchmarks/offline_bench.py                 # throughput on the seeds and ../shared/corpus
+    python benchmarks/offline_bench.py --eval          # per-file scores on every gold file found
+    python benchmarks/offline_bench.py --seconds 10    # measure longer
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import sys
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+
+from summarise import __version__
+from summarise.normalise import normalise
+from summarise.offline import extract_facts
+from summarise.schemas import RECORD_TYPES, Provenance, Source
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+GOLD_DIRS = [SHARED / "eval" / "gold", REPO / "eval" / "gold" / "corpus"]
+
+
+def inputs() -> list[Path]:
+    paths = sorted((REPO / "seeds").glob("*.txt"))
+    corpus = SHARED / "corpus"
+    if corpus.is_dir():
+        paths += sorted(p for p in corpus.iterdir() if p.name != "SOURCES.md")
+    return paths
+
+
+def record(doc):
+    facts = extract_facts(doc)
+    prov = Provenance(backend="offline", summarise_version=__version__,
+                      generated_at=datetime.now(timezone.utc).isoformat(timespec="seconds"))
+    src = Source(name=doc.name, title=doc.title, publisher=doc.publisher, published=doc.published,
+                 script=doc.script)
+    return RECORD_TYPES[facts.kind].model_validate(
+        {**facts.model_dump(exclude={"kind"}), "source": src, "provenance": prov})
+
+
+def run_eval() -> None:
+    from summarise.evaluate import score_dir
+
+    def run(path):
+        doc = normalise(path)
+        rec = record(doc)
+        return rec.gold_view(), doc.text, rec.model_dump_json()
+
+    for gold_dir in GOLD_DIRS:
+        if gold_dir.is_dir():
+            print(f"## {gold_dir}")
+            print(score_dir(gold_dir, run).table())
+            print()
+
+
+def run_bench(seconds: float) -> None:
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # one core
+    docs = [normalise(p) for p in inputs()]
+    chars = sum(len(d.text) for d in docs)
+    for d in docs:  # warm caches (regexes, glossary)
+        extract_facts(d)
+    n, start = 0, time.perf_counter()
+    while time.perf_counter() - start < seconds:
+        for d in docs:
+            extract_facts(d)
+        n += len(docs)
+    elapsed = time.perf_counter() - start
+    print(f"offline extract_facts: {n} articles in {elapsed:.2f} s = {n / elapsed:.0f} articles/s "
+          f"({len(docs)} distinct, mean {chars // len(docs)} chars; normalisation excluded)")
+    print(f"machine: {platform.processor() or platform.machine()}, {platform.python_implementation()} "
+          f"{platform.python_version()}, {os.cpu_count()} cpus (pinned to one)")
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--eval", action="store_true", help="score against the gold files instead")
+    ap.add_argument("--seconds", type=float, default=5.0)
+    args = ap.parse_args(argv)
+    if args.eval:
+        run_eval()
+    else:
+        run_bench(args.seconds)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

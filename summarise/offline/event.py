@@ -1,0 +1,122 @@
+"""The event: its name, date, place or format, convening body and lecture topic."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from summarise import dates
+
+from .text import Span, sentences
+
+MEETING_WORDS = (
+    r"(?:会议|大会|推进会|座谈会|研讨会|讲座|报告会|论坛|推介会|培训班|交流会|部署会|调度会|现场会|动员会"
+    r"|总结会|专题会|常务会|例会|推进会|联席会|见面会|发布会|恳谈会|协调会|分析会|表彰会|视频会|学习会|会)"
+)
+_CLAUSE = r"[^，,。；;：:！!？?\n]"
+_HELD = re.compile(rf"(?P<subj>{_CLAUSE}{{0,30}}?)(?:组织|隆重|专门|再次|首次)?(?:召开|举行|举办)了?(?P<name>{_CLAUSE}{{2,60}}{MEETING_WORDS})")
+_HELD_AT = re.compile(rf"(?P<name>{_CLAUSE}{{2,60}}?{MEETING_WORDS})(?:于{_CLAUSE}{{1,12}}?)?(?:在(?P<place>{_CLAUSE}{{1,20}}?))?(?:隆重|胜利|顺利)?(?:召开|举行|开幕)")
+_LEADING_TIME = re.compile(r"^(?:\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:[-－—至]\d{1,2}日)?(?:上午|下午|晚上|晚|早上)?(?:\d{1,2}[点时](?:\d{1,2}分)?)?")
+_SUBJECT_JUNK = re.compile(r"^(?:近日|日前|昨日|昨天|今天|今日|当天|随后|近期)?(?:[(（]\d{1,2}日[)）])?(?:上午|下午|晚上|晚)?")
+_VIDEO = re.compile(r"视频会议|电视电话会议|视频连线|网络直播")
+_VENUE = re.compile(rf"在(?P<place>{_CLAUSE}{{2,25}}?)(?:召开|举行|举办|开幕|隆重举行)")
+_HOST = re.compile(rf"由(?P<host>{_CLAUSE}{{2,40}}?)(?:主办|组织召开|召开|举办)")
+_LECTURE = re.compile(rf"(?:作|做)了?(?P<topic>{_CLAUSE}{{2,60}}?)的?(?:专题讲座|辅导报告|专题报告|专题辅导|专题讲课|讲座|授课|讲课|党课|宣讲)")
+_QUOTED = re.compile(r"[《“\"]([^》”\"]{2,60})[》”\"]")
+
+
+@dataclass
+class RawEvent:
+    """Spans of the event's facts in the text (None when not found)."""
+
+    sentence: Span | None = None
+    name: Span | None = None
+    convened_by: Span | None = None
+    place: Span | None = None
+    topic: Span | None = None
+    date: dates.DateMention | None = None
+
+
+def _body_start(text: str, title: str | None) -> int:
+    first = text.split("\n", 1)[0]
+    if title and first.strip() and (first.strip() in title or title in first):
+        return len(first) + 1 if "\n" in text else len(text)
+    return 0
+
+
+def _strip_time(text: str, start: int, end: int) -> int:
+    m = _LEADING_TIME.match(text, start, end)
+    start = m.end() if m else start
+    m = _SUBJECT_JUNK.match(text, start, end)
+    return m.end() if m else start
+
+
+def find_event(text: str, title: str | None) -> RawEvent:
+    """The sentence that reports the event and the facts it states."""
+    body = _body_start(text, title)
+    event = RawEvent()
+    sents = [s for s in sentences(text, body) if s.end - s.start > 4]
+    for sent in sents[:12]:
+        held = _HELD.search(text, sent.start, sent.end)
+        held_at = _HELD_AT.search(text, sent.start, sent.end)
+        if not held and not held_at:
+            continue
+        event.sentence = sent
+        if held and (not held_at or held.start("name") <= held_at.start("name")):
+            event.name = Span(held.start("name"), held.end("name"))
+            subj_start = _strip_time(text, held.start("subj"), held.end("subj"))
+            if held.end("subj") - subj_start >= 2:
+                event.convened_by = Span(subj_start, held.end("subj"))
+        else:
+            assert held_at is not None
+            name_start = _strip_time(text, held_at.start("name"), held_at.end("name"))
+            event.name = Span(name_start, held_at.end("name"))
+            if held_at.group("place"):
+                event.place = Span(held_at.start("place"), held_at.end("place"))
+        break
+    if event.sentence is None and sents:
+        event.sentence = sents[0]
+    region_end = event.sentence.end if event.sentence else len(text)
+    if event.place is None:
+        m = _VENUE.search(text, body, region_end) or None
+        if m:
+            event.place = Span(m.start("place"), m.end("place"))
+        else:
+            v = _VIDEO.search(text, body)
+            if v:
+                event.place = Span(v.start(), v.end())
+    if event.convened_by is None:
+        m = _HOST.search(text, body)
+        if m:
+            event.convened_by = Span(m.start("host"), m.end("host"))
+    event.date = _event_date(text, body, event.sentence)
+    return event
+
+
+def _event_date(text: str, body: int, sentence: Span | None) -> dates.DateMention | None:
+    mentions = [d for d in dates.find_dates(text) if d.start >= body and (d.day or d.relative is not None)]
+    if not mentions:
+        return None
+    if sentence is not None:
+        inside = [d for d in mentions if sentence.start <= d.start < sentence.end]
+        if inside:
+            return inside[0]
+        before = [d for d in mentions if d.start < sentence.start]
+        if before and sentence.start - before[-1].end < 200:
+            return before[-1]
+    first_paragraph_end = text.find("\n", body)
+    first_paragraph_end = len(text) if first_paragraph_end < 0 else first_paragraph_end
+    early = [d for d in mentions if d.start < first_paragraph_end]
+    return early[0] if early else None
+
+
+def find_topic(text: str, lecturer_pos: int | None) -> Span | None:
+    """Lecture topic: 《…》/“…” in the lecture clause, else what stands between 作 and 专题讲座."""
+    if lecturer_pos is None:
+        return None
+    m = _LECTURE.search(text, lecturer_pos, min(len(text), lecturer_pos + 120))
+    if not m:
+        return None
+    q = _QUOTED.search(text, m.start("topic"), m.end("topic") + 1)
+    if q:
+        return Span(q.start(1), q.end(1))
+    return Span(m.start("topic"), m.end("topic"))

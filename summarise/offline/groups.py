@@ -1,0 +1,38 @@
+"""Attendee groups described without names (相关部门负责人, 各村(社区)党委书记 …)."""
+from __future__ import annotations
+
+import re
+
+from .text import Span, sentences, trim
+
+_ATTEND = re.compile(r"(?:在(?:主会场|分会场|各[^，,。]{0,8}分会场)|共计|等)?[^，,。；]{0,12}?(?:参加|出席|列席|参会|与会)(?:了)?(?:会议|活动|大会|座谈会?|本次活动)?[。！；;]?$")
+_GROUP_WORD = re.compile(r"(?:负责人|负责同志|人员|书记|代表|成员|干部|委员|领导|同志|职工|党员|镇长|局长|主任|客商|嘉宾)")
+_LEAD = re.compile(r"^(?:来自|包括|其中|以及|和)")
+_ITEM_SPLIT = re.compile(r"[、，,；;]")
+
+
+def find_groups(text: str, person_spans: list[tuple[int, int]]) -> list[Span]:
+    """Unnamed groups listed as the subject of an attendance sentence."""
+    out: list[Span] = []
+    for sent in sentences(text):
+        m = _ATTEND.search(text, sent.start, sent.end)
+        if not m:
+            continue
+        pos = sent.start
+        items = []
+        for sep in _ITEM_SPLIT.finditer(text, sent.start, m.start()):
+            items.append((pos, sep.start()))
+            pos = sep.end()
+        items.append((pos, m.start()))
+        for a, b in items:
+            span = trim(text, a, b)
+            lead = _LEAD.match(text[span.start:span.end])
+            if lead:
+                span = Span(span.start + lead.end(), span.end)
+            item = text[span.start:span.end]
+            if not (2 <= len(item) <= 40) or not _GROUP_WORD.search(item):
+                continue
+            if any(s < span.end and span.start < e for s, e in person_spans):
+                continue
+            out.append(span)
+    return out

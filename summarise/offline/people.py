@@ -1,0 +1,239 @@
+"""Named participants: `title + name` segmentation, lists, and their roles (chair, speaker …)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import vocab
+from .surnames import surname_length
+from .text import sentences
+
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_SUFFIX_RE = re.compile("|".join(vocab.TITLE_SUFFIXES))
+_POST_RE = re.compile("|".join(vocab.POST_TITLES))
+_TITLE_END_RE = re.compile("(?:" + "|".join(vocab.TITLE_SUFFIXES) + r")$")
+_SPACE = " \u3000"
+_REJECT_NAMES = frozenset({"负责人", "同志", "全体人员", "主要负责", "相关负责", "有关负责"})
+
+# Predicates that follow a name (after 等/同志/一行 and an optional 在…上/中/时).
+_LEAD = r"(?:等|同志|一行|[（(][^）)]{0,8}[）)])*(?:在[^，,。；]{0,30}?(?:上|中|时))?"
+_ROLE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("chair", re.compile(_LEAD + r"(?:主持)")),
+    ("lecturer", re.compile(_LEAD + r"(?:(?:作|做)了?[^，,。；]{0,60}?(?:专题讲座|辅导报告|专题报告|专题辅导|讲座|授课|讲课|党课|宣讲)|授课|讲授|主讲|开讲|宣讲)")),
+    ("speaker", re.compile(_LEAD + r"(?:出席[^，,。；]{0,8}?并[^，,。；]{0,6}?(?:讲话|致辞)|(?:作|做)了?[^，,。；]{0,20}?(?:讲话|致辞|发言|报告|表示)|讲话|致辞|发言|指出|强调|表示|说|认为|要求|提出|希望|建议|介绍|传达|分析|部署)")),
+    ("reporter", re.compile(_LEAD + r"(?:(?:作|做)?[^，,。；]{0,20}?汇报|通报)")),
+    ("attendee", re.compile(_LEAD + r"(?:出席|参加|参会|列席|在主会场|在分会场|会见|陪同)")),
+)
+_ATTEND_END = re.compile(r"(?:参加|出席|列席|参会|与会)了?(?:会议|活动|大会|本次活动|座谈会?|仪式)?[。！;；]?$")
+_SPEECH = re.compile(r"[，,]?[^。；;\n]{0,16}?(?:指出|强调|表示|说|要求|认为|介绍|讲话|提出|希望|建议)")
+
+
+@dataclass
+class Mention:
+    """One occurrence of a person: the name, the title written with it, and the whole span."""
+
+    name: str
+    name_start: int
+    title: str | None
+    start: int
+    end: int
+
+
+@dataclass
+class Found:
+    """A person merged over all mentions."""
+
+    name: str
+    title: str | None
+    start: int
+    end: int
+    roles: list[str] = field(default_factory=list)
+
+
+def _is_cjk(ch: str) -> bool:
+    return bool(_CJK.match(ch))
+
+
+def is_boundary(text: str, pos: int) -> bool:
+    """True when a name may end at `pos`: punctuation, a title, or a word that follows names."""
+    if pos >= len(text):
+        return True
+    if not _is_cjk(text[pos]):
+        return True
+    return text.startswith(vocab.FOLLOW_WORDS, pos) or bool(_POST_RE.match(text, pos))
+
+
+def _given_ok(given: str) -> bool:
+    return all(_is_cjk(c) and c not in vocab.NOT_IN_GIVEN_NAME for c in given)
+
+
+def name_at(text: str, pos: int) -> str | None:
+    """The 2–3 character name (4 with a compound surname) starting at `pos`, if one fits."""
+    surname = surname_length(text[pos:pos + 2])
+    if not surname:
+        return None
+    for given in (1, 2):
+        end = pos + surname + given
+        if end > len(text):
+            break
+        name = text[pos:end]
+        if _given_ok(name[surname:]) and name not in _REJECT_NAMES and is_boundary(text, end):
+            return name
+    return None
+
+
+def _title_start(text: str, suffix_start: int, limit: int) -> int:
+    """Scan left from a post over the organisation and earlier posts joined by 、."""
+    i = suffix_start
+    floor = max(limit, suffix_start - 30)
+    while i > floor:
+        ch = text[i - 1]
+        if text.endswith(vocab.TITLE_STOPS, 0, i):
+            break
+        if ch == "、":
+            if _TITLE_END_RE.search(text, max(0, i - 12), i - 1) is None:
+                break
+        elif not (_is_cjk(ch) or ch in "（）()"):
+            break
+        i -= 1
+    while i < suffix_start and text[i] in "、（）()":
+        i += 1
+    return i
+
+
+def _byline(text: str, pos: int) -> bool:
+    return bool(vocab.BYLINE.search(text, max(0, pos - 8), pos))
+
+
+def find_mentions(text: str) -> list[Mention]:
+    """Every `title + name`, `name + title` and listed bare name (…、Name) in the text."""
+    mentions: list[Mention] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= s or a >= e for s, e in taken)
+
+    last_end = 0
+    for m in _SUFFIX_RE.finditer(text):
+        pos = m.end()
+        while pos < len(text) and text[pos] in _SPACE and pos - m.end() < 1:
+            pos += 1
+        name = name_at(text, pos)
+        if not name or not free(pos, pos + len(name)):
+            continue
+        start = _title_start(text, m.start(), last_end)
+        title = text[start:m.end()]
+        if _byline(text, start):
+            continue
+        mentions.append(Mention(name, pos, title, start, pos + len(name)))
+        taken.append((start, pos + len(name)))
+        last_end = pos + len(name)
+    for m in _POST_RE.finditer(text):
+        q = m.start()
+        for n in (3, 2, 4):
+            a = q - n
+            if a < 0:
+                continue
+            cand = text[a:q]
+            s = surname_length(cand)
+            if not s or len(cand) - s not in (1, 2) or not _given_ok(cand[s:]) or not free(a, m.end()):
+                continue
+            before = text[a - 1] if a else ""
+            org_start = a
+            if before and _is_cjk(before):
+                if before not in vocab.ORG_ENDINGS:
+                    continue
+                org_start = _title_start(text, a, 0)
+            org = text[org_start:a]
+            mentions.append(Mention(cand, a, org + m.group(), org_start, m.end()))
+            taken.append((a, m.end()))
+            break
+    mentions.sort(key=lambda x: x.start)
+    # bare names continuing a list: 领导何运平、曹和家、张焕明等
+    extra: list[Mention] = []
+    for men in mentions:
+        pos = men.end
+        while pos < len(text) and text[pos] == "、":
+            name = name_at(text, pos + 1)
+            if not name or not free(pos + 1, pos + 1 + len(name)):
+                break
+            nxt = pos + 1 + len(name)
+            if nxt < len(text) and text[nxt] not in "、等，,。；;" and not is_boundary(text, nxt):
+                break
+            extra.append(Mention(name, pos + 1, None, pos + 1, nxt))
+            taken.append((pos + 1, nxt))
+            pos = nxt
+    return sorted(mentions + extra, key=lambda x: x.start)
+
+
+def _roles_after(text: str, pos: int, end: int) -> list[str]:
+    window = text[pos:end]
+    return [role for role, pat in _ROLE_PATTERNS if pat.match(window)]
+
+
+def _groups(text: str, mentions: list[Mention]) -> list[list[Mention]]:
+    groups: list[list[Mention]] = []
+    for men in mentions:
+        if groups:
+            gap = text[groups[-1][-1].end:men.start]
+            if re.fullmatch(r"[、，,和及与\s]*(?:等)?[、，,和及与\s]*", gap) and "\n" not in gap:
+                groups[-1].append(men)
+                continue
+        groups.append([men])
+    return groups
+
+
+def find_people(text: str) -> list[Found]:
+    """People with titles and roles, merged by name, in order of first mention."""
+    mentions = find_mentions(text)
+    sents = sentences(text)
+    ends = {s.start: s.end for s in sents}
+
+    def sentence_end(pos: int) -> int:
+        for s in sents:
+            if s.start <= pos < s.end:
+                return s.end
+        return len(text)
+
+    people: dict[str, Found] = {}
+    for group in _groups(text, mentions):
+        last = group[-1]
+        roles = _roles_after(text, last.end, sentence_end(last.end))
+        for men in group:
+            own = _roles_after(text, men.end, sentence_end(men.end)) if men is not last else roles
+            found = people.get(men.name)
+            if found is None:
+                found = people[men.name] = Found(men.name, men.title, men.start, men.end)
+            elif men.title and (found.title is None or (
+                    vocab.GENERIC_TITLES.search(found.title) and not vocab.GENERIC_TITLES.search(men.title))):
+                found.title, found.start, found.end = men.title, men.start, men.end
+            if not (own or roles) and _ATTEND_END.search(text, men.end, sentence_end(men.end)):
+                own = ["attendee"]
+            for role in own or roles:
+                if role not in found.roles:
+                    found.roles.append(role)
+    del ends
+    # later bare mentions of a known name: 赵锡雄指出, 周作德作总结讲话时表示, 由X主持
+    for name, found in people.items():
+        for m in re.finditer(re.escape(name), text):
+            if m.start() == found.start or any(men.name_start == m.start() for men in mentions):
+                continue
+            if not is_boundary(text, m.end()):
+                continue
+            for role in _roles_after(text, m.end(), sentence_end(m.end())):
+                if role not in found.roles:
+                    found.roles.append(role)
+    for found in people.values():
+        if "chair" in found.roles and "attendee" in found.roles:
+            found.roles.remove("attendee")
+    return list(people.values())
+
+
+def speech_anchors(text: str, names: list[str]) -> list[tuple[int, str]]:
+    """Positions where a known person starts speaking (X指出/强调/表示/介绍 …), in text order."""
+    anchors: list[tuple[int, str]] = []
+    for name in names:
+        for m in re.finditer(re.escape(name), text):
+            if is_boundary(text, m.end()) and _SPEECH.match(text, m.end()):
+                anchors.append((m.start(), name))
+    return sorted(anchors)

@@ -1,0 +1,119 @@
+"""Numbered lessons and directives: 一是…二是…, 一要…, 第一…, and paragraphs opening with 要…，."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .text import evidence, paragraphs
+
+NUMERALS = "一二三四五六七八九十"
+_MARKER = re.compile(
+    r"(?<![^\n。；;：:，,！？!?”」])\s*(?P<mark>第?(?P<num>十[一二三四五六七八九]?|[一二三四五六七八九])(?:是要|是|要|则|方面|、|，|,)?)"
+)
+_YAO_PARAGRAPH = re.compile(r"要[\u4e00-\u9fff]{1,8}[，,：:]")
+_MEETING_VOICE = re.compile(r"(?:会议|会上|大会)(?:指出|强调|要求|明确|认为|提出|决定|研究|部署)")
+_LESSON = re.compile(r"(经验|做法|启示|体会|成效|成绩)")
+_PROBLEM = re.compile(r"(问题|不足|困难|短板|差距)")
+
+
+@dataclass
+class RawPoint:
+    """A point before translation: number, kind, span of its text, and who said it."""
+
+    number: int
+    kind: str
+    start: int
+    end: int
+    speaker: str | None
+
+
+def numeral(s: str) -> int:
+    """Value of a Chinese numeral from 一 to 十九."""
+    if s.startswith("十"):
+        return 10 + (NUMERALS.index(s[1]) + 1 if len(s) > 1 else 0)
+    return NUMERALS.index(s) + 1
+
+
+def _valid_marker(text: str, m: re.Match[str]) -> bool:
+    mark = m.group("mark")
+    ordinal = mark.startswith("第")
+    rest = mark[len(m.group("num")) + (1 if ordinal else 0):]
+    if rest in ("是", "是要", "要"):
+        return True
+    # 第一，/ 第二、 … (ordinals) but not bare 一、 outline headings or counts like 一个
+    return ordinal and rest in ("、", "，", ",", "是", "要", "")  and not text.startswith(("个", "次", "批", "届"), m.end())
+
+
+def _runs(text: str) -> list[list[re.Match[str]]]:
+    runs: list[list[re.Match[str]]] = []
+    current: list[re.Match[str]] = []
+    style = ""
+    for m in _MARKER.finditer(text):
+        if not _valid_marker(text, m):
+            continue
+        n = numeral(m.group("num"))
+        this_style = ("第" if m.group("mark").startswith("第") else "")
+        if n == 1:
+            if len(current) >= 2:
+                runs.append(current)
+            current, style = [m], this_style
+        elif current and n == numeral(current[-1].group("num")) + 1 and this_style == style:
+            current.append(m)
+    if len(current) >= 2:
+        runs.append(current)
+    return runs
+
+
+def _sentence_end(text: str, pos: int) -> int:
+    m = re.compile(r"[。！？!?\n]").search(text, pos)
+    return m.end() if m else len(text)
+
+
+def _kind(text: str, start: int, first_text: str) -> str:
+    context = text[max(0, start - 80):start]
+    if first_text.startswith("要") or "要" in first_text[:4]:
+        return "directive"
+    if _LESSON.search(context):
+        return "lesson"
+    if _PROBLEM.search(context):
+        return "statement"
+    return "directive"
+
+
+def _speaker(anchors: list[tuple[int, str | None]], pos: int) -> str | None:
+    speaker = None
+    for at, name in anchors:
+        if at >= pos:
+            break
+        speaker = name
+    return speaker
+
+
+def find_points(text: str, anchors: list[tuple[int, str | None]]) -> list[RawPoint]:
+    """Enumerated points in text order; `anchors` are (position, speaker) where someone starts speaking."""
+    anchors = sorted(anchors + [(m.start(), None) for m in _MEETING_VOICE.finditer(text)],
+                     key=lambda a: a[0])
+    points: list[RawPoint] = []
+    for run in _runs(text):
+        first_body = text[run[0].end():run[0].end() + 6]
+        kind = _kind(text, run[0].start("mark"), run[0].group("mark")[-1:] + first_body)
+        for i, m in enumerate(run):
+            start = m.start("mark")
+            end = run[i + 1].start("mark") if i + 1 < len(run) else _sentence_end(text, m.end())
+            end = min(end, _sentence_end(text, m.end()) if i + 1 == len(run) else end)
+            points.append(RawPoint(numeral(m.group("num")), kind, start, end, _speaker(anchors, start)))
+    yao = [p for p in paragraphs(text) if _YAO_PARAGRAPH.match(text, p.start, p.end)]
+    if len(yao) >= 2:
+        for i, p in enumerate(yao, 1):
+            if any(q.start <= p.start < q.end for q in points):
+                continue
+            points.append(RawPoint(i, "directive", p.start, _sentence_end(text, p.start), _speaker(anchors, p.start)))
+    points.sort(key=lambda p: p.start)
+    return points
+
+
+def point_text(text: str, point: RawPoint) -> tuple[str, int, int]:
+    """The point's wording (≤ 300 characters, cut at a clause end) and its span."""
+    ev = evidence(text, point.start, point.end)
+    quote = ev.quote.rstrip("；;，,、")
+    return quote, ev.start or 0, (ev.start or 0) + len(quote)

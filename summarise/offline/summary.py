@@ -1,0 +1,100 @@
+"""A short bilingual summary composed from the extracted facts with fixed templates."""
+from __future__ import annotations
+
+from summarise.schemas import Bilingual, Facts, Person
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+          "October", "November", "December")
+_KIND_EN = {"lesson": "lessons", "directive": "directives", "statement": "points", "decision": "decisions"}
+
+
+def date_zh(value: str) -> str:
+    if value.startswith("--"):
+        m, d = value[2:].split("-")
+        return f"{int(m)}月{int(d)}日"
+    parts = value.split("-")
+    out = f"{int(parts[0])}年{int(parts[1])}月"
+    return out + (f"{int(parts[2])}日" if len(parts) > 2 else "")
+
+
+def date_en(value: str) -> str:
+    if value.startswith("--"):
+        m, d = value[2:].split("-")
+        return f"{int(d)} {MONTHS[int(m) - 1]} (year not stated)"
+    parts = value.split("-")
+    if len(parts) > 2:
+        return f"{int(parts[2])} {MONTHS[int(parts[1]) - 1]} {parts[0]}"
+    return f"{MONTHS[int(parts[1]) - 1]} {parts[0]}"
+
+
+def _zh_person(p: Person) -> str:
+    return f"{p.title.zh if p.title else ''}{p.name}"
+
+
+def _en_person(p: Person) -> str:
+    name = p.name_en or p.name
+    if p.title and p.title.en:
+        return f"{name} ({p.title.en})"
+    if p.title:
+        return f"{name} ({p.title.zh})"
+    return name
+
+
+def _en_or_zh(b: Bilingual | None, fallback: str) -> str:
+    if b is None:
+        return fallback
+    return b.en or f"“{b.zh}”"
+
+
+def _clip(s: str, n: int) -> str:
+    return s if len(s) <= n else s[: n - 1] + "…"
+
+
+def build_summary(facts: Facts, figures_en: list[str]) -> Bilingual:
+    """zh and en summaries from the event, people, figures and points already extracted."""
+    ev = facts.event
+    zh: list[str] = []
+    en: list[str] = []
+    when_zh = date_zh(ev.date.value) if ev.date else ""
+    when_en = f"On {date_en(ev.date.value)}, " if ev.date else ""
+    who_zh = ev.convened_by.zh if ev.convened_by else ""
+    who_en = _en_or_zh(ev.convened_by, "the organisers") if ev.convened_by else "the organisers"
+    if ev.name:
+        zh.append(f"{when_zh}{'，' if when_zh else ''}{who_zh}召开{ev.name.zh}。")
+        en.append(f"{when_en}{who_en} held {_en_or_zh(ev.name, 'a meeting')}.")
+    elif facts.headline:
+        zh.append(f"{when_zh}{'，' if when_zh else ''}{facts.headline.zh}。")
+        en.append(f"{when_en}{_en_or_zh(facts.headline, '')}.")
+    if ev.place:
+        zh.append(f"地点/形式：{ev.place.zh}。")
+        en.append(f"Venue/format: {_en_or_zh(ev.place, '')}.")
+    chair = facts.chair
+    if chair:
+        zh.append(f"{_zh_person(chair)}主持。")
+        en.append(f"Chaired by {_en_person(chair)}.")
+    lecturer = facts.lecturer
+    if lecturer:
+        topic_zh = ev.topic.zh if ev.topic else ""
+        zh.append(f"{_zh_person(lecturer)}作{topic_zh}专题讲座。" if topic_zh else f"{_zh_person(lecturer)}作专题讲座。")
+        en.append(f"{_en_person(lecturer)} gave the lecture" + (f" on {_en_or_zh(ev.topic, '')}." if ev.topic else "."))
+    for role, verb_zh, verb_en in (("speaker", "讲话", "spoke"), ("reporter", "汇报", "reported")):
+        group = [p for p in facts.people_with(role) if p is not chair and p is not lecturer]
+        if group:
+            zh.append("、".join(_zh_person(p) for p in group[:4]) + f"{verb_zh}。")
+            en.append("; ".join(_en_person(p) for p in group[:4]) + f" {verb_en}.")
+    attendees = [p for p in facts.people_with("attendee") if len(p.roles) == 1]
+    if attendees:
+        zh.append("、".join(_zh_person(p) for p in attendees[:4]) + "等参加。")
+        en.append("Also attending: " + "; ".join(_en_person(p) for p in attendees[:4]) + ".")
+    if facts.figures:
+        zh.append("主要数字：" + "、".join(f.quote for f in facts.figures[:6]) + "。")
+        en.append("Key figures: " + "; ".join(figures_en[:6]) + ".")
+    if facts.points:
+        kinds = {p.kind for p in facts.points}
+        speakers = {p.speaker for p in facts.points if p.speaker}
+        by_zh = f"{'、'.join(sorted(speakers))}" if speakers else "会议"
+        zh.append(f"{by_zh}提出{len(facts.points)}条要点。")
+        kind_en = _KIND_EN[kinds.pop()] if len(kinds) == 1 else "points"
+        by_en = ", ".join(sorted(_en_person(p) for p in facts.people if p.name in speakers)) or "the meeting"
+        en.append(f"{len(facts.points)} numbered {kind_en} set out by {by_en}.")
+    return Bilingual(zh=_clip("".join(zh), 600), en=_clip(" ".join(en), 1200) if en else None)
