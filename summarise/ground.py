@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
-from pydantic import BaseModel, ValidationInfo, model_validator
+from pydantic import BaseModel, ConfigDict, ValidationInfo, model_validator
 
 from .dates import find_dates, resolve_date
 from .figures import parse_figure, values_agree
@@ -70,12 +70,12 @@ class Grounder:
         return self.locate(s) is not None
 
     # -- checks -----------------------------------------------------------------------------
-    def _evidence(self, ev: Evidence | None, where: str, out: list[str]) -> Evidence | None:
+    def _evidence(self, ev: Evidence | None, out: list[str]) -> Evidence | None:
         if ev is None:
             return None
         span = self.locate(ev.quote)
         if span is None:
-            out.append(f"{where}: quote {ev.quote!r} does not occur in the article")
+            out.append(f"quote {ev.quote!r} does not occur in the article")
             return None
         return Evidence(quote=self.text[span[0]:span[1]], start=span[0], end=span[1])
 
@@ -91,11 +91,11 @@ class Grounder:
     def _date(self, date: EventDate, grounded: Evidence, out: list[str]) -> EventDate | None:
         mentions = find_dates(grounded.quote)
         if not mentions:
-            out.append(f"event.date: quote {grounded.quote!r} states no date")
+            out.append(f"quote {grounded.quote!r} states no date")
             return None
         resolved = resolve_date(mentions[0], self.published)
         if resolved.value != date.value:
-            out.append(f"event.date: {date.value!r} is not what the text supports ({resolved.value!r}"
+            out.append(f"{date.value!r} is not what the text supports ({resolved.value!r}"
                        f"{'; ' + resolved.note if resolved.note else ''})")
         return EventDate(value=resolved.value, year_basis=resolved.year_basis, note=resolved.note,
                          evidence=grounded)
@@ -115,7 +115,7 @@ class Grounder:
         people = []
         for i, p in enumerate(out.people):
             why: list[str] = []
-            ev = self._evidence(p.evidence, f"people[{i}]", why)
+            ev = self._evidence(p.evidence, why)
             if not self.occurs(p.name):
                 why.append(f"person {p.name!r} does not occur in the article")
             if why:
@@ -131,7 +131,7 @@ class Grounder:
         figures = []
         for i, f in enumerate(out.figures):
             why = []
-            ev = self._evidence(f.evidence, f"figures[{i}]", why)
+            ev = self._evidence(f.evidence, why)
             if not self.occurs(f.quote):
                 why.append(f"figure {f.quote!r} does not occur in the article")
             elif ev is not None and self.locate(f.quote) and f.quote not in ev.quote:
@@ -149,7 +149,7 @@ class Grounder:
         points = []
         for i, pt in enumerate(out.points):
             why = []
-            ev = self._evidence(pt.evidence, f"points[{i}]", why)
+            ev = self._evidence(pt.evidence, why)
             if why:
                 reject(f"points[{i}]", pt, why)
                 continue
@@ -163,7 +163,7 @@ class Grounder:
         groups = []
         for i, g in enumerate(out.attendee_groups):
             why = []
-            ev = self._evidence(g.evidence, f"attendee_groups[{i}]", why)
+            ev = self._evidence(g.evidence, why)
             if why:
                 reject(f"attendee_groups[{i}]", g, why)
                 continue
@@ -174,12 +174,12 @@ class Grounder:
         event = out.event
         if event.evidence is not None:
             why = []
-            event.evidence = self._evidence(event.evidence, "event", why)
+            event.evidence = self._evidence(event.evidence, why)
             if why:
                 reject("event.evidence", event.evidence, why)
         if event.date is not None:
             why = []
-            ev = self._evidence(event.date.evidence, "event.date", why)
+            ev = self._evidence(event.date.evidence, why)
             date = self._date(event.date, ev, why) if ev else None
             if why:
                 reject("event.date", facts.event.date, why)
@@ -191,11 +191,10 @@ class Grounder:
         return [f"{r.field}: {r.reason}" for r in self.review(facts)[1]]
 
 
+# `Facts` whose validation fails while any fact is ungrounded: this drives instructor's re-asks.
+# The check runs only when a `Grounder` is passed in the validation context as "grounder".
 class GroundedFacts(Facts):
-    """`Facts` whose validation fails while any fact is ungrounded (drives instructor's re-asks).
-
-    The check runs only when a `Grounder` is passed in the validation context as "grounder".
-    """
+    model_config = ConfigDict(title="Facts", json_schema_extra={"description": (Facts.__doc__ or "").strip()})
 
     @model_validator(mode="after")
     def _grounded(self, info: ValidationInfo) -> "GroundedFacts":

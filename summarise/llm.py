@@ -6,6 +6,7 @@ ungrounded after that is removed by `Grounder.review` and reported, never shippe
 """
 from __future__ import annotations
 
+import logging
 import random
 from dataclasses import dataclass, field
 from typing import Any, Callable
@@ -21,6 +22,8 @@ from .errors import ExtractionError
 from .ground import GroundedFacts, Grounder
 from .schemas import Facts, Rejection, Usage
 from .settings import Settings
+
+logging.getLogger("instructor").addHandler(logging.NullHandler())  # its retry errors are ours to report
 
 MODES = {
     "json_schema": instructor.Mode.JSON_SCHEMA,
@@ -88,6 +91,10 @@ def explain_api_error(exc: BaseException, settings: Settings) -> str:
 
 
 def _short(exc: BaseException) -> str:
+    if isinstance(exc, ValidationError) and exc.errors():
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first.get("loc", ())) or "answer"
+        return f"{where}: {first['msg']}" + (f" (+{exc.error_count() - 1} more)" if exc.error_count() > 1 else "")
     return " ".join(str(exc).split())[:300]
 
 

@@ -21,3 +21,25 @@ def shared_dir() -> Path:
     if not (SHARED / "corpus").is_dir():
         pytest.skip(f"../shared is absent ({SHARED}): corpus and eval tests run in CI only")
     return SHARED
+
+
+# -- recorded HTTP (pytest-recording / vcrpy) ----------------------------------------------------
+# Cassettes live in tests/cassettes/<module>/<test>.yaml. The default record mode is "none": a
+# request without a cassette fails the test. Re-record with `pytest --record-mode=rewrite …`.
+
+def pytest_recording_configure(config, vcr):  # noqa: ANN001 - pytest-recording hook
+    import cassette_format
+
+    vcr.register_serializer("yaml", cassette_format)  # replaces the default: same format, readable
+
+
+@pytest.fixture(scope="module")
+def vcr_config() -> dict:
+    return {
+        "serializer": "yaml",
+        # the scripted server listens on a random port, so the port is not part of the match
+        "match_on": ["method", "scheme", "host", "path", "query", "body"],
+        "filter_headers": ["authorization", "api-key", "x-api-key", "openai-organization", "openai-project"],
+        "decode_compressed_response": True,
+        "allow_playback_repeats": False,
+    }

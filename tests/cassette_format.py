@@ -1,0 +1,51 @@
+"""A vcrpy serializer that keeps cassettes readable: Chinese as characters, JSON bodies pretty-printed.
+
+Bodies are re-dumped with `ensure_ascii=False`; vcrpy's body matcher compares JSON bodies as parsed
+objects, so the re-formatting does not affect matching.
+"""
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import yaml
+from vcr.serializers import yamlserializer
+
+
+def _pretty(body: Any) -> Any:
+    if isinstance(body, bytes):
+        try:
+            body = body.decode("utf-8")
+        except UnicodeDecodeError:
+            return body
+    if isinstance(body, str):
+        try:
+            return json.dumps(json.loads(body), ensure_ascii=False, indent=1)
+        except ValueError:
+            return body
+    return body
+
+
+class _Dumper(yamlserializer._CassetteDumper):
+    """Multi-line strings as literal blocks, so a cassette reads like the exchange it records."""
+
+
+def _str(dumper: yaml.Dumper, value: str) -> yaml.Node:
+    style = "|" if "\n" in value else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Dumper.add_representer(str, _str)
+
+
+def serialize(cassette: dict[str, Any]) -> str:
+    for interaction in cassette.get("interactions", []):
+        request, response = interaction["request"], interaction["response"]
+        request["body"] = _pretty(request.get("body"))
+        if isinstance(response.get("body"), dict):
+            response["body"]["string"] = _pretty(response["body"].get("string"))
+    return yaml.dump(cassette, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=4096)
+
+
+def deserialize(text: str) -> dict[str, Any]:
+    return yamlserializer.deserialize(text)
