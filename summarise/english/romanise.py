@@ -1,0 +1,89 @@
+"""Romanisation of Chinese person and place names (Hanyu Pinyin, surname readings, no tones)."""
+from __future__ import annotations
+
+import re
+
+from pypinyin import Style, lazy_pinyin
+
+__all__ = ["romanise_name", "romanise", "pinyin_word", "split_place", "PLACE_SUFFIXES"]
+
+COMPOUND_SURNAMES = {
+    "欧阳": "Ouyang", "司马": "Sima", "诸葛": "Zhuge", "上官": "Shangguan", "东方": "Dongfang",
+    "皇甫": "Huangfu", "尉迟": "Yuchi", "公孙": "Gongsun", "慕容": "Murong", "令狐": "Linghu",
+    "长孙": "Zhangsun", "宇文": "Yuwen", "司徒": "Situ", "夏侯": "Xiahou", "轩辕": "Xuanyuan",
+    "端木": "Duanmu", "独孤": "Dugu", "南宫": "Nangong", "呼延": "Huyan", "澹台": "Tantai",
+    "万俟": "Moqi", "西门": "Ximen", "钟离": "Zhongli", "申屠": "Shentu", "淳于": "Chunyu",
+    "单于": "Chanyu", "百里": "Baili", "司空": "Sikong", "闻人": "Wenren", "濮阳": "Puyang",
+}
+# Surname readings that differ from the character's default reading (or that pypinyin gets wrong).
+SURNAMES = {
+    "单": "Shan", "曾": "Zeng", "解": "Xie", "仇": "Qiu", "查": "Zha", "区": "Ou", "朴": "Piao",
+    "盖": "Ge", "覃": "Qin", "召": "Shao", "缪": "Miao", "翟": "Zhai", "乐": "Yue", "秘": "Bi",
+    "种": "Chong", "员": "Yun", "繁": "Po", "尉": "Wei", "燕": "Yan", "葛": "Ge", "那": "Na",
+    "牟": "Mou", "句": "Gou", "折": "She", "逄": "Pang", "佴": "Nai", "应": "Ying", "过": "Guo",
+    "曲": "Qu", "贲": "Ben", "炅": "Gui", "阚": "Kan", "郇": "Huan", "黑": "He", "都": "Du",
+    "重": "Chong", "柏": "Bai", "薄": "Bo", "隗": "Wei", "沈": "Shen", "石": "Shi", "任": "Ren",
+    "华": "Hua", "纪": "Ji", "冼": "Xian", "莫": "Mo", "宁": "Ning", "长": "Chang", "朝": "Chao",
+    "藏": "Zang", "卜": "Bu", "能": "Nai", "阿": "A", "蕃": "Pi", "宿": "Su", "相": "Xiang",
+    "参": "Can", "叶": "Ye", "车": "Che", "曹": "Cao", "大": "Da", "行": "Xing", "肖": "Xiao",
+}
+PLACE_SUFFIXES = {
+    "自治区": "Autonomous Region", "自治州": "Autonomous Prefecture", "自治县": "Autonomous County",
+    "街道": "Subdistrict", "社区": "Community", "新区": "New Area", "开发区": "Development Zone",
+    "高新区": "High-Tech Zone", "经济区": "Economic Zone", "示范区": "Demonstration Zone",
+    "片区": "Area", "省": "Province", "市": "City", "县": "County", "区": "District", "镇": "Town",
+    "乡": "Township", "村": "Village", "州": "Prefecture", "盟": "League", "旗": "Banner",
+}
+_CJK = re.compile(r"^[\u3400-\u9fff]+$")
+_VOWEL_START = re.compile(r"^[aoe]")
+
+
+def pinyin_word(chars: str) -> str:
+    """Toneless pinyin of ``chars`` as one word, with an apostrophe before a/o/e syllables (Xi'an)."""
+    sylls = lazy_pinyin(chars, style=Style.NORMAL, v_to_u=True, errors="default")
+    out = ""
+    for i, s in enumerate(sylls):
+        out += ("'" if i and _VOWEL_START.match(s) else "") + s
+    return out
+
+
+def _cap(word: str) -> str:
+    return word[:1].upper() + word[1:]
+
+
+def romanise_name(name: str) -> str:
+    """Person name in pinyin, surname first: 赵锡雄 → "Zhao Xixiong", 欧阳修 → "Ouyang Xiu"."""
+    name = name.strip()
+    if not _CJK.match(name):
+        return name
+    if len(name) >= 3 and name[:2] in COMPOUND_SURNAMES:
+        surname, given = COMPOUND_SURNAMES[name[:2]], name[2:]
+    else:
+        surname = SURNAMES.get(name[0]) or _cap(pinyin_word(name[0]))
+        given = name[1:]
+    return f"{surname} {_cap(pinyin_word(given))}" if given else surname
+
+
+def split_place(text: str) -> tuple[str, str] | None:
+    """Split a place name into its proper part and generic suffix: 小榄镇 → ("小榄", "镇")."""
+    for suffix in sorted(PLACE_SUFFIXES, key=len, reverse=True):
+        if text.endswith(suffix) and len(text) > len(suffix):
+            return text[: -len(suffix)], suffix
+    return None
+
+
+def romanise(text: str) -> str:
+    """Place or organisation name: proper part in pinyin, generic suffix translated.
+
+    小榄镇 → "Xiaolan Town", 绩东二社区 → "Jidong'er Community", 顺德 → "Shunde".
+    """
+    from summarise.english.glossary import lookup  # local import: glossary uses this module
+
+    text = text.strip()
+    if not _CJK.match(text):
+        return text
+    parts = split_place(text)
+    proper, suffix = parts if parts else (text, "")
+    fixed = lookup(proper, "place")
+    head = fixed if fixed else _cap(pinyin_word(proper))
+    return f"{head} {PLACE_SUFFIXES[suffix]}" if suffix else head
