@@ -126,7 +126,6 @@ def _title_part(zh: str) -> str | None:
             mods = []
         elif t.kind in ("proper", "name", "place"):
             mods.append(t.proper or t.en)
-            last_place = t
         else:
             mods.append(t.en)
     if mods:  # modifiers with no body after them: 青海省副省长, 镇党委书记, 绩东二社区党委书记
