@@ -55,11 +55,17 @@ def find_event(text: str, title: str | None) -> RawEvent:
     body = _body_start(text, title)
     event = RawEvent()
     sents = [s for s in sentences(text, body) if s.end - s.start > 4]
+    found = []
     for sent in sents[:12]:
         held = _HELD.search(text, sent.start, sent.end)
         held_at = _HELD_AT.search(text, sent.start, sent.end)
-        if not held and not held_at:
-            continue
+        if held and text.startswith("的", held.start("name")):
+            held = None  # 日前召开的…会议: a reference back, not the report of the event
+        if held or held_at:
+            found.append((sent, held, held_at))
+    dated = {d.start for d in dates.find_dates(text)}
+    found.sort(key=lambda f: not any(f[0].start <= d < f[0].end for d in dated))
+    for sent, held, held_at in found[:1]:
         event.sentence = sent
         if held and (not held_at or held.start("name") <= held_at.start("name")):
             event.name = Span(held.start("name"), held.end("name"))

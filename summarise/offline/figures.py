@@ -1,15 +1,53 @@
-"""Figures through the shared parser (`summarise.figures`), each with its clause as evidence."""
+"""Figures through the shared parser (`summarise.figures`), each with its clause as evidence.
+
+The record's figures are quantities the report states. Left out: units outside the gold format's
+set (days, months, tonnes), dates, and the genre's numbered formulas written in Chinese numerals
+(四个转变, “三个适应”, 两条主线, 九个标杆, 五年发展规划), which name slogans rather than count things.
+"""
 from __future__ import annotations
 
-from typing import get_args
+import re
 
 from summarise import figures as shared
 from summarise.dates import DateMention
-from summarise.schemas import Figure, Unit
+from summarise.schemas import Figure
 
 from .text import clause_around, evidence
 
-UNITS = frozenset(get_args(Unit))
+UNITS = frozenset({"CNY", "mu", "m2", "ha", "km", "percent", "count", "person", "household", "year"})
+# Nouns that make "numeral + 个/条/项 + noun" a named formula (四个转变, 三个方面, 两条主线).
+_FORMULA_NOUN = re.compile(
+    r"(?:转变|适应|突破|坚持|方面|层面|标杆|旗帜|主线|原则|重点|优先|必须|统筹|全面|意识|自信|维护|着力|破除"
+    r"|结合|提升|导向|服务|环节|关系|作风|能力|理念|体系|机制|目标|任务|抓手|工程|行动|字经|个一)"
+)
+_PLAN = re.compile(r"(?:发展)?(?:规划|计划|纲要)")
+_FORMULA_LEAD = re.compile(r"(?:这|做到|实现|坚持|突出|把握|围绕|抓好|落实|推进)“?$")
+
+
+def _in_slogan(text: str, fig: shared.ParsedFigure) -> bool:
+    """Inside a short quotation (“9个城市是1个城市”): a slogan, not a statement of fact."""
+    opened = text.rfind("“", max(0, fig.start - 14), fig.start)
+    if opened < 0 or "”" in text[opened:fig.start]:
+        return False
+    closed = text.find("”", fig.end, fig.end + 14)
+    return closed >= 0 and closed - opened <= 16
+
+
+def _is_formula(text: str, fig: shared.ParsedFigure) -> bool:
+    """A slogan, a vague amount (几十年, 数百人), or a Chinese-numeral count naming a formula."""
+    if _in_slogan(text, fig) or (fig.start and text[fig.start - 1] in "几数"):
+        return True
+    if fig.numeral != "chinese":
+        return False
+    after = text[fig.end:fig.end + 6]
+    if fig.unit == "count" and _FORMULA_NOUN.match(after):
+        return True
+    if _PLAN.match(after):
+        return True
+    opened = text.rfind("“", max(0, fig.start - 12), fig.start)
+    if opened >= 0 and "”" not in text[opened:fig.start]:
+        return True
+    return fig.unit == "count" and bool(_FORMULA_LEAD.search(text, max(0, fig.start - 3), fig.start))
 
 
 def find_figures(text: str, date_mentions: list[DateMention]) -> list[tuple[shared.ParsedFigure, Figure]]:
@@ -18,6 +56,8 @@ def find_figures(text: str, date_mentions: list[DateMention]) -> list[tuple[shar
     seen: set[tuple[str, str]] = set()
     for fig in shared.find_figures(text):
         if fig.unit not in UNITS or any(d.start < fig.end and fig.start < d.end for d in date_mentions):
+            continue
+        if _is_formula(text, fig):
             continue
         key = (str(fig.value.normalize()), fig.unit)
         if key in seen:

@@ -63,21 +63,30 @@ def is_boundary(text: str, pos: int) -> bool:
     return text.startswith(vocab.FOLLOW_WORDS, pos) or bool(_POST_RE.match(text, pos))
 
 
-def _given_ok(given: str) -> bool:
-    return all(_is_cjk(c) and c not in vocab.NOT_IN_GIVEN_NAME for c in given)
+def _given_ok(given: str, banned: frozenset[str] = vocab.NOT_IN_GIVEN_NAME) -> bool:
+    return all(_is_cjk(c) and c not in banned for c in given)
 
 
-def name_at(text: str, pos: int) -> str | None:
-    """The 2–3 character name (4 with a compound surname) starting at `pos`, if one fits."""
+def _list_boundary(text: str, pos: int) -> bool:
+    return pos >= len(text) or text[pos] in "、等，,。；;）)" or text.startswith(("同志", "和", "及"), pos)
+
+
+def name_at(text: str, pos: int, listed: bool = False) -> str | None:
+    """The 2–3 character name (4 with a compound surname) starting at `pos`, if one fits.
+
+    `listed`: the name stands in a list (…、Name、…), where it must end at a list separator.
+    """
     surname = surname_length(text[pos:pos + 2])
     if not surname:
         return None
+    banned = vocab.NOT_IN_LISTED_NAME if listed else vocab.NOT_IN_GIVEN_NAME
+    ends = _list_boundary if listed else is_boundary
     for given in (1, 2):
         end = pos + surname + given
         if end > len(text):
             break
         name = text[pos:end]
-        if _given_ok(name[surname:]) and name not in _REJECT_NAMES and is_boundary(text, end):
+        if _given_ok(name[surname:], banned) and name not in _REJECT_NAMES and ends(text, end):
             return name
     return None
 
@@ -136,14 +145,16 @@ def find_mentions(text: str) -> list[Mention]:
                 continue
             cand = text[a:q]
             s = surname_length(cand)
-            if not s or len(cand) - s not in (1, 2) or not _given_ok(cand[s:]) or not free(a, m.end()):
+            if not s or len(cand) - s not in (1, 2) or not free(a, m.end()):
                 continue
             before = text[a - 1] if a else ""
             org_start = a
-            if before and _is_cjk(before):
-                if before not in vocab.ORG_ENDINGS:
+            if before and _is_cjk(before) and not text.endswith(vocab.BEFORE_NAME + vocab.TITLE_STOPS, 0, a):
+                if before not in vocab.ORG_ENDINGS or not _given_ok(cand[s:], vocab.NOT_IN_GIVEN_NAME_AFTER_ORG):
                     continue
                 org_start = _title_start(text, a, 0)
+            elif not _given_ok(cand[s:]):
+                continue
             org = text[org_start:a]
             mentions.append(Mention(cand, a, org + m.group(), org_start, m.end()))
             taken.append((a, m.end()))
@@ -154,13 +165,13 @@ def find_mentions(text: str) -> list[Mention]:
     for men in mentions:
         pos = men.end
         while pos < len(text) and text[pos] == "、":
-            name = name_at(text, pos + 1)
+            name = name_at(text, pos + 1, listed=True)
             if not name or not free(pos + 1, pos + 1 + len(name)):
                 break
             nxt = pos + 1 + len(name)
-            if nxt < len(text) and text[nxt] not in "、等，,。；;" and not is_boundary(text, nxt):
-                break
-            extra.append(Mention(name, pos + 1, None, pos + 1, nxt))
+            # 市领导A、B、C: a collective title is the title of everyone listed
+            inherited = men.title if men.title and vocab.GENERIC_TITLES.search(men.title) else None
+            extra.append(Mention(name, pos + 1, inherited, pos + 1, nxt))
             taken.append((pos + 1, nxt))
             pos = nxt
     return sorted(mentions + extra, key=lambda x: x.start)

@@ -47,17 +47,15 @@ def _valid_marker(text: str, m: re.Match[str]) -> bool:
 def _runs(text: str) -> list[list[re.Match[str]]]:
     runs: list[list[re.Match[str]]] = []
     current: list[re.Match[str]] = []
-    style = ""
     for m in _MARKER.finditer(text):
         if not _valid_marker(text, m):
             continue
         n = numeral(m.group("num"))
-        this_style = ("第" if m.group("mark").startswith("第") else "")
         if n == 1:
             if len(current) >= 2:
                 runs.append(current)
-            current, style = [m], this_style
-        elif current and n == numeral(current[-1].group("num")) + 1 and this_style == style:
+            current = [m]
+        elif current and n == numeral(current[-1].group("num")) + 1:
             current.append(m)
     if len(current) >= 2:
         runs.append(current)

@@ -38,7 +38,15 @@ FOLLOW_WORDS: tuple[str, ...] = tuple(sorted({
 }, key=len, reverse=True))
 
 # Characters that do not occur in given names here (function words, organisation suffixes).
-NOT_IN_GIVEN_NAME = frozenset("的了在和与及等是说对向并将把被从于这那们会议市省县区镇村局厅部委办处司院校所团党府组队街乡社年月日时人员者长记任席")
+NOT_IN_GIVEN_NAME = frozenset("的了在等是说对向并将把被从于这那们会议市省县区镇村局厅部委办处司院校所团党府组队街乡社年日时人员者记任席")
+# Written name-first after an organisation (处薛亚省处长) a given name may hold a place character.
+NOT_IN_GIVEN_NAME_AFTER_ORG = frozenset("的了在等是说对向并将把被从于这那们会议局厅部委办处司院校所团党府组队街社年日时人员者记任席")
+# In a list of names (何运平、曹和家、张焕明等) only function words are ruled out.
+NOT_IN_LISTED_NAME = frozenset("的了在等是说对向并将把被从于这那们")
+# Words after which a name written name-first may start (刚才孟玮处长, 由王某主任).
+BEFORE_NAME: tuple[str, ...] = (
+    "刚才", "随后", "接着", "然后", "最后", "首先", "同时", "另外", "此外", "会上", "其中", "以及",
+)
 
 # Text that ends a title when scanning leftwards from the post.
 TITLE_STOPS: tuple[str, ...] = (
