@@ -9,6 +9,7 @@ body, topic), kind, figures (shared parser), english (shared glossary), summary 
 """
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from summarise import dates
@@ -25,7 +26,8 @@ from .summary import build_summary
 from .text import Span, evidence, trim
 
 __all__ = ["extract_facts"]
-_ISO = __import__("re").compile(r"^(\d{4}-\d{2}(-\d{2})?|--\d{2}-\d{2})$")
+_ISO = re.compile(r"^(\d{4}-\d{2}(-\d{2})?|--\d{2}-\d{2})$")
+_INVITED = re.compile(r"(?:邀请|特邀|邀|请来)")
 
 
 def _headline(doc: Any, text: str) -> tuple[str | None, Span | None]:
@@ -72,7 +74,7 @@ def extract_facts(doc: Any) -> Facts:
     found = find_people(text)
     lecturer = next((p for p in found if "lecturer" in p.roles), None)
     topic = find_topic(text, lecturer.end) if lecturer else None
-    invited = lecturer is not None and "邀请" in text[max(0, lecturer.start - 12):lecturer.start]
+    invited = lecturer is not None and bool(_INVITED.search(text, max(0, lecturer.start - 12), lecturer.start))
     name_zh = text[raw_event.name.start:raw_event.name.end] if raw_event.name else None
     convened = text[raw_event.convened_by.start:raw_event.convened_by.end] if raw_event.convened_by else None
     kind, reason = detect_kind(text, headline, body, name_zh, convened, invited)

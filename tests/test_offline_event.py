@@ -1,0 +1,74 @@
+"""Event name, date, place, convening body, topic and kind on synthetic articles."""
+from __future__ import annotations
+
+import pytest
+
+from summarise.offline import extract_facts
+from summarise.offline.event import find_event
+from test_offline_docs import make_doc
+
+
+def event_of(body: str, title: str = "标题", published: str | None = None):
+    text = f"{title}\n{body}"
+    raw = find_event(text, title)
+    pick = lambda s: text[s.start:s.end] if s else None  # noqa: E731
+    return pick(raw.name), pick(raw.convened_by), pick(raw.place), raw.date.quote if raw.date else None
+
+
+@pytest.mark.parametrize("body, name, body_, place", [
+    ("8月1日,小榄镇召开2024年工业园改造升级工作推进会,总结经验。", "2024年工业园改造升级工作推进会", "小榄镇", None),
+    ("5月22日,中条林局组织召开“改革创新、奋发有为”大讨论交流总结会议。", "“改革创新、奋发有为”大讨论交流总结会议", "中条林局", None),
+    ("昨日(14日)上午,市政协召开政府采购工作民主监督座谈会。", "政府采购工作民主监督座谈会", "市政协", None),
+    ("9月9日,青海全省政府采购工作会议在西宁市召开。", "青海全省政府采购工作会议", None, "西宁市"),
+    ("8月30日上午9点,中央单位政府采购工作会议在京召开。", "中央单位政府采购工作会议", None, "京"),
+    ("11月12日,中山市召开全市升级改造专题讲座视频会议。", "全市升级改造专题讲座视频会议", "中山市", "视频会议"),
+])
+def test_event_formulas(body: str, name: str, body_: str | None, place: str | None) -> None:
+    got = event_of(body)
+    assert got[:3] == (name, body_, place)
+
+
+def test_a_back_reference_is_not_the_event() -> None:
+    body = "这是记者从日前召开的中央单位会议上获悉的。\n8月30日,中央单位政府采购工作会议在京召开。"
+    assert event_of(body)[0] == "中央单位政府采购工作会议"
+    assert event_of(body)[3] == "8月30日"
+
+
+@pytest.mark.parametrize("published, expected", [
+    ("2024-08-02", "2024-08-01"),       # year from a publication date one day later
+    ("2024-09-27", "--08-01"),          # a repost long after: year stays open
+    (None, "--08-01"),
+])
+def test_event_date_rule(published: str | None, expected: str) -> None:
+    doc = make_doc("标题\n8月1日,某镇召开工作推进会。", published=published)
+    assert extract_facts(doc).event.date.value == expected
+
+
+def test_explicit_year_wins() -> None:
+    doc = make_doc("标题\n2021年6月24日下午,某局隆重召开表彰大会。", published="2024-01-01")
+    date = extract_facts(doc).event.date
+    assert date.value == "2021-06-24" and date.year_basis == "stated"
+
+
+def test_lecture_topic_from_guillemets_and_from_the_clause() -> None:
+    doc = make_doc("标题\n6月18日,区委举行集体学习会,特邀中央党校教授王强作《深入学习党的精神》专题辅导报告。")
+    facts = extract_facts(doc)
+    assert facts.kind == "policy_lecture" and facts.lecturer.name == "王强"
+    assert facts.event.topic.zh == "深入学习党的精神"
+    doc = make_doc("标题\n会议邀请市发改局副局长陈林作顺德工业园改造专题讲座。")
+    assert extract_facts(doc).event.topic.zh == "顺德工业园改造"
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("某镇召开推进会\n8月1日,某镇召开推进会。镇党委书记赵某出席会议并讲话。", "meeting_report"),
+    ("中山专题研讨\n11月12日,中山市召开专题讲座视频会议。会议邀请市发改局副局长陈林作专题讲座。", "policy_lecture"),
+    ("某集团隆重召开表彰大会\n6月24日,集团举行大会。湖北省委党校黄俭副校长作了专题讲课。", "other"),
+    ("某处长的讲话\n各位代表,同志们:\n大家上午好。下面介绍有关情况。", "other"),
+    ("春季花卉展开幕\n市民纷纷前往公园赏花,花卉品种超过200个。", "other"),
+])
+def test_kind(text: str, kind: str) -> None:
+    facts = extract_facts(make_doc(text))
+    assert facts.kind == kind
+    assert (facts.out_of_scope_reason is not None) == (kind == "other")
+    if kind == "other":
+        assert facts.lecturer is None

@@ -1,0 +1,104 @@
+"""Title + name segmentation and roles on small synthetic sentences of the genre."""
+from __future__ import annotations
+
+import pytest
+
+from summarise.offline.people import find_mentions, find_people, name_at
+
+
+def people(text: str) -> dict[str, tuple[str | None, list[str]]]:
+    return {p.name: (p.title, p.roles) for p in find_people(text)}
+
+
+@pytest.mark.parametrize("text, name, title", [
+    ("镇党委书记赵锡雄出席会议。", "赵锡雄", "镇党委书记"),
+    ("副镇长吴铸辉汇报工作。", "吴铸辉", "副镇长"),
+    ("县委副书记、县长王海峰出席会议。", "王海峰", "县委副书记、县长"),
+    ("会议由副市长周作德主持。", "周作德", "副市长"),
+    ("会议邀请佛山市发改局副局长陈林作专题讲座。", "陈林", "佛山市发改局副局长"),
+    ("市政府秘书长李俊等参加。", "李俊", "市政府秘书长"),
+    ("市委书记欧阳明出席会议。", "欧阳明", "市委书记"),
+    ("代理市长司马文涛主持召开会议。", "司马文涛", "代理市长"),
+    ("集团党委副书记 周凯同志宣读了通知。", "周凯", "集团党委副书记"),
+    ("在交流环节,赵某向绩东二社区党委书记李冰提出了问题。", "李冰", "绩东二社区党委书记"),
+])
+def test_title_before_name(text: str, name: str, title: str) -> None:
+    assert people(text)[name][0] == title
+
+
+@pytest.mark.parametrize("text, name, title", [
+    ("省政府采购中心李健主任就软件应用进行了说明。", "李健", "省政府采购中心主任"),
+    ("省财政厅信息化建设处纪光伟副处长进行了介绍。", "纪光伟", "省财政厅信息化建设处副处长"),
+    ("。郑昶委员建议,要扩大采购范围。", "郑昶", "委员"),
+    ("刚才孟玮处长在讲话中提到理论建设。", "孟玮", "处长"),
+])
+def test_name_before_title(text: str, name: str, title: str) -> None:
+    assert people(text)[name][0] == title
+
+
+def test_title_chain_stops_at_a_previous_name() -> None:
+    found = people("集团理事、片区党委副书记罗吉祥、集团机关党支部书记姚正平等作了发言。")
+    assert found["罗吉祥"][0] == "集团理事、片区党委副书记"
+    assert found["姚正平"][0] == "集团机关党支部书记"
+
+
+def test_comma_separated_people_share_the_predicate() -> None:
+    found = people("市长肖展欣,市委副书记陈文锋出席会议。")
+    assert found["肖展欣"] == ("市长", ["attendee"]) and found["陈文锋"] == ("市委副书记", ["attendee"])
+
+
+def test_bare_names_in_a_list_inherit_a_collective_title() -> None:
+    found = people("市领导何运平、曹和家、张焕明等参加活动。")
+    assert set(found) == {"何运平", "曹和家", "张焕明"}
+    assert found["曹和家"][0] == "市领导"
+
+
+@pytest.mark.parametrize("text", [
+    "相关部门负责人、各村(社区)党委书记和分管工作的两委参加会议。",
+    "各镇街书记、镇长、分管城市更新工作的负责同志在主会场参加会议。",
+    "绩东二社区、东升社区、同乐社区负责人作经验介绍。",
+    "工改专班全体人员参加会议。",
+    "市财政局、市采购办负责人向市政协委员汇报了情况。",
+])
+def test_groups_are_not_people(text: str) -> None:
+    assert people(text) == {}
+
+
+def test_bylines_are_not_participants() -> None:
+    assert "王小明" not in people("记者 王小明 通讯员 李华 报道:市领导周平、吴涛等参加活动。")
+
+
+@pytest.mark.parametrize("text, name, role", [
+    ("镇党委副书记李家浩主持会议。", "李家浩", "chair"),
+    ("会议由副市长周作德主持,秘书长李俊等参加。", "周作德", "chair"),
+    ("镇党委书记徐成彬主持召开研讨会。", "徐成彬", "chair"),
+    ("本次会议由财政部国库司司长翟钢主持。", "翟钢", "chair"),
+    ("会议邀请佛山市发改局副局长陈林作顺德村级工业园升级改造专题讲座。", "陈林", "lecturer"),
+    ("特邀中央党校教授王强作《深入学习贯彻党的二十大精神》专题辅导报告。", "王强", "lecturer"),
+    ("镇党委书记赵锡雄出席会议并讲话。", "赵锡雄", "speaker"),
+    ("县委书记刘建国主持会议并讲话。", "刘建国", "speaker"),
+    ("副镇长吴铸辉汇报2024年工作进展。", "吴铸辉", "reporter"),
+    ("副镇长黄伟忠、相关部门负责人参加会议。", "黄伟忠", "attendee"),
+    ("财政厅副厅长徐珑在会上作主题报告。", "徐珑", "speaker"),
+])
+def test_role_formulas(text: str, name: str, role: str) -> None:
+    assert role in people(text)[name][1]
+
+
+def test_later_bare_mentions_add_roles() -> None:
+    found = people("副市长周作德主持会议。周作德作总结讲话时表示,要加快改造。")
+    assert found["周作德"][1] == ["chair", "speaker"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("赵锡雄出席", "赵锡雄"), ("李冰说", "李冰"), ("陈林作报告", "陈林"), ("周作德作总结", "周作德"),
+    ("李俊等参加", "李俊"), ("负责人", None), ("同志们", None), ("和分管", None),
+])
+def test_name_at(text: str, expected: str | None) -> None:
+    assert name_at(text, 0) == expected
+
+
+def test_mention_spans_cover_title_and_name() -> None:
+    text = "会议由副市长周作德主持。"
+    (m,) = find_mentions(text)
+    assert text[m.start:m.end] == "副市长周作德" and text[m.name_start:m.end] == "周作德"
