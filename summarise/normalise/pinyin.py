@@ -35,16 +35,17 @@ def syllables() -> frozenset[str]:
     """Toneless syllable inventory (with ü and v spellings) from pypinyin's character dictionary."""
     from pypinyin.pinyin_dict import pinyin_dict
 
+    readings = {r.strip() for v in set(pinyin_dict.values()) for r in v.split(",")}
     out: set[str] = set()
-    for readings in pinyin_dict.values():
-        for r in readings.split(","):
-            bare, _ = strip_tone(r.strip())
-            if bare:
-                out.add(bare)
-                out.add(bare.replace("ü", "v"))
+    for r in readings:
+        bare, _ = strip_tone(r)
+        if bare:
+            out.add(bare)
+            out.add(bare.replace("ü", "v"))
     return frozenset(out)
 
 
+@lru_cache(maxsize=4096)
 def classify(syllable: str) -> str | None:
     """'toned' / 'toneless' if ``syllable`` is a pinyin syllable, else None."""
     bare, toned = strip_tone(syllable)
