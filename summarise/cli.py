@@ -1,0 +1,427 @@
+"""The `summarise` command line: run, extract, brief, clean, schema, eval, cache.
+
+Exit codes: 0 success; 1 some input failed (the batch still finished); 2 usage or configuration
+error (one line on stderr, no traceback).
+"""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any, NoReturn, Optional
+
+import typer
+from pydantic import ValidationError
+
+from . import __version__
+from .settings import Settings
+
+FORMATS = ("md", "html", "docx", "json")
+LANGS = ("zh", "en")
+KIND_CHOICES = ("auto", "meeting_report", "policy_lecture")
+
+app = typer.Typer(
+    name="summarise",
+    help="Grounded, bilingual briefing notes from Chinese government news.\n\n"
+         "Works offline with no configuration; set SUMMARISE_MODEL and SUMMARISE_BASE_URL (or pass "
+         "--model/--base-url) to use an OpenAI-compatible LLM endpoint.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+cache_app = typer.Typer(help="Inspect or clear the LLM result cache.", no_args_is_help=True)
+app.add_typer(cache_app, name="cache")
+
+
+# --------------------------------------------------------------------------- helpers
+
+def fail(message: str, code: int = 2) -> NoReturn:
+    """One line on stderr and exit (2: usage/configuration, 1: this input failed)."""
+    typer.echo(f"summarise: error: {message}", err=True)
+    raise typer.Exit(code)
+
+
+def parse_list(value: str, allowed: tuple[str, ...], option: str) -> tuple[str, ...]:
+    """'md,html' → ('md', 'html'), validated, order kept, duplicates dropped."""
+    items = tuple(dict.fromkeys(v.strip().lower() for v in value.split(",") if v.strip()))
+    bad = [v for v in items if v not in allowed]
+    if bad or not items:
+        fail(f"bad {option} value {value!r}; choose from {', '.join(allowed)} (comma-separated)")
+    return items
+
+
+def make_settings(backend: Optional[str], model: Optional[str], base_url: Optional[str],
+                  no_cache: bool = False, refresh: bool = False) -> Settings:
+    """Settings from options then environment; configuration errors exit 2 with one line."""
+    if backend is not None and backend not in ("auto", "offline", "llm"):
+        fail(f"bad --backend value {backend!r}; choose from auto, offline, llm")
+    try:
+        settings = Settings.from_env(backend=backend, model=model, base_url=base_url,
+                                     no_cache=no_cache or None, refresh=refresh or None)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        where = ".".join(str(p) for p in err.get("loc", ())) or "settings"
+        fail(f"bad configuration for {where}: {err.get('msg')} (check options and SUMMARISE_* variables)")
+    if settings.backend == "llm" and not settings.model:
+        fail("--backend llm needs a model: pass --model or set SUMMARISE_MODEL")
+    return settings
+
+
+def check_kind(kind: str) -> str:
+    if kind not in KIND_CHOICES:
+        fail(f"unknown kind {kind!r}; choose from {', '.join(KIND_CHOICES)}")
+    return kind
+
+
+def version_callback(value: bool) -> None:
+    if value:
+        typer.echo(f"summarise {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: bool = typer.Option(False, "--version", callback=version_callback, is_eager=True,
+                                 help="Print the version and exit."),
+) -> None:
+    """Grounded, bilingual briefing notes from Chinese government news."""
+
+
+BACKEND_HELP = "auto (LLM when a model and endpoint are configured, else offline), offline or llm."
+BackendOpt = typer.Option(None, "--backend", "-b", help=BACKEND_HELP, metavar="auto|offline|llm")
+ModelOpt = typer.Option(None, "--model", "-m", metavar="NAME", help="Model name at the endpoint (or SUMMARISE_MODEL).")
+BaseUrlOpt = typer.Option(None, "--base-url", metavar="URL", help="OpenAI-compatible endpoint, e.g. http://127.0.0.1:8000/v1 "
+                                                   "(or SUMMARISE_BASE_URL). The API key comes from "
+                                                   "SUMMARISE_API_KEY or OPENAI_API_KEY only.")
+
+
+# --------------------------------------------------------------------------- run
+
+def rich_escape(text: str) -> str:
+    from rich.markup import escape
+
+    return escape(text)
+
+
+def _reason_line(res: Any) -> str:
+    """'path: reason', without repeating the path when the reason already starts with it."""
+    reason = res.reason or res.error or "failed"
+    return reason if reason.startswith(res.path) else f"{res.path}: {reason}"
+
+
+class Reporter:
+    """Progress: a rich bar (done / failed / cached / tokens / ETA) on a terminal, plain lines otherwise."""
+
+    def __init__(self, total: int, quiet: bool = False) -> None:
+        from rich.console import Console
+
+        self.console = Console(stderr=True, highlight=False)
+        self.total, self.quiet = total, quiet
+        self.n = self.done = self.failed = self.cached = self.tokens = 0
+        self.bar: Any = None
+        if self.console.is_terminal and not quiet:
+            from rich.progress import (
+                BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn,
+                TimeRemainingColumn,
+            )
+            self.bar = Progress(
+                SpinnerColumn(), TextColumn("summarising"), BarColumn(), MofNCompleteColumn(),
+                TextColumn("[green]{task.fields[done]} done[/] · [red]{task.fields[failed]} failed[/] · "
+                           "{task.fields[cached]} cached · {task.fields[tokens]:,} tokens"),
+                TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(),
+                console=self.console,
+            )
+            self.task = self.bar.add_task("run", total=total, done=0, failed=0, cached=0, tokens=0)
+
+    def __enter__(self) -> "Reporter":
+        if self.bar is not None:
+            self.bar.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+    def __call__(self, res: Any) -> None:
+        self.n += 1
+        self.tokens += res.tokens
+        setattr(self, res.status, getattr(self, res.status) + 1)
+        if self.bar is not None:
+            self.bar.update(self.task, advance=1, done=self.done, failed=self.failed, cached=self.cached,
+                            tokens=self.tokens)
+            if res.status == "failed":
+                self.bar.console.print(f"[red]failed[/] {rich_escape(_reason_line(res))}", markup=True, soft_wrap=True,
+                                       highlight=False)
+            return
+        if self.quiet and res.status != "failed":
+            return
+        line = f"[{self.n}/{self.total}] {res.status:6} {res.path}"
+        if res.status == "failed":
+            line = f"[{self.n}/{self.total}] failed {_reason_line(res)}"
+        elif res.stem:
+            line += f" -> {res.stem}" + (f" ({res.tokens:,} tokens)" if res.tokens else "")
+        print(line, file=sys.stderr, flush=True)
+
+
+@app.command()
+def run(
+    paths: list[str] = typer.Argument(..., metavar="PATH",
+                                      help="Files, directories (recursive), globs, or - for stdin."),
+    out: Path = typer.Option(Path("briefings"), "--out", "-o", metavar="DIR", help="Output directory (created if needed)."),
+    fmt: str = typer.Option("md,json", "--format", "-f", metavar="LIST", help="Comma-separated: md, html, docx, json."),
+    lang: str = typer.Option("zh,en", "--lang", "-l", metavar="LIST", help="Comma-separated: zh, en (order = order in the note)."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, max=64, metavar="N",
+                                       help="Parallel documents (threads). Default: 4 with an LLM endpoint, 1 offline."),
+    force: bool = typer.Option(False, "--force", help="Redo inputs whose outputs already exist."),
+    dry_run: bool = typer.Option(False, "--dry-run", help="List what would be processed and estimate tokens; write nothing."),
+    backend: Optional[str] = BackendOpt,
+    model: Optional[str] = ModelOpt,
+    base_url: Optional[str] = BaseUrlOpt,
+    kind: str = typer.Option("auto", "--kind", metavar="KIND", help="auto, meeting_report or policy_lecture."),
+    no_cache: bool = typer.Option(False, "--no-cache", help="Neither read nor write the LLM cache."),
+    refresh: bool = typer.Option(False, "--refresh", help="Ignore cached LLM results (and overwrite them)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Only failures and the final line."),
+) -> None:
+    """Summarise many articles into records and bilingual briefing notes.
+
+    Writes, for each input, <name>-<hash>.json (the record) and the notes asked for, plus
+    index.html (links to every note, failures listed), summary.json (counts, tokens, time) and
+    errors.jsonl (one line per failed input) in --out. Rerunning the same command skips finished
+    inputs, so an interrupted batch resumes. Exit code 0: all done; 1: some inputs failed; 2: usage.
+
+    Example: summarise run seeds/ --out briefings/ --format md,html
+    """
+    from .batch import RunOptions, UsageError, discover, plan, prompt_overhead, run_batch, token_counter
+
+    formats = parse_list(fmt, FORMATS, "--format")
+    langs = parse_list(lang, LANGS, "--lang")
+    settings = make_settings(backend, model, base_url, no_cache, refresh)
+    check_kind(kind)
+    if out.exists() and not out.is_dir():
+        fail(f"--out {out} exists and is not a directory")
+    try:
+        job_list = discover(paths, exclude=out)
+    except UsageError as exc:
+        fail(str(exc))
+    if not job_list:
+        fail("no input files found (hidden files are skipped)")
+    workers = jobs or (4 if settings.use_llm else 1)
+    options = RunOptions(out=out, formats=formats, langs=langs, jobs=workers, force=force, kind=kind,
+                         settings=settings)
+
+    if dry_run:
+        count, method = token_counter()
+        items = plan(job_list, options, count)
+        overhead = prompt_overhead(count) if settings.use_llm else 0
+        for it in items:
+            extra = f"  {it.chars:,} chars  ~{it.tokens:,} tokens" if it.action == "process" else ""
+            why = f"  ({it.reason})" if it.reason else ""
+            typer.echo(f"{it.action:12} {it.path}{extra}{why}")
+        todo = [i for i in items if i.action == "process"]
+        article = sum(i.tokens for i in todo)
+        typer.echo(f"\n{len(todo)} to process, {sum(i.action == 'render only' for i in items)} to re-render, "
+                   f"{sum(i.action.startswith('skip') for i in items)} already done, "
+                   f"{sum(i.action == 'fail' for i in items)} would fail; backend "
+                   f"{'llm ' + str(settings.model) if settings.use_llm else 'offline'}")
+        if settings.use_llm:
+            typer.echo(f"estimated prompt tokens: {article + overhead * len(todo):,} "
+                       f"(articles {article:,} + {overhead:,} prompt/schema per call × {len(todo)}; "
+                       f"re-asks add more) — {method}")
+        else:
+            typer.echo(f"article tokens: {article:,} ({method}); the offline backend uses no model tokens")
+        raise typer.Exit(0)
+
+    out.mkdir(parents=True, exist_ok=True)
+    with Reporter(len(job_list), quiet=quiet) as reporter:
+        summary = run_batch(job_list, options, on_result=reporter)
+    tokens = summary.prompt_tokens + summary.completion_tokens
+    line = (f"{summary.total} inputs: {summary.done} done, {summary.cached} already done, "
+            f"{summary.failed} failed · {tokens:,} tokens · {summary.cache_hits} cache hits · "
+            f"{summary.wall_time_s:.1f} s → {out / 'index.html'}")
+    if summary.failed:
+        line += f" (failures in {out / 'errors.jsonl'})"
+    if summary.interrupted:
+        typer.echo("interrupted: rerun the same command to finish the rest", err=True)
+        raise typer.Exit(130)
+    typer.echo(line)
+    raise typer.Exit(summary.exit_code)
+
+
+# --------------------------------------------------------------------------- single documents
+
+def _existing_file(path: str) -> str:
+    if path != "-" and not Path(path).is_file():
+        fail(f"no such file: {path}")
+    return path
+
+
+@app.command()
+def extract(
+    file: str = typer.Argument(..., metavar="FILE", help="Article file (text, HTML, JSON record), or - for stdin."),
+    kind: str = typer.Option("auto", "--kind", metavar="KIND", help="auto, meeting_report or policy_lecture."),
+    backend: Optional[str] = BackendOpt,
+    model: Optional[str] = ModelOpt,
+    base_url: Optional[str] = BaseUrlOpt,
+    compact: bool = typer.Option(False, "--compact", help="One-line JSON."),
+) -> None:
+    """Extract one article and print its record as JSON.
+
+    Example: summarise extract seeds/000_09f2237585b32c6b.txt > record.json
+    """
+    from . import ExtractionError, extract as do_extract
+
+    _existing_file(file)
+    settings = make_settings(backend, model, base_url)
+    source: Any = sys.stdin.buffer.read() if file == "-" else Path(file)
+    try:
+        record = do_extract(source, kind=check_kind(kind), settings=settings)  # type: ignore[arg-type]
+    except ExtractionError as exc:
+        fail(f"{file}: {exc}", code=1)
+    typer.echo(record.model_dump_json(indent=None if compact else 2))
+
+
+@app.command()
+def brief(
+    record_file: Path = typer.Argument(..., metavar="RECORD.json", help="A record saved by `extract` or `run`."),
+    fmt: str = typer.Option("md", "--format", "-f", metavar="LIST", help="Comma-separated: md, html, docx, json."),
+    lang: str = typer.Option("zh,en", "--lang", "-l", metavar="LIST", help="Comma-separated: zh, en."),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", metavar="PATH",
+                                       help="Output file (one format) or directory. Default: stdout for "
+                                            "one text format, else the record's directory."),
+) -> None:
+    """Render briefing notes from a saved record.
+
+    Example: summarise brief briefings/000_09f2237585b32c6b-1a2b3c4d5e.json -f html -o note.html
+    """
+    from .batch import atomic_write
+    from .render import EXTENSIONS, render
+    from .schemas import load_record
+
+    formats = parse_list(fmt, FORMATS, "--format")
+    langs = parse_list(lang, LANGS, "--lang")
+    if not record_file.is_file():
+        fail(f"no such file: {record_file}")
+    try:
+        record = load_record(record_file.read_bytes())
+    except ValidationError as exc:
+        fail(f"{record_file} is not a summarise record ({exc.error_count()} validation errors, first: "
+             f"{exc.errors()[0].get('msg')})", code=1)
+    if out is None and len(formats) == 1 and formats[0] != "docx":
+        typer.echo(render(record, formats[0], langs), nl=False)
+        return
+    if out is not None and len(formats) == 1 and out.suffix and not out.is_dir():
+        targets = {formats[0]: out}
+    else:
+        directory = out or record_file.parent
+        directory.mkdir(parents=True, exist_ok=True)
+        targets = {f: directory / (record_file.stem + EXTENSIONS[f]) for f in formats}
+    for f, target in targets.items():
+        if target.resolve() == record_file.resolve():
+            fail(f"refusing to overwrite the input record {record_file}")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write(target, render(record, f, langs))
+        typer.echo(str(target))
+
+
+@app.command()
+def clean(
+    file: str = typer.Argument(..., metavar="FILE", help="Article file, or - for stdin."),
+    explain: bool = typer.Option(False, "--explain", "-e",
+                                 help="Also print (on stderr) what was removed, counted per category."),
+) -> None:
+    """Print the normalised article text (decoded, de-boilerplated, simplified script).
+
+    Example: summarise clean seeds/000_09f2237585b32c6b.txt --explain
+    """
+    from .normalise import NormaliseError, normalise, report
+
+    _existing_file(file)
+    try:
+        doc = normalise(sys.stdin.buffer.read() if file == "-" else Path(file),
+                        name="<stdin>" if file == "-" else None)
+    except NormaliseError as exc:
+        fail(str(exc), code=1)
+    typer.echo(doc.text)
+    if explain:
+        typer.echo(report(doc), err=True)
+
+
+@app.command()
+def schema(
+    kind: str = typer.Argument(..., metavar="KIND", help="meeting_report, policy_lecture or other."),
+) -> None:
+    """Print the JSON Schema of a record kind.
+
+    Example: summarise schema meeting_report > meeting_report.schema.json
+    """
+    from .schemas import KINDS, json_schema
+
+    if kind not in KINDS:
+        fail(f"unknown kind {kind!r}; choose from {', '.join(KINDS)}")
+    typer.echo(json.dumps(json_schema(kind), ensure_ascii=False, indent=2))
+
+
+@app.command("eval")
+def eval_(
+    gold_dir: Path = typer.Argument(..., metavar="GOLD_DIR", help="Directory of gold JSON files (searched recursively)."),
+    as_json: bool = typer.Option(False, "--json", help="Print per-file scores and totals as JSON."),
+    backend: Optional[str] = BackendOpt,
+    model: Optional[str] = ModelOpt,
+    base_url: Optional[str] = BaseUrlOpt,
+) -> None:
+    """Extract each gold file's input and score it (per file and total).
+
+    Example: summarise eval ../shared/eval/gold --backend offline
+    """
+    from . import extract as do_extract
+    from .evaluate import gold_paths, score_dir
+    from .normalise import normalise
+
+    if not gold_dir.is_dir():
+        fail(f"no such directory: {gold_dir}")
+    if not gold_paths(gold_dir):
+        fail(f"no gold files (*.json) in {gold_dir}")
+    settings = make_settings(backend, model, base_url)
+
+    def run_one(input_path: Path) -> tuple[dict[str, Any], str, str]:
+        record = do_extract(Path(input_path), settings=settings)
+        # provenance lists what was rejected or possibly missed: not shipped as fact, not scored
+        output = record.model_dump_json(exclude={"provenance"})
+        return record.gold_view(), normalise(Path(input_path)).text, output
+
+    report = score_dir(gold_dir, run_one)
+    if as_json:
+        typer.echo(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
+    else:
+        typer.echo(report.table())
+    raise typer.Exit(1 if report.totals["errors"] else 0)
+
+
+# --------------------------------------------------------------------------- cache
+
+@cache_app.command("info")
+def cache_info_cmd() -> None:
+    """Where the cache is, how many entries it holds, its size."""
+    from .cache import cache_info
+
+    info = cache_info(make_settings(None, None, None))
+    typer.echo(f"directory: {info['directory']}\nentries:   {info['entries']}\nsize:      {info['bytes']:,} bytes")
+
+
+@cache_app.command("clear")
+def cache_clear_cmd(
+    yes: bool = typer.Option(False, "--yes", "-y", help="Do not ask for confirmation."),
+) -> None:
+    """Remove every cached LLM result."""
+    from .cache import cache_clear, cache_info
+
+    settings = make_settings(None, None, None)
+    if not yes and sys.stdin.isatty():
+        typer.confirm(f"Clear the cache in {cache_info(settings)['directory']}?", abort=True)
+    typer.echo(f"removed {cache_clear(settings)} entries")
+
+
+if __name__ == "__main__":  # `python -m summarise.cli`
+    app()
