@@ -23,6 +23,7 @@ from .kind import detect_kind
 from .people import Found, find_people, speech_anchors
 from .points import find_points, point_text
 from .summary import build_summary
+from . import text as text_module
 from .text import Span, evidence, trim
 
 __all__ = ["extract_facts"]
@@ -68,9 +69,11 @@ def _event(text: str, raw: RawEvent, published: str | None, topic: Span | None) 
 def extract_facts(doc: Any) -> Facts:
     """Facts of one normalised document, every one with verbatim evidence from `doc.text`."""
     text: str = doc.text
+    text_module.clear_cache()  # sentences are shared by the modules within one extraction only
     headline, head_span = _headline(doc, text)
     body = head_span.end if head_span else 0
-    raw_event = find_event(text, headline)
+    date_mentions = dates.find_dates(text)
+    raw_event = find_event(text, headline, date_mentions)
     found = find_people(text)
     lecturer = next((p for p in found if "lecturer" in p.roles), None)
     topic = find_topic(text, lecturer.end) if lecturer else None
@@ -90,7 +93,7 @@ def extract_facts(doc: Any) -> Facts:
         quote, start, end = point_text(text, raw)
         points.append(Point(number=raw.number, kind=raw.kind, text=english.text(quote), speaker=raw.speaker,
                             evidence=evidence(text, start, end)))
-    figs = find_figures(text, dates.find_dates(text))[:60]
+    figs = find_figures(text, date_mentions)[:60]
     groups = [AttendeeGroup(text=english.term(text[g.start:g.end]), evidence=evidence(text, g.start, g.end))
               for g in find_groups(text, [(p.start, p.end) for p in found])][:20]
     facts = Facts(

@@ -27,6 +27,11 @@ def _call(name: str, zh: str) -> str | None:
     return out or None
 
 
+def clear_cache() -> None:
+    """Forget memoised translations (benchmarks)."""
+    _call.cache_clear()
+
+
 def name_en(name: str) -> str | None:
     """Romanised personal name (surname first)."""
     return _call("romanise_name", name)
@@ -42,9 +47,13 @@ def term(zh: str) -> Bilingual:
     return Bilingual(zh=zh, en=_call("translate_term", zh) or _call("translate", zh))
 
 
+# The shared translator composes glossary entries: faithful for phrases, not for whole sentences.
+MAX_PHRASE = 40
+
+
 def text(zh: str) -> Bilingual:
-    """Free text: English only when the helper has a faithful translation."""
-    return Bilingual(zh=zh, en=_call("translate", zh))
+    """Free text: English only for a phrase the glossary covers entirely; sentences stay untranslated."""
+    return Bilingual(zh=zh, en=_call("translate", zh) if len(zh) <= MAX_PHRASE else None)
 
 
 def place(zh: str) -> Bilingual:

@@ -50,20 +50,26 @@ def _strip_time(text: str, start: int, end: int) -> int:
     return m.end() if m else start
 
 
-def find_event(text: str, title: str | None) -> RawEvent:
+_HELD_WORD = re.compile(r"召开|举行|举办|开幕")
+
+
+def find_event(text: str, title: str | None, date_mentions: list[dates.DateMention] | None = None) -> RawEvent:
     """The sentence that reports the event and the facts it states."""
     body = _body_start(text, title)
     event = RawEvent()
-    sents = [s for s in sentences(text, body) if s.end - s.start > 4]
+    date_mentions = dates.find_dates(text) if date_mentions is None else date_mentions
+    sents = [s for s in sentences(text) if s.start >= body and s.end - s.start > 4]
     found = []
     for sent in sents[:12]:
+        if not _HELD_WORD.search(text, sent.start, sent.end):
+            continue
         held = _HELD.search(text, sent.start, sent.end)
         held_at = _HELD_AT.search(text, sent.start, sent.end)
         if held and text.startswith("的", held.start("name")):
             held = None  # 日前召开的…会议: a reference back, not the report of the event
         if held or held_at:
             found.append((sent, held, held_at))
-    dated = {d.start for d in dates.find_dates(text)}
+    dated = {d.start for d in date_mentions}
     found.sort(key=lambda f: not any(f[0].start <= d < f[0].end for d in dated))
     for sent, held, held_at in found[:1]:
         event.sentence = sent
@@ -94,12 +100,13 @@ def find_event(text: str, title: str | None) -> RawEvent:
         m = _HOST.search(text, body)
         if m:
             event.convened_by = Span(m.start("host"), m.end("host"))
-    event.date = _event_date(text, body, event.sentence)
+    event.date = _event_date(date_mentions, text, body, event.sentence)
     return event
 
 
-def _event_date(text: str, body: int, sentence: Span | None) -> dates.DateMention | None:
-    mentions = [d for d in dates.find_dates(text) if d.start >= body and (d.day or d.relative is not None)]
+def _event_date(all_mentions: list[dates.DateMention], text: str, body: int,
+                sentence: Span | None) -> dates.DateMention | None:
+    mentions = [d for d in all_mentions if d.start >= body and (d.day or d.relative is not None)]
     if not mentions:
         return None
     if sentence is not None:

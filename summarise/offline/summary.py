@@ -61,7 +61,7 @@ def build_summary(facts: Facts, figures_en: list[str]) -> Bilingual:
     who_en = _en_or_zh(ev.convened_by, "the organisers") if ev.convened_by else "the organisers"
     if ev.name:
         zh.append(f"{when_zh}{'，' if when_zh else ''}{who_zh}召开{ev.name.zh}。")
-        en.append(f"{when_en}{who_en} held {_en_or_zh(ev.name, 'a meeting')}.")
+        en.append(f"{when_en}{who_en} held the {_en_or_zh(ev.name, 'meeting')}.")
     elif facts.headline:
         zh.append(f"{when_zh}{'，' if when_zh else ''}{facts.headline.zh}。")
         en.append(f"{when_en}{_en_or_zh(facts.headline, '')}.")

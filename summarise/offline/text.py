@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from summarise.schemas import Evidence
 
@@ -53,8 +54,20 @@ def paragraphs(text: str) -> list[Span]:
     return list(_split(text, re.compile(r"\n")))
 
 
+@lru_cache(maxsize=16)
+def _all_sentences(text: str) -> tuple[Span, ...]:
+    return tuple(_split(text, _SENTENCE_END))
+
+
+def clear_cache() -> None:
+    """Forget the sentences of earlier texts."""
+    _all_sentences.cache_clear()
+
+
 def sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
     """Sentences (ending with 。！？； or a line break), end punctuation included."""
+    if start == 0 and end is None:
+        return list(_all_sentences(text))
     return list(_split(text, _SENTENCE_END, start, end))
 
 
