@@ -27,13 +27,20 @@ def test_title_before_name(text: str, name: str, title: str) -> None:
 
 
 @pytest.mark.parametrize("text, name, title", [
-    ("省政府采购中心李健主任就软件应用进行了说明。", "李健", "省政府采购中心主任"),
-    ("省财政厅信息化建设处纪光伟副处长进行了介绍。", "纪光伟", "省财政厅信息化建设处副处长"),
+    ("省政府采购中心李健主任就软件应用进行了说明。", "李健", "主任"),
+    ("省财政厅信息化建设处纪光伟副处长进行了介绍。", "纪光伟", "副处长"),
+    ("市采购中心李健主任讲话。市采购中心主任李健说。", "李健", "市采购中心主任"),
     ("。郑昶委员建议,要扩大采购范围。", "郑昶", "委员"),
     ("刚才孟玮处长在讲话中提到理论建设。", "孟玮", "处长"),
 ])
 def test_name_before_title(text: str, name: str, title: str) -> None:
     assert people(text)[name][0] == title
+
+
+def test_name_first_evidence_keeps_the_organisation() -> None:
+    (p,) = find_people("省政府采购中心李健主任就软件应用进行了说明。")
+    assert p.title == "主任"
+    assert "省政府采购中心李健主任" == "省政府采购中心李健主任就软件应用进行了说明。"[p.start:p.end]
 
 
 def test_title_chain_stops_at_a_previous_name() -> None:

@@ -155,8 +155,11 @@ def find_mentions(text: str) -> list[Mention]:
                 org_start = _title_start(text, a, 0)
             elif not _given_ok(cand[s:]):
                 continue
-            org = text[org_start:a]
-            mentions.append(Mention(cand, a, org + m.group(), org_start, m.end()))
+            # 省政府采购中心李健主任 reads as 省政府采购中心主任, but a title must be verbatim text
+            # (the grounder checks it), so the post alone is kept unless the joined form occurs.
+            joined = text[org_start:a] + m.group()
+            title = joined if joined in text else m.group()
+            mentions.append(Mention(cand, a, title, org_start, m.end()))
             taken.append((a, m.end()))
             break
     mentions.sort(key=lambda x: x.start)
