@@ -1,0 +1,132 @@
+"""The single-document commands, --help, and usage errors (exit 2, one line, no traceback)."""
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import docx
+import pytest
+from sample_records import policy_lecture_001
+from typer.testing import CliRunner
+
+from summarise.cli import app
+
+runner = CliRunner()
+SEED0 = "000_09f2237585b32c6b.txt"
+
+
+@pytest.fixture()
+def env(tmp_path: Path) -> dict[str, str]:
+    return {"SUMMARISE_BACKEND": "offline", "SUMMARISE_CACHE_DIR": str(tmp_path / "cache")}
+
+
+@pytest.mark.parametrize("command", [[], ["run"], ["extract"], ["brief"], ["clean"], ["schema"], ["eval"],
+                                     ["cache"], ["cache", "info"], ["cache", "clear"]])
+def test_every_command_has_help(command: list[str]) -> None:
+    result = runner.invoke(app, [*command, "--help"])
+    assert result.exit_code == 0
+    assert "Usage:" in result.output and len(result.output) > 200 or command[:1] == ["cache"]
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["run", "seeds", "--format", "pdf"], "bad --format value 'pdf'"),
+    (["run", "seeds", "--lang", "fr"], "bad --lang value 'fr'"),
+    (["run", "does/not/exist"], "no such file or directory"),
+    (["run", "nothing-*.txt"], "no files match"),
+    (["run", "seeds", "--backend", "magic"], "bad --backend value"),
+    (["run", "seeds", "--backend", "llm"], "needs a model"),
+    (["run", "seeds", "--kind", "poem"], "unknown kind 'poem'"),
+    (["schema", "poem"], "unknown kind 'poem'"),
+    (["extract", "missing.txt"], "no such file"),
+    (["brief", "missing.json"], "no such file"),
+    (["clean", "missing.txt"], "no such file"),
+    (["eval", "missing-dir"], "no such directory"),
+])
+def test_usage_errors_exit_2_with_one_line(args: list[str], message: str, env: dict[str, str],
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(Path(__file__).resolve().parents[1])
+    env = {**env, "SUMMARISE_MODEL": "", "OPENAI_MODEL": ""}
+    result = runner.invoke(app, args, env=env)
+    assert result.exit_code == 2, result.output
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and message in lines[0] and lines[0].startswith("summarise: error:")
+    assert "Traceback" not in result.output
+
+
+def test_schema_prints_json_schema() -> None:
+    result = runner.invoke(app, ["schema", "policy_lecture"])
+    assert result.exit_code == 0
+    schema = json.loads(result.stdout)
+    assert "provenance" in schema["properties"] and "figures" in schema["properties"]
+
+
+def test_extract_prints_a_record(seeds_dir: Path, env: dict[str, str]) -> None:
+    result = runner.invoke(app, ["extract", str(seeds_dir / SEED0)], env=env)
+    assert result.exit_code == 0, result.output
+    record = json.loads(result.stdout)
+    assert record["kind"] == "meeting_report" and record["provenance"]["backend"] == "offline"
+
+
+def test_extract_bad_input_exits_1_with_reason(tmp_path: Path, env: dict[str, str]) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    result = runner.invoke(app, ["extract", str(empty)], env=env)
+    assert result.exit_code == 1
+    assert "empty" in result.stderr and "Traceback" not in result.output
+
+
+def test_brief_renders_a_saved_record(tmp_path: Path) -> None:
+    record_file = tmp_path / "note.json"
+    record_file.write_text(policy_lecture_001().model_dump_json(), "utf-8")
+    md = runner.invoke(app, ["brief", str(record_file)])
+    assert md.exit_code == 0 and "## English" in md.stdout and "## 中文" in md.stdout
+    zh_only = runner.invoke(app, ["brief", str(record_file), "--lang", "zh", "-f", "html"])
+    assert zh_only.exit_code == 0 and "<!DOCTYPE html>" in zh_only.stdout
+    assert "Benchmarking Shunde" not in zh_only.stdout
+    target = tmp_path / "brief.docx"
+    out = runner.invoke(app, ["brief", str(record_file), "-f", "docx", "--out", str(target)])
+    assert out.exit_code == 0, out.output
+    assert docx.Document(io.BytesIO(target.read_bytes())).paragraphs
+    several = runner.invoke(app, ["brief", str(record_file), "-f", "md,html", "--out", str(tmp_path / "notes")])
+    assert several.exit_code == 0
+    assert sorted(p.name for p in (tmp_path / "notes").iterdir()) == ["note.html", "note.md"]
+    not_a_record = tmp_path / "other.json"
+    not_a_record.write_text('{"hello": 1}', "utf-8")
+    bad = runner.invoke(app, ["brief", str(not_a_record)])
+    assert bad.exit_code == 1 and "not a summarise record" in bad.stderr
+
+
+def test_clean_prints_text_and_explains(seeds_dir: Path) -> None:
+    result = runner.invoke(app, ["clean", str(seeds_dir / SEED0), "--explain"])
+    assert result.exit_code == 0, result.output
+    assert "小榄全力冲刺" in result.stdout and "(dāng)" not in result.stdout
+    assert "pinyin" in result.stderr and "removed" in result.stderr
+
+
+def test_eval_scores_a_gold_directory(tmp_path: Path, seeds_dir: Path, env: dict[str, str],
+                                      shared_dir: Path) -> None:
+    gold_dir = tmp_path / "gold"
+    gold_dir.mkdir()
+    gold = json.loads((shared_dir / "eval" / "gold" / "000_09f2237585b32c6b.json").read_text("utf-8"))
+    gold["input"] = str(seeds_dir / SEED0)
+    (gold_dir / "000.json").write_text(json.dumps(gold, ensure_ascii=False), "utf-8")
+    table = runner.invoke(app, ["eval", str(gold_dir)], env=env)
+    assert table.exit_code == 0, table.output
+    assert "TOTAL" in table.stdout
+    as_json = runner.invoke(app, ["eval", str(gold_dir), "--json"], env=env)
+    report = json.loads(as_json.stdout)
+    assert report["totals"]["files"] == 1 and report["totals"]["errors"] == 0
+    assert report["files"][0]["name"] == "000"
+
+
+def test_cache_info_and_clear(env: dict[str, str]) -> None:
+    info = runner.invoke(app, ["cache", "info"], env=env)
+    assert info.exit_code == 0 and "entries:" in info.stdout and env["SUMMARISE_CACHE_DIR"] in info.stdout
+    cleared = runner.invoke(app, ["cache", "clear", "--yes"], env=env)
+    assert cleared.exit_code == 0 and "removed 0 entries" in cleared.stdout
+
+
+def test_version() -> None:
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0 and result.stdout.startswith("summarise ")
