@@ -72,3 +72,21 @@ def test_kind(text: str, kind: str) -> None:
     assert (facts.out_of_scope_reason is not None) == (kind == "other")
     if kind == "other":
         assert facts.lecturer is None
+
+
+def test_attendee_groups_keep_parenthesised_lists_whole() -> None:
+    doc = make_doc("标题\n3月1日,市委召开工作会议。各县（市、区）委书记、市直各单位主要负责同志在分会场参加会议。")
+    groups = [g.text.zh for g in extract_facts(doc).attendee_groups]
+    assert groups == ["各县（市、区）委书记", "市直各单位主要负责同志"]
+
+
+def test_lecture_meeting_with_numbered_directives() -> None:
+    text = ("标题\n4月10日下午,市委理论学习中心组召开专题学习会,邀请省委党校教授张华作题为《以新质生产力推动高质量发展》"
+            "的专题辅导报告。市委书记李强主持会议并讲话。市委副书记、市长王明,市政协主席刘芳等市领导出席。\n"
+            "李强强调,一要提高政治站位;二要狠抓工作落实;三要加强督导检查。")
+    facts = extract_facts(make_doc(text, published="2024-04-12"))
+    assert facts.kind == "policy_lecture" and facts.event.date.value == "2024-04-10"
+    assert facts.lecturer.name == "张华" and facts.chair.name == "李强"
+    assert facts.event.topic.zh == "以新质生产力推动高质量发展"
+    assert [(p.number, p.speaker) for p in facts.points] == [(1, "李强"), (2, "李强"), (3, "李强")]
+    assert {p.name for p in facts.people} == {"张华", "李强", "王明", "刘芳"}

@@ -5,7 +5,7 @@ import re
 
 from .text import Span, sentences, trim
 
-_ATTEND = re.compile(r"(?:在(?:主会场|分会场|各[^，,。]{0,8}分会场)|共计|等)?[^，,。；]{0,12}?(?:参加|出席|列席|参会|与会)(?:了)?(?:会议|活动|大会|座谈会?|本次活动)?[。！；;]?$")
+_ATTEND = re.compile(r"(?:在[^，,。；]{0,10}?会场|等[^，,。；]{0,8}?|共计[^，,。；]{0,8}?)?(?:参加|出席|列席|参会|与会)(?:了)?(?:会议|活动|大会|座谈会?|本次活动)?[。！；;]?$")
 _ATTEND_WORD = re.compile(r"参加|出席|列席|参会|与会")
 _GROUP_WORD = re.compile(r"(?:负责人|负责同志|人员|书记|代表|成员|干部|委员|领导|同志|职工|党员|镇长|局长|主任|客商|嘉宾)")
 _LEAD = re.compile(r"^(?:来自|包括|其中|以及|和)")
@@ -24,6 +24,9 @@ def find_groups(text: str, person_spans: list[tuple[int, int]]) -> list[Span]:
         pos = sent.start
         items = []
         for sep in _ITEM_SPLIT.finditer(text, sent.start, m.start()):
+            inside = text[pos:sep.start()]
+            if inside.count("（") + inside.count("(") > inside.count("）") + inside.count(")"):
+                continue  # 各县（市、区）委书记: a separator inside parentheses
             items.append((pos, sep.start()))
             pos = sep.end()
         items.append((pos, m.start()))
