@@ -85,7 +85,7 @@ class AttendeeGroup(Part):
 class EventDate(Part):
     """When the event took place: ISO date, or `--MM-DD` when the article does not support a year."""
 
-    value: str = Field(pattern=r"^(\d{4}-\d{2}(-\d{2})?|--\d{2}-\d{2})$")
+    value: str = Field(pattern=r"^([0-9]{4}-[0-9]{2}(-[0-9]{2})?|--[0-9]{2}-[0-9]{2})$")
     year_basis: YearBasis = "open"
     note: str | None = None
     evidence: Evidence

@@ -29,6 +29,7 @@ def cache_key(text: str, settings: Settings, *, title: str | None, published: st
         "max_reasks": settings.max_reasks,
         "max_tokens": settings.max_tokens,
         "context_chars": settings.context_chars,
+        "limits": [settings.list_limit, settings.text_limit],
         "version": __version__,
     }
     blob = json.dumps(material, ensure_ascii=False, sort_keys=True).encode()

@@ -6,6 +6,7 @@ ungrounded after that is removed by `Grounder.review` and reported, never shippe
 """
 from __future__ import annotations
 
+import json
 import logging
 import random
 from dataclasses import dataclass, field
@@ -13,9 +14,9 @@ from typing import Any, Callable
 
 import instructor
 import openai
-from instructor.core import InstructorRetryException
+from instructor.core import IncompleteOutputException, InstructorRetryException
 from pydantic import ValidationError
-from tenacity import RetryCallState, Retrying, retry_if_exception, stop_after_attempt, stop_after_delay
+from tenacity import RetryCallState, Retrying, retry_if_exception, stop_after_attempt, stop_before_delay
 
 from . import prompts
 from .errors import ExtractionError
@@ -38,12 +39,24 @@ class TokenCapReached(Exception):
     """The document's token cap is used up; no further call is made."""
 
 
-class EmptyAnswer(Exception):
+class BadResponse(Exception):
+    """The endpoint answered 200 with something that is not a usable chat completion."""
+
+
+class EmptyAnswer(BadResponse):
     """The endpoint answered 200 with no choices (treated as transient)."""
 
 
+class MalformedBody(BadResponse):
+    """The HTTP body claimed to be JSON but is not (cut or garbled on the way; treated as transient)."""
+
+
+class NotAnAPI(BadResponse):
+    """The endpoint answered with a web page or text, not JSON: a wrong base URL (not retried)."""
+
+
 def _is_transient(exc: BaseException) -> bool:
-    if isinstance(exc, (*_TRANSIENT, EmptyAnswer)):
+    if isinstance(exc, (*_TRANSIENT, EmptyAnswer, MalformedBody)):
         return True
     return isinstance(exc, openai.APIStatusError) and (exc.status_code in (408, 409, 425) or exc.status_code >= 500)
 
@@ -71,7 +84,13 @@ def _wait(state: RetryCallState) -> float:
 
 
 def explain_api_error(exc: BaseException, settings: Settings) -> str:
-    """A message that says what to fix (never containing the API key)."""
+    """A message that says what to fix (never containing the API key, even if the endpoint echoed it)."""
+    message = _explain(exc, settings)
+    key = settings.api_key.get_secret_value() if settings.api_key else ""
+    return message.replace(key, "[API key]") if len(key) >= 4 else message
+
+
+def _explain(exc: BaseException, settings: Settings) -> str:
     where = f"{settings.base_url or 'the OpenAI API'} (model {settings.model!r})"
     if isinstance(exc, openai.AuthenticationError):
         return f"authentication failed at {where}: check SUMMARISE_API_KEY / OPENAI_API_KEY"
@@ -84,7 +103,15 @@ def explain_api_error(exc: BaseException, settings: Settings) -> str:
     if isinstance(exc, openai.APITimeoutError):
         return f"{where} did not answer within {settings.timeout:g} s (after retries)"
     if isinstance(exc, openai.APIConnectionError):
-        return f"cannot connect to {where}: is the server running?"
+        cause = exc.__cause__
+        if cause is None or "connect" in type(cause).__name__.lower():
+            return f"cannot connect to {where}: is the server running?"
+        return (f"the connection to {where} broke before a complete answer "
+                f"({type(cause).__name__}: {_short(cause)}) (after retries)")
+    if isinstance(exc, NotAnAPI):
+        return f"{where} {exc}: check that the base URL is the API's (usually ending in /v1)"
+    if isinstance(exc, BadResponse):
+        return f"{where} {exc} (after retries)"
     if isinstance(exc, openai.APIStatusError):
         return f"{where} answered HTTP {exc.status_code} (after retries): {_short(exc)}"
     return f"{type(exc).__name__}: {_short(exc)}"
@@ -112,7 +139,8 @@ class Call:
             raise TokenCapReached(f"token cap of {cap} reached after {self.usage.total_tokens} tokens")
         retrying = Retrying(
             retry=retry_if_exception(_is_transient),
-            stop=stop_after_attempt(self.settings.max_attempts) | stop_after_delay(self.settings.max_wait),
+            # never start a wait (Retry-After or backoff) that would end past max_wait
+            stop=stop_after_attempt(self.settings.max_attempts) | stop_before_delay(self.settings.max_wait),
             wait=_wait,
             reraise=True,
         )
@@ -120,13 +148,19 @@ class Call:
 
     def _once(self, **kwargs: Any) -> Any:
         self.usage.calls += 1
-        response = self.client.chat.completions.create(**kwargs)
+        try:
+            response = self.client.chat.completions.create(**kwargs)
+        except json.JSONDecodeError as exc:  # the SDK could not parse the HTTP body
+            raise MalformedBody(f"answered with an HTTP body that is not valid JSON ({exc})") from None
+        if isinstance(response, str):  # the SDK hands back the text of a non-JSON content type
+            raise NotAnAPI(f"answered with a web page or text, not a JSON chat completion "
+                           f"(it starts {' '.join(response.split())[:80]!r})")
         used = getattr(response, "usage", None)
         if used is not None:
             self.usage.prompt_tokens += used.prompt_tokens or 0
             self.usage.completion_tokens += used.completion_tokens or 0
         if not getattr(response, "choices", None):
-            raise EmptyAnswer("the endpoint returned no choices")
+            raise EmptyAnswer("returned no choices")
         return response
 
 
@@ -147,6 +181,34 @@ def messages_for(text: str, *, title: str | None, published: str | None, kind: s
     ]
 
 
+def tighten(schema: Any, *, list_limit: int | None, text_limit: int | None) -> Any:
+    """The JSON Schema with every maxItems/maxLength lowered to the limits (small models loop less)."""
+    if isinstance(schema, dict):
+        out = {k: tighten(v, list_limit=list_limit, text_limit=text_limit) for k, v in schema.items()}
+        if list_limit is not None and out.get("type") == "array":
+            out["maxItems"] = min(out.get("maxItems", list_limit), list_limit)
+        if text_limit is not None and out.get("type") == "string" and "enum" not in out and "pattern" not in out:
+            out["maxLength"] = min(out.get("maxLength", text_limit), text_limit)
+        return out
+    if isinstance(schema, list):
+        return [tighten(v, list_limit=list_limit, text_limit=text_limit) for v in schema]
+    return schema
+
+
+def response_model(settings: Settings) -> type[GroundedFacts]:
+    """The model instructor validates against; its advertised schema honours list/text limits."""
+    if settings.list_limit is None and settings.text_limit is None:
+        return GroundedFacts
+    limits = {"list_limit": settings.list_limit, "text_limit": settings.text_limit}
+
+    class BoundedFacts(GroundedFacts):
+        @classmethod
+        def model_json_schema(cls, *args: Any, **kwargs: Any) -> dict[str, Any]:
+            return tighten(super().model_json_schema(*args, **kwargs), **limits)
+
+    return BoundedFacts
+
+
 def ask(call: Call, messages: list[dict[str, str]], grounder: Grounder) -> tuple[Facts, list[Rejection]]:
     """Ask for facts; re-ask on invalid or ungrounded answers; ground what comes back."""
     s = call.settings
@@ -155,7 +217,7 @@ def ask(call: Call, messages: list[dict[str, str]], grounder: Grounder) -> tuple
         facts = create(
             model=s.model,
             messages=messages,
-            response_model=GroundedFacts,
+            response_model=response_model(s),
             max_retries=s.max_reasks,
             context={"grounder": grounder},
             temperature=s.temperature,
@@ -164,12 +226,17 @@ def ask(call: Call, messages: list[dict[str, str]], grounder: Grounder) -> tuple
         return grounder.review(Facts.model_validate(facts.model_dump()))
     except InstructorRetryException as exc:
         return _salvage(exc, grounder, call.settings)
+    except IncompleteOutputException:
+        raise ExtractionError(
+            f"the model's answer was cut off at max_tokens={s.max_tokens}: raise SUMMARISE_MAX_TOKENS "
+            f"or lower SUMMARISE_CONTEXT_CHARS so documents are split into smaller parts"
+        ) from None
 
 
 def _salvage(exc: Any, grounder: Grounder, settings: Settings) -> tuple[Facts, list[Rejection]]:
     """After the last re-ask: keep what is grounded from the last well-formed answer, or fail clearly."""
     cause = exc.__cause__
-    if isinstance(cause, (openai.APIError, EmptyAnswer)):
+    if isinstance(cause, (openai.APIError, BadResponse)):
         raise ExtractionError(explain_api_error(cause, settings)) from None
     attempts = [a.completion for a in (getattr(exc, "failed_attempts", None) or []) if a.completion is not None]
     for completion in reversed(attempts):

@@ -24,6 +24,9 @@ _ENV: dict[str, tuple[str, ...]] = {
     "no_cache": ("SUMMARISE_NO_CACHE",),
     "token_cap": ("SUMMARISE_TOKEN_CAP",),
     "temperature": ("SUMMARISE_TEMPERATURE",),
+    "max_tokens": ("SUMMARISE_MAX_TOKENS",),
+    "list_limit": ("SUMMARISE_LIST_LIMIT",),
+    "text_limit": ("SUMMARISE_TEXT_LIMIT",),
     "context_chars": ("SUMMARISE_CONTEXT_CHARS",),
 }
 
@@ -46,6 +49,8 @@ class Settings(BaseModel):
     max_tokens: int = Field(4096, ge=256)
     token_cap: int | None = Field(None, ge=1, description="stop re-asking a document past this many tokens")
     context_chars: int = Field(12000, ge=500, description="split documents longer than this at paragraph boundaries")
+    list_limit: int | None = Field(None, ge=1, description="tighter maxItems in the schema sent to the model (small local models)")
+    text_limit: int | None = Field(None, ge=8, description="tighter maxLength for strings in the schema sent to the model")
     cache_dir: Path = Field(default_factory=lambda: Path(platformdirs.user_cache_dir("summarise")))
     no_cache: bool = False
     refresh: bool = False
