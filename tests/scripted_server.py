@@ -7,11 +7,24 @@ A step is one of:
 - `{"content": "<text>"}`: a 200 answer whose message content is that text (JSON or not);
 - `{"status": 429, "headers": {...}, "body": {...}}`: an HTTP error;
 - `{"choices": []}`: a 200 answer with an empty choice list;
-- `{"sleep": 2.0, ...}`: wait before answering (for timeouts).
+- `{"sleep": 2.0, ...}`: wait before answering (for timeouts);
+- `{"raw": "<body>", "content_type": "text/html"}`: a 200 answer with exactly that body;
+- `{"reset": true}`: close the connection without answering (TCP RST: a connection reset);
+- `{"cut": 0.5, "content": ...}`: announce the whole answer's Content-Length, send only that
+  fraction of its bytes, then close (a body cut mid-JSON by the network);
+- `{"content": ..., "finish_reason": "length"}`: an answer with another finish reason.
+
+A script may instead be `{"route": {"MARKER": "other-script", ...}}`: the first marker that occurs in
+the request's messages picks the script that answers (one model name, a different fault per document).
+
+`ScriptedServer(scripts, latency=0.3)` adds a fixed delay before every answer (for benchmarks);
+`server.log` keeps (monotonic time, model, raw request bytes) for every request received.
 """
 from __future__ import annotations
 
 import json
+import socket
+import struct
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -21,13 +34,14 @@ from typing import Any
 SCRIPTS_DIR = Path(__file__).parent / "scripted"
 
 
-def answer(content: str, *, model: str, prompt_tokens: int = 0, completion_tokens: int = 0) -> dict[str, Any]:
+def answer(content: str, *, model: str, prompt_tokens: int = 0, completion_tokens: int = 0,
+           finish_reason: str = "stop") -> dict[str, Any]:
     return {
         "id": "chatcmpl-scripted",
         "object": "chat.completion",
         "created": 1_700_000_000,
         "model": model,
-        "choices": [{"index": 0, "finish_reason": "stop",
+        "choices": [{"index": 0, "finish_reason": finish_reason,
                      "message": {"role": "assistant", "content": content}}],
         "usage": {"prompt_tokens": prompt_tokens, "completion_tokens": completion_tokens,
                   "total_tokens": prompt_tokens + completion_tokens},
@@ -37,12 +51,14 @@ def answer(content: str, *, model: str, prompt_tokens: int = 0, completion_token
 class ScriptedServer:
     """Start with `with ScriptedServer(scripts) as server: server.base_url`."""
 
-    def __init__(self, scripts: dict[str, list[dict[str, Any]]]):
+    def __init__(self, scripts: dict[str, Any], *, latency: float = 0.0):
         self.scripts = scripts
+        self.latency = latency
         self.calls: dict[str, int] = {}
         self.requests: list[dict[str, Any]] = []
+        self.log: list[tuple[float, str, bytes]] = []
         self._lock = threading.Lock()
-        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
+        self._httpd = _Server(("127.0.0.1", 0), self._handler())
         self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
 
     @property
@@ -57,11 +73,18 @@ class ScriptedServer:
         self._httpd.shutdown()
         self._httpd.server_close()
 
-    def next_step(self, model: str) -> dict[str, Any]:
+    def next_step(self, model: str, request: dict[str, Any] | None = None) -> dict[str, Any]:
+        script: Any = self.scripts.get(model)
+        if isinstance(script, dict) and "route" in script:
+            text = json.dumps((request or {}).get("messages", []), ensure_ascii=False)
+            target = next((name for marker, name in script["route"].items() if marker in text), None)
+            if target is not None:
+                return self.next_step(target, request)
         with self._lock:
             n = self.calls.get(model, 0)
             self.calls[model] = n + 1
-        script = self.scripts.get(model)
+        if isinstance(script, dict):
+            script = None
         if not script:
             return {"status": 404, "body": {"error": {"message": f"The model `{model}` does not exist",
                                                       "type": "invalid_request_error", "code": "model_not_found"}}}
@@ -89,12 +112,19 @@ class ScriptedServer:
                     self._send(404, b'{"error": {"message": "not found"}}')
                     return
                 length = int(self.headers.get("Content-Length", 0))
-                request = json.loads(self.rfile.read(length) or b"{}")
+                raw = self.rfile.read(length)
+                request = json.loads(raw or b"{}")
                 server.requests.append(request)
                 model = request.get("model", "")
-                step = server.next_step(model)
+                server.log.append((time.monotonic(), model, raw))
+                step = server.next_step(model, request)
+                if server.latency:
+                    time.sleep(server.latency)
                 if "sleep" in step:
                     time.sleep(step["sleep"])
+                if step.get("reset"):
+                    self._reset()
+                    return
                 if "status" in step:
                     body = json.dumps(step.get("body", {"error": {"message": "scripted error"}})).encode()
                     self._send(step["status"], body, step.get("headers"))
@@ -108,10 +138,45 @@ class ScriptedServer:
                 else:
                     payload = answer(step["content"], model=model,
                                      prompt_tokens=step.get("prompt_tokens", 1000),
-                                     completion_tokens=step.get("completion_tokens", 500))
-                self._send(200, json.dumps(payload, ensure_ascii=False).encode())
+                                     completion_tokens=step.get("completion_tokens", 500),
+                                     finish_reason=step.get("finish_reason", "stop"))
+                body = json.dumps(payload, ensure_ascii=False).encode()
+                if "cut" in step:
+                    self._send_cut(body, step["cut"])
+                    return
+                self._send(200, body)
+
+            def _reset(self) -> None:
+                """Abort the connection with a TCP RST instead of an answer."""
+                self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+                self.connection.close()
+                self.close_connection = True
+
+            def _send_cut(self, body: bytes, fraction: float) -> None:
+                """Promise the whole body, send a part of it, and hang up."""
+                self.send_response(200)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body[: int(len(body) * fraction)])
+                self.wfile.flush()
+                self._reset()
+
+            def handle(self) -> None:
+                try:
+                    super().handle()
+                except (ConnectionError, OSError):  # the client gave up (timeout): nothing to answer
+                    pass
 
         return Handler
+
+
+class _Server(ThreadingHTTPServer):
+    request_queue_size = 128  # benchmarks open up to 32 connections at once
+    daemon_threads = True
+
+    def handle_error(self, request: Any, client_address: Any) -> None:  # a client that hung up is not news
+        pass
 
 
 def load_answer(name: str) -> str:
