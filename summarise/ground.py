@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict, ValidationInfo, model_validator
 
 from .dates import find_dates, resolve_date
 from .figures import parse_figure, values_agree
-from .schemas import Evidence, EventDate, Facts, Rejection
+from .schemas import Evidence, EventDate, Facts, Figure, Person, Point, Rejection
 
 _FOLD = str.maketrans({
     "，": ",", "。": ".", "：": ":", "；": ";", "！": "!", "？": "?", "（": "(", "）": ")",
@@ -100,6 +100,28 @@ class Grounder:
         return EventDate(value=resolved.value, year_basis=resolved.year_basis, note=resolved.note,
                          evidence=grounded)
 
+    def _problems(self, fact: Any, evidence: Evidence | None) -> list[str]:
+        """What, beyond its evidence, makes a fact ungrounded."""
+        if isinstance(fact, Person) and not self.occurs(fact.name):
+            return [f"person {fact.name!r} does not occur in the article"]
+        if isinstance(fact, Figure):
+            if not self.occurs(fact.quote):
+                return [f"figure {fact.quote!r} does not occur in the article"]
+            why = []
+            if evidence is not None and fact.quote not in evidence.quote:
+                why.append(f"figure {fact.quote!r} is not inside its evidence quote")
+            problem = self._figure_problem(fact)
+            return why + ([problem] if problem else [])
+        return []
+
+    def _unsupported_parts(self, fact: Any) -> list[tuple[str, str]]:
+        """Optional parts of a grounded fact that the article does not support: (attribute, reason)."""
+        if isinstance(fact, Person) and fact.title is not None and not self.occurs(fact.title.zh):
+            return [("title", f"title {fact.title.zh!r} does not occur in the article")]
+        if isinstance(fact, Point) and fact.speaker and not self.occurs(fact.speaker):
+            return [("speaker", f"speaker {fact.speaker!r} does not occur in the article")]
+        return []
+
     def review(self, facts: Facts) -> tuple[Facts, list[Rejection]]:
         """Ground every fact; return the grounded facts and what was removed or corrected."""
         rejected: list[Rejection] = []
@@ -111,78 +133,35 @@ class Grounder:
             rejected.append(Rejection(field=where, value=text[:500], reason="; ".join(reasons)))
 
         out = facts.model_copy(deep=True)
-
-        people = []
-        for i, p in enumerate(out.people):
-            why: list[str] = []
-            ev = self._evidence(p.evidence, why)
-            if not self.occurs(p.name):
-                why.append(f"person {p.name!r} does not occur in the article")
-            if why:
-                reject(f"people[{i}]", p, why)
-                continue
-            p.evidence = ev
-            if p.title is not None and not self.occurs(p.title.zh):
-                reject(f"people[{i}].title", p.title, [f"title {p.title.zh!r} does not occur in the article"])
-                p.title = None
-            people.append(p)
-        out.people = people
-
-        figures = []
-        for i, f in enumerate(out.figures):
-            why = []
-            ev = self._evidence(f.evidence, why)
-            if not self.occurs(f.quote):
-                why.append(f"figure {f.quote!r} does not occur in the article")
-            elif ev is not None and self.locate(f.quote) and f.quote not in ev.quote:
-                why.append(f"figure {f.quote!r} is not inside its evidence quote")
-            problem = self._figure_problem(f)
-            if problem:
-                why.append(problem)
-            if why:
-                reject(f"figures[{i}]", f, why)
-                continue
-            f.evidence = ev
-            figures.append(f)
-        out.figures = figures
-
-        points = []
-        for i, pt in enumerate(out.points):
-            why = []
-            ev = self._evidence(pt.evidence, why)
-            if why:
-                reject(f"points[{i}]", pt, why)
-                continue
-            pt.evidence = ev
-            if pt.speaker and not self.occurs(pt.speaker):
-                reject(f"points[{i}].speaker", pt.speaker, [f"speaker {pt.speaker!r} does not occur in the article"])
-                pt.speaker = None
-            points.append(pt)
-        out.points = points
-
-        groups = []
-        for i, g in enumerate(out.attendee_groups):
-            why = []
-            ev = self._evidence(g.evidence, why)
-            if why:
-                reject(f"attendee_groups[{i}]", g, why)
-                continue
-            g.evidence = ev
-            groups.append(g)
-        out.attendee_groups = groups
+        for field in ("people", "figures", "points", "attendee_groups"):
+            kept = []
+            for i, fact in enumerate(getattr(out, field)):
+                why: list[str] = []
+                evidence = self._evidence(fact.evidence, why)
+                why += self._problems(fact, evidence)
+                if why:
+                    reject(f"{field}[{i}]", fact, why)
+                    continue
+                fact.evidence = evidence
+                for attr, reason in self._unsupported_parts(fact):
+                    reject(f"{field}[{i}].{attr}", getattr(fact, attr), [reason])
+                    setattr(fact, attr, None)
+                kept.append(fact)
+            setattr(out, field, kept)
 
         event = out.event
         if event.evidence is not None:
             why = []
-            event.evidence = self._evidence(event.evidence, why)
+            grounded = self._evidence(event.evidence, why)
             if why:
                 reject("event.evidence", event.evidence, why)
+            event.evidence = grounded
         if event.date is not None:
             why = []
-            ev = self._evidence(event.date.evidence, why)
-            date = self._date(event.date, ev, why) if ev else None
+            grounded = self._evidence(event.date.evidence, why)
+            date = self._date(event.date, grounded, why) if grounded else None
             if why:
-                reject("event.date", facts.event.date, why)
+                reject("event.date", event.date, why)
             event.date = date
         return out, rejected
 
