@@ -1,0 +1,40 @@
+"""Configuration precedence, the choice of backend, and what the cache key depends on."""
+from __future__ import annotations
+
+from summarise.cache import cache_key
+from summarise.settings import Settings
+
+
+def test_arguments_beat_summarise_variables_which_beat_openai_ones():
+    env = {"OPENAI_MODEL": "gpt-x", "OPENAI_BASE_URL": "http://openai", "OPENAI_API_KEY": "sk-openai",
+           "SUMMARISE_MODEL": "qwen", "SUMMARISE_MAX_REASKS": "1"}
+    s = Settings.from_env(env)
+    assert (s.model, s.base_url, s.max_reasks) == ("qwen", "http://openai", 1)
+    assert s.api_key.get_secret_value() == "sk-openai"
+    assert Settings.from_env(env, model="deepseek-chat").model == "deepseek-chat"
+    assert Settings.from_env(env, model=None).model == "qwen"  # None means "not given"
+
+
+def test_backend_is_offline_until_a_model_and_an_endpoint_are_configured():
+    assert not Settings.from_env({}).use_llm
+    assert not Settings.from_env({"SUMMARISE_MODEL": "qwen"}).use_llm
+    assert Settings.from_env({"SUMMARISE_MODEL": "qwen", "SUMMARISE_BASE_URL": "http://x/v1"}).use_llm
+    assert Settings.from_env({"OPENAI_MODEL": "gpt", "OPENAI_API_KEY": "sk"}).use_llm
+    assert not Settings.from_env({"OPENAI_MODEL": "gpt", "OPENAI_API_KEY": "sk"}, backend="offline").use_llm
+    assert Settings.from_env({}, backend="llm").use_llm
+
+
+def test_the_key_is_secret_everywhere_settings_are_shown():
+    s = Settings.from_env({"SUMMARISE_API_KEY": "sk-test-SECRET-1"})
+    assert "sk-test-SECRET-1" not in repr(s) + str(s.describe()) + s.model_dump_json()
+
+
+def test_cache_key_changes_with_what_changes_the_answer_but_not_with_the_key():
+    base = Settings(model="m", base_url="http://a/v1", api_key="sk-1")
+    key = cache_key("正文", base, title=None, published=None, kind=None)
+    assert key == cache_key("正文", base.model_copy(update={"api_key": "sk-2"}), title=None, published=None, kind=None)
+    for change in ({"model": "n"}, {"base_url": "http://b/v1"}, {"mode": "tools"}, {"temperature": 0.5},
+                   {"max_reasks": 1}, {"list_limit": 3}):
+        assert key != cache_key("正文", base.model_copy(update=change), title=None, published=None, kind=None), change
+    assert key != cache_key("正文。", base, title=None, published=None, kind=None)
+    assert key != cache_key("正文", base, title=None, published="2024-01-01", kind=None)
