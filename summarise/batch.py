@@ -403,9 +403,9 @@ def run_batch(jobs: Sequence[Job], options: RunOptions, *,
 
     workers = max(1, options.jobs)
     pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="summarise")
+    pending: set[Future[ItemResult]] = set()
     try:
         # a bounded number of futures in flight, so an interrupt leaves little half-done work
-        pending: set[Future[ItemResult]] = set()
         for job in jobs:
             pending.add(pool.submit(process, job, options, extractor))
             if len(pending) >= 2 * workers:
@@ -419,6 +419,9 @@ def run_batch(jobs: Sequence[Job], options: RunOptions, *,
     except KeyboardInterrupt:
         interrupted = True
         pool.shutdown(wait=True, cancel_futures=True)
+        for fut in pending:  # documents that were running finish and are reported
+            if fut.done() and not fut.cancelled():
+                finish(fut.result())
     finally:
         pool.shutdown(wait=True)
         order = {job.label: i for i, job in enumerate(jobs)}
@@ -484,6 +487,8 @@ def notes_in(out: Path) -> list[dict[str, Any]]:
     """Every note in the output directory (from the manifests), newest first."""
     notes = []
     for path in (out / STATE_DIR).glob("*.json"):
+        if path.name.startswith("."):  # a temp file a killed run left behind
+            continue
         manifest = _read_manifest(path)
         if manifest is None:
             continue

@@ -99,6 +99,19 @@ BaseUrlOpt = typer.Option(None, "--base-url", metavar="URL", help="OpenAI-compat
 
 # --------------------------------------------------------------------------- run
 
+def _interrupt_on_sigterm() -> None:
+    """`kill` stops a batch like Ctrl-C: running documents finish, reports are written, exit 130."""
+    import signal
+
+    def handler(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, handler)
+    if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:  # started in the background by a shell
+        return
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+
+
 def rich_escape(text: str) -> str:
     from rich.markup import escape
 
@@ -234,6 +247,7 @@ def run(
         raise typer.Exit(0)
 
     out.mkdir(parents=True, exist_ok=True)
+    _interrupt_on_sigterm()
     with Reporter(len(job_list), quiet=quiet) as reporter:
         summary = run_batch(job_list, options, on_result=reporter)
     tokens = summary.prompt_tokens + summary.completion_tokens
