@@ -12,13 +12,16 @@ A step is one of:
 - `{"reset": true}`: close the connection without answering (TCP RST: a connection reset);
 - `{"cut": 0.5, "content": ...}`: announce the whole answer's Content-Length, send only that
   fraction of its bytes, then close (a body cut mid-JSON by the network);
-- `{"content": ..., "finish_reason": "length"}`: an answer with another finish reason.
+- `{"content": ..., "finish_reason": "length"}`: an answer with another finish reason;
+- `{"status": 401, "echo_auth": true}`: an error whose message repeats the request's Authorization
+  header (as careless proxies do), to show the key is scrubbed from everything summarise reports.
 
 A script may instead be `{"route": {"MARKER": "other-script", ...}}`: the first marker that occurs in
 the request's messages picks the script that answers (one model name, a different fault per document).
 
 `ScriptedServer(scripts, latency=0.3)` adds a fixed delay before every answer (for benchmarks);
-`server.log` keeps (monotonic time, model, raw request bytes) for every request received.
+`server.log` keeps (monotonic time, model, raw request bytes) for every request received, and
+`server.auth` the Authorization headers.
 """
 from __future__ import annotations
 
@@ -57,6 +60,7 @@ class ScriptedServer:
         self.calls: dict[str, int] = {}
         self.requests: list[dict[str, Any]] = []
         self.log: list[tuple[float, str, bytes]] = []
+        self.auth: list[str | None] = []
         self._lock = threading.Lock()
         self._httpd = _Server(("127.0.0.1", 0), self._handler())
         self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
@@ -117,6 +121,7 @@ class ScriptedServer:
                 server.requests.append(request)
                 model = request.get("model", "")
                 server.log.append((time.monotonic(), model, raw))
+                server.auth.append(self.headers.get("Authorization"))
                 step = server.next_step(model, request)
                 if server.latency:
                     time.sleep(server.latency)
@@ -127,6 +132,9 @@ class ScriptedServer:
                     return
                 if "status" in step:
                     body = json.dumps(step.get("body", {"error": {"message": "scripted error"}})).encode()
+                    if step.get("echo_auth"):
+                        echoed = f"invalid credentials: {self.headers.get('Authorization')}"
+                        body = json.dumps({"error": {"message": echoed, "type": "invalid_request_error"}}).encode()
                     self._send(step["status"], body, step.get("headers"))
                     return
                 if "raw" in step:
