@@ -93,8 +93,12 @@ def _llm(doc: Document, kind: str | None, settings: Settings
     key = cache.cache_key(doc.text, settings, title=doc.title, published=doc.published, kind=kind)
     cached = cache.get(settings, key)
     if cached is not None:
-        facts = Facts.model_validate(cached["facts"])
-        rejected = [Rejection.model_validate(r) for r in cached.get("rejected", [])]
+        try:
+            facts = Facts.model_validate(cached["facts"])
+            rejected = [Rejection.model_validate(r) for r in cached.get("rejected", [])]
+        except (KeyError, TypeError, ValueError):  # a damaged or foreign entry is a miss, not a crash
+            cached = None
+    if cached is not None:
         return facts, rejected, Usage(), True, _cross_check(doc, facts, settings)
     facts, rejected, usage = llm.extract_facts(
         doc.text, title=doc.title, published=doc.published, kind=kind, settings=settings,
