@@ -144,7 +144,11 @@ class Call:
             wait=_wait,
             reraise=True,
         )
-        return retrying(self._once, **kwargs)
+        try:
+            return retrying(self._once, **kwargs)
+        except openai.APIError as exc:  # an endpoint may echo the key: scrub it before anyone logs it
+            _scrub(exc, self.settings)
+            raise
 
     def _once(self, **kwargs: Any) -> Any:
         self.usage.calls += 1
@@ -162,6 +166,59 @@ class Call:
         if not getattr(response, "choices", None):
             raise EmptyAnswer("returned no choices")
         return response
+
+
+def _scrub(exc: openai.APIError, settings: Settings) -> None:
+    """Remove the API key from an SDK error's message, args and body (instructor logs str(exc))."""
+    key = settings.api_key.get_secret_value() if settings.api_key else ""
+    if len(key) < 4:
+        return
+    exc.message = exc.message.replace(key, "[API key]")
+    exc.args = tuple(a.replace(key, "[API key]") if isinstance(a, str) else a for a in exc.args)
+    if exc.body is not None and key in json.dumps(exc.body, ensure_ascii=False):
+        exc.body = json.loads(json.dumps(exc.body, ensure_ascii=False).replace(key, "[API key]"))
+
+
+PROMPT_ECHO_CHARS = 30  # a run this long shared with the system prompt (and absent from the article) is an echo
+
+
+def without_prompt_echo(facts: Facts, article: str) -> tuple[Facts, list[Rejection]]:
+    """Drop free text that repeats the system prompt (an obeyed prompt injection), and report it."""
+    n = PROMPT_ECHO_CHARS
+    system = "".join(prompts.text("system.md").split())
+    grams = {system[i:i + n] for i in range(len(system) - n + 1)}
+    body = "".join(article.split())
+
+    def echoes(value: Any) -> bool:
+        if value is None:
+            return False
+        text = "".join(json.dumps(value.model_dump(mode="json") if hasattr(value, "model_dump") else value,
+                                  ensure_ascii=False).split())
+        return any(text[i:i + n] in grams and text[i:i + n] not in body for i in range(len(text) - n + 1))
+
+    out = facts.model_copy(deep=True)
+    rejected: list[Rejection] = []
+    why = "repeats the extraction instructions (prompt injection?), not the article"
+
+    def reject(where: str, value: Any) -> None:  # the echoed text itself is not kept, not even here
+        dumped = json.dumps(value.model_dump(mode="json") if hasattr(value, "model_dump") else value)
+        rejected.append(Rejection(field=where, value=f"({len(dumped)} characters withheld)", reason=why))
+
+    for name in ("headline", "summary", "out_of_scope_reason"):
+        if echoes(getattr(out, name)):
+            reject(name, getattr(out, name))
+            setattr(out, name, None)
+    for name in ("name", "place", "convened_by", "topic"):
+        if echoes(getattr(out.event, name)):
+            reject(f"event.{name}", getattr(out.event, name))
+            setattr(out.event, name, None)
+    for name in ("people", "figures", "points", "attendee_groups"):
+        items = getattr(out, name)
+        for i, item in enumerate(items):
+            if echoes(item):
+                reject(f"{name}[{i}]", item)
+        setattr(out, name, [item for item in items if not echoes(item)])
+    return out, rejected
 
 
 def make_client(settings: Settings) -> openai.OpenAI:
@@ -340,4 +397,5 @@ def extract_facts(text: str, *, title: str | None, published: str | None, kind: 
             rejected += why
     except openai.APIError as exc:  # raised outside instructor's loop (e.g. before parsing)
         raise ExtractionError(explain_api_error(exc, settings)) from None
-    return merge(results), rejected, call.usage
+    facts, echoed = without_prompt_echo(merge(results), text)
+    return facts, rejected + echoed, call.usage
