@@ -263,3 +263,53 @@ def test_prompt_injection_keeps_the_schema_rejects_ungrounded_claims_and_leaks_n
     wang = next(p for p in record.people if p.name == "王伟")
     assert wang.evidence.start >= injected_at and doc.text[wang.evidence.start:wang.evidence.end] == wang.evidence.quote
     assert "500亿元" in {f.quote for f in record.figures}
+
+
+# -- untrusted article text in the outputs -------------------------------------------------------
+
+def test_hostile_names_and_markup_stay_inert_end_to_end(tmp_path):
+    """A file named like markup, whose title and body carry script and event-handler markup, run
+    through `summarise run --format html,md,json` (offline): every file lands inside --out, and no
+    HTML output contains a script element, an event-handler attribute or a javascript: URL.
+    (Unit-level escaping and slugs are covered in test_render.py / test_batch.py.)"""
+    from html.parser import HTMLParser
+
+    cli = pytest.importorskip("summarise.cli", reason="the CLI (summarise run) has not landed")
+    from typer.testing import CliRunner
+
+    hostile = '<script>alert(1)</script><img src=x onerror="alert(2)"><a href="javascript:alert(3)">x</a>'
+    lines = SEED1.read_text("utf-8").splitlines()
+    lines = [(line.replace("的顺德经验。", f"的顺德经验。{hostile}") if "的顺德经验。" in line else line) for line in lines]
+    lines.insert(2, f"对标顺德闯出新路{hostile}")
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    name = 'x..%2F..%2F<script>alert(1)<%2Fscript> 标题 "quoted".txt'
+    (inputs / name).write_text("\n".join(lines), "utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli.app, ["run", str(inputs), "--out", str(out), "--format", "html,md,json",
+                                          "--backend", "offline"],
+                                env={"SUMMARISE_CACHE_DIR": str(tmp_path / "cache")})
+    assert result.exit_code == 0, result.output
+    written = [p for p in tmp_path.rglob("*") if p.is_file() and not p.is_relative_to(inputs)
+               and not p.is_relative_to(tmp_path / "cache")]
+    assert written and all(p.resolve().is_relative_to(out.resolve()) for p in written)
+    assert all("<" not in p.name and "/" not in p.name and ".." not in p.stem for p in written)
+
+    class Audit(HTMLParser):
+        bad: list[str] = []
+
+        def handle_starttag(self, tag, attrs):
+            if tag == "script":
+                self.bad.append("<script>")
+            for key, value in attrs:
+                if key.startswith("on") or (value or "").strip().lower().startswith("javascript:"):
+                    self.bad.append(f"{tag} {key}={value}")
+
+    htmls = [p for p in written if p.suffix == ".html"]
+    assert len(htmls) >= 2  # the note and index.html
+    # the normaliser strips markup from the article, but the file name reaches the index: escaped
+    assert "&lt;script&gt;" in (out / "index.html").read_text("utf-8")
+    for page in htmls:
+        audit = Audit()
+        audit.feed(page.read_text("utf-8"))
+        assert not audit.bad, (page.name, audit.bad)
