@@ -17,7 +17,8 @@ A step is one of:
   header (as careless proxies do), to show the key is scrubbed from everything summarise reports.
 
 A script may instead be `{"route": {"MARKER": "other-script", ...}}`: the first marker that occurs in
-the request's messages picks the script that answers (one model name, a different fault per document).
+the request's messages picks the script that answers (one model name, a different fault per document);
+an optional `"default": "script"` answers when no marker occurs.
 
 `ScriptedServer(scripts, latency=0.3)` adds a fixed delay before every answer (for benchmarks);
 `server.log` keeps (monotonic time, model, raw request bytes) for every request received, and
@@ -82,6 +83,7 @@ class ScriptedServer:
         if isinstance(script, dict) and "route" in script:
             text = json.dumps((request or {}).get("messages", []), ensure_ascii=False)
             target = next((name for marker, name in script["route"].items() if marker in text), None)
+            target = target or script.get("default")
             if target is not None:
                 return self.next_step(target, request)
         with self._lock:
