@@ -24,7 +24,7 @@ Unit = Literal[
 MU_PER_HA = Decimal(15)
 
 # Traditional → simplified for the few characters that matter to units and numerals.
-_T2S = str.maketrans("萬億畝個餘兩項條場臺輛處間張噸戶幾", "万亿亩个余两项条场台辆处间张吨户几")
+_T2S = str.maketrans("萬億畝個餘兩項條場臺輛處間張噸戶幾種類點輪", "万亿亩个余两项条场台辆处间张吨户几种类点轮")
 
 _CN_DIGIT = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
              "七": 7, "八": 8, "九": 9}
@@ -42,7 +42,7 @@ _UNITS: dict[str, tuple[Unit, int]] = {
     "人次": ("person", 1), "人": ("person", 1), "个人": ("person", 1), "名": ("person", 1),
     "位": ("person", 1), "户": ("household", 1),
     "年": ("year", 1), "个月": ("month", 1), "天": ("day", 1), "个工作日": ("day", 1),
-    **{c: ("count", 1) for c in "个宗份项家件批次所条座套场台辆处栋幢间例张"},
+    **{c: ("count", 1) for c in "个宗份项家件批次所条座套场台辆处栋幢间例张种类点轮期"},
 }
 _TIME_UNITS = {"year", "month", "day"}
 
@@ -52,9 +52,10 @@ _MULT_RE = r"万亿|千万|百万|十万|千亿|百亿|十亿|[万萬亿億千�
 _UNIT_RE = (
     r"个[多余餘]?(?:月|工作日)|個[多余餘]?(?:月|工作日)|[个個]亿|[个個]億|[个個]人(?!民)"
     r"|元人民币|人民币|元|[亩畝]|公顷|平方米|平米|平方公里|平方千米|公里|千米|[吨噸]|[%％]"
-    r"|人次|人(?!民)|名|位|[户戶]|年(?![代级級度初底末间間中])|天"
+    r"|人次|人(?!民)|名|位|[户戶]|年(?![代级級度初底末中])|天"
     r"|[个個](?![多余餘]?(?:小时|小時|百分点|百分點|万|萬|亿|億))"
     r"|[项項](?!目)|[处處](?!长|長)|[宗份家件批次所条條座套场場台臺辆輛栋幢间間例张張]"
+    r"|[种種]|[类類]|[点點](?![0-9０-９一二三四五六七八九十半钟鐘整])|[轮輪]|期"
 )
 _FIG_RE = re.compile(
     r"(?<![0-9０-９A-Za-zＡ-Ｚａ-ｚ.．\-－/:：_〇零一二三四五六七八九两兩十百千万萬亿億第#№])"
@@ -196,6 +197,30 @@ def _prefix_marker(text: str, start: int) -> str:
     return m.group()
 
 
+# Measure words that are also words of time or rank: 上午9点 (a clock time), 二期工程 (a project
+# phase), 三类地区 (a class label). Their counts are only read where those readings are ruled out.
+_CLOCK_BEFORE = re.compile(r"(?:上午|下午|中午|晚上|早上|凌晨|傍晚|晚|早)$")
+_CLOCK_AFTER = re.compile(r"[多余]?[钟鐘]")
+_PHASE_AFTER = re.compile(r"(?:工程|项目|項目|建设|建設|规划|規劃|扩建|擴建|改造|地块|地塊|用地|厂房|廠房|工地|园区|園區)")
+_COURSE_AFTER = re.compile(r"[^，,。；;\n]{0,6}?(?:班|培训|培訓|讲座|講座|课程|課程)")
+_CLASS_AFTER = re.compile(r"(?:地区|地區|区域|區域|城市|企业|企業|资质|資質|岗位|崗位|标准|標準|用地|水质|水質)")
+
+
+def _counts(text: str, m: re.Match[str], unit_text: str, numeral: str) -> bool:
+    """False when the measure word reads as a clock time, a project phase or a class label."""
+    end = m.end("unit")
+    if unit_text == "点":
+        return not (_CLOCK_BEFORE.search(text, max(0, m.start() - 2), m.start()) or _CLOCK_AFTER.match(text, end))
+    if unit_text == "期":
+        if _PHASE_AFTER.match(text, end):
+            return False
+        # 一期、二期: phases; a Chinese-numeral count of 期 needs 两 or a course (三期培训班)
+        return numeral == "arabic" or m.group("cn").translate(_T2S) == "两" or bool(_COURSE_AFTER.match(text, end))
+    if unit_text == "类" and numeral == "chinese" and m.group("cn").translate(_T2S) != "两":
+        return not _CLASS_AFTER.match(text, end)
+    return True
+
+
 def _from_match(text: str, m: re.Match[str]) -> ParsedFigure | None:
     g = m.groupdict()
     numeral: Literal["arabic", "chinese"] = "arabic"
@@ -242,6 +267,8 @@ def _from_match(text: str, m: re.Match[str]) -> ParsedFigure | None:
             value, numeral = Decimal(iv), "chinese"
         if unit == "year" and _CALENDAR_AFTER_YEAR.match(text, m.end("unit")):
             return None  # 24年3月: a date
+        if not _counts(text, m, unit_text, numeral):
+            return None
         if post and unit not in _TIME_UNITS:
             post = None
         value *= factor

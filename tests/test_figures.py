@@ -133,3 +133,34 @@ def test_linear_time(chunk: str) -> None:
     t0 = time.perf_counter(); find_figures(small); t1 = time.perf_counter()
     find_figures(big); t2 = time.perf_counter()
     assert (t2 - t1) < 30 * (t1 - t0) + 0.05  # 10× input must not cost ~100×
+
+
+@pytest.mark.parametrize(("text", "quote", "value", "unit"), [
+    ("尝试了3种管理模式", "3种", 3, "count"),
+    ("专家范围已涉及55类,", "55类", 55, "count"),
+    ("他提出4点意见:", "4点", 4, "count"),
+    ("共分8批次实施", "8批", 8, "count"),
+    ("开展了3轮谈判", "3轮", 3, "count"),
+    ("举办3期培训班", "3期", 3, "count"),
+    ("举办两期研修班", "两期", 2, "count"),
+    ("举办三期业务培训班", "三期", 3, "count"),
+    ("分为三类,分别管理", "三类", 3, "count"),
+    ("覆盖12種產品", "12種", 12, "count"),
+    ("5年间,采购金额由245亿元增加到395亿元", "5年", 5, "year"),
+    ("5年来,全市累计", "5年", 5, "year"),
+    ("五年来,我们坚持", "五年", 5, "year"),
+    ("近十年间", "十年", 10, "year"),
+])
+def test_measure_words_and_durations(text: str, quote: str, value: int, unit: str) -> None:
+    f = find_figures(text)[0]
+    assert (f.quote, f.value, f.unit) == (quote, value, unit)
+
+
+@pytest.mark.parametrize("text", [
+    "8月30日上午9点召开", "下午3点半开始", "9点30分", "晚8点举行", "凌晨4点多钟",  # clock times
+    "二期工程", "一期和二期", "三期项目", "推进3期改造",  # project phases
+    "三类地区", "二类资质企业",  # class labels
+    "2005年间", "2010年来", "第3轮", "第二期",  # calendar years and ordinals
+])
+def test_measure_words_that_are_not_counts(text: str) -> None:
+    assert find_figures(text) == []

@@ -40,3 +40,28 @@ def test_one_figure_per_value_and_unit_with_clause_evidence() -> None:
     for _, f in found:
         ev = f.evidence
         assert text[ev.start:ev.end] == ev.quote and f.quote in ev.quote and len(ev.quote) <= 300
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("并提出了三点希望和要求,一是提高认识。", []),      # a Chinese-numeral label of the list that follows
+    ("他就下一步工作提出四条意见。", []),
+    ("李大胜提出4点意见:一是开好思政课。", ["4点"]),     # an Arabic count is a stated figure
+    ("晋中市尝试了3种管理模式。", ["3种"]),
+])
+def test_list_labels_and_counts(text: str, expected: list[str]) -> None:
+    assert quotes(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "资格证书的更换分为三类：一是到期证书的延续,二是变更。",
+    "三个平台。一是业绩申报的平台;二是日常管理的平台。",
+    "重点抓好五项工作:\n一、加强领导。二、完善制度。",
+    "主要有两个方面：首先是思想认识。",
+])
+def test_a_count_announcing_its_own_list_is_a_label(text: str) -> None:
+    assert quotes(text) == []
+
+
+def test_restated_figures_are_listed_once_but_different_measures_are_not() -> None:
+    assert quotes("过去5年的工作和新时代10年的伟大变革。新时代十年成就非凡。") == ["5年", "10年"]
+    assert quotes("经过四次认定。每个机构应报4个联系人。") == ["四次", "4个"]

@@ -2,7 +2,8 @@
 
 The record's figures are quantities the report states. Left out: units outside the gold format's
 set (days, months, tonnes), dates, and the genre's numbered formulas written in Chinese numerals
-(四个转变, “三个适应”, 两条主线, 九个标杆, 五年发展规划), which name slogans rather than count things.
+(四个转变, “三个适应”, 两条主线, 九个标杆, 五年发展规划) and the labels of a speaker's own list
+(三点希望, 四条意见), which name slogans or announce an enumeration rather than count things.
 """
 from __future__ import annotations
 
@@ -18,10 +19,13 @@ UNITS = frozenset({"CNY", "mu", "m2", "ha", "km", "percent", "count", "person", 
 # Nouns that make "numeral + 个/条/项 + noun" a named formula (四个转变, 三个方面, 两条主线).
 _FORMULA_NOUN = re.compile(
     r"(?:转变|适应|突破|坚持|方面|层面|标杆|旗帜|主线|原则|重点|优先|必须|统筹|全面|意识|自信|维护|着力|破除"
-    r"|结合|提升|导向|服务|环节|关系|作风|能力|理念|体系|机制|目标|任务|抓手|工程|行动|字经|个一)"
+    r"|结合|提升|导向|服务|环节|关系|作风|能力|理念|体系|机制|目标|任务|抓手|工程|行动|字经|个一"
+    r"|希望|愿望|期望|要求|意见|建议|体会|启示|思考|做法|经验|措施|看法|认识)"
 )
 _PLAN = re.compile(r"(?:发展)?(?:规划|计划|纲要)")
 _FORMULA_LEAD = re.compile(r"(?:这|做到|实现|坚持|突出|把握|围绕|抓好|落实|推进)“?$")
+# A count that announces the enumeration right after it (分为三类：一是…, 三个平台。一是…).
+_LIST_AHEAD = re.compile(r"[^，,。；;：:\n]{0,10}[：:。]\s*(?:一是|一要|一、|第一|（一）|\(一\)|首先)")
 
 
 def _in_slogan(text: str, fig: shared.ParsedFigure) -> bool:
@@ -42,7 +46,7 @@ def _is_formula(text: str, fig: shared.ParsedFigure) -> bool:
     after = text[fig.end:fig.end + 6]
     if fig.unit == "count" and _FORMULA_NOUN.match(after):
         return True
-    if _PLAN.match(after):
+    if _PLAN.match(after) or _LIST_AHEAD.match(text, fig.end):
         return True
     opened = text.rfind("“", max(0, fig.start - 12), fig.start)
     if opened >= 0 and "”" not in text[opened:fig.start]:
@@ -50,16 +54,24 @@ def _is_formula(text: str, fig: shared.ParsedFigure) -> bool:
     return fig.unit == "count" and bool(_FORMULA_LEAD.search(text, max(0, fig.start - 3), fig.start))
 
 
+_NUMBER_PART = re.compile(r"^[0-9０-９.．,，〇零一二三四五六七八九两兩十百千万萬亿億多余餘]+")
+
+
+def _measure(quote: str) -> str:
+    """The measure word of a quote (10年 and 十年 share 年; 四次 and 4个 count different things)."""
+    return _NUMBER_PART.sub("", quote)
+
+
 def find_figures(text: str, date_mentions: list[DateMention]) -> list[tuple[shared.ParsedFigure, Figure]]:
-    """Figures in text order, one per (value, unit), none inside a date."""
+    """Figures in text order, one per (value, unit, measure word), none inside a date."""
     out: list[tuple[shared.ParsedFigure, Figure]] = []
-    seen: set[tuple[str, str]] = set()
+    seen: set[tuple[str, str, str]] = set()
     for fig in shared.find_figures(text):
         if fig.unit not in UNITS or any(d.start < fig.end and fig.start < d.end for d in date_mentions):
             continue
         if _is_formula(text, fig):
             continue
-        key = (str(fig.value.normalize()), fig.unit)
+        key = (str(fig.value.normalize()), fig.unit, _measure(fig.quote))
         if key in seen:
             continue
         seen.add(key)
