@@ -51,26 +51,38 @@ def extract(
 
 def extract_document(doc: Document, *, kind: KindChoice = "auto", settings: Settings) -> Record:
     """Extract from an already normalised document."""
-    forced = None if kind == "auto" else kind
     if settings.use_llm:
-        facts, rejected, usage, hit, missed = _llm(doc, forced, settings)
-        backend: Literal["offline", "llm"] = "llm"
-    else:
-        facts, rejected = _offline(doc)
-        usage, hit, missed, backend = Usage(), False, [], "offline"
-    if forced:
-        facts = facts.model_copy(update={"kind": forced})
+        facts, rejected, usage, hit = _llm(doc, None if kind == "auto" else kind, settings)
+        return llm_record(doc, facts, rejected, usage, kind=kind, settings=settings, cache_hit=hit)
+    facts, rejected = _offline(doc)
+    return assemble(doc, facts, rejected, kind=kind, settings=settings, backend="offline")
+
+
+def llm_record(doc: Document, facts: Facts, rejected: list[Rejection], usage: Usage, *, kind: KindChoice,
+               settings: Settings, cache_hit: bool = False) -> Record:
+    """The record for an LLM answer (live, cached or ingested from a batch), with the offline cross-check."""
+    return assemble(doc, facts, rejected, kind=kind, settings=settings, backend="llm", usage=usage,
+                    cache_hit=cache_hit, missed=_cross_check(doc, facts, settings))
+
+
+def assemble(doc: Document, facts: Facts, rejected: list[Rejection], *, kind: KindChoice, settings: Settings,
+             backend: Literal["offline", "llm"], usage: Usage | None = None, cache_hit: bool = False,
+             missed: list[str] | None = None) -> Record:
+    """Grounded facts + the document's source + provenance → a validated record."""
+    if kind != "auto":
+        facts = facts.model_copy(update={"kind": kind})
+    llm = backend == "llm"
     provenance = Provenance(
         backend=backend,
-        model=settings.model if backend == "llm" else None,
-        base_url=settings.base_url if backend == "llm" else None,
-        mode=settings.mode if backend == "llm" else None,
+        model=settings.model if llm else None,
+        base_url=settings.base_url if llm else None,
+        mode=settings.mode if llm else None,
         summarise_version=__version__,
         generated_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
-        cache_hit=hit,
-        usage=usage,
+        cache_hit=cache_hit,
+        usage=usage or Usage(),
         rejected=rejected,
-        possibly_missed=missed,
+        possibly_missed=missed or [],
     )
     source = Source(
         name=doc.name, title=doc.title, publisher=doc.publisher, published=doc.published, script=doc.script,
@@ -86,8 +98,7 @@ def _offline(doc: Document) -> tuple[Facts, list[Rejection]]:
     return Grounder(doc.text, doc.published).review(extract_facts(doc))
 
 
-def _llm(doc: Document, kind: str | None, settings: Settings
-         ) -> tuple[Facts, list[Rejection], Usage, bool, list[str]]:
+def _llm(doc: Document, kind: str | None, settings: Settings) -> tuple[Facts, list[Rejection], Usage, bool]:
     from . import llm
 
     key = cache.cache_key(doc.text, settings, title=doc.title, published=doc.published, kind=kind)
@@ -99,7 +110,7 @@ def _llm(doc: Document, kind: str | None, settings: Settings
         except (KeyError, TypeError, ValueError):  # a damaged or foreign entry is a miss, not a crash
             cached = None
     if cached is not None:
-        return facts, rejected, Usage(), True, _cross_check(doc, facts, settings)
+        return facts, rejected, Usage(), True
     facts, rejected, usage = llm.extract_facts(
         doc.text, title=doc.title, published=doc.published, kind=kind, settings=settings,
     )
@@ -108,7 +119,7 @@ def _llm(doc: Document, kind: str | None, settings: Settings
         "rejected": [r.model_dump(mode="json") for r in rejected],
         "usage": usage.model_dump(mode="json"),
     })
-    return facts, rejected, usage, False, _cross_check(doc, facts, settings)
+    return facts, rejected, usage, False
 
 
 def _cross_check(doc: Document, facts: Facts, settings: Settings) -> list[str]:
