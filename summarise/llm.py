@@ -6,8 +6,6 @@ ungrounded after that is removed by `Grounder.review` and reported, never shippe
 """
 from __future__ import annotations
 
-import copy
-import functools
 import json
 import logging
 import random
@@ -198,8 +196,6 @@ def without_prompt_echo(facts: Facts, article: str) -> tuple[Facts, list[Rejecti
                                   ensure_ascii=False).split())
         return any(text[i:i + n] in grams and text[i:i + n] not in body for i in range(len(text) - n + 1))
 
-    if not echoes(facts):  # the usual case: one scan of the whole answer
-        return facts, []
     out = facts.model_copy(deep=True)
     rejected: list[Rejection] = []
     why = "repeats the extraction instructions (prompt injection?), not the article"
@@ -226,18 +222,9 @@ def without_prompt_echo(facts: Facts, article: str) -> tuple[Facts, list[Rejecti
 
 
 def make_client(settings: Settings) -> openai.OpenAI:
-    """An OpenAI SDK client for the configured endpoint, with the SDK's own retries off.
-
-    Shared across documents and threads (it is thread-safe): building one costs ~28 ms (an SSL
-    context), and sharing it keeps the connection pool warm.
-    """
+    """An OpenAI SDK client for the configured endpoint, with the SDK's own retries off."""
     key = settings.api_key.get_secret_value() if settings.api_key else "not-needed"
-    return _client(settings.base_url, key, settings.timeout)
-
-
-@functools.lru_cache(maxsize=8)
-def _client(base_url: str | None, key: str, timeout: float) -> openai.OpenAI:
-    return openai.OpenAI(base_url=base_url, api_key=key, max_retries=0, timeout=timeout)
+    return openai.OpenAI(base_url=settings.base_url, api_key=key, max_retries=0, timeout=settings.timeout)
 
 
 def messages_for(text: str, *, title: str | None, published: str | None, kind: str | None,
@@ -267,34 +254,22 @@ def tighten(schema: Any, *, list_limit: int | None, text_limit: int | None) -> A
 
 def response_model(settings: Settings) -> type[GroundedFacts]:
     """The model instructor validates against; its advertised schema honours list/text limits."""
-    return _response_model(settings.list_limit, settings.text_limit)
-
-
-@functools.lru_cache(maxsize=32)
-def _response_model(list_limit: int | None, text_limit: int | None) -> type[GroundedFacts]:
-    """One class per limits, whose JSON Schema is built once (instructor asks for it on every call: ~18 ms)."""
-    memo: dict[Any, dict[str, Any]] = {}
+    if settings.list_limit is None and settings.text_limit is None:
+        return GroundedFacts
+    limits = {"list_limit": settings.list_limit, "text_limit": settings.text_limit}
 
     class BoundedFacts(GroundedFacts):
         @classmethod
         def model_json_schema(cls, *args: Any, **kwargs: Any) -> dict[str, Any]:
-            try:
-                key = (args, tuple(sorted(kwargs.items())))
-                hash(key)
-            except TypeError:
-                key = None
-            if key is None or key not in memo:
-                schema = super().model_json_schema(*args, **kwargs)
-                if list_limit is not None or text_limit is not None:
-                    schema = tighten(schema, list_limit=list_limit, text_limit=text_limit)
-                if key is None:
-                    return schema
-                memo[key] = schema
-            return copy.deepcopy(memo[key])
+            return tighten(super().model_json_schema(*args, **kwargs), **limits)
 
-    if list_limit is None and text_limit is None:  # the request names the model: keep the plain name
-        BoundedFacts.__name__ = BoundedFacts.__qualname__ = GroundedFacts.__name__
     return BoundedFacts
+
+
+def call_arguments(settings: Settings, messages: list[dict[str, str]]) -> dict[str, Any]:
+    """The arguments of one extraction call besides the response model (instructor adds its format)."""
+    return {"model": settings.model, "messages": messages, "temperature": settings.temperature,
+            "max_tokens": settings.max_tokens}
 
 
 def ask(call: Call, messages: list[dict[str, str]], grounder: Grounder) -> tuple[Facts, list[Rejection]]:
@@ -303,13 +278,10 @@ def ask(call: Call, messages: list[dict[str, str]], grounder: Grounder) -> tuple
     create: Callable[..., Any] = instructor.patch(create=call.create, mode=MODES[s.mode])
     try:
         facts = create(
-            model=s.model,
-            messages=messages,
+            **call_arguments(s, messages),
             response_model=response_model(s),
             max_retries=s.max_reasks,
             context={"grounder": grounder},
-            temperature=s.temperature,
-            max_tokens=s.max_tokens,
         )
         return grounder.review(Facts.model_validate(facts.model_dump()))
     except InstructorRetryException as exc:
@@ -340,6 +312,12 @@ def _salvage(exc: Any, grounder: Grounder, settings: Settings) -> tuple[Facts, l
     if isinstance(cause, TokenCapReached):
         raise ExtractionError(str(cause)) from None
     raise ExtractionError(f"the model gave no valid answer after {settings.max_reasks} re-asks: {reason}") from None
+
+
+def answer_text(completion: Any) -> str | None:
+    """The answer's JSON text: the message content (or first tool call's arguments), code fences removed."""
+    content = _content(completion)
+    return None if content is None else _strip_fences(content)
 
 
 def _content(completion: Any) -> str | None:
@@ -374,6 +352,16 @@ def chunks(text: str, limit: int) -> list[str]:
     if current:
         parts.append(current)
     return parts or [text]
+
+
+def document_messages(text: str, *, title: str | None, published: str | None, kind: str | None,
+                      settings: Settings) -> list[list[dict[str, str]]]:
+    """The messages of every call for one document: one per part of at most `context_chars`."""
+    pieces = chunks(text, settings.context_chars)
+    split = len(pieces) > 1
+    return [messages_for(piece, title=title, published=published, kind=kind,
+                         part=i if split else None, parts=len(pieces) if split else None)
+            for i, piece in enumerate(pieces, 1)]
 
 
 def merge(parts: list[Facts]) -> Facts:
@@ -416,14 +404,11 @@ def extract_facts(text: str, *, title: str | None, published: str | None, kind: 
         raise ExtractionError("no model configured: pass model=… or set SUMMARISE_MODEL (or use the offline backend)")
     call = Call(make_client(settings), settings)
     grounder = Grounder(text, published)
-    pieces = chunks(text, settings.context_chars)
     results: list[Facts] = []
     rejected: list[Rejection] = []
     try:
-        for i, piece in enumerate(pieces, 1):
-            numbered = (i, len(pieces)) if len(pieces) > 1 else (None, None)
-            facts, why = ask(call, messages_for(piece, title=title, published=published, kind=kind,
-                                                part=numbered[0], parts=numbered[1]), grounder)
+        for messages in document_messages(text, title=title, published=published, kind=kind, settings=settings):
+            facts, why = ask(call, messages, grounder)
             results.append(facts)
             rejected += why
     except openai.APIError as exc:  # raised outside instructor's loop (e.g. before parsing)
