@@ -109,3 +109,59 @@ def test_mention_spans_cover_title_and_name() -> None:
     text = "会议由副市长周作德主持。"
     (m,) = find_mentions(text)
     assert text[m.start:m.end] == "副市长周作德" and text[m.name_start:m.end] == "周作德"
+
+
+@pytest.mark.parametrize("text, name, title", [
+    ("我校党委常委、副校长雒文虎出席会议并讲话。", "雒文虎", "党委常委、副校长"),
+    ("我院党委书记王建国主持会议。", "王建国", "党委书记"),
+    ("我市副市长陈立新出席活动并致辞。", "陈立新", "副市长"),
+    ("我区区委副书记赵敏参加会议。", "赵敏", "区委副书记"),
+    ("我省省长助理刘一鸣作了讲话。", "刘一鸣", "省长助理"),
+])
+def test_a_pronoun_opening_the_title_is_not_part_of_it(text: str, name: str, title: str) -> None:
+    assert people(text)[name][0] == title
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("校党委常委于海、李君，校长助理张伯伟，校党委常委李向阳参加学习。",
+     {"于海": "校党委常委", "李君": "校党委常委", "张伯伟": "校长助理", "李向阳": "校党委常委"}),
+    ("副市长王平、刘洋，市政府秘书长陈东，市委常委孙向前出席会议。",
+     {"王平": "副市长", "刘洋": "副市长", "陈东": "市政府秘书长", "孙向前": "市委常委"}),
+    ("区委常委张军、李华、赵强，区长助理周明参加调研。",
+     {"张军": "区委常委", "李华": "区委常委", "赵强": "区委常委", "周明": "区长助理"}),
+])
+def test_mixed_attendee_lists_give_each_name_its_nearest_title(text: str, expected: dict[str, str]) -> None:
+    assert {name: title for name, (title, _) in people(text).items()} == expected
+
+
+@pytest.mark.parametrize("text", [
+    "23个中央部门作为研究工作组成员单位，积极开展工作。",
+    "一方面，努力扩大专家范围，细化专家分类。",
+    "校党委中心组全体成员、党总支副书记、马克思主义学院全体教师听取了报告。",
+    "各党支部书记参加会议。",
+])
+def test_common_nouns_after_a_post_are_not_names(text: str) -> None:
+    assert people(text) == {}
+
+
+def test_a_noun_seen_glued_to_other_words_is_not_a_name() -> None:
+    # 方针 is not on any stop-list: it is rejected because it ends the word 工作方针 elsewhere
+    text = "坚持既定方针，会议要求各成员方针，落实到位。"
+    assert "方针" not in people(text)
+    assert "周凯" in people("会议宣读了《关于周凯等同志任职的通知》。集团党委副书记周凯讲话。")
+
+
+@pytest.mark.parametrize("text, present, relayed", [
+    ("会议由校党委书记李大胜主持。李大胜传达学习了省委书记李希在座谈会上讲话精神。", "李大胜", "李希"),
+    ("会议传达学习了市委书记王强同志在全市工作会议上的重要讲话精神，会议由校党委书记张平主持。", "张平", "王强"),
+    ("校党委副书记钟仰进传达了省长刘明的批示。", "钟仰进", "刘明"),
+    ("全体与会人员学习贯彻了区委书记陈林的重要讲话。区长赵东主持会议。", "赵东", "陈林"),
+])
+def test_relayed_speakers_are_not_participants(text: str, present: str, relayed: str) -> None:
+    found = people(text)
+    assert present in found and relayed not in found
+
+
+def test_a_relayed_speaker_who_is_also_present_stays() -> None:
+    found = people("会议传达了市委书记王强的讲话精神。市委书记王强出席会议并讲话。")
+    assert "王强" in found and "speaker" in found["王强"][1]

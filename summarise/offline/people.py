@@ -86,7 +86,9 @@ def name_at(text: str, pos: int, listed: bool = False) -> str | None:
         if end > len(text):
             break
         name = text[pos:end]
-        if _given_ok(name[surname:], banned) and name not in _REJECT_NAMES and ends(text, end):
+        ok = _given_ok(name[surname:], banned) or (
+            given == 2 and name[surname] in vocab.GIVEN_NAME_FIRST_OK and _given_ok(name[surname + 1:], banned))
+        if ok and name not in _REJECT_NAMES and name not in vocab.NOT_NAMES and ends(text, end):
             return name
     return None
 
@@ -107,11 +109,42 @@ def _title_start(text: str, suffix_start: int, limit: int) -> int:
         i -= 1
     while i < suffix_start and text[i] in "、（）()":
         i += 1
-    return i
+    pronoun = vocab.PRONOUN_TITLE.match(text, i, suffix_start)
+    return pronoun.end() if pronoun else i
 
 
 def _byline(text: str, pos: int) -> bool:
     return bool(vocab.BYLINE.search(text, max(0, pos - 8), pos))
+
+
+def _ends_word(text: str, pos: int) -> bool:
+    """True when text[:pos] ends with a word after which a name may stand (a post, 由, 会上 …)."""
+    return (pos == 0 or not _is_cjk(text[pos - 1]) or _TITLE_END_RE.search(text, max(0, pos - 6), pos) is not None
+            or text.endswith(vocab.TITLE_STOPS + vocab.BEFORE_NAME + ("和", "与", "及", "同", "关于"), 0, pos))
+
+
+_AFTER_NOUN = frozenset("和与及的已是也都均为在不")
+
+
+def _is_word(text: str, name: str) -> bool:
+    """A candidate that elsewhere ends a longer word (中央单位，/ 监管范围和 → 单位, 范围): a noun.
+
+    A name stands after punctuation, a post or a function word; a noun is found glued to the end of
+    other words. One such occurrence, ending where a name could end, is enough.
+    """
+    start = text.find(name)
+    while start >= 0:
+        end = start + len(name)
+        ends_clause = end >= len(text) or not _is_cjk(text[end]) or text[end] in _AFTER_NOUN
+        if ends_clause and not _ends_word(text, start):
+            return True
+        start = text.find(name, start + 1)
+    return False
+
+
+def relayed(text: str, start: int, end: int) -> bool:
+    """A mention inside `传达学习…<title><name>在…上的讲话精神`: relayed, not present."""
+    return bool(vocab.RELAY_BEFORE.search(text, max(0, start - 12), start) and vocab.RELAY_AFTER.match(text, end))
 
 
 def find_mentions(text: str) -> list[Mention]:
@@ -145,7 +178,7 @@ def find_mentions(text: str) -> list[Mention]:
                 continue
             cand = text[a:q]
             s = surname_length(cand)
-            if not s or len(cand) - s not in (1, 2) or not free(a, m.end()):
+            if not s or len(cand) - s not in (1, 2) or not free(a, m.end()) or cand in vocab.NOT_NAMES:
                 continue
             before = text[a - 1] if a else ""
             org_start = a
@@ -162,6 +195,7 @@ def find_mentions(text: str) -> list[Mention]:
             mentions.append(Mention(cand, a, title, org_start, m.end()))
             taken.append((a, m.end()))
             break
+    mentions = [m for m in mentions if not _is_word(text, m.name)]
     mentions.sort(key=lambda x: x.start)
     # bare names continuing a list: 领导何运平、曹和家、张焕明等
     extra: list[Mention] = []
@@ -172,9 +206,8 @@ def find_mentions(text: str) -> list[Mention]:
             if not name or not free(pos + 1, pos + 1 + len(name)):
                 break
             nxt = pos + 1 + len(name)
-            # 市领导A、B、C: a collective title is the title of everyone listed
-            inherited = men.title if men.title and vocab.GENERIC_TITLES.search(men.title) else None
-            extra.append(Mention(name, pos + 1, inherited, pos + 1, nxt))
+            # 市领导A、B、C / 校党委常委于海、李君: the title before a list is the title of everyone in it
+            extra.append(Mention(name, pos + 1, men.title, pos + 1, nxt))
             taken.append((pos + 1, nxt))
             pos = nxt
     return sorted(mentions + extra, key=lambda x: x.start)
@@ -214,6 +247,8 @@ def find_people(text: str) -> list[Found]:
         last = group[-1]
         roles = _roles_after(text, last.end, sentence_end(last.end))
         for men in group:
+            if relayed(text, men.start, men.end):
+                continue
             own = _roles_after(text, men.end, sentence_end(men.end)) if men is not last else roles
             found = people.get(men.name)
             if found is None:

@@ -12,7 +12,7 @@ TITLE_SUFFIXES: tuple[str, ...] = tuple(sorted({
     "站长", "行长", "社长", "会长", "副会长", "理事长", "理事", "组长", "副组长", "队长", "署长", "总监",
     "巡视员", "调研员", "督察长", "检察长", "庭长", "关长", "总工程师", "总经济师", "总会计师", "主任科员",
     "党组成员", "成员", "负责人", "领导", "专家", "教授", "研究员", "讲师", "参事", "馆长", "主编", "团长",
-    "政委", "司令员", "代表", "特派员", "专员", "指挥长", "总指挥", "召集人", "首席",
+    "政委", "司令员", "代表", "特派员", "专员", "指挥长", "总指挥", "召集人", "首席", "助理", "导师",
 }, key=len, reverse=True))
 
 # Posts written after a name (薛亚省处长, 郑昶委员, 黄俭副校长).
@@ -43,6 +43,22 @@ NOT_IN_GIVEN_NAME = frozenset("的了在等是说对向并将把被从于这那�
 NOT_IN_GIVEN_NAME_AFTER_ORG = frozenset("的了在等是说对向并将把被从于这那们会议局厅部委办处司院校所团党府组队街社年日时人员者记任席")
 # In a list of names (何运平、曹和家、张焕明等) only function words are ruled out.
 NOT_IN_LISTED_NAME = frozenset("的了在等是说对向并将把被从于这那们")
+# Function words that are also common first characters of two-character given names (李向阳,
+# 张于飞): allowed there only when the full three-character name ends at a boundary.
+GIVEN_NAME_FIRST_OK = frozenset("向于时会从将")
+# Pronouns that open a title without being part of the post (我校党委常委、副校长 → 党委常委、副校长).
+PRONOUN_TITLE = re.compile(r"我(?:校|院|市|区|省|县|镇|局|厅|委|部|司|所|馆|社|行|中心|集团|公司)")
+# Frequent nouns that open with a surname character and can stand where a name stands (成员单位,
+# 扩大专家范围, 党总支副书记); the structural test in people.py catches most, these it cannot.
+NOT_NAMES = frozenset({
+    "单位", "范围", "党总支", "党支部", "党小组", "党工委", "党员", "方面", "方式", "方案", "全体", "全员",
+    "成员", "金额", "项目", "程序", "平台", "高校", "时间", "管理", "安全", "常态", "高度", "华诞", "周年",
+})
+# Words that relay someone else's speech (传达学习了省委书记李希在…上的讲话精神): the speaker is
+# mentioned, not present.
+RELAY_BEFORE = re.compile(r"(?:传达|学习|贯彻|领会|落实)[^，,。；;：:\n]{0,6}$")
+RELAY_AFTER = re.compile(r"(?:同志)?(?:在[^。；;\n]{0,60}?上)?的?(?:重要)?(?:讲话|指示|批示|讲话精神|重要论述|贺信|回信)")
+
 # Words after which a name written name-first may start (刚才孟玮处长, 由王某主任).
 BEFORE_NAME: tuple[str, ...] = (
     "刚才", "随后", "接着", "然后", "最后", "首先", "同时", "另外", "此外", "会上", "其中", "以及",
