@@ -48,12 +48,21 @@ _PHONE = re.compile(r"(?<!\d)(?:1[3-9]\d{9}|400[-\s]?\d{3,4}[-\s]?\d{3,4}|0\d{2,
 _AD_WORDS = re.compile(r"微信|扫一扫|扫码|长按|二维码|加微|联系电话|手机号|咨询热线|热线电话|qq[:：]", re.I)
 _RELATED = re.compile(r"^(?:相关文章|相关新闻|相关报道|相关阅读|相关链接|相关稿件|延伸阅读|推荐阅读|热门文章|热点新闻|热门推荐|"
                       r"猜你喜欢|更多新闻|更多阅读|最新新闻|最新文章|新闻推荐|往期回顾|上一篇|下一篇)\s*(?:[:：>»].{0,80})?$")
+_SOURCE_LINK = re.compile(r"原文链接|原文地址|阅读原文|查看原文|原文出处|首发地址|本文链接|转载地址")
+_DATE_LABEL = re.compile(r"(?:发布日期|发布时间|发稿时间|发表时间|更新时间|日期|时间)\s*[:：]\s*$")
+# nav-menu items: short, no sentence punctuation or digits, not an enumerated heading (一、总体要求)
+_MENU_PUNCT = re.compile(r"[。，、；：！？,.;:!?“”\"'‘’（）()《》\d]")
+_ENUMERATED = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|第[一二三四五六七八九十百\d]+|[（(][一二三四五六七八九十\d]+[)）])")
+_MENU_MARK = re.compile(r"\s*(?:>|>>|»|›|\||｜|/)\s*$")
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _NOT_HEADLINE_END = re.compile(r"[。，,；;：:、]$")
 _PUNCT_ONLY = re.compile(r"^[\W_]+$")
 _SPLIT = re.compile(r"[\s|｜]+")
 
 AD_MAX = 48
+MENU_ITEM_MAX = 6  # characters of one nav-menu item
+MENU_RUN_MIN = 3  # items in a run of menu lines
+SOURCE_LINK_MAX = 30
 META_MAX = 100
 HEADLINE_MAX = 80
 HEADER_LINES = 12
@@ -111,6 +120,8 @@ def classify_line(s: str) -> str | None:
         return "navigation"
     if len(s) <= 100 and (_NAV.search(s) or _FONT.search(s)):
         return "navigation"
+    if len(s) <= SOURCE_LINK_MAX and _SOURCE_LINK.search(s):
+        return "navigation"  # "read the original" link line of a mirror
     if is_advertisement(s):
         return "advertisement"
     if _PUNCT_ONLY.match(s):
@@ -142,8 +153,18 @@ def clean(text: Tracked, title_hint: str | None = None) -> Cleaned:
     removed: dict[str, int] = {}
     published = publisher = None
 
+    _mark_menu_runs(cats, simp, title_hint)
+    nonempty = 0
     for i, cat in enumerate(cats):
-        if cat == "metadata" and i < HEADER_LINES * 4:
+        if cat == "empty":
+            continue
+        nonempty += 1
+        if nonempty > HEADER_LINES * 4:
+            break
+        if cat is not None and cat != "metadata" and published is None and _META.search(simp[i]):
+            # a dropped line (copyright, navigation, …) that also carries the page's date label
+            published = parse_date(simp[i])
+        if cat == "metadata":
             published = published or parse_date(simp[i])
             m = _SOURCE.search(raw[i]) or _SOURCE.search(simp[i])
             if m and publisher is None:
@@ -184,6 +205,51 @@ def clean(text: Tracked, title_hint: str | None = None) -> Cleaned:
     body = Tracked.join((lines[i] for i in keep), "\n")
     title = raw[headline] if headline is not None else None
     return Cleaned(body, title=title, published=published, publisher=publisher, removed=removed)
+
+
+def is_menu_item(s: str) -> bool:
+    """A nav-menu entry: ≤ 6 characters (a trailing > or | aside), no punctuation or digits, not 一、…"""
+    core = _MENU_MARK.sub("", s).strip()
+    return (1 <= len(core) <= MENU_ITEM_MAX and not _MENU_PUNCT.search(core) and not _ENUMERATED.match(core)
+            and not _IMAGE.fullmatch(core))
+
+
+def _is_nav_anchor(cat: str | None, s: str) -> bool:
+    """A line that makes a run of short lines a menu: a known nav word or a breadcrumb step (新闻>)."""
+    tokens = [t for t in _SPLIT.split(s) if t]
+    return (cat == "navigation" and any(t in NAV_WORDS and not _PUNCT_ONLY.match(t) for t in tokens)) or (
+        bool(_MENU_MARK.search(s)) and not _PUNCT_ONLY.match(s) and is_menu_item(s))
+
+
+def _mark_menu_runs(cats: list[str | None], simp: list[str], hint: str | None) -> None:
+    """Re-classify runs of short menu lines as navigation (in place).
+
+    A run is consecutive non-empty lines that are navigation already or menu items; its content
+    lines become navigation only when the run has at least MENU_RUN_MIN items, one of them a nav
+    anchor (首页, 联系我们, 新闻>).  Real short lines (a headline, 一、总体要求) stand alone between
+    paragraphs, so they never form such a run.
+    """
+    hint_s = re.sub(r"\s+", "", to_simplified(hint)) if hint else None
+    run: list[int] = []
+
+    def flush() -> None:
+        items = [j for j in run if not _PUNCT_ONLY.match(simp[j])]
+        if len(items) >= MENU_RUN_MIN and any(_is_nav_anchor(cats[j], simp[j]) for j in items):
+            for j in items:
+                if cats[j] is None:
+                    cats[j] = "navigation"
+        run.clear()
+
+    for i, cat in enumerate(cats):
+        if cat == "empty":
+            continue
+        s = simp[i]
+        member = cat == "navigation" or (cat is None and is_menu_item(s) and re.sub(r"\s+", "", s) != hint_s)
+        if member:
+            run.append(i)
+        else:
+            flush()
+    flush()
 
 
 def _find_headline(cats: list[str | None], simp: list[str], content: list[int], hint: str | None) -> int | None:

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from html.entities import html5
 
+from . import wrappers
 from .offsets import Tracked
 
 IMG = "\ufffc"  # object replacement character: stands for an <img> until captions are handled
@@ -40,6 +41,7 @@ class Extracted:
     published: str | None = None
     publisher: str | None = None
     removed: dict[str, int] = field(default_factory=dict)
+    published_from: str | None = None  # set when ``published`` is a wrapper's stamp, not the page's own
 
 
 def detect_kind(text: str) -> str:
@@ -64,12 +66,39 @@ def detect_kind(text: str) -> str:
 
 
 def extract(original: str) -> Extracted:
-    """Dispatch on the kind of input and return the text with spans into ``original``."""
+    """Dispatch on the kind of input and return the text with spans into ``original``.
+
+    Wrappers first (SQL rows, Markdown front matter, JavaScript string modules, PHP blocks),
+    then JSON records, HTML pages and plain text.
+    """
     kind = detect_kind(original)
     if kind == "json":
         return _from_json(original)
+    if wrappers.looks_like_sql(original):
+        ext = _from_sql(original)
+        if ext is not None:
+            return ext
+    fm = wrappers.front_matter(original)
+    if fm is not None:
+        return _from_markdown(original, fm)
+    if wrappers.looks_like_js(original):
+        ext = _from_js(original)
+        if ext is not None:
+            return ext
+    php = 0
+    if wrappers.has_php(original):
+        blanked, php = wrappers.blank_php(original)
+        kind = detect_kind(blanked)
+        if kind == "html":
+            ext = _from_html(blanked)
+            ext.removed["php"] = php
+            return ext
+        return Extracted(Tracked.identity(blanked), "text", removed={"php": php})
     if kind == "html":
         return _from_html(original)
+    if _looks_like_markdown(original):
+        body, n = _markdown_text(Tracked.identity(original))
+        return Extracted(body, "markdown", removed={"markdown": n} if n else {})
     return Extracted(Tracked.identity(original), "text")
 
 
@@ -282,6 +311,248 @@ def _key_of(record: dict, keys: tuple[str, ...]) -> str | None:
 def _first_str(record: dict, keys: tuple[str, ...]) -> str | None:
     k = _key_of(record, keys)
     return record[k].strip() if k else None
+
+
+# -- records inside wrappers: SQL rows, JavaScript strings ------------------------------------------
+_DATETIME = re.compile(r"((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?)?(?:Z|[+-]\d{2}:?\d{2})?")
+_MONTH_DAY = re.compile(r"(?<!\d)(\d{1,2})月(\d{1,2})日")
+_PUBLISH_COLUMN = re.compile(r"publish|release|pub_?date|pubtime|fbsj|fbrq", re.I)
+_CORROBORATE_DAYS = 45  # same window as summarise.dates: a page reports events of the last weeks
+
+
+def _looks_like_html(value: str) -> bool:
+    return detect_kind(value) == "html" or any(t in value.lower() for t in ("<p", "<br", "<div"))
+
+
+def _field_body(original: str, value: str, start: int, end: int) -> tuple[Tracked, int]:
+    """Text of one field (HTML through lxml) aligned to original[start:end]; also captions dropped."""
+    if _looks_like_html(value):
+        body = _align(_runs_from_fragment(value), original[start:end], start)
+        return _drop_captions(body)
+    runs: list[str] = []
+    for line in value.split("\n"):
+        runs += [line, "\n"]
+    return _align(runs, original[start:end], start), 0
+
+
+def _field_line(original: str, value: str, start: int, end: int) -> Tracked:
+    return _align([value], original[start:end], start)
+
+
+def _headline_like(value: str | None) -> bool:
+    from .boilerplate import is_headline
+
+    return bool(value) and "<" not in value and not _DATETIME.fullmatch(value.strip()) and is_headline(value.strip())  # type: ignore[union-attr]
+
+
+def corroborated_date(stamp: str, text: str) -> str | None:
+    """ISO date of ``stamp`` if the article text dates itself near it, else None.
+
+    A CMS or mirror timestamp may be the upload, import or crawl time.  It is taken as the
+    publication date only when the text states that full date, or names a month-day 0–45 days
+    before it (the reported event).  Otherwise the honest answer is "unknown".
+    """
+    from datetime import date
+
+    m = _DATETIME.search(stamp)
+    if m is None:
+        return None
+    try:
+        pub = date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+    for md in _MONTH_DAY.finditer(text):
+        mo, d = int(md.group(1)), int(md.group(2))
+        for year in (pub.year, pub.year - 1):
+            try:
+                gap = (pub - date(year, mo, d)).days
+            except ValueError:
+                continue
+            if 0 <= gap <= _CORROBORATE_DAYS:
+                return pub.isoformat()
+    return None
+
+
+def _from_sql(original: str) -> Extracted | None:
+    """The row with the longest text field: body = that field, title = a headline-like field.
+
+    A date-time field is only a candidate publication date: a column named for publication is
+    taken as stated; any other timestamp (created/updated/unnamed) must be corroborated by the
+    text (:func:`corroborated_date`), else ``published`` stays None.
+    """
+    rows = wrappers.sql_rows(original)
+    best: tuple[int, wrappers.SqlRow, wrappers.Field] | None = None
+    for row in rows:
+        for f in row.fields:
+            if f.quoted and f.value and (best is None or len(f.value) > best[0]):
+                best = (len(f.value), row, f)
+    if best is None or wrappers.han_count(best[2].value or "") < 10:
+        return None
+    _, row, body_f = best
+    names = [c.lower() for c in row.columns] if len(row.columns) == len(row.fields) else []
+    title_f = None
+    if names:
+        for key in _TITLE_KEYS:
+            if key in names and _headline_like(row.fields[names.index(key)].value):
+                title_f = row.fields[names.index(key)]
+                break
+    if title_f is None:
+        title_f = next((f for f in row.fields if f is not body_f and f.quoted and _headline_like(f.value)), None)
+    body, ncap = _field_body(original, body_f.value or "", body_f.start, body_f.end)
+    removed = {"markup": 1, "sql_row": 1}
+    if len(rows) > 1:
+        removed["sql_other_rows"] = len(rows) - 1
+    if ncap:
+        removed["caption"] = ncap
+    published = published_from = None
+    for i, f in enumerate(row.fields):
+        if f is body_f or not f.value or not _DATETIME.fullmatch(f.value.strip()):
+            continue
+        if names and _PUBLISH_COLUMN.search(names[i]):
+            published, published_from = f.value.strip(), None
+            break
+        if published is None:
+            published = corroborated_date(f.value, body.text)
+            published_from = "sql_row" if published else None
+    if published is None and any(f.value and _DATETIME.fullmatch(f.value.strip()) for f in row.fields if f is not body_f):
+        removed["cms_timestamp_unused"] = 1
+    title = title_f.value.strip() if title_f is not None and title_f.value else None
+    parts = [_field_line(original, title_f.value or "", title_f.start, title_f.end)] if title else []
+    parts.append(body)
+    return Extracted(Tracked.join(parts, "\n"), "sql", title=title, published=published,
+                     removed=removed, published_from=published_from)
+
+
+_JS_KEY_BEFORE = re.compile(r"[\"']?([A-Za-z_$][\w$]*)[\"']?\s*:\s*$")
+
+
+def _from_js(original: str) -> Extracted | None:
+    """The string literal with the most Chinese (at least 20 Han characters) is the page."""
+    strings = wrappers.js_strings(original)
+    scored = [(wrappers.han_count(s.value), s) for s in strings]
+    if not scored or max(scored, key=lambda t: t[0])[0] < 20:
+        return None
+    _, page = max(scored, key=lambda t: t[0])
+    title = published = None
+    for s in strings:  # sibling properties of an object literal: {title: '…', date: '…', content: '…'}
+        m = _JS_KEY_BEFORE.search(original, max(0, s.start - 60), s.start - 1)
+        key = m.group(1).lower() if m else ""
+        if s is page or not key:
+            continue
+        if title is None and key in _TITLE_KEYS and _headline_like(s.value):
+            title = s
+        elif published is None and key in {k.lower() for k in _DATE_KEYS} and _DATETIME.search(s.value):
+            published = s.value.strip()
+    body, ncap = _field_body(original, page.value, page.start, page.end)
+    removed = {"markup": 1, "js_wrapper": 1}
+    if ncap:
+        removed["caption"] = ncap
+    parts = [_field_line(original, title.value.strip(), title.start, title.end)] if title else []
+    parts.append(body)
+    return Extracted(Tracked.join(parts, "\n"), "js", title=title.value.strip() if title else None,
+                     published=published, removed=removed)
+
+
+# -- Markdown mirrors ------------------------------------------------------------------------------
+_MD_COMMENT = re.compile(r"\n?[ \t]*<!--.{0,2000}?-->[ \t]*\n?", re.S)
+_MD_IMAGE = re.compile(r"!\[[^\]\n]{0,300}\](?:\([^)\n]{0,2000}\)?|\[[^\]\n]{0,100}\])")
+_MD_LINK = re.compile(r"\[([^\]\n]{1,300})\](?:\([^)\n]{0,2000}\)|\[[^\]\n]{0,100}\])")
+_MD_REFDEF = re.compile(r"(?m)^[ \t]{0,3}\[[^\]\n]{1,100}\]:[ \t]*\S[^\n]*$")
+_MD_STRONG = re.compile(r"(\*\*|__)(?=\S)([^\n]{1,300}?)(?<=\S)\1")
+_MD_BLOCK_MARK = re.compile(r"(?m)^[ \t]{0,3}(?:#{1,6}[ \t]+|>[ \t]?)")
+_MD_RULE = re.compile(r"(?m)^[ \t]{0,3}(?:[-*_][ \t]*){3,}$")
+_MD_SIGNS = re.compile(r"!?\[[^\]\n]{0,300}\]\([^)\n]{0,2000}\)|<!--|(?m:^#{1,6} )")
+_SITE_SUFFIX = re.compile(r"^(.*?)\s*(?:[|｜]|\s[-–—_]\s|_)\s*([^|｜_]{1,40})$")
+_SITE_WORD = re.compile(r"网|站|大学|学院|政府|新闻|频道|在线|日报|晚报|时报|官方|(?:\.(?:com|cn|net|org|info|gov|edu))$|^[\x20-\x7e]+$", re.I)
+_BREADCRUMB = re.compile(r"^([^>»›。，,]{1,30}?)\s*(?:->|=>|>>|>|»|›)\s*(.+)$")
+
+
+def _looks_like_markdown(text: str) -> bool:
+    """Several Markdown links/images, HTML comments or ATX headings in otherwise plain text."""
+    n = 0
+    for _ in _MD_SIGNS.finditer(text):
+        n += 1
+        if n >= 3:
+            return True
+    return False
+
+
+def _markdown_text(text: Tracked) -> tuple[Tracked, int]:
+    """Markdown → text: comments removed without splitting words, images dropped, links → their text."""
+    total = 0
+
+    def comment(m: re.Match[str]) -> str:
+        s, a, b = m.string, m.start(), m.end()
+        before = s[a - 1] if a else "\n"
+        after = s[b] if b < len(s) else "\n"
+        inline = m.group(0).startswith("\n") and m.group(0).endswith("\n")
+        if inline and not before.isspace() and not after.isspace() and not (before.isascii() and after.isascii()):
+            return ""  # a comment line inside a paragraph of CJK text: the lines are one run
+        return "\n" if "\n" in m.group(0) else ""
+
+    for rx, repl in ((_MD_COMMENT, comment), (_MD_IMAGE, ""), (_MD_REFDEF, ""), (_MD_LINK, lambda m: m.group(1)),
+                     (_MD_STRONG, lambda m: m.group(2)), (_MD_BLOCK_MARK, ""), (_MD_RULE, "")):
+        text, n = text.sub(rx, repl)
+        total += n
+    return text, total
+
+
+def clean_title(value: str) -> tuple[int, int]:
+    """[start, end) of the headline inside a page title: site suffix and breadcrumb prefix cut.
+
+    ``南开大学->学校召开会议 | nankai.info`` → ``学校召开会议``.  A part is cut only when it looks
+    like a site name / breadcrumb and what remains is still a headline.
+    """
+    from .boilerplate import is_headline
+
+    start, end = 0, len(value.rstrip())
+    start = len(value) - len(value.lstrip())
+    for _ in range(3):
+        cur = value[start:end]
+        m = _SITE_SUFFIX.match(cur)
+        if m and _SITE_WORD.search(m.group(2).strip()) and is_headline(m.group(1).strip()):
+            end = start + len(m.group(1).rstrip())
+            continue
+        m = _BREADCRUMB.match(cur)
+        if m and is_headline(m.group(2).strip()) and len(m.group(1)) < len(m.group(2)):
+            start = start + m.start(2)
+            continue
+        break
+    return start, end
+
+
+def _from_markdown(original: str, fm: wrappers.FrontMatter) -> Extracted:
+    """Front matter (title, date) + Markdown (or HTML) body.
+
+    The front matter ``date`` is the mirror's timestamp: it is offered as ``published`` with
+    ``published_from = "front_matter"`` and used only when the page itself states no date.
+    """
+    from .boilerplate import parse_date
+
+    body_src = original[fm.end:]
+    if detect_kind(body_src) == "html":
+        ext = _from_html(body_src, base=fm.end)
+        body, removed = ext.body, dict(ext.removed)
+    else:
+        body, n = _markdown_text(Tracked.identity(body_src, fm.end))
+        removed = {"markdown": n} if n else {}
+    removed["front_matter"] = original.count("\n", 0, fm.end)
+    title = None
+    parts = []
+    if "title" in fm.keys:
+        value, a, _b = fm.keys["title"]
+        s, e = clean_title(value)
+        if e > s:
+            title = value[s:e]
+            parts.append(Tracked.identity(title, a + s))
+    parts.append(body)
+    published = None
+    for key in ("publishdate", "pubdate", "date"):
+        if key in fm.keys and parse_date(fm.keys[key][0]):
+            published = fm.keys[key][0]
+            break
+    return Extracted(Tracked.join(parts, "\n"), "markdown", title=title, published=published, removed=removed,
+                     published_from="front_matter" if published else None)
 
 
 # -- entities and stray tags in text --------------------------------------------------------------

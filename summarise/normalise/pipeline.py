@@ -42,6 +42,8 @@ def normalise(source: str | bytes | os.PathLike[str], *, name: str | None = None
     text, n = markup.strip_tag_fragments(text)
     count("markup", n)
     text = whitespace.normalise_spaces(text)
+    text, n = whitespace.join_bracket_breaks(text)
+    count("bracket_break", n)
     text, n = whitespace.normalise_width(text)
     count("width", n)
     text, n = pinyin.remove_annotations(text)
@@ -62,12 +64,14 @@ def normalise(source: str | bytes | os.PathLike[str], *, name: str | None = None
     title = cleaned.title
     if title is not None:
         title = text.text.split("\n", 1)[0]  # the headline line as it stands in the clean text
-    elif ext.title and ext.kind == "json":
+    elif ext.title and ext.kind in ("json", "sql", "js", "markdown"):
         title = ext.title
     publisher = cleaned.publisher or ext.publisher
     if publisher and traditional:
         publisher = script.to_simplified(publisher)
     published = cleaned.published or _iso(ext.published)
+    if published and not cleaned.published and ext.published_from:
+        count(f"published_from_{ext.published_from}", 1)
     return Document(
         text=text.text,
         title=title,
@@ -109,6 +113,16 @@ def report(doc: Document) -> str:
         "entity": "HTML entities decoded",
         "markup": "markup removed (page parsed, or stray tag fragments)",
         "width": "fullwidth digits/letters made ASCII",
+        "bracket_break": "line breaks inside a short bracket joined (a byline split over paragraphs)",
+        "php": "PHP/template code blocks (<?php … ?>)",
+        "sql_row": "SQL INSERT statement around the article row (other fields dropped)",
+        "sql_other_rows": "other rows of the SQL dump (the row with the longest text is the article)",
+        "cms_timestamp_unused": "CMS timestamp not used as the publication date (the text does not date itself near it)",
+        "published_from_sql_row": "publication date from the row's timestamp (the text names a day within 45 days before it)",
+        "js_wrapper": "JavaScript code around the string literal holding the page",
+        "front_matter": "front-matter lines of a Markdown mirror (title kept as the headline)",
+        "published_from_front_matter": "publication date from the front matter `date:` (mirror timestamp; the page states none)",
+        "markdown": "Markdown syntax (images, link targets, emphasis, headings, comments)",
     }
     raw_chars = len(doc.original)
     lines = [

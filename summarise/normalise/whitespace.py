@@ -47,3 +47,28 @@ def tidy(text: Tracked) -> Tracked:
     lead = len(s) - len(s.lstrip("\n"))
     trail = len(s.rstrip("\n"))
     return text[lead:max(lead, trail)]
+
+
+_BRACKET_BREAK = re.compile(r"([（(])[^（）()\n]{0,40}?(\n[ \t\n]*)(?=[^（）()\n]{0,40}[）)])")
+_CLOSE = {"（": "）", "(": ")"}
+
+
+def join_bracket_breaks(text: Tracked) -> tuple[Tracked, int]:
+    """Join lines broken inside a short bracket: ``（记者 王某\\n\\n摄影报道）5月6日`` → one line.
+
+    Mirrors and editors sometimes put a paragraph break inside a byline's parentheses; a line
+    break never belongs inside a bracket of ≤ 40 characters, so the break is removed (a space
+    is kept between two ASCII characters).
+    """
+    s = text.text
+    edits = []
+    for m in _BRACKET_BREAK.finditer(s):
+        a, b = m.span(2)
+        after = s.find(_CLOSE[m.group(1)], b, b + 41)
+        if after < 0 or "\n" in s[b:after]:
+            continue
+        before_c, after_c = s[a - 1], s[b] if b < len(s) else ""
+        edits.append((a, b, " " if before_c.isascii() and after_c.isascii() else ""))
+    if not edits:
+        return text, 0
+    return text.replace(edits), len(edits)
