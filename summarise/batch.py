@@ -19,10 +19,11 @@ import time
 import traceback
 import unicodedata
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, BinaryIO, Callable, Iterable, Sequence
+from typing import Any, BinaryIO, Callable, Iterable, Iterator, Sequence
 from urllib.parse import urlsplit, urlunsplit
 
 from . import __version__
@@ -150,11 +151,18 @@ _FILE_MODE = 0o666 & ~_umask()  # read once at import: os.umask is process-wide,
 def atomic_write(path: Path, data: str | bytes) -> None:
     """Write via a temp file in the same directory and os.replace: readers never see half a file."""
     payload = data.encode("utf-8") if isinstance(data, str) else data
+    with atomic_open(path) as handle:
+        handle.write(payload)
+
+
+@contextmanager
+def atomic_open(path: Path) -> Iterator[BinaryIO]:
+    """A binary file handle whose content replaces `path` only when the block ends without an error."""
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
     try:
         os.fchmod(fd, _FILE_MODE)  # mkstemp creates 0600; notes are ordinary files
         with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
+            yield handle
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -376,8 +384,12 @@ def _fill(result: ItemResult, manifest: dict[str, Any]) -> None:
 
 def run_batch(jobs: Sequence[Job], options: RunOptions, *,
               on_result: Callable[[ItemResult], None] | None = None,
-              extractor: ExtractFn | None = None) -> BatchSummary:
+              extractor: ExtractFn | None = None,
+              report_extra: Callable[[], dict[str, Any]] | None = None) -> BatchSummary:
     """Process `jobs` with a thread pool of `options.jobs`; write index.html, summary.json, errors.jsonl.
+
+    `extractor(source, kind=…, settings=…)` makes a record (default: `summarise.extract`);
+    `report_extra()` adds keys to summary.json once the batch has run.
 
     Threads suit the I/O-bound LLM calls (the HTTP client is synchronous and thread-safe); the
     offline backend is fast enough that one worker keeps up (see docs/CLI.md for measurements).
@@ -427,7 +439,7 @@ def run_batch(jobs: Sequence[Job], options: RunOptions, *,
         order = {job.label: i for i, job in enumerate(jobs)}
         results.sort(key=lambda r: order.get(r.path, len(order)))
         summary = _summarise(results, len(jobs), time.perf_counter() - t0, interrupted)
-        write_reports(summary, options, started_at)
+        write_reports(summary, options, started_at, report_extra() if report_extra else None)
     return summary
 
 
@@ -447,8 +459,9 @@ def _summarise(results: list[ItemResult], total: int, wall: float, interrupted: 
     )
 
 
-def write_reports(summary: BatchSummary, options: RunOptions, started_at: datetime) -> None:
-    """summary.json, errors.jsonl and index.html for the output directory."""
+def write_reports(summary: BatchSummary, options: RunOptions, started_at: datetime,
+                  extra: dict[str, Any] | None = None) -> None:
+    """summary.json (plus `extra` keys), errors.jsonl and index.html for the output directory."""
     out = options.out
     s = options.settings
     backends: dict[str, int] = {}
@@ -473,6 +486,7 @@ def write_reports(summary: BatchSummary, options: RunOptions, started_at: dateti
         "formats": list(options.formats),
         "langs": list(options.langs),
         "jobs": options.jobs,
+        **(extra or {}),
         "inputs": [{k: v for k, v in asdict(i).items() if k != "detail"} for i in summary.items],
     }
     atomic_write(out / "summary.json", json.dumps(data, ensure_ascii=False, indent=2) + "\n")
