@@ -80,7 +80,7 @@ def extract_facts(doc: Any) -> Facts:
     invited = lecturer is not None and bool(_INVITED.search(text, max(0, lecturer.start - 12), lecturer.start))
     name_zh = text[raw_event.name.start:raw_event.name.end] if raw_event.name else None
     convened = text[raw_event.convened_by.start:raw_event.convened_by.end] if raw_event.convened_by else None
-    kind, reason = detect_kind(text, headline, body, name_zh, convened, invited)
+    kind, reason = detect_kind(text, headline, body, name_zh, convened, invited, lecturer is not None)
     if kind != "policy_lecture":
         for p in found:
             if "lecturer" in p.roles:

@@ -6,7 +6,9 @@ from dataclasses import dataclass
 
 from summarise import dates
 
-from .text import Span, sentences
+from .kind import meeting_structure
+from .people import LECTURE_NOUNS
+from .text import Span, paragraphs, sentences
 
 MEETING_WORDS = (
     r"(?:会议|大会|推进会|座谈会|研讨会|讲座|报告会|论坛|推介会|培训班|交流会|部署会|调度会|现场会|动员会"
@@ -20,7 +22,7 @@ _SUBJECT_JUNK = re.compile(r"^(?:近日|日前|昨日|昨天|今天|今日|当�
 _VIDEO = re.compile(r"视频会议|电视电话会议|视频连线|网络直播")
 _VENUE = re.compile(rf"在(?P<place>{_CLAUSE}{{2,25}}?)(?:召开|举行|举办|开幕|隆重举行)")
 _HOST = re.compile(rf"由(?P<host>{_CLAUSE}{{2,40}}?)(?:主办|组织召开|召开|举办)")
-_LECTURE = re.compile(rf"(?:作|做)了?(?P<topic>{_CLAUSE}{{2,60}}?)的?(?:专题讲座|辅导报告|专题报告|专题辅导|专题讲课|讲座|授课|讲课|党课|宣讲)")
+_LECTURE = re.compile(rf"(?:作|做|讲)了?(?:题为)?(?P<topic>{_CLAUSE}{{2,60}}?)的?{LECTURE_NOUNS}")
 _QUOTED = re.compile(r"[《“\"]([^》”\"]{2,60})[》”\"]")
 
 
@@ -51,6 +53,29 @@ def _strip_time(text: str, start: int, end: int) -> int:
 
 
 _HELD_WORD = re.compile(r"召开|举行|举办|开幕")
+# A convening verb inside relayed content: 传达…在主持召开…座谈会上讲话精神, X强调，总书记…主持召开…
+_RELAY = re.compile(r"传达|(?:指出|强调|表示|说|认为|介绍|提出|希望)[，,：:]")
+_DATED_VERB = re.compile(r"[0-9０-９一二三四五六七八九十][日号]前?(?:上午|下午|晚上|晚)?(?:组织)?(?:召开|举行|举办)的")
+
+
+_CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+def _prose(text: str, start: int, end: int) -> bool:
+    """A line of the report (not a wrapper line such as `date: 2021-11-15 01:22:39`)."""
+    return len(_CJK.findall(text, start, end)) >= 10
+
+
+def _relayed(text: str, start: int, verb: int) -> bool:
+    """The convening verb at `verb` follows a relay or speech verb in its sentence."""
+    return _RELAY.search(text, start, verb) is not None
+
+
+def _structured(text: str, sent: Span) -> bool:
+    """The sentence's paragraph has a chair, attendance or speeches (the report's own meeting)."""
+    start = text.rfind("\n", 0, sent.start) + 1
+    end = text.find("\n", sent.end)
+    return bool(meeting_structure(text, start, len(text) if end < 0 else end))
 
 
 def find_event(text: str, title: str | None, date_mentions: list[dates.DateMention] | None = None) -> RawEvent:
@@ -60,17 +85,30 @@ def find_event(text: str, title: str | None, date_mentions: list[dates.DateMenti
     date_mentions = dates.find_dates(text) if date_mentions is None else date_mentions
     sents = [s for s in sentences(text) if s.start >= body and s.end - s.start > 4]
     found = []
+    back_refs = []
     for sent in sents[:12]:
         if not _HELD_WORD.search(text, sent.start, sent.end):
             continue
         held = _HELD.search(text, sent.start, sent.end)
         held_at = _HELD_AT.search(text, sent.start, sent.end)
         if held and text.startswith("的", held.start("name")):
-            held = None  # 日前召开的…会议: a reference back, not the report of the event
+            # 日前召开的…会议: a reference back, not the report of the event; but a dated one
+            # (记者从8月30日举行的…会议上了解到) is the report's own meeting when nothing else is
+            if _DATED_VERB.search(text, max(sent.start, held.end("subj") - 8), held.end("subj") + 4):
+                back_refs.append((sent, held))
+            held = None
+        if held and _relayed(text, sent.start, held.end("subj")):
+            held = None
+        if held_at and _relayed(text, sent.start, held_at.start("name")):
+            held_at = None
         if held or held_at:
             found.append((sent, held, held_at))
-    dated = {d.start for d in date_mentions}
-    found.sort(key=lambda f: not any(f[0].start <= d < f[0].end for d in dated))
+    dated = {d.start for d in date_mentions if d.day}
+    has_date = lambda sent: any(sent.start <= d < sent.end for d in dated)  # noqa: E731
+    found.sort(key=lambda f: (not has_date(f[0]), not _structured(text, f[0])))
+    if not found and back_refs:
+        sent, held = back_refs[0]
+        event.sentence, event.name = sent, Span(held.start("name") + 1, held.end("name"))
     for sent, held, held_at in found[:1]:
         event.sentence = sent
         if held and (not held_at or held.start("name") <= held_at.start("name")):
@@ -86,7 +124,7 @@ def find_event(text: str, title: str | None, date_mentions: list[dates.DateMenti
                 event.place = Span(held_at.start("place"), held_at.end("place"))
         break
     if event.sentence is None and sents:
-        event.sentence = sents[0]
+        event.sentence = next((s for s in sents if _prose(text, s.start, s.end)), sents[0])
     region_end = event.sentence.end if event.sentence else len(text)
     if event.place is None:
         m = _VENUE.search(text, body, region_end) or None
@@ -104,9 +142,16 @@ def find_event(text: str, title: str | None, date_mentions: list[dates.DateMenti
     return event
 
 
+# 2021-11-15 01:22:39: a page or crawl timestamp, not the date of an event.
+_TIMESTAMP = re.compile(r"\s*[T ]?\d{1,2}:\d{2}")
+# 9月30日前完成: a deadline; but 8月30日前举行的…会议 dates the meeting.
+_DEADLINE = re.compile(r"前(?!(?:上午|下午|晚上|晚)?(?:组织)?(?:召开|举行|举办))")
+
+
 def _event_date(all_mentions: list[dates.DateMention], text: str, body: int,
                 sentence: Span | None) -> dates.DateMention | None:
-    mentions = [d for d in all_mentions if d.start >= body and (d.day or d.relative is not None)]
+    mentions = [d for d in all_mentions if d.start >= body and (d.day or d.relative is not None)
+                and not _TIMESTAMP.match(text, d.end) and not _DEADLINE.match(text, d.end)]
     if not mentions:
         return None
     if sentence is not None:
@@ -116,9 +161,8 @@ def _event_date(all_mentions: list[dates.DateMention], text: str, body: int,
         before = [d for d in mentions if d.start < sentence.start]
         if before and sentence.start - before[-1].end < 200:
             return before[-1]
-    first_paragraph_end = text.find("\n", body)
-    first_paragraph_end = len(text) if first_paragraph_end < 0 else first_paragraph_end
-    early = [d for d in mentions if d.start < first_paragraph_end]
+    lead = next((p for p in paragraphs(text) if p.start >= body and _prose(text, p.start, p.end)), None)
+    early = [d for d in mentions if lead and lead.start <= d.start < lead.end]
     return early[0] if early else None
 
 

@@ -1,4 +1,21 @@
-"""Kind of article: meeting report, policy lecture (a meeting built around a lecture), or other."""
+"""Kind of article: meeting report, policy lecture (a meeting built around a lecture), or other.
+
+The rule is the presence of meeting structure, not of the word 会议:
+
+- A **meeting report** reports a meeting through at least one of the genre's structural sentences:
+  the convening sentence (`X月X日，…召开/举行…会议`, found by `event.find_event`, including a dated
+  back-reference such as `记者从8月30日举行的…会议上了解到`), the chair (`…主持会议`, `会议由…主持`,
+  `主持报告会`), attendance (`…出席/参加/列席会议`, `与会`), or speeches at the meeting (`会议指出/强调/
+  要求`, `会上`, `在调研座谈会上，X汇报/表示…`). A visit with a 调研座谈会 is a meeting report.
+- A **policy lecture** is a meeting built around a lecture: someone was invited to lecture
+  (`邀请…作…专题讲座`), the event itself is a lecture (`…报告会`, `…专题党课`), or someone gives a
+  lecture (`X作…专题辅导报告/专题报告/宣讲报告/专题党课`) that the report frames as the event
+  (`主持报告会`, `报告会由…主持`, `…主持宣讲会`, `报告会上`).
+- **Other**: speech transcripts (a salutation opens the body, or the headline says 讲话/致辞), a
+  company's internal meeting, and articles with no meeting structure — including features that
+  mention a meeting only in passing (`X在日前召开的…会议上提出了上述观点`): a back-reference
+  (`…召开的…会议上`) is not a structural sentence.
+"""
 from __future__ import annotations
 
 import re
@@ -8,12 +25,44 @@ _SPEECH_TITLE = re.compile(r"(?:的讲话|讲话稿|讲话全文|致辞|发言�
 _COMPANY = re.compile(r"(?:集团|有限公司|股份|公司|企业)")
 _GOVERNMENT = re.compile(r"(?:政府|党委|市委|县委|省委|区委|镇委|镇|县|市|省|区|局|厅|部|办|委员会|政协|人大|中心|林局)")
 _LECTURE_EVENT = re.compile(r"(?:讲座|报告会|辅导|党课|授课|讲课|宣讲|培训)")
-_MEETING = re.compile(r"(?:会议|大会|座谈|推进会|研讨|讲座|报告会|论坛|推介会|会上|主持)")
+
+_MEETING_NOUN = r"(?:会议|大会|座谈会|报告会|宣讲会|讲座|党课|学习会|推进会|研讨会|交流会|专题会|常委会|例会|会)"
+_CHAIR = re.compile(rf"主持(?:召开)?了?[^，,。；;\n]{{0,12}}?{_MEETING_NOUN}|由[^，,。；;\n]{{2,30}}主持|主持(?:学习|讨论)")
+_ATTEND = re.compile(
+    rf"(?:出席|参加|列席|参会)了?[^，,。；;\n]{{0,10}}?(?:{_MEETING_NOUN}|学习|活动|调研|仪式|座谈)|与会|参会")
+_SPEECH = re.compile(
+    r"(?:会议|大会|会上|座谈会上|报告会上)[，,]?(?:指出|强调|要求|认为|提出|决定|研究|部署|听取|审议|通报|传达|学习|明确)"
+    rf"|在[^，,。；;\n]{{0,30}}?{_MEETING_NOUN}上[，,]?[^。；;\n]{{0,16}}?(?:讲话|汇报|发言|表示|指出|强调|介绍|交流)"
+    r"|会上[，,]")
+# A meeting named as the source or setting of something else: 日前召开的…会议上提出了上述观点.
+_BACK_REFERENCE = re.compile(r"(?:召开|举行|举办)的")
+# The report frames a lecture as the event.
+_LECTURE_FRAME = re.compile(
+    r"主持(?:了)?(?:报告会|宣讲会|讲座|党课|辅导)|(?:报告会|宣讲会|讲座|党课)(?:由|上|中|现场|采取)|(?:举办|举行|召开)[^，,。；;\n]{0,30}(?:报告会|宣讲会|讲座|党课)")
+
+_SIGNALS = (("chair", _CHAIR), ("attendance", _ATTEND), ("speeches", _SPEECH))
+
+
+def meeting_structure(text: str, body_start: int = 0, end: int | None = None) -> list[str]:
+    """Structural sentences of a meeting in text[body_start:end] (chair, attendance, speeches)."""
+    found: list[str] = []
+    for name, pattern in _SIGNALS:
+        for m in pattern.finditer(text, body_start, len(text) if end is None else end):
+            clause = max(text.rfind(c, 0, m.start()) for c in "，,。；;\n") + 1
+            if not _BACK_REFERENCE.search(text, clause, m.end()):
+                found.append(name)
+                break
+    return found
 
 
 def detect_kind(text: str, title: str | None, body_start: int, event_name: str | None,
-                convened_by: str | None, lecturer_invited: bool) -> tuple[str, str | None]:
-    """(kind, reason when other). `lecturer_invited`: someone was invited to lecture (邀请…作…讲座)."""
+                convened_by: str | None, lecturer_invited: bool, lecture: bool = False) -> tuple[str, str | None]:
+    """(kind, reason when other).
+
+    `event_name`: the convened event (None when no convening sentence was found);
+    `lecturer_invited`: someone was invited to lecture (邀请…作…讲座); `lecture`: someone gives a
+    lecture (作…专题辅导报告 …).
+    """
     head = (title or "").strip()
     body = text[body_start:].lstrip()
     if _SALUTATION.match(body) or _SPEECH_TITLE.search(head):
@@ -21,8 +70,9 @@ def detect_kind(text: str, title: str | None, body_start: int, event_name: str |
     actor = convened_by or head[:12]
     if _COMPANY.search(actor or "") and not _GOVERNMENT.search(_COMPANY.split(actor)[0] if actor else ""):
         return "other", "a company's internal meeting, not a government meeting"
-    if event_name is None and not _MEETING.search(head + body[:300]):
-        return "other", "no meeting is reported"
-    if (event_name and _LECTURE_EVENT.search(event_name)) or lecturer_invited:
+    framed = lecture and bool(_LECTURE_FRAME.search(text, body_start))
+    if (event_name and _LECTURE_EVENT.search(event_name)) or lecturer_invited or framed:
         return "policy_lecture", None
+    if event_name is None and not meeting_structure(text, body_start):
+        return "other", "no meeting is reported (no convening sentence, chair, attendance or speeches)"
     return "meeting_report", None
