@@ -99,3 +99,15 @@ def test_a_crawl_timestamp_is_not_the_event_date(stamp: str) -> None:
     f = facts(f"date: {stamp}\n11月10日，教育部副部长郑富芝一行来校调研。在调研座谈会上，校长曹雪涛作了汇报。",
               published="2021-11-15")
     assert f.event.date is not None and f.event.date.value == "2021-11-10"
+
+
+def test_the_first_dated_paragraph_when_the_lead_is_undated() -> None:
+    text = ("某校新闻\ntitle: 南开大学->郑富芝一行来校调研指导 | nankai.info\n"
+            "（记者 郝静秋）11月10日，教育部副部长郑富芝一行来校调研。在调研座谈会上，校长曹雪涛作了汇报。")
+    f = extract_facts(make_doc(text, title="某校新闻", published="2021-11-15"))
+    assert f.event.date is not None and f.event.date.value == "2021-11-10"
+
+
+def test_an_article_without_a_meeting_has_no_event_date() -> None:
+    f = facts("5月8日，市财政局出台采购管理办法。办法明确了7个子系统的职责。", published="2021-05-10")
+    assert f.kind == "other" and f.event.date is None

@@ -86,6 +86,8 @@ def extract_facts(doc: Any) -> Facts:
             if "lecturer" in p.roles:
                 p.roles = [r for r in p.roles if r != "lecturer"] or ["speaker"]
         topic = None if kind == "other" else topic
+    if reason and reason.startswith("no meeting"):
+        raw_event.date = None  # no event, so no event date (a date in a feature dates something else)
     people = [_person(text, p) for p in found][:40]
     anchors: list[tuple[int, str | None]] = list(speech_anchors(text, [p.name for p in found]))
     points = []

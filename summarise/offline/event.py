@@ -83,7 +83,7 @@ def find_event(text: str, title: str | None, date_mentions: list[dates.DateMenti
     body = _body_start(text, title)
     event = RawEvent()
     date_mentions = dates.find_dates(text) if date_mentions is None else date_mentions
-    sents = [s for s in sentences(text) if s.start >= body and s.end - s.start > 4]
+    sents = [s for s in sentences(text) if s.start >= body and s.end - s.start > 4 and _prose(text, s.start, s.end)]
     found = []
     back_refs = []
     for sent in sents[:12]:
@@ -161,9 +161,13 @@ def _event_date(all_mentions: list[dates.DateMention], text: str, body: int,
         before = [d for d in mentions if d.start < sentence.start]
         if before and sentence.start - before[-1].end < 200:
             return before[-1]
-    lead = next((p for p in paragraphs(text) if p.start >= body and _prose(text, p.start, p.end)), None)
-    early = [d for d in mentions if lead and lead.start <= d.start < lead.end]
-    return early[0] if early else None
+    # the first dated sentence of the report: in its lead, else in the next two paragraphs
+    leads = [p for p in paragraphs(text) if p.start >= body and _prose(text, p.start, p.end)][:3]
+    for lead in leads:
+        early = [d for d in mentions if lead.start <= d.start < lead.end]
+        if early:
+            return early[0]
+    return None
 
 
 def find_topic(text: str, lecturer_pos: int | None) -> Span | None:
