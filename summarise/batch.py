@@ -203,6 +203,7 @@ class RunOptions:
     force: bool = False
     kind: str = "auto"
     settings: Settings = field(default_factory=Settings.from_env)
+    endpoint: str | None = None  # a stable name for an endpoint whose URL changes per run (a local model)
 
     def extract_key(self) -> dict[str, Any]:
         """Everything that changes the record (never the API key)."""
@@ -212,7 +213,7 @@ class RunOptions:
         return {
             "backend": backend,
             "model": s.model if llm else None,
-            "base_url": safe_url(s.base_url) if llm else None,
+            "base_url": (self.endpoint or safe_url(s.base_url)) if llm else None,
             "mode": s.mode if llm else None,
             "temperature": s.temperature if llm else None,
             "kind": self.kind,

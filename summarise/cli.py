@@ -1,4 +1,4 @@
-"""The `summarise` command line: run, extract, brief, clean, schema, eval, cache.
+"""The `summarise` command line: run, ingest, extract, brief, clean, schema, eval, cache.
 
 Exit codes: 0 success; 1 some input failed (the batch still finished); 2 usage or configuration
 error (one line on stderr, no traceback).
@@ -6,9 +6,13 @@ error (one line on stderr, no traceback).
 from __future__ import annotations
 
 import json
+import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
-from typing import Any, NoReturn, Optional
+from typing import Any, NoReturn, Optional, Tuple
 
 import typer
 from pydantic import ValidationError
@@ -53,13 +57,13 @@ def parse_list(value: str, allowed: tuple[str, ...], option: str) -> tuple[str, 
 
 
 def make_settings(backend: Optional[str], model: Optional[str], base_url: Optional[str],
-                  no_cache: bool = False, refresh: bool = False) -> Settings:
+                  no_cache: bool = False, refresh: bool = False, **extra: Any) -> Settings:
     """Settings from options then environment; configuration errors exit 2 with one line."""
     if backend is not None and backend not in ("auto", "offline", "llm"):
         fail(f"bad --backend value {backend!r}; choose from auto, offline, llm")
     try:
         settings = Settings.from_env(backend=backend, model=model, base_url=base_url,
-                                     no_cache=no_cache or None, refresh=refresh or None)
+                                     no_cache=no_cache or None, refresh=refresh or None, **extra)
     except ValidationError as exc:
         err = exc.errors()[0]
         where = ".".join(str(p) for p in err.get("loc", ())) or "settings"
@@ -87,6 +91,56 @@ def main(
                                  help="Print the version and exit."),
 ) -> None:
     """Grounded, bilingual briefing notes from Chinese government news."""
+
+
+# --------------------------------------------------------------------------- local models
+
+LOCAL_LIMITS = {"list_limit": 12, "text_limit": 200}  # small local models loop on unbounded lists and strings
+
+
+def local_model_settings(path: Path, model: Optional[str], no_cache: bool = False,
+                         refresh: bool = False) -> Settings:
+    """Settings for --local-model: the file and the extra are checked first (exit 2 with one line)."""
+    from importlib.util import find_spec
+
+    from .errors import ExtractionError
+    from .local import check_gguf
+
+    try:
+        gguf = check_gguf(path)
+    except ExtractionError as exc:
+        fail(str(exc))
+    if find_spec("xllamacpp") is None:
+        fail("--local-model needs the optional extra: pip install 'summarise[local]'")
+    limits = {k: v for k, v in LOCAL_LIMITS.items() if not os.environ.get(f"SUMMARISE_{k.upper()}")}
+    return make_settings("llm", model or gguf.stem, None, no_cache, refresh, mode="json_schema", **limits)
+
+
+@contextmanager
+def serving(settings: Settings, local_model: Optional[Path], ctx_size: int,
+            threads: Optional[int]) -> Iterator[Settings]:
+    """The settings, pointed at an in-process llama.cpp server for the block when a local model is given."""
+    if local_model is None:
+        yield settings
+        return
+    from contextlib import ExitStack
+
+    from .local import local_server
+
+    with ExitStack() as stack:
+        try:
+            url = stack.enter_context(local_server(local_model, n_ctx=ctx_size, threads=threads))
+        except Exception as exc:  # noqa: BLE001 - llama.cpp refusing the file is a configuration error
+            fail(f"cannot start the local model {local_model}: {exc}")
+        yield settings.model_copy(update={"base_url": url})
+
+
+LocalModelOpt = typer.Option(None, "--local-model", metavar="PATH.gguf",
+                             help="Run this GGUF model in process (llama.cpp; extra summarise[local]) "
+                                  "instead of calling an endpoint.")
+CtxSizeOpt = typer.Option(8192, "--ctx-size", min=512, metavar="N", help="Context size for --local-model.")
+ThreadsOpt = typer.Option(None, "--threads", min=1, metavar="N",
+                          help="CPU threads for --local-model (default: all cores).")
 
 
 BACKEND_HELP = "auto (LLM when a model and endpoint are configured, else offline), offline or llm."
@@ -196,6 +250,13 @@ def run(
     no_cache: bool = typer.Option(False, "--no-cache", help="Neither read nor write the LLM cache."),
     refresh: bool = typer.Option(False, "--refresh", help="Ignore cached LLM results (and overwrite them)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Only failures and the final line."),
+    via: Optional[Tuple[str, Path]] = typer.Option(
+        None, "--via", metavar="batch-file OUT.jsonl",
+        help="Send nothing: write one OpenAI Batch-API request per document to OUT.jsonl (plus "
+             "OUT.manifest.json) for the Batch API or `vllm run-batch`; read the results with `summarise ingest`."),
+    local_model: Optional[Path] = LocalModelOpt,
+    ctx_size: int = CtxSizeOpt,
+    threads: Optional[int] = ThreadsOpt,
 ) -> None:
     """Summarise many articles into records and bilingual briefing notes.
 
@@ -210,19 +271,38 @@ def run(
 
     formats = parse_list(fmt, FORMATS, "--format")
     langs = parse_list(lang, LANGS, "--lang")
-    settings = make_settings(backend, model, base_url, no_cache, refresh)
+    if via is not None:
+        _check_via(via, local_model, dry_run)
+        settings = make_settings(None, model, base_url)
+        if not settings.model:
+            fail("--via batch-file needs a model: pass --model or set SUMMARISE_MODEL")
+        settings = settings.model_copy(update={"backend": "llm"})
+    elif local_model is not None:
+        if base_url:
+            fail("--local-model and --base-url exclude each other")
+        settings = local_model_settings(local_model, model, no_cache, refresh)
+    else:
+        settings = make_settings(backend, model, base_url, no_cache, refresh)
     check_kind(kind)
-    if out.exists() and not out.is_dir():
+    if via is None and out.exists() and not out.is_dir():
         fail(f"--out {out} exists and is not a directory")
     try:
-        job_list = discover(paths, exclude=out)
+        job_list = discover(paths, exclude=None if via else out)
     except UsageError as exc:
         fail(str(exc))
+    if via is not None:  # a rerun must not read its own batch files as articles
+        from .batchapi import errors_path, manifest_path
+
+        own = {p.resolve() for p in (via[1], manifest_path(via[1]), errors_path(via[1]))}
+        job_list = [j for j in job_list if j.path is None or j.path.resolve() not in own]
     if not job_list:
         fail("no input files found (hidden files are skipped)")
-    workers = jobs or (4 if settings.use_llm else 1)
+    if via is not None:
+        _write_batch_file(job_list, settings, kind, via[1])
+    workers = jobs or (4 if settings.use_llm and local_model is None else 1)
     options = RunOptions(out=out, formats=formats, langs=langs, jobs=workers, force=force, kind=kind,
-                         settings=settings)
+                         settings=settings,
+                         endpoint=f"local:{local_model.resolve()}" if local_model is not None else None)
 
     if dry_run:
         count, method = token_counter()
@@ -248,8 +328,15 @@ def run(
 
     out.mkdir(parents=True, exist_ok=True)
     _interrupt_on_sigterm()
-    with Reporter(len(job_list), quiet=quiet) as reporter:
-        summary = run_batch(job_list, options, on_result=reporter)
+    with serving(settings, local_model, ctx_size, threads) as served:
+        options = replace(options, settings=served)
+        with Reporter(len(job_list), quiet=quiet) as reporter:
+            summary = run_batch(job_list, options, on_result=reporter)
+    _finish(summary, out)
+
+
+def _finish(summary: Any, out: Path, extra: str = "") -> NoReturn:
+    """The final line of a batch, and its exit code."""
     tokens = summary.prompt_tokens + summary.completion_tokens
     line = (f"{summary.total} inputs: {summary.done} done, {summary.cached} already done, "
             f"{summary.failed} failed · {tokens:,} tokens · {summary.cache_hits} cache hits · "
@@ -259,8 +346,99 @@ def run(
     if summary.interrupted:
         typer.echo("interrupted: rerun the same command to finish the rest", err=True)
         raise typer.Exit(130)
-    typer.echo(line)
+    typer.echo(line + extra)
     raise typer.Exit(summary.exit_code)
+
+
+def _check_via(via: Tuple[str, Path], local_model: Optional[Path], dry_run: bool) -> None:
+    kind, target = via
+    if kind != "batch-file":
+        fail(f"bad --via value {kind!r}; the only choice is: --via batch-file OUT.jsonl")
+    if local_model is not None or dry_run:
+        fail("--via batch-file writes requests only: it cannot be combined with --local-model or --dry-run")
+    if target.is_dir() or not target.parent.is_dir():
+        fail(f"--via batch-file {target}: give a file name in an existing directory")
+
+
+def _write_batch_file(job_list: list[Any], settings: Settings, kind: str, target: Path) -> NoReturn:
+    """`run --via batch-file`: write the requests, the manifest and the input errors; send nothing."""
+    from .batchapi import errors_path, manifest_path, write_requests
+
+    result = write_requests(job_list, settings, kind, target)
+    for err in result.failed:
+        typer.echo(f"failed {err['path']}: {err['reason']}", err=True)
+    line = (f"{len(job_list)} inputs: {result.documents} documents → {result.requests} requests in {target} "
+            f"(manifest {manifest_path(target)})")
+    if result.failed:
+        line += f"; {len(result.failed)} failed (in {errors_path(target)})"
+    typer.echo(line + "; nothing was sent: submit the file, then `summarise ingest RESULTS.jsonl "
+               f"--manifest {manifest_path(target)}`")
+    raise typer.Exit(1 if result.failed else 0)
+
+
+@app.command()
+def ingest(
+    results: list[Path] = typer.Argument(..., metavar="RESULTS.jsonl",
+                                         help="The engine's output file(s); a later file's answer to a request "
+                                              "replaces an earlier one (a resubmitted batch)."),
+    manifest: Path = typer.Option(..., "--manifest", metavar="OUT.manifest.json",
+                                  help="The manifest `run --via batch-file` wrote next to the requests."),
+    out: Path = typer.Option(Path("briefings"), "--out", "-o", metavar="DIR", help="Output directory (created if needed)."),
+    fmt: str = typer.Option("md,json", "--format", "-f", metavar="LIST", help="Comma-separated: md, html, docx, json."),
+    lang: str = typer.Option("zh,en", "--lang", "-l", metavar="LIST", help="Comma-separated: zh, en."),
+    resubmit: Optional[Path] = typer.Option(None, "--resubmit", metavar="FILE",
+                                            help="Write a second batch with only the requests that failed or came "
+                                                 "back invalid or ungrounded (as re-asks)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Only failures and the final line."),
+) -> None:
+    """Read a Batch-API (or vllm run-batch) results file into records and briefing notes.
+
+    Answers go through the same validation and grounding as a live run, and are written exactly as
+    `summarise run` writes them. Grounding failures cannot be re-asked inside a batch: they (and
+    failed requests) are listed in summary.json, and --resubmit FILE writes a second batch of them.
+
+    Example: summarise ingest results.jsonl --manifest requests.manifest.json --out briefings/
+    """
+    from .batch import RunOptions, run_batch
+    from .batchapi import open_ingest, write_resubmit
+
+    formats = parse_list(fmt, FORMATS, "--format")
+    langs = parse_list(lang, LANGS, "--lang")
+    for path in [*results, manifest]:
+        if not path.is_file():
+            fail(f"no such file: {path}")
+    if out.exists() and not out.is_dir():
+        fail(f"--out {out} exists and is not a directory")
+    if resubmit is not None and (resubmit.is_dir() or not resubmit.parent.is_dir()):
+        fail(f"--resubmit {resubmit}: give a file name in an existing directory")
+    try:
+        batch = open_ingest(results, manifest)
+    except (OSError, ValueError) as exc:
+        fail(str(exc))
+    jobs = batch.manifest.jobs()
+    options = RunOptions(out=out, formats=formats, langs=langs, jobs=1, force=True, kind=batch.manifest.kind,
+                         settings=batch.manifest.settings)
+    out.mkdir(parents=True, exist_ok=True)
+    _interrupt_on_sigterm()
+    with Reporter(len(jobs), quiet=quiet) as reporter:
+        summary = run_batch(jobs, options, on_result=reporter, extractor=batch,
+                            report_extra=lambda: batch.report(resubmit))
+    _finish(summary, out, _resubmit_note(batch.pending, resubmit, write_resubmit))
+
+
+def _resubmit_note(pending: list[dict[str, Any]], resubmit: Optional[Path], write: Any) -> str:
+    """List what needs a second batch (on stderr), write it when asked, and say so in the final line."""
+    for item in pending[:20]:
+        typer.echo(f"resubmit {item['custom_id']} ({item['input']}): {item['problem']}", err=True)
+    if len(pending) > 20:
+        typer.echo(f"… and {len(pending) - 20} more (all in summary.json)", err=True)
+    if resubmit is not None:
+        write(pending, resubmit)
+        return f"; {len(pending)} requests to resubmit in {resubmit}"
+    if pending:
+        return (f"; {len(pending)} requests failed or came back invalid/ungrounded — grounding failures cannot be "
+                "re-asked inside a batch: rerun with --resubmit FILE for a second batch")
+    return ""
 
 
 # --------------------------------------------------------------------------- single documents
@@ -279,6 +457,9 @@ def extract(
     model: Optional[str] = ModelOpt,
     base_url: Optional[str] = BaseUrlOpt,
     compact: bool = typer.Option(False, "--compact", help="One-line JSON."),
+    local_model: Optional[Path] = LocalModelOpt,
+    ctx_size: int = CtxSizeOpt,
+    threads: Optional[int] = ThreadsOpt,
 ) -> None:
     """Extract one article and print its record as JSON.
 
@@ -287,10 +468,16 @@ def extract(
     from . import ExtractionError, extract as do_extract
 
     _existing_file(file)
-    settings = make_settings(backend, model, base_url)
+    if local_model is not None:
+        if base_url:
+            fail("--local-model and --base-url exclude each other")
+        settings = local_model_settings(local_model, model)
+    else:
+        settings = make_settings(backend, model, base_url)
     source: Any = sys.stdin.buffer.read() if file == "-" else Path(file)
     try:
-        record = do_extract(source, kind=check_kind(kind), settings=settings)  # type: ignore[arg-type]
+        with serving(settings, local_model, ctx_size, threads) as served:
+            record = do_extract(source, kind=check_kind(kind), settings=served)  # type: ignore[arg-type]
     except ExtractionError as exc:
         fail(f"{file}: {exc}", code=1)
     typer.echo(record.model_dump_json(indent=None if compact else 2))

@@ -1,0 +1,409 @@
+"""Batch-API files: the requests extract() would send, written for an engine; its results read back.
+
+`write_requests` writes one OpenAI Batch-API request line per document (per part of a long one) —
+the exact body the live path sends (instructor's request for the configured mode) — and a manifest
+linking each `custom_id` to its input. Nothing is sent anywhere. `Ingest` reads the engine's output
+(OpenAI Batch output or `vllm run-batch`: `{"custom_id", "response": {"status_code", "body"}, "error"}`)
+through the live path's validation and grounding and builds records the live way (`llm_record`);
+`batch.run_batch` writes them. Grounding failures cannot be re-asked inside a batch: every request
+that failed or came back ungrounded is listed, and `write_resubmit` makes a second batch of them
+(instructor's re-ask for an answer that was invalid or ungrounded, the original request otherwise).
+"""
+from __future__ import annotations
+
+import base64
+import copy
+import hashlib
+import json
+import threading
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, BinaryIO, Sequence
+
+from instructor.v2.core.response import handle_reask_kwargs, handle_response_model
+from openai.types.chat import ChatCompletion
+from pydantic import ValidationError
+
+from . import __version__
+from .batch import Job, _describe, atomic_open, atomic_write, safe_url
+from .errors import ExtractionError
+from .ground import Grounder
+from .llm import MODES, answer_text, call_arguments, document_messages, merge, response_model, without_prompt_echo
+from .normalise import Document, normalise
+from .pipeline import KindChoice, Record, llm_record
+from .schemas import Facts, Rejection, Usage
+from .settings import Settings
+
+MANIFEST_VERSION = 1
+ENDPOINT = "/v1/chat/completions"
+ID_CHARS = 32  # of the input's sha256: unique enough for any batch, short enough for every engine
+# what a manifest keeps of the settings (never the API key): enough to rebuild requests and records
+SETTINGS_KEYS = ("model", "base_url", "mode", "temperature", "max_tokens", "context_chars", "list_limit",
+                 "text_limit", "max_reasks", "cross_check")
+NOT_REASKED = ("grounding failures cannot be re-asked inside a batch: the requests listed here were "
+               "answered with invalid or ungrounded facts (kept out of the records) or failed; "
+               "`--resubmit FILE` writes a second batch with only those")
+
+
+# --------------------------------------------------------------------------- requests
+
+def request_body(settings: Settings, messages: list[dict[str, str]]) -> dict[str, Any]:
+    """The JSON body of one extraction call, exactly as instructor sends it in the configured mode."""
+    _, kwargs = handle_response_model(response_model(settings), mode=MODES[settings.mode],
+                                      **call_arguments(settings, messages))
+    return kwargs
+
+
+def custom_id(sha256: str, part: int, parts: int) -> str:
+    """`<content hash>` for a one-part document, `<content hash>-p<i>of<n>` for a part of a long one."""
+    base = sha256[:ID_CHARS]
+    return base if parts == 1 else f"{base}-p{part}of{parts}"
+
+
+def request_line(cid: str, body: dict[str, Any]) -> str:
+    return json.dumps({"custom_id": cid, "method": "POST", "url": ENDPOINT, "body": body}, ensure_ascii=False) + "\n"
+
+
+def prompt_kind(kind: str) -> str | None:
+    """The kind the prompt states (None when the model decides), as the live path passes it."""
+    return None if kind == "auto" else kind
+
+
+def document_requests(doc: Document, settings: Settings, kind: str) -> list[list[dict[str, str]]]:
+    """The messages of every call the live path makes for this document."""
+    return document_messages(doc.text, title=doc.title, published=doc.published, kind=prompt_kind(kind),
+                             settings=settings)
+
+
+def source_of(job: Job) -> Any:
+    """What process() hands to extract() for this input (so normalisation sees the same thing)."""
+    return job.path if job.path is not None else job.read()
+
+
+def _text_sha(doc: Document) -> str:
+    return hashlib.sha256(doc.text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _document_entry(job: Job, data: bytes, sha: str, doc: Document, ids: list[str]) -> dict[str, Any]:
+    entry: dict[str, Any] = {
+        "input": job.label,
+        "path": str(job.path.resolve()) if job.path is not None else None,
+        "sha256": sha, "name": doc.name, "title": doc.title, "published": doc.published,
+        "text_sha256": _text_sha(doc),
+        "requests": [{"custom_id": cid, "part": i, "parts": len(ids)} for i, cid in enumerate(ids, 1)],
+    }
+    if job.path is None:  # stdin cannot be read again at ingest: keep its bytes
+        entry["data_base64"] = base64.b64encode(data).decode("ascii")
+    return entry
+
+
+@dataclass
+class WriteSummary:
+    documents: int = 0
+    requests: int = 0
+    failed: list[dict[str, Any]] = field(default_factory=list)  # errors.jsonl lines
+
+
+def write_requests(jobs: Sequence[Job], settings: Settings, kind: str, out: Path) -> WriteSummary:
+    """OUT.jsonl (one request per document part), OUT.manifest.json, OUT.errors.jsonl; nothing is sent."""
+    summary = WriteSummary()
+    documents: list[dict[str, Any]] = []
+    written: set[str] = set()
+    with atomic_open(out) as handle:
+        for job in jobs:
+            try:
+                entry = _write_document(job, settings, kind, handle, written)
+            except Exception as exc:  # noqa: BLE001 - one bad input never stops the batch
+                error, reason, detail = _describe(exc)
+                summary.failed.append({"path": job.label, "error": error, "reason": reason,
+                                       **({"traceback": detail} if detail else {})})
+                continue
+            documents.append(entry)
+            summary.documents += 1
+        summary.requests = len(written)
+    manifest = {
+        "version": MANIFEST_VERSION, "summarise_version": __version__,
+        "created_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "requests_file": out.name, "endpoint": ENDPOINT, "kind": kind,
+        "settings": stored_settings(settings), "documents": documents,
+    }
+    atomic_write(manifest_path(out), json.dumps(manifest, ensure_ascii=False, indent=1) + "\n")
+    atomic_write(errors_path(out), "".join(json.dumps(e, ensure_ascii=False) + "\n" for e in summary.failed))
+    return summary
+
+
+def _write_document(job: Job, settings: Settings, kind: str, handle: BinaryIO, written: set[str]) -> dict[str, Any]:
+    data = job.read()
+    sha = hashlib.sha256(data).hexdigest()
+    try:
+        doc = normalise(source_of(job))
+    except ValueError as exc:  # NormaliseError: the message says what is wrong with the input
+        raise ExtractionError(str(exc)) from None
+    calls = document_requests(doc, settings, kind)
+    ids = [custom_id(sha, i, len(calls)) for i in range(1, len(calls) + 1)]
+    for cid, messages in zip(ids, calls):
+        if cid not in written:  # the same content twice is asked once
+            handle.write(request_line(cid, request_body(settings, messages)).encode("utf-8"))
+            written.add(cid)
+    return _document_entry(job, data, sha, doc, ids)
+
+
+def manifest_path(out: Path) -> Path:
+    return out.with_name(out.stem + ".manifest.json")
+
+
+def errors_path(out: Path) -> Path:
+    return out.with_name(out.stem + ".errors.jsonl")
+
+
+def stored_settings(settings: Settings) -> dict[str, Any]:
+    data = settings.model_dump(mode="json", include=set(SETTINGS_KEYS))
+    data["base_url"] = safe_url(settings.base_url)
+    return data
+
+
+# --------------------------------------------------------------------------- results
+
+@dataclass
+class Manifest:
+    path: Path
+    kind: KindChoice
+    settings: Settings
+    documents: list[dict[str, Any]]
+
+    @classmethod
+    def load(cls, path: Path) -> "Manifest":
+        """Read a manifest written by `write_requests`; ValueError with a clear message otherwise."""
+        try:
+            data = json.loads(path.read_text("utf-8"))
+        except (OSError, ValueError) as exc:
+            raise ValueError(f"cannot read the manifest {path}: {exc}") from None
+        if not isinstance(data, dict) or data.get("version") != MANIFEST_VERSION or "documents" not in data:
+            raise ValueError(f"{path} is not a summarise batch manifest (version {MANIFEST_VERSION})")
+        # exactly the settings the requests were written with (not today's environment)
+        settings = Settings(backend="llm", **{k: v for k, v in data["settings"].items() if k in SETTINGS_KEYS})
+        return cls(path, data.get("kind", "auto"), settings, data["documents"])
+
+    def jobs(self) -> list[Job]:
+        """The inputs, as `summarise run` saw them (stdin's bytes come from the manifest)."""
+        return [Job(label=d["input"], data=base64.b64decode(d["data_base64"])) if d.get("data_base64")
+                else Job(label=d["input"], path=Path(d["path"])) for d in self.documents]
+
+
+class Results:
+    """custom_id → result lines of the engine's output files (byte offsets; bodies are read on demand)."""
+
+    def __init__(self, paths: Sequence[Path]) -> None:
+        self.paths = list(paths)
+        self.offsets: dict[str, list[tuple[int, int]]] = {}
+        self.unreadable = 0  # lines that are not JSON objects with a custom_id
+        for n, path in enumerate(self.paths):
+            with path.open("rb") as handle:
+                offset = 0
+                for raw in handle:
+                    cid = _custom_id(raw)
+                    if cid is None:
+                        self.unreadable += bool(raw.strip())
+                    else:
+                        self.offsets.setdefault(cid, []).append((n, offset))
+                    offset += len(raw)
+        self._lock = threading.Lock()
+
+    def lines(self, cid: str) -> list[dict[str, Any]]:
+        """Every result line for a request, in file order (a later file is a later attempt)."""
+        out = []
+        with self._lock:
+            for n, offset in self.offsets.get(cid, []):
+                with self.paths[n].open("rb") as handle:
+                    handle.seek(offset)
+                    out.append(json.loads(handle.readline()))
+        return out
+
+
+def _custom_id(raw: bytes) -> str | None:
+    try:
+        line = json.loads(raw)
+    except ValueError:
+        return None
+    cid = line.get("custom_id") if isinstance(line, dict) else None
+    return cid if isinstance(cid, str) else None
+
+
+@dataclass
+class Answer:
+    """One request's outcome: grounded facts (or None), and, when it needs a second batch, why and what."""
+
+    custom_id: str
+    facts: Facts | None = None
+    rejected: list[Rejection] = field(default_factory=list)
+    usage: Usage = field(default_factory=Usage)
+    problem: str | None = None
+    retry: dict[str, Any] | None = None   # the body to resubmit
+
+
+def _usage(lines: list[dict[str, Any]]) -> Usage:
+    usage = Usage()
+    for line in lines:
+        body = _body(line)
+        if body is None:
+            continue
+        used = body.get("usage") or {}
+        usage.calls += 1
+        usage.prompt_tokens += used.get("prompt_tokens") or 0
+        usage.completion_tokens += used.get("completion_tokens") or 0
+    return usage
+
+
+def _body(line: dict[str, Any]) -> dict[str, Any] | None:
+    """The chat completion of a successful result line, else None."""
+    response = line.get("response") or {}
+    body = response.get("body")
+    if line.get("error") or response.get("status_code") != 200 or not isinstance(body, dict):
+        return None
+    return body
+
+
+def _failure(line: dict[str, Any]) -> str:
+    """Why a result line carries no answer (the engine's own words)."""
+    error = line.get("error")
+    if error:
+        return f"the engine reported an error: {_message(error)}"
+    response = line.get("response") or {}
+    return f"HTTP {response.get('status_code')}: {_message(response.get('body'))}"
+
+
+def _message(error: Any) -> str:
+    if isinstance(error, dict):
+        inner = error.get("error", error)
+        if isinstance(inner, dict):
+            return " ".join(str(inner.get("message") or inner.get("code") or inner).split())[:300]
+    return " ".join(str(error).split())[:300]
+
+
+def read_answer(cid: str, lines: list[dict[str, Any]], request: dict[str, Any], settings: Settings,
+                grounder: Grounder) -> Answer:
+    """Validate and ground a request's answer as the live path does (without re-asks, which a batch cannot make)."""
+    answer = Answer(cid, usage=_usage(lines))
+    chosen = next((ln for ln in reversed(lines) if _body(ln) is not None), lines[-1] if lines else None)
+    if chosen is None:
+        answer.problem, answer.retry = "no result line for this request", request
+        return answer
+    body = _body(chosen)
+    if body is None:
+        answer.problem, answer.retry = _failure(chosen), request
+        return answer
+    try:
+        completion = ChatCompletion.model_validate(body)
+    except ValidationError:
+        answer.problem, answer.retry = "the response body is not a chat completion", request
+        return answer
+    if completion.choices and completion.choices[0].finish_reason == "length":
+        answer.problem = f"the answer was cut off at max_tokens={settings.max_tokens}"
+        answer.retry = request
+        return answer
+    text = answer_text(completion)
+    if text is None:
+        answer.problem, answer.retry = "the answer is empty", request
+        return answer
+    try:
+        valid = response_model(settings).model_validate_json(text, context={"grounder": grounder})
+    except ValidationError as exc:  # what instructor would have re-asked with
+        answer.retry = reask(request, completion, exc, settings)
+        try:
+            answer.facts, answer.rejected = grounder.review(Facts.model_validate_json(text))
+            answer.problem = "ungrounded: " + "; ".join(f"{r.field}: {r.reason}" for r in answer.rejected)
+        except ValidationError as invalid:
+            answer.problem = f"invalid answer ({invalid.error_count()} validation errors: {_first_error(invalid)})"
+        return answer
+    answer.facts, answer.rejected = grounder.review(Facts.model_validate(valid.model_dump()))
+    return answer
+
+
+def _first_error(exc: ValidationError) -> str:
+    err = exc.errors()[0]
+    where = ".".join(str(p) for p in err.get("loc", ())) or "answer"
+    return " ".join(f"{where}: {err.get('msg')}".split())[:200]
+
+
+def reask(request: dict[str, Any], completion: ChatCompletion, exc: Exception, settings: Settings) -> dict[str, Any]:
+    """The follow-up request instructor would send: the request, the answer, and the problems found."""
+    kwargs = handle_reask_kwargs(copy.deepcopy(request), MODES[settings.mode], completion, exc)
+    return json.loads(json.dumps(kwargs, ensure_ascii=False))
+
+
+# --------------------------------------------------------------------------- ingest
+
+@dataclass
+class Ingest:
+    """Records from a batch's results: an extractor for `batch.run_batch`, and the list of what to resubmit."""
+
+    manifest: Manifest
+    results: Results
+    pending: list[dict[str, Any]] = field(default_factory=list)  # {"custom_id", "input", "problem", "body"}
+    answered: int = 0
+    _by_sha: dict[str, dict[str, Any]] = field(default_factory=dict)
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def __post_init__(self) -> None:
+        self._by_sha = {d["sha256"]: d for d in self.manifest.documents}
+
+    def __call__(self, source: Any, *, kind: KindChoice, settings: Settings) -> Record:
+        """extract() for an ingested document: the batch's answers instead of live calls."""
+        data = source if isinstance(source, bytes) else Path(source).read_bytes()
+        entry = self._by_sha.get(hashlib.sha256(data).hexdigest())
+        if entry is None:
+            raise ExtractionError("the input changed since the batch file was written (its content hash differs)")
+        doc = normalise(source)
+        if _text_sha(doc) != entry["text_sha256"]:
+            raise ExtractionError("the article normalises differently than when the batch file was written "
+                                  "(another summarise version?): write the batch file again")
+        grounder = Grounder(doc.text, doc.published)
+        calls = document_requests(doc, settings, kind)
+        answers = [read_answer(r["custom_id"], self.results.lines(r["custom_id"]), request_body(settings, messages),
+                               settings, grounder)
+                   for r, messages in zip(entry["requests"], calls)]
+        self._note(entry, answers)
+        return self._record(doc, answers, kind, settings)
+
+    def _note(self, entry: dict[str, Any], answers: list[Answer]) -> None:
+        with self._lock:
+            self.answered += sum(a.facts is not None for a in answers)
+            self.pending += [{"custom_id": a.custom_id, "input": entry["input"], "problem": a.problem, "body": a.retry}
+                             for a in answers if a.problem]
+
+    @staticmethod
+    def _record(doc: Document, answers: list[Answer], kind: KindChoice, settings: Settings) -> Record:
+        failed = [a for a in answers if a.facts is None]
+        if failed:
+            raise ExtractionError("; ".join(f"request {a.custom_id}: {a.problem}" for a in failed))
+        facts, echoed = without_prompt_echo(merge([a.facts for a in answers if a.facts is not None]), doc.text)
+        usage = Usage(calls=sum(a.usage.calls for a in answers),
+                      prompt_tokens=sum(a.usage.prompt_tokens for a in answers),
+                      completion_tokens=sum(a.usage.completion_tokens for a in answers))
+        rejected = [r for a in answers for r in a.rejected] + echoed
+        return llm_record(doc, facts, rejected, usage, kind=kind, settings=settings)
+
+    def report(self, resubmit: Path | None) -> dict[str, Any]:
+        """The `ingest` section of summary.json."""
+        return {"ingest": {
+            "manifest": str(self.manifest.path), "results": [str(p) for p in self.results.paths],
+            "requests": sum(len(d["requests"]) for d in self.manifest.documents),
+            "answered": self.answered, "unreadable_lines": self.results.unreadable,
+            "to_resubmit": [{k: v for k, v in p.items() if k != "body"} for p in self.pending],
+            "resubmit_file": str(resubmit) if resubmit else None,
+            **({"note": NOT_REASKED} if self.pending else {}),
+        }}
+
+
+def write_resubmit(pending: list[dict[str, Any]], path: Path) -> int:
+    """A second batch: one request per listed problem (re-ask or original). Returns the number of lines."""
+    with atomic_open(path) as handle:
+        for item in pending:
+            handle.write(request_line(item["custom_id"], item["body"]).encode("utf-8"))
+    return len(pending)
+
+
+def open_ingest(results: Sequence[Path], manifest: Path) -> Ingest:
+    """Load a manifest and index the results files (ValueError/OSError with a clear message)."""
+    return Ingest(Manifest.load(manifest), Results(results))

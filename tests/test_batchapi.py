@@ -1,0 +1,261 @@
+"""Batch-API files: `run --via batch-file` writes exactly the live requests; `ingest` reads results the live way.
+
+The scripted server plays both roles: the live endpoint extract() talks to, and the engine that runs
+the written requests (each body is POSTed to it, as the Batch API or `vllm run-batch` would).
+"""
+from __future__ import annotations
+
+import json
+import urllib.error
+import urllib.request
+from pathlib import Path
+from typing import Any
+
+import pytest
+from scripted_server import ScriptedServer, load_answer
+from typer.testing import CliRunner
+
+from summarise import Settings, extract
+from summarise.cli import app
+
+runner = CliRunner()
+REPO = Path(__file__).resolve().parents[1]
+SEEDS = [REPO / "seeds/000_09f2237585b32c6b.txt", REPO / "seeds/001_6b39ea2c5599d977.txt"]
+MARKERS = ["小榄全力冲刺", "对标顺德闯出新路"]  # the seeds' titles: each occurs in one seed's request only
+
+
+def _hallucinated() -> str:
+    data = json.loads(load_answer("seed000_good"))
+    data["people"][0]["evidence"]["quote"] = "镇党委书记赵锡雄出席会议并作重要讲话"  # not in the article
+    return json.dumps(data, ensure_ascii=False)
+
+
+GOOD = [load_answer("seed000_good"), load_answer("seed001_good")]
+SCRIPTS: dict[str, Any] = {
+    "good0": [{"content": GOOD[0]}], "good1": [{"content": GOOD[1]}],
+    "bad0": [{"content": _hallucinated()}],
+    "bad0-then-good": [{"content": _hallucinated()}, {"content": GOOD[0]}],
+    "broken1": [{"content": '{"kind": "policy_lecture", "people": ['}],
+    "m": {"route": {MARKERS[0]: "good0", MARKERS[1]: "good1"}},
+    "m-hallucinating": {"route": {MARKERS[0]: "bad0", MARKERS[1]: "good1"}},
+    "m-reasked": {"route": {MARKERS[0]: "bad0-then-good", MARKERS[1]: "good1"}},
+    "m-broken": {"route": {MARKERS[0]: "good0", MARKERS[1]: "broken1"}},
+}
+
+
+@pytest.fixture
+def server():
+    with ScriptedServer(SCRIPTS) as s:
+        yield s
+
+
+def _env(tmp_path: Path) -> dict[str, str]:
+    return {"SUMMARISE_CACHE_DIR": str(tmp_path / "cache"), "SUMMARISE_NO_CACHE": "1"}
+
+
+def _settings(server: ScriptedServer, model: str, tmp_path: Path, **kw: Any) -> Settings:
+    return Settings(backend="llm", model=model, base_url=server.base_url, no_cache=True,
+                    cache_dir=tmp_path / "cache", **kw)
+
+
+def write_batch(tmp_path: Path, server: ScriptedServer, model: str, *extra: str) -> Path:
+    target = tmp_path / "requests.jsonl"
+    result = runner.invoke(app, ["run", *map(str, SEEDS), "--via", "batch-file", str(target), "--model", model,
+                                 "--base-url", server.base_url, *extra], env=_env(tmp_path))
+    assert result.exit_code == 0, result.output
+    return target
+
+
+def requests_in(path: Path) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in path.read_text("utf-8").splitlines()]
+
+
+def _post(url: str, body: dict[str, Any]) -> tuple[int, Any]:
+    req = urllib.request.Request(url, data=json.dumps(body, ensure_ascii=False).encode(),
+                                 headers={"Content-Type": "application/json"})
+    try:
+        with urllib.request.urlopen(req) as resp:
+            return resp.status, json.loads(resp.read())
+    except urllib.error.HTTPError as exc:
+        return exc.code, json.loads(exc.read())
+
+
+def run_engine(server: ScriptedServer, requests: Path, out: Path) -> Path:
+    """What the Batch API / vllm run-batch does: POST every body, write one output line per request."""
+    root = server.base_url.removesuffix("/v1")
+    lines = []
+    for n, req in enumerate(requests_in(requests)):
+        assert req["method"] == "POST" and req["url"] == "/v1/chat/completions"
+        status, body = _post(root + req["url"], req["body"])
+        lines.append({"id": f"batch_req_{n}", "custom_id": req["custom_id"],
+                      "response": {"status_code": status, "request_id": f"req_{n}", "body": body}, "error": None})
+    out.write_text("".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines), "utf-8")
+    return out
+
+
+def ingest(tmp_path: Path, *results: Path, manifest: Path, extra: tuple[str, ...] = ()) -> Any:
+    return runner.invoke(app, ["ingest", *map(str, results), "--manifest", str(manifest), "--out",
+                               str(tmp_path / "out"), "-q", *extra], env=_env(tmp_path))
+
+
+def _comparable(record: dict[str, Any]) -> dict[str, Any]:
+    record = json.loads(json.dumps(record))
+    record["provenance"].pop("generated_at")
+    return record
+
+
+def records_in(out: Path) -> dict[str, dict[str, Any]]:
+    """The records an ingest wrote, by input sha256."""
+    found = {}
+    for path in out.glob("*.json"):
+        if path.name != "summary.json":
+            record = json.loads(path.read_text("utf-8"))
+            found[record["source"]["name"]] = record
+    return found
+
+
+@pytest.mark.parametrize("context_chars", [12000, 500])
+def test_requests_are_exactly_what_extract_sends(server, tmp_path, context_chars, monkeypatch):
+    """Every body in the file equals (as JSON) what the scripted server received from a live extract()."""
+    monkeypatch.setenv("SUMMARISE_CONTEXT_CHARS", str(context_chars))  # 500: one request per part
+    target = write_batch(tmp_path, server, "m")
+    written = requests_in(target)
+    server.requests.clear()
+    for seed in SEEDS:
+        extract(seed, settings=_settings(server, "m", tmp_path, context_chars=context_chars))
+    assert [w["body"] for w in written] == server.requests
+    assert len({w["custom_id"] for w in written}) == len(written)
+    manifest = json.loads((tmp_path / (target.stem + ".manifest.json")).read_text("utf-8"))
+    parts = [r for d in manifest["documents"] for r in d["requests"]]
+    assert [r["custom_id"] for r in parts] == [w["custom_id"] for w in written]
+    if context_chars == 500:
+        assert len(written) > 2 and all("-p" in w["custom_id"] for w in written)
+    for doc, seed in zip(manifest["documents"], SEEDS):
+        assert doc["path"] == str(seed) and doc["requests"][0]["custom_id"].startswith(doc["sha256"][:32])
+    assert manifest["settings"]["model"] == "m" and "api_key" not in manifest["settings"]
+
+
+@pytest.mark.parametrize("context_chars", ["12000", "500"])
+def test_ingested_records_equal_live_records(server, tmp_path, context_chars, monkeypatch):
+    monkeypatch.setenv("SUMMARISE_CONTEXT_CHARS", context_chars)
+    requests = write_batch(tmp_path, server, "m")
+    results = run_engine(server, requests, tmp_path / "results.jsonl")
+    result = ingest(tmp_path, results, manifest=tmp_path / "requests.manifest.json")
+    assert result.exit_code == 0, result.output
+    ingested = records_in(tmp_path / "out")
+    live = {str(s): extract(s, settings=_settings(server, "m", tmp_path, context_chars=int(context_chars)))
+            for s in SEEDS}
+    assert set(ingested) == set(live)
+    for name, record in live.items():
+        assert _comparable(ingested[name]) == _comparable(record.model_dump(mode="json"))
+        assert record.provenance.usage.calls >= 1 and not record.provenance.rejected
+    summary = json.loads((tmp_path / "out/summary.json").read_text("utf-8"))
+    assert summary["counts"]["done"] == 2 and summary["ingest"]["to_resubmit"] == []
+    assert (tmp_path / "out/index.html").is_file() and len(list((tmp_path / "out").glob("*.md"))) == 2
+
+
+def test_hallucinated_quote_is_listed_and_reasked(server, tmp_path):
+    requests = write_batch(tmp_path, server, "m-hallucinating")
+    results = run_engine(server, requests, tmp_path / "results.jsonl")
+    resubmit = tmp_path / "again.jsonl"
+    result = ingest(tmp_path, results, manifest=tmp_path / "requests.manifest.json", extra=("--resubmit", str(resubmit)))
+    assert result.exit_code == 0, result.output  # the record is written, without the ungrounded fact
+    record = records_in(tmp_path / "out")[str(SEEDS[0])]
+    assert any("does not occur" in r["reason"] for r in record["provenance"]["rejected"])
+    summary = json.loads((tmp_path / "out/summary.json").read_text("utf-8"))
+    listed = summary["ingest"]["to_resubmit"]
+    first = requests_in(requests)[0]
+    assert [x["custom_id"] for x in listed] == [first["custom_id"]] and "ungrounded" in listed[0]["problem"]
+    assert "cannot be re-asked inside a batch" in summary["ingest"]["note"]
+    assert f"resubmit {first['custom_id']}" in result.output and "does not occur" in result.output
+    [again] = requests_in(resubmit)
+    assert again["custom_id"] == first["custom_id"]
+    # the re-ask is exactly what the live path sends after that answer: request + answer + the problems
+    server.requests.clear()
+    extract(SEEDS[0], settings=_settings(server, "m-reasked", tmp_path))
+    assert len(server.requests) == 2 and {**again["body"], "model": "m-reasked"} == server.requests[1]
+    assert again["body"]["messages"][:2] == first["body"]["messages"]
+    assert again["body"]["messages"][2]["role"] == "assistant" and "does not occur" in again["body"]["messages"][3]["content"]
+
+
+def test_resubmitted_answers_replace_earlier_ones(server, tmp_path):
+    requests = write_batch(tmp_path, server, "m-reasked")
+    first = run_engine(server, requests, tmp_path / "results.jsonl")  # seed 0 answered with a hallucination
+    resubmit = tmp_path / "again.jsonl"
+    assert ingest(tmp_path, first, manifest=tmp_path / "requests.manifest.json",
+                  extra=("--resubmit", str(resubmit))).exit_code == 0
+    second = run_engine(server, resubmit, tmp_path / "results2.jsonl")  # the re-ask is answered well
+    result = ingest(tmp_path, first, second, manifest=tmp_path / "requests.manifest.json")
+    assert result.exit_code == 0, result.output
+    record = records_in(tmp_path / "out")[str(SEEDS[0])]
+    assert record["provenance"]["rejected"] == [] and record["provenance"]["usage"]["calls"] == 2
+    summary = json.loads((tmp_path / "out/summary.json").read_text("utf-8"))
+    assert summary["ingest"]["to_resubmit"] == []
+
+
+def _rewrite(path: Path, change) -> Path:
+    lines = [json.loads(line) for line in path.read_text("utf-8").splitlines()]
+    path.write_text("".join(json.dumps(x, ensure_ascii=False) + "\n" for x in change(lines)), "utf-8")
+    return path
+
+
+@pytest.mark.parametrize(("fault", "reason"), [
+    ("missing", "no result line"),
+    ("http", "HTTP 500"),
+    ("engine", "the engine reported an error"),
+])
+def test_failed_requests_are_listed_and_resubmitted_as_they_were(server, tmp_path, fault, reason):
+    requests = write_batch(tmp_path, server, "m")
+    results = run_engine(server, requests, tmp_path / "results.jsonl")
+
+    def damage(lines: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        if fault == "missing":
+            return lines[:1]
+        if fault == "http":
+            lines[1]["response"] = {"status_code": 500, "body": {"error": {"message": "server overloaded"}}}
+        else:
+            lines[1]["response"], lines[1]["error"] = None, {"code": "batch_expired", "message": "not run in time"}
+        return lines
+
+    _rewrite(results, damage)
+    resubmit = tmp_path / "again.jsonl"
+    result = ingest(tmp_path, results, manifest=tmp_path / "requests.manifest.json", extra=("--resubmit", str(resubmit)))
+    assert result.exit_code == 1
+    errors = [json.loads(x) for x in (tmp_path / "out/errors.jsonl").read_text("utf-8").splitlines()]
+    assert [e["path"] for e in errors] == [str(SEEDS[1])] and reason in errors[0]["reason"]
+    assert list(records_in(tmp_path / "out")) == [str(SEEDS[0])]
+    assert requests_in(resubmit) == requests_in(requests)[1:]  # the original request, unchanged
+
+
+def test_invalid_answer_fails_the_document_and_is_reasked(server, tmp_path):
+    requests = write_batch(tmp_path, server, "m-broken")
+    results = run_engine(server, requests, tmp_path / "results.jsonl")
+    resubmit = tmp_path / "again.jsonl"
+    result = ingest(tmp_path, results, manifest=tmp_path / "requests.manifest.json", extra=("--resubmit", str(resubmit)))
+    assert result.exit_code == 1
+    errors = [json.loads(x) for x in (tmp_path / "out/errors.jsonl").read_text("utf-8").splitlines()]
+    assert [e["path"] for e in errors] == [str(SEEDS[1])] and "invalid answer" in errors[0]["reason"]
+    [again] = requests_in(resubmit)
+    assert again["body"]["messages"][2] == {"role": "assistant", "content": '{"kind": "policy_lecture", "people": ['}
+    assert "Correct your JSON" in again["body"]["messages"][3]["content"]
+
+
+def test_bad_inputs_and_usage_errors(server, tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    target = tmp_path / "req.jsonl"
+    result = runner.invoke(app, ["run", str(SEEDS[0]), str(empty), "--via", "batch-file", str(target),
+                                 "--model", "m"], env=_env(tmp_path))
+    assert result.exit_code == 1
+    assert len(requests_in(target)) == 1
+    [error] = [json.loads(x) for x in (tmp_path / "req.errors.jsonl").read_text("utf-8").splitlines()]
+    assert error["path"] == str(empty) and "empty" in error["reason"]
+    for args, message in [
+        (["--via", "carrier-pigeon", str(target), "--model", "m"], "bad --via value"),
+        (["--via", "batch-file", str(target)], "needs a model"),
+        (["--via", "batch-file", str(tmp_path / "no/dir/x.jsonl"), "--model", "m"], "existing directory"),
+    ]:
+        result = runner.invoke(app, ["run", str(SEEDS[0]), *args], env={**_env(tmp_path), "SUMMARISE_MODEL": ""})
+        assert result.exit_code == 2 and message in result.output, result.output
+    result = runner.invoke(app, ["ingest", str(target), "--manifest", str(target)], env=_env(tmp_path))
+    assert result.exit_code == 2 and "not a summarise batch manifest" in result.output
