@@ -256,3 +256,17 @@ def test_date_is_read_from_a_line_dropped_for_another_reason() -> None:
             "3月4日，某市召开工作会议，部署全年重点工作。市长出席会议并讲话，要求各部门狠抓落实。")
     c = boilerplate.clean(Tracked.identity(page))
     assert c.removed == {"copyright": 1} and c.published == "2024-03-05"
+
+
+def test_wrapper_checks_stay_linear_and_leave_plain_text_alone() -> None:
+    import time
+
+    assert not wrappers.has_php("价格<? 是多少\n" * 3)  # a stray short tag without ?> is text
+    for unit in ("<? a /* `x ", "/* '<!-- ![a](b "):
+        for src in (unit * 500, "const s = " + unit * 500):
+            t0 = time.perf_counter()
+            markup.extract(src)
+            small = time.perf_counter() - t0
+            t0 = time.perf_counter()
+            markup.extract(src * 8)
+            assert time.perf_counter() - t0 < max(0.05, small) * 24

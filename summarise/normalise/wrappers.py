@@ -113,13 +113,48 @@ def unescape_sql(s: str) -> str:
 
 
 # -- PHP and compiled templates --------------------------------------------------------------------
-_PHP_BLOCK = re.compile(r"<\?(?:php\b|=|(?=\s))(.*?)(?:\?>|\Z)", re.S | re.I)
+_PHP_OPEN = re.compile(r"<\?(?:php\b|=)|\A\ufeff?\s*<\?\s", re.I)
 _PHP_ECHO = re.compile(r"""\s*(?:echo|print)\s*(?:'([^'\\]*)'|"([^"\\$]*)")\s*;?\s*""", re.I)
 
 
 def has_php(text: str) -> bool:
-    """Text holds PHP open tags (``<?php``, ``<?=`` or a short ``<? ``), not just ``<?xml``."""
-    return _PHP_BLOCK.search(text) is not None
+    """``<?php`` or ``<?=`` anywhere, or a file that opens with a short ``<? `` tag (not ``<?xml``)."""
+    return _PHP_OPEN.search(text) is not None
+
+
+def php_blocks(text: str) -> list[tuple[int, int, int]]:
+    """(start, end, code start) of every PHP block; one linear scan.
+
+    ``<?php`` / ``<?=`` may run to the end of the file (PHP allows omitting the last ``?>``);
+    a short ``<? `` tag counts only when a ``?>`` closes it.
+    """
+    out: list[tuple[int, int, int]] = []
+    n, pos = len(text), 0
+    short_ok = True
+    while True:
+        i = text.find("<?", pos)
+        if i < 0:
+            return out
+        j = i + 2
+        if text[j:j + 3].lower() == "php" and not text[j + 3:j + 4].isalnum():
+            code = j + 3
+        elif text[j:j + 1] == "=":
+            code = j + 1
+        elif short_ok and j < n and text[j].isspace():
+            code = j
+        else:
+            pos = j
+            continue
+        close = text.find("?>", code)
+        if close < 0:
+            if code == j and not text[j:j + 1] == "=":  # an unclosed short tag is text
+                short_ok = False
+                pos = j
+                continue
+            out.append((i, n, code))
+            return out
+        out.append((i, close + 2, code))
+        pos = close + 2
 
 
 def blank_php(text: str) -> tuple[str, int]:
@@ -128,20 +163,24 @@ def blank_php(text: str) -> tuple[str, int]:
     Compiled Smarty templates write ``<?php echo '<script'; ?>`` for literal markup: the literal
     is kept (padded with spaces) so the page's own tags stay balanced.
     """
-    count = 0
-
-    def blank(m: re.Match[str]) -> str:
-        nonlocal count
-        count += 1
-        block = m.group(0)
-        echo = _PHP_ECHO.fullmatch(m.group(1) or "")
+    blocks = php_blocks(text)
+    if not blocks:
+        return text, 0
+    parts: list[str] = []
+    pos = 0
+    for start, end, code in blocks:
+        parts.append(text[pos:start])
+        block = text[start:end]
+        body = text[code:end - 2] if text.endswith("?>", 0, end) else text[code:end]
+        echo = _PHP_ECHO.fullmatch(body)
+        lit = ""
         if echo is not None:
             lit = echo.group(1) if echo.group(1) is not None else echo.group(2)
-            if "\n" not in lit:
-                return lit + "".join("\n" if c == "\n" else " " for c in block[len(lit):])
-        return "".join("\n" if c == "\n" else " " for c in block)
-
-    return _PHP_BLOCK.sub(blank, text), count
+            lit = "" if "\n" in lit else lit
+        parts.append(lit + "".join("\n" if c == "\n" else " " for c in block[len(lit):]))
+        pos = end
+    parts.append(text[pos:])
+    return "".join(parts), len(blocks)
 
 
 # -- Markdown front matter -------------------------------------------------------------------------
@@ -183,7 +222,7 @@ class JsString:
 
 _JS_MODULE = re.compile(r"\A\ufeff?(?:\s|//[^\n]*\n|/\*.*?\*/)*(?:export\s+default\b|module\.exports\s*=|exports\.[\w$]+\s*=|"
                         r"(?:const|let|var)\s+[\w$]+\s*=|window\.[\w$.]+\s*=|[\w$.]+\s*\(\s*[`'\"])", re.S)
-_JS_TOKEN = re.compile(r"//[^\n]*|/\*.*?\*/|'((?:[^'\\\n]|\\.)*)'|\"((?:[^\"\\\n]|\\.)*)\"|`((?:[^`\\]|\\.)*)`", re.S)
+_JS_TOKEN = re.compile(r"//[^\n]*|/\*.*?(?:\*/|\Z)|'((?:[^'\\\n]|\\.)*)'|\"((?:[^\"\\\n]|\\.)*)\"|`((?:[^`\\]|\\.)*)`", re.S)
 _JS_ESCAPE = re.compile(r"\\(?:u\{([0-9a-fA-F]{1,6})\}|u([0-9a-fA-F]{4})|x([0-9a-fA-F]{2})|(\r?\n)|(.))", re.S)
 _JS_SIMPLE = {"n": "\n", "t": "\t", "r": "\r", "b": "\b", "f": "\f", "v": "\v", "0": "\0"}
 _JS_INTERP = re.compile(r"\$\{[^{}`]{0,500}\}")
