@@ -1,4 +1,5 @@
-"""Markup → text: HTML/JSP pages, CMS JSON records with HTML inside, stray entities and tags.
+"""Markup → text: HTML/JSP/PHP pages, CMS JSON records and SQL rows with HTML inside, Markdown
+mirrors, pages held in JavaScript strings, stray entities and tags (formats parsed in ``wrappers``).
 
 Text runs are pulled out with lxml (block elements become line breaks, images become a marker
 so the picture captions after them can be dropped) and mapped back to the raw markup by a
@@ -468,9 +469,9 @@ _BREADCRUMB = re.compile(r"^([^>»›。，,]{1,30}?)\s*(?:->|=>|>>|>|»|›)\s*
 
 
 def _looks_like_markdown(text: str) -> bool:
-    """Several Markdown links/images, HTML comments or ATX headings in otherwise plain text."""
+    """Several Markdown links/images, HTML comments or ATX headings in the first 64 KB of plain text."""
     n = 0
-    for _ in _MD_SIGNS.finditer(text):
+    for _ in _MD_SIGNS.finditer(text, 0, 65536):
         n += 1
         if n >= 3:
             return True

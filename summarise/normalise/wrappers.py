@@ -119,7 +119,7 @@ _PHP_ECHO = re.compile(r"""\s*(?:echo|print)\s*(?:'([^'\\]*)'|"([^"\\$]*)")\s*;?
 
 def has_php(text: str) -> bool:
     """``<?php`` or ``<?=`` anywhere, or a file that opens with a short ``<? `` tag (not ``<?xml``)."""
-    return _PHP_OPEN.search(text) is not None
+    return "<?" in text and _PHP_OPEN.search(text) is not None
 
 
 def php_blocks(text: str) -> list[tuple[int, int, int]]:
