@@ -66,8 +66,9 @@ def decode(data: bytes, name: str = "<bytes>") -> tuple[str, str]:
         raise NormaliseError(f"{name}: looks like a {kind}, not text")
     try:
         return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        if exc.reason == "unexpected end of data" and exc.end == len(data):  # cut inside the last character
+            return data[:exc.start].decode("utf-8"), "utf-8"
     head = data[:8192]
     for rx in (_META_CHARSET, _XML_ENCODING):
         m = rx.search(head)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 
 from .errors import NormaliseError
@@ -32,6 +33,8 @@ def read_source(source: str | bytes | os.PathLike[str], name: str | None = None)
 def _read_file(path: Path, name: str | None) -> tuple[bytes, str]:
     display = name or str(path)
     try:
+        if not stat.S_ISREG(mode := path.stat().st_mode) and not stat.S_ISDIR(mode):  # reading would block
+            raise NormaliseError(f"{display}: not a regular file (a FIFO, socket or device)")
         return path.read_bytes(), display
     except IsADirectoryError:
         raise NormaliseError(f"{display}: is a directory, not a file") from None
