@@ -95,7 +95,9 @@ def main(
 
 # --------------------------------------------------------------------------- local models
 
-LOCAL_LIMITS = {"list_limit": 12, "text_limit": 200}  # small local models loop on unbounded lists and strings
+# small local models loop on unbounded lists and strings, and a CPU answers slowly: each is a default that
+# the matching SUMMARISE_* variable overrides
+LOCAL_DEFAULTS = {"list_limit": 12, "text_limit": 200, "timeout": 600.0}
 
 
 def local_model_settings(path: Path, model: Optional[str], no_cache: bool = False,
@@ -112,8 +114,8 @@ def local_model_settings(path: Path, model: Optional[str], no_cache: bool = Fals
         fail(str(exc))
     if find_spec("xllamacpp") is None:
         fail("--local-model needs the optional extra: pip install 'summarise[local]'")
-    limits = {k: v for k, v in LOCAL_LIMITS.items() if not os.environ.get(f"SUMMARISE_{k.upper()}")}
-    return make_settings("llm", model or gguf.stem, None, no_cache, refresh, mode="json_schema", **limits)
+    defaults = {k: v for k, v in LOCAL_DEFAULTS.items() if not os.environ.get(f"SUMMARISE_{k.upper()}")}
+    return make_settings("llm", model or gguf.stem, None, no_cache, refresh, mode="json_schema", **defaults)
 
 
 @contextmanager

@@ -259,3 +259,14 @@ def test_bad_inputs_and_usage_errors(server, tmp_path):
         assert result.exit_code == 2 and message in result.output, result.output
     result = runner.invoke(app, ["ingest", str(target), "--manifest", str(target)], env=_env(tmp_path))
     assert result.exit_code == 2 and "not a summarise batch manifest" in result.output
+
+
+def test_stdin_input_is_kept_in_the_manifest(server, tmp_path):
+    target = tmp_path / "requests.jsonl"
+    result = runner.invoke(app, ["run", "-", "--via", "batch-file", str(target), "--model", "m",
+                                 "--base-url", server.base_url], input=SEEDS[1].read_bytes(), env=_env(tmp_path))
+    assert result.exit_code == 0, result.output
+    results = run_engine(server, target, tmp_path / "results.jsonl")
+    assert ingest(tmp_path, results, manifest=tmp_path / "requests.manifest.json").exit_code == 0
+    [record] = records_in(tmp_path / "out").values()
+    assert record["kind"] == "policy_lecture" and record["source"]["sha256"]
