@@ -111,3 +111,11 @@ def test_the_first_dated_paragraph_when_the_lead_is_undated() -> None:
 def test_an_article_without_a_meeting_has_no_event_date() -> None:
     f = facts("5月8日，市财政局出台采购管理办法。办法明确了7个子系统的职责。", published="2021-05-10")
     assert f.kind == "other" and f.event.date is None
+
+
+@pytest.mark.parametrize("body", [
+    "该校承担了由张伟教授主持的国家重点研发项目，共投入3000万元。",
+    "节目主持人李华介绍了活动情况。",
+])
+def test_chairing_a_project_or_a_show_is_not_meeting_structure(body: str) -> None:
+    assert facts(body).kind == "other"

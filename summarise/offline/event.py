@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from itertools import islice
 from dataclasses import dataclass
 
 from summarise import dates
@@ -58,12 +59,12 @@ _RELAY = re.compile(r"传达|(?:指出|强调|表示|说|认为|介绍|提出|�
 _DATED_VERB = re.compile(r"[0-9０-９一二三四五六七八九十][日号]前?(?:上午|下午|晚上|晚)?(?:组织)?(?:召开|举行|举办)的")
 
 
-_CJK = re.compile(r"[\u3400-\u9fff]")
+_PROSE = re.compile(r"(?:[^\u3400-\u9fff]*[\u3400-\u9fff]){4}")
 
 
 def _prose(text: str, start: int, end: int) -> bool:
     """A line of the report (not a wrapper line such as `date: 2021-11-15 01:22:39`)."""
-    return len(_CJK.findall(text, start, end)) >= 10
+    return _PROSE.match(text, start, end) is not None
 
 
 def _relayed(text: str, start: int, verb: int) -> bool:
@@ -83,10 +84,11 @@ def find_event(text: str, title: str | None, date_mentions: list[dates.DateMenti
     body = _body_start(text, title)
     event = RawEvent()
     date_mentions = dates.find_dates(text) if date_mentions is None else date_mentions
-    sents = [s for s in sentences(text) if s.start >= body and s.end - s.start > 4 and _prose(text, s.start, s.end)]
+    sents = list(islice((s for s in sentences(text)
+                         if s.start >= body and s.end - s.start > 4 and _prose(text, s.start, s.end)), 12))
     found = []
     back_refs = []
-    for sent in sents[:12]:
+    for sent in sents:
         if not _HELD_WORD.search(text, sent.start, sent.end):
             continue
         held = _HELD.search(text, sent.start, sent.end)
@@ -124,7 +126,7 @@ def find_event(text: str, title: str | None, date_mentions: list[dates.DateMenti
                 event.place = Span(held_at.start("place"), held_at.end("place"))
         break
     if event.sentence is None and sents:
-        event.sentence = next((s for s in sents if _prose(text, s.start, s.end)), sents[0])
+        event.sentence = sents[0]
     region_end = event.sentence.end if event.sentence else len(text)
     if event.place is None:
         m = _VENUE.search(text, body, region_end) or None
@@ -162,7 +164,7 @@ def _event_date(all_mentions: list[dates.DateMention], text: str, body: int,
         if before and sentence.start - before[-1].end < 200:
             return before[-1]
     # the first dated sentence of the report: in its lead, else in the next two paragraphs
-    leads = [p for p in paragraphs(text) if p.start >= body and _prose(text, p.start, p.end)][:3]
+    leads = islice((p for p in paragraphs(text) if p.start >= body and _prose(text, p.start, p.end)), 3)
     for lead in leads:
         early = [d for d in mentions if lead.start <= d.start < lead.end]
         if early:
