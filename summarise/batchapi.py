@@ -21,7 +21,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, BinaryIO, Sequence
 
-from instructor.v2.core.response import handle_reask_kwargs, handle_response_model
+from instructor.processing.response import handle_reask_kwargs, handle_response_model
 from openai.types.chat import ChatCompletion
 from pydantic import ValidationError
 
