@@ -275,10 +275,7 @@ def run(
     langs = parse_list(lang, LANGS, "--lang")
     if via is not None:
         _check_via(via, local_model, dry_run)
-        settings = make_settings(None, model, base_url)
-        if not settings.model:
-            fail("--via batch-file needs a model: pass --model or set SUMMARISE_MODEL")
-        settings = settings.model_copy(update={"backend": "llm"})
+        settings = _batch_file_settings(model, base_url)
     elif local_model is not None:
         if base_url:
             fail("--local-model and --base-url exclude each other")
@@ -292,11 +289,8 @@ def run(
         job_list = discover(paths, exclude=None if via else out)
     except UsageError as exc:
         fail(str(exc))
-    if via is not None:  # a rerun must not read its own batch files as articles
-        from .batchapi import errors_path, manifest_path
-
-        own = {p.resolve() for p in (via[1], manifest_path(via[1]), errors_path(via[1]))}
-        job_list = [j for j in job_list if j.path is None or j.path.resolve() not in own]
+    if via is not None:
+        job_list = _without_batch_files(job_list, via[1])
     if not job_list:
         fail("no input files found (hidden files are skipped)")
     if via is not None:
@@ -360,6 +354,22 @@ def _check_via(via: Tuple[str, Path], local_model: Optional[Path], dry_run: bool
         fail("--via batch-file writes requests only: it cannot be combined with --local-model or --dry-run")
     if target.is_dir() or not target.parent.is_dir():
         fail(f"--via batch-file {target}: give a file name in an existing directory")
+
+
+def _batch_file_settings(model: Optional[str], base_url: Optional[str]) -> Settings:
+    """The LLM settings the requests are written with (a model is needed; an endpoint is not)."""
+    settings = make_settings(None, model, base_url)
+    if not settings.model:
+        fail("--via batch-file needs a model: pass --model or set SUMMARISE_MODEL")
+    return settings.model_copy(update={"backend": "llm"})
+
+
+def _without_batch_files(job_list: list[Any], target: Path) -> list[Any]:
+    """A rerun must not read its own requests, manifest or errors file as articles."""
+    from .batchapi import errors_path, manifest_path
+
+    own = {p.resolve() for p in (target, manifest_path(target), errors_path(target))}
+    return [j for j in job_list if j.path is None or j.path.resolve() not in own]
 
 
 def _write_batch_file(job_list: list[Any], settings: Settings, kind: str, target: Path) -> NoReturn:
