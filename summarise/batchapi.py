@@ -142,10 +142,10 @@ def _write_document(job: Job, settings: Settings, kind: str, handle: BinaryIO, w
         raise ExtractionError(str(exc)) from None
     calls = document_requests(doc, settings, kind)
     ids = [custom_id(sha, i, len(calls)) for i in range(1, len(calls) + 1)]
-    for cid, messages in zip(ids, calls):
-        if cid not in written:  # the same content twice is asked once
-            handle.write(request_line(cid, request_body(settings, messages)).encode("utf-8"))
-            written.add(cid)
+    lines = [request_line(cid, request_body(settings, messages)) for cid, messages in zip(ids, calls)
+             if cid not in written]  # the same content twice is asked once; a document is written whole or not at all
+    handle.write("".join(lines).encode("utf-8"))
+    written.update(ids)
     return _document_entry(job, data, sha, doc, ids)
 
 

@@ -270,3 +270,16 @@ def test_stdin_input_is_kept_in_the_manifest(server, tmp_path):
     assert ingest(tmp_path, results, manifest=tmp_path / "requests.manifest.json").exit_code == 0
     [record] = records_in(tmp_path / "out").values()
     assert record["kind"] == "policy_lecture" and record["source"]["sha256"]
+
+
+def test_same_content_twice_is_asked_once(server, tmp_path):
+    copy = tmp_path / "copy.txt"
+    copy.write_bytes(SEEDS[0].read_bytes())
+    target = tmp_path / "requests.jsonl"
+    result = runner.invoke(app, ["run", str(SEEDS[0]), str(copy), "--via", "batch-file", str(target), "--model", "m",
+                                 "--base-url", server.base_url], env=_env(tmp_path))
+    assert result.exit_code == 0, result.output
+    assert len(requests_in(target)) == 1
+    results = run_engine(server, target, tmp_path / "results.jsonl")
+    assert ingest(tmp_path, results, manifest=tmp_path / "requests.manifest.json").exit_code == 0
+    assert set(records_in(tmp_path / "out")) == {str(SEEDS[0]), str(copy)}
