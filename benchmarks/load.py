@@ -337,7 +337,7 @@ def phase_kill(corpus: Corpus, inputs: Path, server: ChildServer, work: Path, jo
     done_tags = {name_to_tag[name] for name, _ in done_at_kill.values()}
     redone = sorted(t for t in calls2 if t in done_tags)
     unfinished = [t for t in by_tag if t not in done_tags]
-    expected2 = sum(_calls_left(by_tag[t].fault, calls1[t]) for t in unfinished)
+    expected2 = sum(_calls_left(by_tag[t].fault, c1[t]) for t in unfinished)  # c1: since the server started
     after = finished(out)
     mtimes_kept = all(after.get(m, ("", -1))[1] == mtime for m, (_, mtime) in done_at_kill.items())
     acc = accounting(out, n)
@@ -356,8 +356,8 @@ def phase_kill(corpus: Corpus, inputs: Path, server: ChildServer, work: Path, jo
 
 
 def _calls_left(fault: str, calls_so_far: int) -> int:
-    """Calls a document still needs, given calls it made before the kill (the server's per-document
-    script has moved on: a transient fault already met is not met again)."""
+    """Calls a document still needs, given the calls the server has seen for it so far (its
+    per-document script has moved on: a transient fault already met, in any phase, is not met again)."""
     if fault == "OK":
         return 1
     full = FAULTS[fault][2]
