@@ -2,8 +2,12 @@
 
 Rule: a year stated in the text wins. Otherwise take the latest date with that month-day that is
 not after the (trusted) publication date, but only when the gap is small (0–45 days by default);
-otherwise keep the year open (ISO 8601 ``--MM-DD``) and say why. Relative days such as
-``昨日(14日)`` resolve against the publication date when the stated day agrees.
+otherwise keep the year open (ISO 8601 ``--MM-DD``) and say why. When the publication date
+gives no year, a year the same sentence states for the event it reports is taken
+(``3月27至28日，…召开2012年纪检监察工作会议`` → 2012-03-27), unless the sentence looks back
+(年度, 总结, 表彰 …). Relative days such as ``昨日(14日)`` resolve against the publication date when
+the stated day agrees, and so does a bare day in a report's lead (``交流会24日在京召开``) when
+it falls within the window.
 """
 from __future__ import annotations
 
@@ -21,7 +25,9 @@ __all__ = ["DateMention", "ResolvedDate", "find_dates", "resolve_date", "parse_i
 @dataclass(frozen=True)
 class DateMention:
     """A date as written. ``month`` is 0 when the text gives only a day (``昨日(14日)``, ``28日``
-    with no month in reach); ``relative`` is the day offset a word like 昨日 states (−1)."""
+    with no month in reach); ``relative`` is the day offset a word like 昨日 states (−1);
+    ``context_year`` is the year the sentence gives the event it dates (``3月27日，…召开2012年…
+    工作会议``), used only when the publication date cannot give one."""
 
     quote: str
     start: int
@@ -30,6 +36,7 @@ class DateMention:
     month: int
     day: int | None
     relative: int | None = None
+    context_year: int | None = None
 
 
 @dataclass(frozen=True)
@@ -53,7 +60,9 @@ _DATE_RE = re.compile(
     rf"|(?:(?P<y>{_D}{{4}}|{_CN_Y})\s*年\s*)?(?P<m>{_D}{{1,2}}|{_CN_M})\s*月"
     rf"(?:\s*(?P<d>{_D}{{1,2}}|{_CN_D})(?P<dd>[日号號])?"
     rf"(?:\s*[-－—~～至到]\s*(?P<d2>{_D}{{1,2}}|{_CN_D})[日号號])?)?"
-    rf"|(?P<rel>今日|今天|昨日|昨天|前日|前天|明日|明天)\s*[(（]\s*(?P<rd>{_D}{{1,2}})\s*日\s*[)）])"
+    rf"|(?P<rel>今日|今天|昨日|昨天|前日|前天|明日|明天)\s*[(（]\s*(?P<rd>{_D}{{1,2}})\s*日\s*[)）]"
+    rf"|(?<![月年第])(?P<bd>{_D}{{1,2}})(?:(?P<bdd>[日号])?\s*[-－—~～至到]\s*(?P<bd2>{_D}{{1,2}})[日号](?![内后])"
+    rf"|[日号](?=(?:上午|下午|晚上|晚|早上)?[，,]?(?:在|于)?[^，,。；;！？\n]{{0,30}}?(?:召开|举行|举办|开幕))))"
 )
 _CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0}
 
@@ -79,8 +88,10 @@ def _valid(year: int | None, month: int, day: int | None) -> bool:
 def find_dates(text: str) -> list[DateMention]:
     """Date mentions in ``text``, in order: 2024年8月1日, 8月1日, 2024-08-02, 2018年1月, 昨日(14日).
 
-    A bare day is kept only as the end of a range (``9月27日-28日``) and inherits the month and
-    year of its start; other bare days (``14日上午``) are too ambiguous and are skipped.
+    A range's first day needs no 日 (``3月27至28日``); its end (``28日``) inherits the month and
+    year of the start. A day without a month (month 0) is kept only in a range (``27日至28日``)
+    or when a convening verb follows in its clause (``24日在京召开``, ``24日上午，…召开``): the
+    lead of a report dated by its dateline; other bare days (``14日上午``) are too ambiguous.
     """
     out: list[DateMention] = []
     for m in _DATE_RE.finditer(text):
@@ -93,16 +104,25 @@ def find_dates(text: str) -> list[DateMention]:
             y = _int(g["y"]) if g["y"] else None
             mo = _int(g["m"])
             d = _int(g["d"]) if g["d"] else None
-            if d is not None and not g["dd"] and y is None:
+            if d is not None and not g["dd"] and y is None and not g["d2"]:
                 d = None  # 8月1 without 日: a day is only trusted after a stated year (2011年09月26)
                 end = text.index("月", m.start("m")) + 1
         elif g["rel"]:
             y, mo, d, rel = None, 0, _int(g["rd"]), _RELATIVE[g["rel"]]
+        else:  # a day without its month: 27日至28日, 24日在京召开
+            y, mo, d = None, 0, _int(g["bd"])
+            if g["bd2"]:
+                end = m.start("bd") + len(g["bd"]) + (1 if g["bdd"] else 0)
+                out.append(DateMention(text[m.start():end], m.start(), end, y, mo, d))
+                d2 = _int(g["bd2"])
+                if d2 is not None and 1 <= d2 <= 31:
+                    out.append(DateMention(text[m.start("bd2"):m.end()], m.start("bd2"), m.end(), y, mo, d2))
+                continue
         if mo is None or (mo and not _valid(y, mo, d)) or (mo == 0 and not (d and 1 <= d <= 31)):
             continue
         if y is not None and not 1000 <= y <= 2999:
             continue
-        if g.get("d2") and d is not None:  # 9月27日-28日: the range end is a date of its own
+        if g.get("d2") and d is not None:  # 9月27日-28日, 3月27至28日: the range end is a date of its own
             end = m.start("d2") - 1
             while text[end - 1] in " -－—~～至到":
                 end -= 1
@@ -112,7 +132,36 @@ def find_dates(text: str) -> list[DateMention]:
                 out.append(DateMention(text[m.start("d2"):m.end()], m.start("d2"), m.end(), y, mo, d2))
             continue
         out.append(DateMention(text[m.start():end], m.start(), end, y, mo, d, rel))
-    return out
+    return [_with_context_year(text, d) for d in out]
+
+
+# The year of the event a sentence reports (召开2012年纪检监察工作会议, 2018年第2期清风中原大讲堂在
+# 郑州举行), not a year the sentence looks back on (2011年度总结表彰大会, 回顾2017年工作).
+_CLAUSE_STOP = re.compile(r"[，,、。！？!?；;：:\n]")
+_CONVENED = re.compile(r"召开|举行|举办|开幕")
+_CONTEXT_YEAR = re.compile(rf"(?<![0-9０-９])((?:19|20)[0-9]{{2}})年(?![度底末终初]|\s*(?:{_D}{{1,2}}|{_CN_M})\s*月)")
+_RETROSPECTIVE = re.compile(r"总结|表彰|年终|回顾|年度|上年|去年")
+
+
+def _with_context_year(text: str, d: DateMention) -> DateMention:
+    """``d`` with the year stated between it and the end of the first clause after it that
+    convenes something (3月27至28日，陕西中烟在西安召开2012年…工作会议，…)."""
+    if d.year is not None or not d.month or not d.day:
+        return d
+    pos = d.end
+    while pos < len(text):
+        stop = _CLAUSE_STOP.search(text, pos)
+        end = stop.start() if stop else len(text)
+        if _CONVENED.search(text, pos, end):
+            scope = text[d.end:end]
+            years = {int(y) for y in _CONTEXT_YEAR.findall(scope)}
+            if len(years) != 1 or _RETROSPECTIVE.search(scope) or not _valid(next(iter(years)), d.month, d.day):
+                return d
+            return DateMention(d.quote, d.start, d.end, d.year, d.month, d.day, d.relative, years.pop())
+        if stop is None or stop.group() not in "，,、":
+            return d  # the sentence ends without convening anything
+        pos = stop.end()
+    return d
 
 
 def parse_iso(s: str | None) -> date | None:
@@ -167,6 +216,14 @@ def resolve_date(mention: DateMention, published: str | date | None, *, window_d
         if cand is not None and (pub - cand).days <= window_days:
             return ResolvedDate(cand.isoformat(), "publication", f"month and year taken from the publication date {pub}")
         return ResolvedDate(open_value, "open", f"only a day is stated; no match within {window_days} days before {pub}")
+    resolved = _resolve_month_day(m, d, pub, window_days)
+    if resolved.year_basis == "open" and mention.context_year is not None and d:
+        return ResolvedDate(f"{mention.context_year:04d}-{m:02d}-{d:02d}", "stated",
+                            f"year stated in the same sentence for the event it reports ({mention.context_year}年)")
+    return resolved
+
+
+def _resolve_month_day(m: int, d: int | None, pub: date | None, window_days: int) -> ResolvedDate:
     md = f"{m:02d}" + (f"-{d:02d}" if d else "")
     if pub is None:
         return ResolvedDate(f"--{md}", "open", "year not stated and no publication date")
@@ -188,3 +245,4 @@ def resolve_date(mention: DateMention, published: str | date | None, *, window_d
                             f"year not stated; {after}the latest earlier {md} is {gap} days before {pub}, "
                             f"outside the {window_days}-day window")
     return ResolvedDate(f"--{md}", "open", f"year not stated; no {md} on or before {pub}")
+

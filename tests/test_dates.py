@@ -85,3 +85,62 @@ def test_gold_dates(shared_dir) -> None:
         # the first month-day in the article body is the meeting date in both seeds
         first = next(m for m in find_dates(body) if m.year is None and m.day)
         assert resolve_date(first, gold["published"]).value == gold["event_date"]
+
+
+@pytest.mark.parametrize("text", ["3月27至28日，全省", "3月27日至28日，全省", "3月27-28日，全省", "3月27日—28日，全省",
+                                  "3月27到28日召开"])
+def test_range_start_is_a_date(text: str) -> None:
+    first, second = find_dates(text)[:2]
+    assert (first.month, first.day) == (3, 27) and (second.month, second.day) == (3, 28)
+    assert first.quote.startswith("3月27")
+
+
+@pytest.mark.parametrize("text, day", [("27日至28日，全省召开", 27), ("5-6日，在京举行", 5),
+                                       ("交流会24日在京召开", 24), ("24日上午，市政协召开座谈会", 24),
+                                       ("论坛12日在杭州开幕", 12)])
+def test_bare_day_in_a_lead(text: str, day: int) -> None:
+    m = find_dates(text)[0]
+    assert (m.month, m.day) == (0, day)
+    assert resolve_date(m, "2020-08-30").value == f"2020-08-{day:02d}"
+    assert resolve_date(m, "2020-09-02").value == f"2020-08-{day:02d}"  # the previous month
+    assert resolve_date(m, None).year_basis == "open"
+
+
+@pytest.mark.parametrize("text", ["14日上午", "完成率达28日", "2至3日内完成", "第3日召开"])
+def test_bare_days_that_are_not_event_dates(text: str) -> None:
+    assert find_dates(text) == []
+
+
+def test_bare_day_outside_the_window_stays_open() -> None:
+    m = find_dates("大会28日在京召开")[0]
+    assert resolve_date(m, "2020-08-05").value == "2020-07-28"
+    assert resolve_date(m, "2020-08-05", window_days=5).year_basis == "open"
+
+
+@pytest.mark.parametrize("text, year", [
+    ("3月27至28日，陕西中烟在西安召开2012年纪检监察暨整顿规范工作会议，传达学习了…", 2012),
+    ("11月15日上午，2018年第2期清风中原大讲堂在郑州举行。", 2018),
+    ("9月3日，市政府召开2019年秋季开学工作部署会。", 2019),
+    ("5月8日，全县2021年安全生产工作推进会在县委召开。", 2021),
+])
+def test_year_of_the_event_in_its_sentence(text: str, year: int) -> None:
+    m = find_dates(text)[0]
+    assert m.context_year == year
+    r = resolve_date(m, None)
+    assert (r.value[:4], r.year_basis) == (str(year), "stated")
+
+
+@pytest.mark.parametrize("text", [
+    "1月5日，市委召开2018年度总结表彰大会。",           # looks back on the year
+    "1月5日，回顾2017年工作，部署全年任务。",            # no convening clause
+    "3月2日，公司召开会议，总结2011年工作，部署2012年任务。",  # the year stands after the convening clause
+    "1月8日，市政府召开会议，2019年1月起施行。",         # a full date, not an event year
+])
+def test_years_that_do_not_date_the_event(text: str) -> None:
+    assert find_dates(text)[0].context_year is None
+
+
+def test_publication_date_wins_over_the_sentence_year() -> None:
+    m = find_dates("12月28日，市政府召开2019年工作部署会。")[0]
+    assert resolve_date(m, "2019-01-03").value == "2018-12-28"
+    assert resolve_date(m, None).value == "2019-12-28"

@@ -31,9 +31,17 @@ _ISO = re.compile(r"^(\d{4}-\d{2}(-\d{2})?|--\d{2}-\d{2})$")
 _INVITED = re.compile(r"(?:邀请|特邀|邀|请来)")
 
 
+# A lead sentence, not a headline: a line that ends a sentence (。) after a clause (，).
+_LEAD_LINE = re.compile(r"[^\n]{8,}[，,；;][^\n]*[。！？!?]")
+
+
 def _headline(doc: Any, text: str) -> tuple[str | None, Span | None]:
+    """The headline and its span: the first line when it agrees with `doc.title` (or there is no
+    title) and is not the lead paragraph itself (a page without a headline starts with the lead)."""
     first = text.split("\n", 1)[0].strip()
     title = (doc.title or "").strip() or None
+    if title is None and _LEAD_LINE.match(first):
+        return None, None
     if first and (title is None or first in title or title in first):
         span = trim(text, 0, len(text.split("\n", 1)[0]))
         return text[span.start:span.end], span
@@ -49,6 +57,22 @@ def _person(text: str, p: Found) -> Person:
     )
 
 
+_CLAUSE_END = re.compile(r"[，,。；;！？!?\n]")
+
+
+def _date_span(text: str, mention: dates.DateMention, published: str | None) -> tuple[int, int]:
+    """The shortest span from the date that reads back as the same date on its own (a range's
+    first day needs its 日: 3月27至28日; a bare day its verb: 24日在京召开; a sentence's year its
+    clause), so that the grounder re-reading the quote finds the same date."""
+    want = dates.resolve_date(mention, published).value
+    ends = [mention.end] + [m.end() for m in _CLAUSE_END.finditer(text, mention.end, min(len(text), mention.end + 200))]
+    for end in ends:
+        got = dates.find_dates(text[mention.start:end])
+        if got and dates.resolve_date(got[0], published).value == want:
+            return mention.start, end
+    return mention.start, mention.end
+
+
 def _event(text: str, raw: RawEvent, published: str | None, topic: Span | None) -> Event:
     def bil(span: Span | None, fn=english.term):
         return fn(text[span.start:span.end]) if span else None
@@ -58,7 +82,7 @@ def _event(text: str, raw: RawEvent, published: str | None, topic: Span | None) 
         resolved = dates.resolve_date(raw.date, published)
         if _ISO.match(resolved.value):
             date = EventDate(value=resolved.value, year_basis=resolved.year_basis, note=resolved.note,
-                             evidence=evidence(text, raw.date.start, raw.date.end))
+                             evidence=evidence(text, *_date_span(text, raw.date, published)))
     return Event(
         name=bil(raw.name), date=date, place=bil(raw.place, english.place), convened_by=bil(raw.convened_by),
         topic=bil(topic, english.text),
