@@ -43,3 +43,61 @@ def test_a_day_in_the_lead_takes_the_publication_month(body: str, published: str
 def test_the_year_in_the_event_name_dates_it_when_nothing_else_does() -> None:
     f = facts("11月15日上午，2018年第2期清风中原大讲堂在郑州举行。讲座由市委书记王刚主持。")
     assert f.event.date is not None and (f.event.date.value, f.event.date.year_basis) == ("2018-11-15", "stated")
+
+
+# 3. People ---------------------------------------------------------------------------------------
+
+def _people(f) -> dict[str, str | None]:
+    return {p.name: (p.title.zh if p.title else None) for p in f.people}
+
+
+@pytest.mark.parametrize("body, last", [
+    ("3月4日，学校召开例会。教务处副处长张小容、邹政、张勇分别就评估工作进行了说明。", "张勇"),
+    ("8月24日，交流会在京召开。全国政协副主席刘奇葆、万钢、何维、邵鸿、高云龙出席会议。", "高云龙"),
+    ("5月6日，市里召开会议。副市长王刚、李明、赵海先后发言。", "赵海"),
+])
+def test_the_last_name_of_a_list(body: str, last: str) -> None:
+    assert last in _people(facts(body))
+
+
+@pytest.mark.parametrize("body, names, title", [
+    ("11月15日，讲座在郑州举行。刘南昌、安伟、栗金强等副市级以上领导在分会场集中收听收看了讲座。",
+     ["刘南昌", "安伟", "栗金强"], "副市级以上领导"),
+    ("6月1日，县里召开会议。王海、周丽等县领导出席会议。", ["王海", "周丽"], "县领导"),
+    ("6月1日，县里召开会议。王海、周丽出席会议。", ["王海", "周丽"], None),
+])
+def test_a_list_of_names_without_a_title_before_it(body: str, names: list[str], title: str | None) -> None:
+    people = _people(facts(body))
+    for name in names:
+        assert name in people and people[name] == title
+
+
+@pytest.mark.parametrize("body", [
+    "6月1日，支部召开大会。蔡立、杨洁等四名同志按期转为正式党员。",      # a counted group
+    "6月1日，市里召开会议。北京、上海、广州等城市代表参加会议。",          # places, not names
+    "6月1日，支部召开大会，向杜志军、陈阳等15名优秀共产党员颁发了荣誉证书。",
+])
+def test_lists_that_are_not_participants(body: str) -> None:
+    names = set(_people(facts(body)))
+    assert not names & {"蔡立", "杨洁", "北京", "上海", "杜志军", "陈阳"}
+
+
+@pytest.mark.parametrize("body, name, title", [
+    ("近日，市财政局召开工作会议，刘强总会计师主持会议并作重要讲话。", "刘强", "总会计师"),
+    ("6月6日，市财政局举办培训班。会上，李振华副局长强调：要落实责任。", "李振华", "副局长"),
+    ("9月1日，学院召开大会，王海军总经济师出席会议。", "王海军", "总经济师"),
+    ("9月1日，学院召开大会。会上，孙丽巡视员指出，要抓好落实。", "孙丽", "巡视员"),
+])
+def test_name_written_before_its_post(body: str, name: str, title: str) -> None:
+    people = _people(facts(body))
+    assert people.get(name) == title
+    assert not set(people) & {"强调", "指出", "主持"}
+
+
+@pytest.mark.parametrize("body, not_names", [
+    ("3月27日，公司召开会议。各烟厂厂长、党委书记、纪检书记、工会主席共130人参加了会议。", {"纪检", "工会"}),
+    ("3月27日，学校召开会议。校党政领导参加学习，各部门安全负责人参加会议。", {"党政", "门安全"}),
+    ("6月6日，局里召开会议。会上，张华副局长强调：一要落实责任。", {"强调"}),
+])
+def test_verbs_and_post_modifiers_are_not_names(body: str, not_names: set[str]) -> None:
+    assert not set(_people(facts(body))) & not_names

@@ -11,6 +11,10 @@ from .text import sentences
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _SUFFIX_RE = re.compile("|".join(vocab.TITLE_SUFFIXES))
 _POST_RE = re.compile("|".join(vocab.POST_TITLES))
+# Any post followed by a verb of the genre: 刘强总会计师主持会议, 王某副局长强调.
+# Group words (领导, 负责人 …) are not posts of one person: 校党政领导参加学习.
+_POST_VERB_RE = re.compile("(?:" + "|".join(t for t in vocab.TITLE_SUFFIXES if not vocab.GENERIC_TITLES.search(t))
+                           + ")(?=" + vocab.POST_THEN_VERB.pattern + ")")
 _TITLE_END_RE = re.compile("(?:" + "|".join(vocab.TITLE_SUFFIXES) + r")$")
 _SPACE = " \u3000"
 _REJECT_NAMES = frozenset({"负责人", "同志", "全体人员", "主要负责", "相关负责", "有关负责"})
@@ -22,7 +26,7 @@ _LEAD = (r"(?:等|同志|一行|[（(][^）)]{0,8}[）)]|" + "|".join(vocab.POST
 LECTURE_NOUNS = r"(?:专题辅导报告|辅导报告|专题报告|宣讲报告|专题讲座|专题党课|专题辅导|专题讲课|讲座|授课|讲课|党课|宣讲)"
 _ROLE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("chair", re.compile(_LEAD + r"(?:主持)")),
-    ("lecturer", re.compile(_LEAD + r"(?:(?:(?:为|给|向)[^，,。；]{0,15}?)?(?:作|做|讲)了?[^，,。；]{0,60}?" + LECTURE_NOUNS + r"|授课|讲授|主讲|开讲|宣讲)")),
+    ("lecturer", re.compile(_LEAD + r"(?:(?:(?:为|给|向|围绕|就|结合|以)[^，,。；]{0,60}?)?(?:作|做|讲)了?[^，,。；]{0,60}?" + LECTURE_NOUNS + r"|授课|讲授|主讲|开讲|宣讲)")),
     ("speaker", re.compile(_LEAD + r"(?:主持[^，,。；]{0,6}?并[^，,。；]{0,6}?(?:讲话|致辞)|出席[^，,。；]{0,8}?并[^，,。；]{0,6}?(?:讲话|致辞)|(?:作|做)了?[^，,。；]{0,20}?(?:讲话|致辞|发言|报告|表示)|讲话|致辞|发言|指出|强调|表示|说|认为|要求|提出|希望|建议|介绍|传达|分析|部署)")),
     ("reporter", re.compile(_LEAD + r"(?:(?:作|做)?[^，,。；]{0,20}?汇报|通报)")),
     ("attendee", re.compile(_LEAD + r"(?:出席|参加|参会|列席|在主会场|在分会场|会见|陪同)")),
@@ -71,7 +75,23 @@ def _given_ok(given: str, banned: frozenset[str] = vocab.NOT_IN_GIVEN_NAME) -> b
 
 
 def _list_boundary(text: str, pos: int) -> bool:
-    return pos >= len(text) or text[pos] in "、等，,。；;）)" or text.startswith(("同志", "和", "及"), pos)
+    return (pos >= len(text) or text[pos] in "、等，,。；;）)" or text.startswith(("同志", "和", "及"), pos)
+            or text.startswith(vocab.LIST_END_WORDS, pos))
+
+
+def _in_post_list(text: str, start: int) -> bool:
+    """`start` follows a 、 that follows a post: 厂长、党委书记、纪检书记 lists posts, so 纪检 + 书记
+    there is one more post, not a name written before its post."""
+    return start > 0 and text[start - 1] == "、" and _TITLE_END_RE.search(text, max(0, start - 9), start - 1) is not None
+
+
+def _posts_after_names(text: str) -> list[re.Match[str]]:
+    """Posts that may follow a name: those of POST_TITLES anywhere, any post before a verb."""
+    best: dict[int, re.Match[str]] = {}
+    for m in [*_POST_RE.finditer(text), *_POST_VERB_RE.finditer(text)]:
+        if m.start() not in best or m.end() > best[m.start()].end():
+            best[m.start()] = m
+    return [best[k] for k in sorted(best)]
 
 
 def name_at(text: str, pos: int, listed: bool = False) -> str | None:
@@ -91,7 +111,8 @@ def name_at(text: str, pos: int, listed: bool = False) -> str | None:
         name = text[pos:end]
         ok = _given_ok(name[surname:], banned) or (
             given == 2 and name[surname] in vocab.GIVEN_NAME_FIRST_OK and _given_ok(name[surname + 1:], banned))
-        if ok and name not in _REJECT_NAMES and name not in vocab.NOT_NAMES and ends(text, end):
+        if ok and name not in _REJECT_NAMES and name not in vocab.NOT_NAMES and ends(text, end) \
+                and name not in vocab.FOLLOW_WORDS:
             return name
     return None
 
@@ -173,7 +194,7 @@ def find_mentions(text: str) -> list[Mention]:
         mentions.append(Mention(name, pos, title, start, pos + len(name)))
         taken.append((start, pos + len(name)))
         last_end = pos + len(name)
-    for m in _POST_RE.finditer(text):
+    for m in _posts_after_names(text):
         q = m.start()
         for n in (3, 2, 4):
             a = q - n
@@ -181,11 +202,14 @@ def find_mentions(text: str) -> list[Mention]:
                 continue
             cand = text[a:q]
             s = surname_length(cand)
-            if not s or len(cand) - s not in (1, 2) or not free(a, m.end()) or cand in vocab.NOT_NAMES:
+            if not s or len(cand) - s not in (1, 2) or not free(a, m.end()) or cand in vocab.NOT_NAMES \
+                    or cand in vocab.FOLLOW_WORDS or _in_post_list(text, a):
                 continue
             before = text[a - 1] if a else ""
             org_start = a
             if before and _is_cjk(before) and not text.endswith(vocab.BEFORE_NAME + vocab.TITLE_STOPS, 0, a):
+                if not _POST_RE.fullmatch(m.group()):
+                    continue  # a post outside POST_TITLES follows a name only where a name may start
                 if before not in vocab.ORG_ENDINGS or not _given_ok(cand[s:], vocab.NOT_IN_GIVEN_NAME_AFTER_ORG):
                     continue
                 org_start = _title_start(text, a, 0)
@@ -213,7 +237,48 @@ def find_mentions(text: str) -> list[Mention]:
             extra.append(Mention(name, pos + 1, men.title, pos + 1, nxt))
             taken.append((pos + 1, nxt))
             pos = nxt
-    return sorted(mentions + extra, key=lambda x: x.start)
+    return sorted(mentions + extra + _bare_lists(text, free, taken), key=lambda x: x.start)
+
+
+_COUNTED = re.compile(r"等[0-9０-９一二三四五六七八九十两百]+[名位个人]")
+_LIST_LABEL = re.compile(r"等(?P<label>[\u4e00-\u9fff]{0,10}?(?:" + "|".join(vocab.TITLE_SUFFIXES) + "))")
+
+
+def _bare_lists(text: str, free, taken: list[tuple[int, int]]) -> list[Mention]:
+    """Lists of names without a title before them, opening a clause and closed by 等 or a verb:
+    刘南昌、安伟、王振清等副市级以上领导在分会场收看 (the label after 等 is their title), 张三、李四出席.
+    A list closed by a head count (等四名同志) is a group the report counts, not its participants.
+    """
+    out: list[Mention] = []
+    for sep in re.finditer("、", text):
+        pos = sep.start()
+        start = pos - 1
+        while start > 0 and _is_cjk(text[start - 1]) and pos - start < 4:
+            start -= 1
+        if start > 0 and (_is_cjk(text[start - 1]) or text[start - 1] == "、"):
+            continue  # the list must open a clause
+        first = name_at(text, start, listed=True)
+        if not first or start + len(first) != pos or not free(start, pos):
+            continue
+        names = [(start, first)]
+        while text.startswith("、", pos):
+            name = name_at(text, pos + 1, listed=True)
+            if not name or not free(pos + 1, pos + 1 + len(name)):
+                break
+            names.append((pos + 1, name))
+            pos += 1 + len(name)
+        if len(names) < 2 or text.startswith("、", pos) or not text.startswith(vocab.LIST_END_WORDS, pos):
+            continue
+        if _COUNTED.match(text, pos):
+            continue  # 蔡立、杨洁等四名同志转为正式党员: a counted group (honourees, new members)
+        label = _LIST_LABEL.match(text, pos)
+        title = label.group("label") if label else None
+        if any(_is_word(text, n) for _, n in names):
+            continue
+        for a, n in names:
+            out.append(Mention(n, a, title, a, a + len(n)))
+            taken.append((a, a + len(n)))
+    return out
 
 
 def _roles_after(text: str, pos: int, end: int) -> list[str]:

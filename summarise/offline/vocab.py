@@ -13,6 +13,7 @@ TITLE_SUFFIXES: tuple[str, ...] = tuple(sorted({
     "巡视员", "调研员", "督察长", "检察长", "庭长", "关长", "总工程师", "总经济师", "总会计师", "主任科员",
     "党组成员", "成员", "负责人", "领导", "专家", "教授", "研究员", "讲师", "参事", "馆长", "主编", "团长",
     "政委", "司令员", "代表", "特派员", "专员", "指挥长", "总指挥", "召集人", "首席", "助理", "导师",
+    "监察员", "检察员", "审判员",
 }, key=len, reverse=True))
 
 # Posts written after a name (薛亚省处长, 郑昶委员, 黄俭副校长).
@@ -76,3 +77,12 @@ ORG_ENDINGS = frozenset("处局厅部委办校院会司心团所站行组室科�
 
 # Words around a byline (not participants).
 BYLINE = re.compile(r"(记者|编辑|通讯员|摄影|作者|责编|审核|来源)")
+
+# Verbs after which a post written after a name ends the mention (刘强总会计师主持会议, 李振华副局长
+# 强调): with them any post of TITLE_SUFFIXES may follow the name, not only those of POST_TITLES.
+POST_THEN_VERB = re.compile(
+    r"(?:主持|强调|指出|讲话|致辞|表示|要求|提出|介绍|出席|参加|作|做|代表|传达|总结|部署|宣读|通报|汇报|带队|一行|在)")
+# What may end a list of bare names (张小容、邹政、张勇分别…; …、高云龙出席会议; …、王振清等副市级以上领导).
+LIST_END_WORDS: tuple[str, ...] = (
+    "分别", "先后", "出席", "参加", "列席", "等", "同志", "一行", "共同", "一同", "陪同", "主持", "参会", "到会", "在",
+)
