@@ -15,18 +15,7 @@ except PackageNotFoundError:  # running from a source tree that is not installed
 
 from .errors import ExtractionError  # noqa: E402
 from .settings import Settings  # noqa: E402
-
-
-def __getattr__(name: str):  # lazy: `import summarise` stays cheap for the CLI's --help
-    if name == "extract":
-        from .pipeline import extract
-
-        return extract
-    if name == "normalise":
-        from .normalise import normalise
-
-        return normalise
-    raise AttributeError(f"module 'summarise' has no attribute {name!r}")
-
+from .normalise import normalise  # noqa: E402  (the function; the subpackage stays importable)
+from .pipeline import extract  # noqa: E402
 
 __all__ = ["ExtractionError", "Settings", "__version__", "extract", "normalise"]

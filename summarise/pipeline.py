@@ -51,6 +51,12 @@ def extract(
 
 def extract_document(doc: Document, *, kind: KindChoice = "auto", settings: Settings) -> Record:
     """Extract from an already normalised document."""
+    if len(doc.text) > settings.max_chars:
+        raise ExtractionError(
+            f"{doc.name}: {len(doc.text):,} characters of article text after cleaning, more than the limit of "
+            f"{settings.max_chars:,} (an article of this genre has a few thousand); raise SUMMARISE_MAX_CHARS "
+            f"to process it anyway"
+        )
     if settings.use_llm:
         facts, rejected, usage, hit = _llm(doc, None if kind == "auto" else kind, settings)
         return llm_record(doc, facts, rejected, usage, kind=kind, settings=settings, cache_hit=hit)

@@ -26,6 +26,7 @@ _ENV: dict[str, tuple[str, ...]] = {
     "temperature": ("SUMMARISE_TEMPERATURE",),
     "max_tokens": ("SUMMARISE_MAX_TOKENS",),
     "list_limit": ("SUMMARISE_LIST_LIMIT",),
+    "max_chars": ("SUMMARISE_MAX_CHARS",),
     "text_limit": ("SUMMARISE_TEXT_LIMIT",),
     "context_chars": ("SUMMARISE_CONTEXT_CHARS",),
 }
@@ -49,6 +50,7 @@ class Settings(BaseModel):
     max_tokens: int = Field(4096, ge=256)
     token_cap: int | None = Field(None, ge=1, description="stop re-asking a document past this many tokens")
     context_chars: int = Field(12000, ge=500, description="split documents longer than this at paragraph boundaries")
+    max_chars: int = Field(200_000, ge=1000, description="refuse documents longer than this after cleaning")
     list_limit: int | None = Field(None, ge=1, description="tighter maxItems in the schema sent to the model (small local models)")
     text_limit: int | None = Field(None, ge=8, description="tighter maxLength for strings in the schema sent to the model")
     cache_dir: Path = Field(default_factory=lambda: Path(platformdirs.user_cache_dir("summarise")))

@@ -25,7 +25,7 @@ from typing import Callable
 import pytest
 from typer.testing import CliRunner
 
-from summarise import ExtractionError, extract
+from summarise import Settings, ExtractionError, extract
 from summarise.cli import app
 
 REPO = Path(__file__).resolve().parents[1]
@@ -388,13 +388,12 @@ def test_offline_extraction_time_grows_linearly(tmp_path: Path) -> None:
         path = tmp_path / f"big{size}.txt"
         path.write_bytes(_big_article(size))
         started = time.perf_counter()
-        extract(path)
+        extract(path, settings=Settings(backend="offline", max_chars=10_000_000))
         times.append(time.perf_counter() - started)
     assert times[1] / times[0] < 8, f"4× the text took {times[1] / times[0]:.1f}× the time ({times})"
 
 
-@pytest.mark.xfail(run=False, reason="finding: a 20 MB article through `summarise run` (offline) takes ~20 min "
-                   "(quadratic offline extraction) and ~1 GB; no size limit. Run with --runxfail once fixed.")
+@pytest.mark.slow  # ~15 s: the cleaning of 20 MB, then a clear "too long" error (Settings.max_chars)
 def test_20mb_file_through_run_gives_output_or_a_clear_error_in_bounded_time(tmp_path: Path) -> None:
     path = tmp_path / "big.txt"
     path.write_bytes(_big_article(20_000_000))
@@ -405,3 +404,4 @@ def test_20mb_file_through_run_gives_output_or_a_clear_error_in_bounded_time(tmp
     assert proc.returncode in (0, 1) and "Traceback" not in proc.stderr
     if proc.returncode == 1:
         assert str(path) in proc.stderr
+        assert "more than the limit" in (out / "errors.jsonl").read_text(encoding="utf-8")

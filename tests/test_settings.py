@@ -38,3 +38,20 @@ def test_cache_key_changes_with_what_changes_the_answer_but_not_with_the_key():
         assert key != cache_key("正文", base.model_copy(update=change), title=None, published=None, kind=None), change
     assert key != cache_key("正文。", base, title=None, published=None, kind=None)
     assert key != cache_key("正文", base, title=None, published="2024-01-01", kind=None)
+
+
+def test_the_package_exports_the_functions_the_readme_shows():
+    import summarise.normalise.pipeline  # importing the subpackage must not shadow the function
+    from summarise import extract, normalise
+
+    assert callable(normalise) and callable(extract)
+    assert normalise("8月1日,某镇召开推进会。").text.startswith("8月1日")
+
+
+def test_a_document_longer_than_the_limit_is_a_clear_error():
+    import pytest
+
+    from summarise import ExtractionError, extract
+
+    with pytest.raises(ExtractionError, match="more than the limit of 1,000"):
+        extract("镇长主持会议。" * 300, settings=Settings(backend="offline", max_chars=1000))
