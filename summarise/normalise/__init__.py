@@ -6,7 +6,7 @@
     doc.source_span(i, j)                  # span of text[i:j] in doc.original
 
 Stages (each its own module): decode, markup (with ``wrappers``: SQL dump rows, PHP templates,
-Markdown mirrors, JavaScript string modules), mojibake, pinyin, boilerplate, script, whitespace;
+Markdown mirrors, RSS/Atom items, string literals of JavaScript and other source code), mojibake, pinyin, boilerplate, script, whitespace;
 ``offsets.Tracked`` carries the per-character map through all of them; ``pipeline`` runs them.
 """
 from __future__ import annotations

@@ -7,8 +7,12 @@ simplified form (OpenCC), so one keyword list serves both scripts.  Rules descri
 * lines dropped wherever they occur: spam titles, navigation and accessibility bars, share
   widgets, tag lines, image placeholders, metadata lines (their date/source are kept as
   metadata), copyright notices, licence numbers, short advertisement lines;
-* the headline is the content line just before the first metadata line (else the line the
-  markup's <h1>/<title>/JSON title names, else a headline-like first line); chrome before it goes;
+* a line that is only a date/time in the page header is the page's dateline (metadata);
+* the headline is the content line just before the first metadata line of the header (a byline
+  after the body has begun does not count), else the line the markup's headline element / JSON
+  or row title names, else a headline-like first line; chrome before it goes;
+* runs of short menu lines are navigation when a nav word anchors them, or when they trail the
+  article's last sentence with no content after them (a side bar);
 * a "related articles" heading after the article ends it: it and everything after are cut.
 """
 from __future__ import annotations
@@ -49,6 +53,11 @@ _AD_WORDS = re.compile(r"微信|扫一扫|扫码|长按|二维码|加微|联系�
 _RELATED = re.compile(r"^(?:相关文章|相关新闻|相关报道|相关阅读|相关链接|相关稿件|延伸阅读|推荐阅读|热门文章|热点新闻|热门推荐|"
                       r"猜你喜欢|更多新闻|更多阅读|最新新闻|最新文章|新闻推荐|往期回顾|上一篇|下一篇)\s*(?:[:：>»].{0,80})?$")
 _SOURCE_LINK = re.compile(r"原文链接|原文地址|阅读原文|查看原文|原文出处|首发地址|本文链接|转载地址")
+# a line that is only a date (and time / weekday): a page's dateline under or over its headline
+_DATELINE = re.compile(r"^(?:19|20)\d{2}\s*[-/年.]\s*\d{1,2}\s*[-/月.]\s*\d{1,2}\s*日?"
+                       r"(?:\s*(?:[01]?\d|2[0-3])\s*[:：时]\s*[0-5]\d(?:\s*[:：分]\s*[0-5]\d秒?)?)?"
+                       r"(?:\s*(?:星期|周|礼拜)[一二三四五六日天])?$")
+_SENTENCE_END = re.compile(r"[。！？!?…”」』]$")
 _DATE_LABEL = re.compile(r"(?:发布日期|发布时间|发稿时间|发表时间|更新时间|日期|时间)\s*[:：]\s*$")
 # nav-menu items: short, no sentence punctuation or digits, not an enumerated heading (一、总体要求)
 _MENU_PUNCT = re.compile(r"[。，、；：！？,.;:!?“”\"'‘’（）()《》\d]")
@@ -135,6 +144,11 @@ def is_headline(s: str) -> bool:
             and not s.endswith("。") and not _RELATED.match(s))
 
 
+def is_paragraph(s: str) -> bool:
+    """A body paragraph: longer than a byline and not shaped like a headline."""
+    return len(s) > 40 and not is_headline(s)
+
+
 def parse_date(s: str) -> str | None:
     """First yyyy-mm-dd style date in ``s`` as ISO, or None."""
     for m in _DATE.finditer(s):
@@ -154,6 +168,7 @@ def clean(text: Tracked, title_hint: str | None = None) -> Cleaned:
     published = publisher = None
 
     _mark_menu_runs(cats, simp, title_hint)
+    _mark_datelines(cats, simp)
     nonempty = 0
     for i, cat in enumerate(cats):
         if cat == "empty":
@@ -230,32 +245,63 @@ def _mark_menu_runs(cats: list[str | None], simp: list[str], hint: str | None) -
     paragraphs, so they never form such a run.
     """
     hint_s = re.sub(r"\s+", "", to_simplified(hint)) if hint else None
-    run: list[int] = []
-
-    def flush() -> None:
-        items = [j for j in run if not _PUNCT_ONLY.match(simp[j])]
-        if len(items) >= MENU_RUN_MIN and any(_is_nav_anchor(cats[j], simp[j]) for j in items):
-            for j in items:
-                if cats[j] is None:
-                    cats[j] = "navigation"
-        run.clear()
-
+    runs: list[list[int]] = [[]]
     for i, cat in enumerate(cats):
         if cat == "empty":
             continue
         s = simp[i]
         member = cat == "navigation" or (cat is None and is_menu_item(s) and re.sub(r"\s+", "", s) != hint_s)
         if member:
-            run.append(i)
-        else:
-            flush()
-    flush()
+            runs[-1].append(i)
+        elif runs[-1]:
+            runs.append([])
+    content = [i for i, c in enumerate(cats) if c is None]
+    for run in runs:
+        items = [j for j in run if not _PUNCT_ONLY.match(simp[j])]
+        if len(items) >= MENU_RUN_MIN and (any(_is_nav_anchor(cats[j], simp[j]) for j in items)
+                                           or _is_side_bar(run, items, cats, simp, content)):
+            for j in items:
+                if cats[j] is None:
+                    cats[j] = "navigation"
+
+
+def _is_side_bar(run: list[int], items: list[int], cats: list[str | None], simp: list[str], content: list[int]) -> bool:
+    """A menu run after the article's last sentence with no content after it: a side bar or footer
+    (时政要闻 / 工作动态 / 专题推荐).  A list the text introduces (参会单位：) does not end a sentence
+    before it, and short headings are followed by their paragraphs, so neither qualifies."""
+    from bisect import bisect_left
+
+    if not content or content[-1] > run[-1]:  # content follows: not the page's tail
+        return False
+    k = bisect_left(content, run[0])
+    if k == 0:
+        return False
+    return (bool(_SENTENCE_END.search(simp[content[k - 1]])) and any(len(simp[j]) > 40 for j in content[:k])
+            and all(len(_HAN.findall(simp[j])) >= 2 for j in items))
+
+
+def _mark_datelines(cats: list[str | None], simp: list[str]) -> None:
+    """A line that is only a date/time in the page header (before the body's first paragraph) is
+    the page's dateline: metadata.  Further down, a bare date is content (a notice's signature date)."""
+    seen = 0
+    for i, cat in enumerate(cats):
+        if cat == "empty":
+            continue
+        seen += 1
+        if seen > HEADER_LINES:
+            return
+        if cat is None and _DATELINE.match(simp[i]):
+            cats[i] = "metadata"
+        elif cat is None and is_paragraph(simp[i]):
+            return
 
 
 def _find_headline(cats: list[str | None], simp: list[str], content: list[int], hint: str | None) -> int | None:
     head = content[:HEADER_LINES]
     nonempty = [i for i, c in enumerate(cats) if c != "empty"][: HEADER_LINES * 2]
     for i in nonempty:
+        if cats[i] is None and is_paragraph(simp[i]):
+            break  # the body has begun: a byline after it (责任编辑) follows the article, not a headline
         if cats[i] == "metadata":
             before = [j for j in head if j < i]
             if before and is_headline(simp[before[-1]]):

@@ -1,5 +1,6 @@
 """Markup → text: HTML/JSP/PHP pages, CMS JSON records and SQL rows with HTML inside, Markdown
-mirrors, pages held in JavaScript strings, stray entities and tags (formats parsed in ``wrappers``).
+mirrors, RSS/Atom items, pages held in string literals of JavaScript or other source code, stray
+entities and tags (formats parsed in ``wrappers``).
 
 Text runs are pulled out with lxml (block elements become line breaks, images become a marker
 so the picture captions after them can be dropped) and mapped back to the raw markup by a
@@ -37,7 +38,7 @@ class Extracted:
     """Output of the markup stage."""
 
     body: Tracked
-    kind: str  # "text" | "html" | "json"
+    kind: str  # "text" | "html" | "json" | "sql" | "markdown" | "js" | "code" | "feed"
     title: str | None = None
     published: str | None = None
     publisher: str | None = None
@@ -69,8 +70,8 @@ def detect_kind(text: str) -> str:
 def extract(original: str) -> Extracted:
     """Dispatch on the kind of input and return the text with spans into ``original``.
 
-    Wrappers first (SQL rows, Markdown front matter, JavaScript string modules, PHP blocks),
-    then JSON records, HTML pages and plain text.
+    Wrappers first (SQL rows, Markdown front matter, RSS/Atom items, string literals of JavaScript
+    or other source code, PHP blocks), then JSON records, HTML pages and plain text.
     """
     kind = detect_kind(original)
     if kind == "json":
@@ -82,7 +83,11 @@ def extract(original: str) -> Extracted:
     fm = wrappers.front_matter(original)
     if fm is not None:
         return _from_markdown(original, fm)
-    if wrappers.looks_like_js(original):
+    if wrappers.looks_like_feed(original):
+        ext = _from_feed(original)
+        if ext is not None:
+            return ext
+    if wrappers.looks_like_js(original) or wrappers.looks_like_code(original):
         ext = _from_js(original)
         if ext is not None:
             return ext
@@ -109,6 +114,7 @@ def _from_html(original: str, base: int = 0, search_in: str | None = None) -> Ex
 
     markup = _JSP.sub(lambda m: " " * len(m.group(0)), original)
     markup = _XML_DECL.sub(lambda m: " " * len(m.group(0)), markup)
+    markup = _unescape_quoted_markup(markup)
     removed: dict[str, int] = {}
     try:
         root = lhtml.document_fromstring(markup)
@@ -118,15 +124,60 @@ def _from_html(original: str, base: int = 0, search_in: str | None = None) -> Ex
     t = root.find(".//title")
     if t is not None and t.text_content().strip():
         title = t.text_content().strip()
-    h1 = root.find(".//h1")
-    h1_text = h1.text_content().strip() if h1 is not None else ""
+    headline = _headline(root, title)
     runs = _runs(root)
     body = _align(runs, search_in if search_in is not None else original, base)
-    body, n = _drop_captions(body)
+    body, n = _drop_captions(body, keep=headline)
     if n:
         removed["caption"] = n
     removed["markup"] = 1
-    return Extracted(body, "html", title=h1_text or title, removed=removed)
+    return Extracted(body, "html", title=headline or title, removed=removed)
+
+
+_HEADINGS = ("h1", "h2", "h3", "h4")
+_WS = re.compile(r"\s+")
+
+
+def _headline(root, title: str | None) -> str | None:  # type: ignore[no-untyped-def]
+    """The page's headline element: the first <h1>–<h4> that matches the <title> (its site suffix
+    and breadcrumb cut), else the first <h1>.  A section label in <h1> (质检新闻) loses to an <h4>
+    that repeats the <title>."""
+    from .boilerplate import is_headline
+
+    heads = [_WS.sub(" ", el.text_content()).strip() for el in root.iter(*_HEADINGS)]
+    heads = [h for h in heads if h]
+    if title:
+        s, e = clean_title(title)
+        core = _WS.sub("", title[s:e])
+        for h in heads:
+            hh = _WS.sub("", h)
+            if is_headline(h) and len(hh) >= 4 and (hh == core or (hh in core and len(hh) >= 0.5 * len(core))
+                                                    or (core in hh and len(core) >= 0.5 * len(hh))):
+                return h
+    h1 = root.find(".//h1")
+    h1_text = h1.text_content().strip() if h1 is not None else ""
+    return h1_text or None
+
+
+_ESCAPED_ATTR = re.compile(r"=\\[\"']")
+_BACKSLASH_ESCAPE = re.compile(r"\\([\"'\\/])|\\([rnt])")
+
+
+def _unescape_quoted_markup(markup: str) -> str:
+    """Markup copied out of a string literal (SQL, JSON, code) keeps its backslash escapes
+    (``<p style=\\"…\\">``, ``\\r\\n`` between paragraphs), which break attribute parsing and leave
+    escapes in the text: undo them for the parser only.
+    Same length (escapes become spaces + the character), so nothing downstream moves."""
+    if len(_ESCAPED_ATTR.findall(markup, 0, 65536)) < 2:
+        return markup
+
+    def one(m: re.Match[str]) -> str:
+        c = m.group(1)
+        if c is not None:
+            return " " + c
+        return " \n" if m.group(2) == "n" else "  "
+
+    return _BACKSLASH_ESCAPE.sub(one, markup)
 
 
 def _runs(root) -> list[str]:  # type: ignore[no-untyped-def]
@@ -219,8 +270,10 @@ def _find_text(original: str, run: str, pos: int, limit: int) -> int:
     return -1
 
 
-def _drop_captions(body: Tracked) -> tuple[Tracked, int]:
-    """Remove image markers and a short, unpunctuated line right after an image (its caption)."""
+def _drop_captions(body: Tracked, keep: str | None = None) -> tuple[Tracked, int]:
+    """Remove image markers and a short, unpunctuated line right after an image (its caption);
+    ``keep`` (the headline element's text) is never a caption."""
+    keep_s = _WS.sub("", keep) if keep else None
     lines = body.lines()
     keep: list[Tracked] = []
     count = 0
@@ -234,7 +287,7 @@ def _drop_captions(body: Tracked) -> tuple[Tracked, int]:
             continue
         if IMG in s:
             line, _ = line.sub(re.compile(IMG), "")
-        if after_image and len(s) <= _CAPTION_MAX and not _SENTENCE_END.search(s):
+        if after_image and len(s) <= _CAPTION_MAX and not _SENTENCE_END.search(s) and _WS.sub("", s) != keep_s:
             count += 1
             after_image = False
             continue
@@ -316,6 +369,8 @@ def _first_str(record: dict, keys: tuple[str, ...]) -> str | None:
 
 # -- records inside wrappers: SQL rows, JavaScript strings ------------------------------------------
 _DATETIME = re.compile(r"((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?)?(?:Z|[+-]\d{2}:?\d{2})?")
+# a compact yyyymmdd[hhmmss] stamp (a CHAR(8) / BIGINT column): only ever a whole field
+_COMPACT_DATE = re.compile(r"((?:19|20)\d{2})(\d{2})(\d{2})(?:[ T]?\d{6})?")
 _MONTH_DAY = re.compile(r"(?<!\d)(\d{1,2})月(\d{1,2})日")
 _PUBLISH_COLUMN = re.compile(r"publish|release|pub_?date|pubtime|fbsj|fbrq", re.I)
 _CORROBORATE_DAYS = 45  # same window as summarise.dates: a page reports events of the last weeks
@@ -346,6 +401,25 @@ def _headline_like(value: str | None) -> bool:
     return bool(value) and "<" not in value and not _DATETIME.fullmatch(value.strip()) and is_headline(value.strip())  # type: ignore[union-attr]
 
 
+def _valid_date(y: int, m: int, d: int):  # type: ignore[no-untyped-def]
+    from datetime import date
+
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def stamp_date(value: str | None):  # type: ignore[no-untyped-def]
+    """The date of a whole field that is a timestamp: ``2018-02-13 14:48:34.03``, ``2024-3-4``,
+    compact ``20181116`` / ``20181116093000``; None for anything else (an id, a count, text)."""
+    if not value:
+        return None
+    v = value.strip()
+    m = _DATETIME.fullmatch(v) or _COMPACT_DATE.fullmatch(v)
+    return _valid_date(int(m.group(1)), int(m.group(2)), int(m.group(3))) if m else None
+
+
 def corroborated_date(stamp: str, text: str) -> str | None:
     """ISO date of ``stamp`` if the article text dates itself near it, else None.
 
@@ -355,12 +429,11 @@ def corroborated_date(stamp: str, text: str) -> str | None:
     """
     from datetime import date
 
-    m = _DATETIME.search(stamp)
-    if m is None:
-        return None
-    try:
-        pub = date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-    except ValueError:
+    pub = stamp_date(stamp)
+    if pub is None:
+        m = _DATETIME.search(stamp)
+        pub = _valid_date(int(m.group(1)), int(m.group(2)), int(m.group(3))) if m else None
+    if pub is None:
         return None
     for md in _MONTH_DAY.finditer(text):
         mo, d = int(md.group(1)), int(md.group(2))
@@ -377,9 +450,10 @@ def corroborated_date(stamp: str, text: str) -> str | None:
 def _from_sql(original: str) -> Extracted | None:
     """The row with the longest text field: body = that field, title = a headline-like field.
 
-    A date-time field is only a candidate publication date: a column named for publication is
-    taken as stated; any other timestamp (created/updated/unnamed) must be corroborated by the
-    text (:func:`corroborated_date`), else ``published`` stays None.
+    A date-time field (``2018-02-13 14:48:34``, compact ``20181116``) is only a candidate publication
+    date: a column named for publication is taken as stated; any other timestamp
+    (created/updated/unnamed) must be corroborated by the text (:func:`corroborated_date`), else
+    ``published`` stays None.
     """
     rows = wrappers.sql_rows(original)
     best: tuple[int, wrappers.SqlRow, wrappers.Field] | None = None
@@ -406,16 +480,15 @@ def _from_sql(original: str) -> Extracted | None:
     if ncap:
         removed["caption"] = ncap
     published = published_from = None
-    for i, f in enumerate(row.fields):
-        if f is body_f or not f.value or not _DATETIME.fullmatch(f.value.strip()):
-            continue
+    stamps = [(i, f, d) for i, f in enumerate(row.fields) if f is not body_f and (d := stamp_date(f.value))]
+    for i, f, d in stamps:
         if names and _PUBLISH_COLUMN.search(names[i]):
-            published, published_from = f.value.strip(), None
+            published, published_from = d.isoformat(), None
             break
         if published is None:
-            published = corroborated_date(f.value, body.text)
+            published = corroborated_date(f.value or "", body.text)
             published_from = "sql_row" if published else None
-    if published is None and any(f.value and _DATETIME.fullmatch(f.value.strip()) for f in row.fields if f is not body_f):
+    if published is None and stamps:
         removed["cms_timestamp_unused"] = 1
     title = title_f.value.strip() if title_f is not None and title_f.value else None
     parts = [_field_line(original, title_f.value or "", title_f.start, title_f.end)] if title else []
@@ -425,33 +498,92 @@ def _from_sql(original: str) -> Extracted | None:
 
 
 _JS_KEY_BEFORE = re.compile(r"[\"']?([A-Za-z_$][\w$]*)[\"']?\s*:\s*$")
+PROSE_HAN_MIN = 20  # Han characters in a string literal (or concatenation) that holds the article
 
 
 def _from_js(original: str) -> Extracted | None:
-    """The string literal with the most Chinese (at least 20 Han characters) is the page."""
+    """The string literal or ``+`` concatenation with the most Chinese (≥ 20 Han) is the page.
+
+    Title and date come only from sibling properties of the same object literal
+    (``{title: '…', date: '…', content: '…'}``): a share title elsewhere in the script is not the page's.
+    """
     strings = wrappers.js_strings(original)
-    scored = [(wrappers.han_count(s.value), s) for s in strings]
-    if not scored or max(scored, key=lambda t: t[0])[0] < 20:
+    groups = wrappers.concatenations(original, strings)
+    scored = [(sum(wrappers.han_count(s.value) for s in g), g) for g in groups]
+    if not scored or max(scored, key=lambda t: t[0])[0] < PROSE_HAN_MIN:
         return None
     _, page = max(scored, key=lambda t: t[0])
+    first, last = page[0], page[-1]
     title = published = None
-    for s in strings:  # sibling properties of an object literal: {title: '…', date: '…', content: '…'}
+    for s in strings:
         m = _JS_KEY_BEFORE.search(original, max(0, s.start - 60), s.start - 1)
         key = m.group(1).lower() if m else ""
-        if s is page or not key:
+        if s in page or not key or s.scope != first.scope:
             continue
         if title is None and key in _TITLE_KEYS and _headline_like(s.value):
             title = s
         elif published is None and key in {k.lower() for k in _DATE_KEYS} and _DATETIME.search(s.value):
             published = s.value.strip()
-    body, ncap = _field_body(original, page.value, page.start, page.end)
-    removed = {"markup": 1, "js_wrapper": 1}
+    body, ncap = _field_body(original, "".join(s.value for s in page), first.start, last.end)
+    kind = "js" if wrappers.looks_like_js(original) else "code"
+    removed = {"markup": 1, "js_wrapper" if kind == "js" else "code_wrapper": 1}
     if ncap:
         removed["caption"] = ncap
     parts = [_field_line(original, title.value.strip(), title.start, title.end)] if title else []
     parts.append(body)
-    return Extracted(Tracked.join(parts, "\n"), "js", title=title.value.strip() if title else None,
+    return Extracted(Tracked.join(parts, "\n"), kind, title=title.value.strip() if title else None,
                      published=published, removed=removed)
+
+
+# -- RSS / Atom items ------------------------------------------------------------------------------
+_FEED_BODY_KEYS = ("content:encoded", "content", "description", "summary")
+_FEED_DATE_KEYS = ("pubdate", "published", "dc:date", "issued", "updated", "date")
+_FEED_SOURCE_KEYS = ("source", "dc:publisher", "dc:source")
+
+
+def _from_feed(original: str) -> Extracted | None:
+    """The item with the most Chinese in its content/description: title, body (HTML parsed), date.
+
+    The link URL, GUID and other feed fields are not text of the article.
+    """
+    best: tuple[int, dict[str, wrappers.FeedField], wrappers.FeedField] | None = None
+    for item in wrappers.feed_items(original):
+        for key in _FEED_BODY_KEYS:
+            f = item.get(key)
+            if f is not None and (best is None or wrappers.han_count(f.value) > best[0]):
+                best = (wrappers.han_count(f.value), item, f)
+    if best is None or best[0] < 10:
+        return None
+    _, item, body_f = best
+    body, ncap = _field_body(original, body_f.value, body_f.start, body_f.end)
+    removed = {"markup": 1, "feed": 1}
+    if ncap:
+        removed["caption"] = ncap
+    t = item.get("title")
+    title = t.value.strip() if t is not None and _headline_like(t.value.strip()) else None
+    parts = [_field_line(original, title, t.start, t.end)] if title and t is not None else []
+    parts.append(body)
+    published = next((d for k in _FEED_DATE_KEYS if k in item and (d := feed_date(item[k].value))), None)
+    publisher = next((item[k].value.strip() for k in _FEED_SOURCE_KEYS if k in item and item[k].value.strip()
+                      and "<" not in item[k].value and len(item[k].value.strip()) <= 40), None)
+    return Extracted(Tracked.join(parts, "\n"), "feed", title=title, published=published, publisher=publisher,
+                     removed=removed)
+
+
+def feed_date(value: str) -> str | None:
+    """ISO date of an RSS (RFC 822: ``Tue, 25 Aug 2020 04:00:00 +0800``) or Atom/ISO date, as stated."""
+    from email.utils import parsedate_tz
+
+    value = value.strip()
+    m = _DATETIME.match(value)
+    if m is not None:
+        d = _valid_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        return d.isoformat() if d else None
+    parsed = parsedate_tz(value)
+    if parsed is None:
+        return None
+    d = _valid_date(parsed[0], parsed[1], parsed[2])  # the date as the feed writes it, in its own zone
+    return d.isoformat() if d else None
 
 
 # -- Markdown mirrors ------------------------------------------------------------------------------

@@ -64,7 +64,7 @@ def normalise(source: str | bytes | os.PathLike[str], *, name: str | None = None
     title = cleaned.title
     if title is not None:
         title = text.text.split("\n", 1)[0]  # the headline line as it stands in the clean text
-    elif ext.title and ext.kind in ("json", "sql", "js", "markdown"):
+    elif ext.title and ext.kind in ("json", "sql", "js", "code", "markdown", "feed"):
         title = ext.title
     publisher = cleaned.publisher or ext.publisher
     if publisher and traditional:
@@ -115,11 +115,13 @@ def report(doc: Document) -> str:
         "width": "fullwidth digits/letters made ASCII",
         "bracket_break": "line breaks inside a short bracket joined (a byline split over paragraphs)",
         "php": "PHP/template code blocks (<?php … ?>)",
-        "sql_row": "SQL INSERT statement around the article row (other fields dropped)",
+        "sql_row": "SQL INSERT statement or value tuple around the article row (other fields dropped)",
         "sql_other_rows": "other rows of the SQL dump (the row with the longest text is the article)",
         "cms_timestamp_unused": "CMS timestamp not used as the publication date (the text does not date itself near it)",
         "published_from_sql_row": "publication date from the row's timestamp (the text names a day within 45 days before it)",
         "js_wrapper": "JavaScript code around the string literal holding the page",
+        "code_wrapper": "source code around the string literals (joined by +) holding the page",
+        "feed": "RSS/Atom feed around the item (link, GUID and other fields dropped; CDATA unwrapped)",
         "front_matter": "front-matter lines of a Markdown mirror (title kept as the headline)",
         "published_from_front_matter": "publication date from the front matter `date:` (mirror timestamp; the page states none)",
         "markdown": "Markdown syntax (images, link targets, emphasis, headings, comments)",

@@ -3,11 +3,14 @@
 Scraped piles hold pages inside other formats.  Each parser here describes a format, not a file,
 and returns positions into the original so the markup stage can keep its character map:
 
-* SQL dump rows (``INSERT INTO t [(cols)] VALUES (…), (…);``): every field with its span;
+* SQL dump rows (``INSERT INTO t [(cols)] VALUES (…), (…);``, or a bare value tuple ``(…),``
+  cut out of such a statement): every field with its span;
 * PHP / compiled templates (Smarty, …): ``<?php … ?>`` blocks blanked to spaces (a block that
   only echoes a string literal is replaced by that literal, as PHP would print it);
 * Markdown mirrors (Hugo/Jekyll): YAML ``---`` / TOML ``+++`` front matter keys and the body start;
-* JavaScript string modules: every string literal (quotes, template literals) with its span.
+* JavaScript string modules and other C-family source (Java, C#, …): every string literal with
+  its span and the object literal it sits in; literals joined by ``+`` form one concatenation;
+* RSS / Atom feeds: the child elements of each ``<item>`` / ``<entry>``, CDATA unwrapped.
 
 Nothing here imports the markup stage: it only parses.
 """
@@ -46,9 +49,29 @@ _SQL_ESCAPES = {"0": "\0", "b": "\b", "n": "\n", "r": "\r", "t": "\t", "Z": "\x1
 _SQL_ESCAPE = re.compile(r"\\(.)|''|\"\"", re.S)
 
 
+_TUPLE_START = re.compile(r"\A\ufeff?\s*(?=\()")
+
+
 def looks_like_sql(text: str) -> bool:
-    """An INSERT INTO … VALUES statement at the start of a line in the first 64 KB."""
-    return _INSERT.search(text[:65536]) is not None
+    """An INSERT INTO … VALUES statement at the start of a line in the first 64 KB, or text that
+    opens with a value tuple (at least two fields, one a quoted string) cut out of one."""
+    if _INSERT.search(text[:65536]) is not None:
+        return True
+    return _bare_tuple(text) is not None
+
+
+def _bare_tuple(text: str) -> int | None:
+    """Position of the opening "(" when the text starts with a complete value tuple, else None."""
+    m = _TUPLE_START.match(text)
+    if m is None:
+        return None
+    fields, end = _sql_tuple(text, m.end() + 1)
+    if fields is None or len(fields) < 2 or not any(f.quoted for f in fields):
+        return None
+    rest = _SQL_SPACE.match(text, end).end()
+    if rest < len(text) and text[rest] not in ",;":
+        return None
+    return m.end()
 
 
 def sql_rows(text: str, limit: int = 100_000) -> list[SqlRow]:
@@ -57,18 +80,26 @@ def sql_rows(text: str, limit: int = 100_000) -> list[SqlRow]:
     for m in _INSERT.finditer(text):
         table = m.group(1).strip("`\"[]")
         cols = tuple(c.strip().strip("`\"[]") for c in m.group(2).split(",")) if m.group(2) else ()
-        pos = m.end()
-        while pos < len(text) and text[pos] == "(" and len(rows) < limit:
-            fields, pos = _sql_tuple(text, pos + 1)
-            if fields is None:
-                break
-            rows.append(SqlRow(table, cols, tuple(fields)))
-            pos = _SQL_SPACE.match(text, pos).end()
-            if pos < len(text) and text[pos] == ",":
-                pos = _SQL_SPACE.match(text, pos + 1).end()
-            else:
-                break
+        _sql_tuples(text, m.end(), table, cols, rows, limit)
+    if not rows:  # a fragment of a VALUES list: "(1,'…',…),\n(2,'…',…);"
+        start = _bare_tuple(text)
+        if start is not None:
+            _sql_tuples(text, start, "", (), rows, limit)
     return rows
+
+
+def _sql_tuples(text: str, pos: int, table: str, cols: tuple[str, ...], rows: list[SqlRow], limit: int) -> None:
+    """Append the rows of ``(…), (…)`` starting at ``pos`` (an opening parenthesis)."""
+    while pos < len(text) and text[pos] == "(" and len(rows) < limit:
+        fields, pos = _sql_tuple(text, pos + 1)
+        if fields is None:
+            return
+        rows.append(SqlRow(table, cols, tuple(fields)))
+        pos = _SQL_SPACE.match(text, pos).end()
+        if pos < len(text) and text[pos] == ",":
+            pos = _SQL_SPACE.match(text, pos + 1).end()
+        else:
+            return
 
 
 def _sql_tuple(text: str, pos: int) -> tuple[list[Field] | None, int]:
@@ -212,12 +243,13 @@ def front_matter(text: str) -> FrontMatter | None:
     return FrontMatter(keys, m.end())
 
 
-# -- JavaScript string modules ---------------------------------------------------------------------
+# -- JavaScript string modules and C-family source code --------------------------------------------
 @dataclass(frozen=True)
 class JsString:
     value: str  # escapes decoded, ${…} interpolations removed
     start: int  # span of the raw literal's content (inside the quotes)
     end: int
+    scope: int = -1  # position of the "{" of the innermost object/block holding it (-1: top level)
 
 
 _JS_MODULE = re.compile(r"\A\ufeff?(?:\s|//[^\n]*\n|/\*.*?\*/)*(?:export\s+default\b|module\.exports\s*=|exports\.[\w$]+\s*=|"
@@ -226,6 +258,10 @@ _JS_TOKEN = re.compile(r"//[^\n]*|/\*.*?(?:\*/|\Z)|'((?:[^'\\\n]|\\.)*)'|\"((?:[
 _JS_ESCAPE = re.compile(r"\\(?:u\{([0-9a-fA-F]{1,6})\}|u([0-9a-fA-F]{4})|x([0-9a-fA-F]{2})|(\r?\n)|(.))", re.S)
 _JS_SIMPLE = {"n": "\n", "t": "\t", "r": "\r", "b": "\b", "f": "\f", "v": "\v", "0": "\0"}
 _JS_INTERP = re.compile(r"\$\{[^{}`]{0,500}\}")
+_CONCAT_GAP = re.compile(r"\s*\+?\s*")  # between two literals of one concatenation: "a" + "b", "a" "b"
+_CODE_LINE = re.compile(r"(?:[;{}(),+]|\*/)$|^(?://|/\*|\*|#include\b|import\s|package\s|using\s|@\w)")
+CODE_LINE_SHARE = 0.6  # of the non-blank lines (the first 200) that look like code
+CODE_LINES_MIN = 3
 
 
 def looks_like_js(text: str) -> bool:
@@ -233,17 +269,61 @@ def looks_like_js(text: str) -> bool:
     return _JS_MODULE.match(text[:65536]) is not None
 
 
+def looks_like_code(text: str) -> bool:
+    """C-family source (Java, C#, JavaScript, …): not markup, and most lines end like statements
+    or blocks (``;`` ``{`` ``}`` ``+`` …) or are comments / imports.  Prose lines end with 。 or text."""
+    head = text[:65536].lstrip("\ufeff \t\r\n")
+    if not head or head[0] == "<":
+        return False
+    lines = [ln.strip() for ln in head.splitlines() if ln.strip()][:200]
+    code = sum(1 for ln in lines if _CODE_LINE.search(ln))
+    return code >= CODE_LINES_MIN and code >= CODE_LINE_SHARE * len(lines)
+
+
 def js_strings(text: str) -> list[JsString]:
-    """Every string literal outside comments (regex literals are not recognised)."""
+    """Every string literal outside comments (regex literals are not recognised), with its scope:
+    the opening brace of the object literal or block it sits in (braces inside strings ignored)."""
     out: list[JsString] = []
+    stack: list[int] = []
+    pos = 0
     for m in _JS_TOKEN.finditer(text):
+        _braces(text, pos, m.start(), stack)
+        pos = m.end()
         for g in (1, 2, 3):
             if m.group(g) is not None:
                 raw = m.group(g)
                 if g == 3:
                     raw = _JS_INTERP.sub("", raw)
-                out.append(JsString(unescape_js(raw), m.start(g), m.end(g)))
+                out.append(JsString(unescape_js(raw), m.start(g), m.end(g), stack[-1] if stack else -1))
     return out
+
+
+def _braces(text: str, start: int, end: int, stack: list[int]) -> None:
+    """Track "{" / "}" in code between tokens."""
+    i = text.find("{", start, end)
+    j = text.find("}", start, end)
+    while i >= 0 or j >= 0:
+        if j < 0 or 0 <= i < j:
+            stack.append(i)
+            i = text.find("{", i + 1, end)
+        else:
+            if stack:
+                stack.pop()
+            j = text.find("}", j + 1, end)
+
+
+def concatenations(text: str, strings: list[JsString]) -> list[list[JsString]]:
+    """Group literals joined by ``+`` (or written next to each other): ``"<p>…\\n" +\n "…</p>"``."""
+    groups: list[list[JsString]] = []
+    for s in strings:
+        if groups:
+            prev = groups[-1][-1]
+            gap = (prev.end + 1, s.start - 1)  # between the closing and the opening quote
+            if gap[0] < gap[1] and _CONCAT_GAP.fullmatch(text, *gap):
+                groups[-1].append(s)
+                continue
+        groups.append([s])
+    return groups
 
 
 def unescape_js(s: str) -> str:
@@ -268,3 +348,67 @@ def unescape_js(s: str) -> str:
 
 def han_count(s: str) -> int:
     return len(_HAN.findall(s))
+
+
+# -- RSS / Atom feeds ------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class FeedField:
+    """One child element of an item: its text (CDATA unwrapped, entities decoded) and raw span."""
+
+    value: str
+    start: int
+    end: int
+
+
+_FEED_START = re.compile(r"\A\ufeff?\s*(?:<\?xml[^>]{0,300}\?>\s*)?(?:<!--.{0,2000}?-->\s*)*"
+                         r"<(?:rss|feed|rdf:RDF|channel|item|entry)\b", re.S | re.I)
+_FEED_ITEM = re.compile(r"<(item|entry)\b[^<>]{0,2000}>", re.I)
+_FEED_CHILD = re.compile(r"<([A-Za-z][\w.-]*(?::[\w.-]+)?)\b[^<>]{0,2000}?(/?)>")
+_CDATA_OPEN = re.compile(r"\s*<!\[CDATA\[")
+
+
+def looks_like_feed(text: str) -> bool:
+    """An RSS/Atom document or a fragment of one (``<item>``/``<entry>`` at the start)."""
+    return _FEED_START.match(text[:65536]) is not None
+
+
+def feed_items(text: str, limit: int = 10_000) -> list[dict[str, FeedField]]:
+    """Child elements (lower-cased name → field, first occurrence) of every item/entry; one linear scan."""
+    import html as _html
+
+    low = text.lower()
+    items: list[dict[str, FeedField]] = []
+    pos = 0
+    while len(items) < limit:
+        m = _FEED_ITEM.search(text, pos)
+        if m is None:
+            break
+        close = low.find("</" + m.group(1).lower(), m.end())
+        close = len(text) if close < 0 else close
+        fields: dict[str, FeedField] = {}
+        at = m.end()
+        while True:
+            c = _FEED_CHILD.search(text, at, close)
+            if c is None:
+                break
+            at = c.end()
+            if c.group(2):  # self-closing: <link href="…"/>
+                continue
+            name = c.group(1).lower()
+            cd = _CDATA_OPEN.match(text, c.end(), close)
+            if cd is not None:
+                b = text.find("]]>", cd.end(), close)
+                b = close if b < 0 else b
+                a, value, after = cd.end(), text[cd.end():b], min(b + 3, close)
+            else:
+                a = c.end()
+                b = low.find("</" + name, a, close)
+                b = close if b < 0 else b
+                raw = text[a:b]
+                value, after = (raw if "<" in raw else _html.unescape(raw)), b  # inline XHTML stays markup
+            fields.setdefault(name, FeedField(value, a, b))
+            end_tag = low.find("</" + name, after, close)
+            at = close if end_tag < 0 else (text.find(">", end_tag, close) + 1 or close)
+        items.append(fields)
+        pos = close + 1
+    return items
