@@ -45,6 +45,15 @@ _UNITS: dict[str, tuple[Unit, int]] = {
     **{c: ("count", 1) for c in "个宗份项家件批次所条座套场台辆处栋幢间例张种类点轮期"},
 }
 _TIME_UNITS = {"year", "month", "day"}
+# 近一年来, 过去一年, 一年以来: a span of time looked back on (a duration, not the article "a").
+_DURATION_BEFORE = ("近", "过去", "这")
+_DURATION_AFTER = ("来", "以来")
+
+
+def _duration(text: str, m: re.Match[str]) -> bool:
+    """A duration frame around 一年; a quote that is nothing but 一年 was chosen as a figure."""
+    whole = m.start() == 0 and m.end() == len(text.rstrip())
+    return whole or text.endswith(_DURATION_BEFORE, 0, m.start()) or text.startswith(_DURATION_AFTER, m.end())
 
 _AR = r"[0-9０-９]+(?:[.．][0-9０-９]+)?|[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?"
 _CN = r"[一二三四五六七八九两兩十][〇零一二三四五六七八九两兩十百千万萬亿億]*"
@@ -259,8 +268,8 @@ def _from_match(text: str, m: re.Match[str]) -> ParsedFigure | None:
                 return None  # calendar year (2024年)
         else:
             raw = g["cn"]
-            if raw.translate(_T2S) == "一" and not (unit in _TIME_UNITS and (infix or post)):
-                return None  # 一 is the article "a", not a figure
+            if raw.translate(_T2S) == "一" and not (unit in _TIME_UNITS and (infix or post or _duration(text, m))):
+                return None  # 一 is the article "a", not a figure (but 近一年来 is a duration)
             iv = cn_numeral(raw)
             if iv is None:
                 return None

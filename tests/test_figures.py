@@ -164,3 +164,10 @@ def test_measure_words_and_durations(text: str, quote: str, value: int, unit: st
 ])
 def test_measure_words_that_are_not_counts(text: str) -> None:
     assert find_figures(text) == []
+
+
+@pytest.mark.parametrize("text, found", [("近一年来，各地", True), ("一年以来", True), ("过去一年里", True),
+                                         ("一年一次", False), ("用一年时间", False), ("一个", False)])
+def test_one_year_as_a_duration(text: str, found: bool) -> None:
+    got = [(f.quote, f.unit) for f in find_figures(text)]
+    assert (("一年", "year") in got) is found

@@ -101,3 +101,96 @@ def test_name_written_before_its_post(body: str, name: str, title: str) -> None:
 ])
 def test_verbs_and_post_modifiers_are_not_names(body: str, not_names: set[str]) -> None:
     assert not set(_people(facts(body))) & not_names
+
+
+# 2. Kind: lectures received elsewhere, launches, digests ------------------------------------------
+
+@pytest.mark.parametrize("body, lecturer", [
+    ("11月15日上午，2018年第2期清风中原大讲堂在郑州举行。讲座邀请中央纪委法规室纪检监察员周鹏飞围绕《条例》作专题讲座。"
+     "刘南昌、安伟等副市级以上领导在三门峡分会场集中收听收看了讲座。", "周鹏飞"),
+    ("6月2日，我县组织收听收看全省法治专题讲座。省委党校教授王刚就依法行政作专题讲座。县领导李明、赵海参加。", "王刚"),
+    ("3月8日，全市干部在各分会场收看了廉政专题辅导报告，省纪委副书记孙伟作专题辅导报告。", "孙伟"),
+])
+def test_a_lecture_received_at_a_branch_venue(body: str, lecturer: str) -> None:
+    f = facts(body)
+    assert f.kind == "policy_lecture"
+    assert f.lecturer is not None and f.lecturer.name == lecturer
+
+
+@pytest.mark.parametrize("body", [
+    "11月13日，我市在湖滨广场启动森林防火宣传月活动。市委副书记吴云、副市长李杰出席活动。",
+    "5月20日，全县安全生产宣传周启动仪式在广场举行。副县长王刚出席启动仪式。",
+    "9月1日，我区开展全民健身宣传月活动。区长赵明参加活动并为群众发放资料。",
+])
+def test_a_launch_without_meeting_structure_is_other(body: str) -> None:
+    f = facts(body, published="2018-11-16" if body.startswith("11") else None)
+    assert f.kind == "other"
+    assert f.chair is None
+    assert f.event.date is not None  # the launch is dated
+
+
+_DIGEST = """2018年财政信息第8期
+我市财政收入平稳增长
+5月止，全市财政总收入103.9亿元，完成预算的45.6%。
+我市强化业务培训
+6月6日，市财政局举办两场业务培训班，由李振华副局长主持、王少强科长作专题讲座。共约290人参加培训。
+会上，李振华副局长强调：一要落实责任担当。二要按照考评细则抓落实。三要严格时间节点。
+市财政局召开国库改革工作会议
+近日，市财政局召开国库改革工作会议，刘强总会计师主持会议并作重要讲话。全市各级财政部门一要加强内控管理；
+二要强化库款管理；三要深化改革；四要夯实基础；五要统筹协调。"""
+
+
+def test_a_digest_of_separate_meetings_is_not_one_meeting() -> None:
+    f = extract_facts(make_doc(_DIGEST))
+    assert f.kind == "other" and f.chair is None and f.lecturer is None and f.event.date is None
+    assert {"李振华", "王少强", "刘强"} <= {p.name for p in f.people}
+    assert [p.number for p in f.points] == [1, 2, 3]  # 刘强's list is not appended to 李振华's
+
+
+def test_a_page_whose_headline_is_one_of_its_items_follows_that_item() -> None:
+    text = _DIGEST.replace("2018年财政信息第8期", "市财政局召开国库改革工作会议", 1)
+    assert extract_facts(make_doc(text)).kind != "other"
+
+
+def test_numbered_sections_of_one_speech_are_not_a_digest() -> None:
+    body = ("一、加强机构管理\n3月1日，市里召开会议，局长王刚主持会议。\n二、做好日常监管\n"
+            "会议由副局长李明主持，处长赵海出席会议。")
+    assert facts(body).kind == "meeting_report"
+
+
+@pytest.mark.parametrize("text, numbers", [
+    ("会议指出，一要抓落实。二要强监管。三要重实效。\n局长强调，全市一要加强管理；二要强化服务；三要深化改革；四要夯实基础。",
+     [1, 2, 3]),
+    ("会议要求，一是抓落实，二是强监管。\n王局长说，二要强化服务，三要深化改革。", [1, 2]),
+    ("会议要求，一是抓落实，二是强监管，三是重实效，四是抓作风。", [1, 2, 3, 4]),
+])
+def test_a_restarted_numbering_ends_the_list(text: str, numbers: list[int]) -> None:
+    f = facts(text)
+    assert [p.number for p in f.points] == numbers
+
+
+# 4. Figures --------------------------------------------------------------------------------------
+
+def _figures(body: str) -> set[str]:
+    return {fig.quote for fig in facts(body).figures}
+
+
+@pytest.mark.parametrize("body, label", [
+    ("3月4日，学校召开会议，要把握好“学科交叉”、“产教融合”、“教育数字化”三个关键词。", "三个"),
+    ("1月25日，院党委召开会议，结合动员部署、深入学习两个阶段的工作，查找问题。", "两个"),
+    ("6月6日，培训班围绕为什么做绩效、绩效要做什么、怎么做绩效及注意事项等四个问题进行探讨。", "四个"),
+    ("5月1日，处长就评估、认证、专业调整、成果培育等四项重点工作进行了分析。", "四项"),
+])
+def test_a_numeral_after_the_list_it_labels_is_not_a_figure(body: str, label: str) -> None:
+    assert label not in _figures(body)
+
+
+@pytest.mark.parametrize("body, count", [
+    ("3月27日，公司召开会议，要严格按照潘家华组长六项重点工作部署抓好落实。", "六项"),
+    ("6月1日，局长部署了八项工作。", "八项"),
+    ("会议宣读了四个文件。", "四个"),
+    ("蔡立、杨洁等四名同志按期转为正式党员。", "四名"),
+    ("汪洋指出，近一年来，各地政协积极探索。", "一年"),
+])
+def test_counts_of_things_stay_figures(body: str, count: str) -> None:
+    assert count in _figures(body)

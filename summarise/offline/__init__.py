@@ -22,6 +22,7 @@ from .groups import find_groups
 from .kind import detect_kind
 from .people import Found, find_people, speech_anchors
 from .points import find_points, point_text
+from .sections import digest_items
 from .summary import build_summary
 from . import text as text_module
 from .text import Span, evidence, trim
@@ -55,6 +56,15 @@ def _person(text: str, p: Found) -> Person:
         roles=list(dict.fromkeys(p.roles))[:5],
         evidence=evidence(text, p.start, p.end),
     )
+
+
+# A dated activity that is not a meeting: 11月13日，我市在湖滨广场启动…宣传月活动 (its date is the event's).
+_ACTIVITY = re.compile(r"(?:启动|举行|举办|开展|开幕)[^。！？\n]{0,40}?(?:活动|仪式|宣传月|宣传周|活动月)")
+
+
+def _sentence_of(text: str, pos: int) -> str:
+    span = text_module.enclosing(text_module.sentences(text), pos)
+    return text[span.start:span.end] if span else ""
 
 
 _CLAUSE_END = re.compile(r"[，,。；;！？!?\n]")
@@ -105,12 +115,19 @@ def extract_facts(doc: Any) -> Facts:
     name_zh = text[raw_event.name.start:raw_event.name.end] if raw_event.name else None
     convened = text[raw_event.convened_by.start:raw_event.convened_by.end] if raw_event.convened_by else None
     kind, reason = detect_kind(text, headline, body, name_zh, convened, invited, lecturer is not None)
+    digest = digest_items(text, body, headline) if reason is None else []
+    if digest:
+        kind, reason = "other", f"a digest of {len(digest)} separate items, not the report of one meeting"
+        raw_event, topic = RawEvent(), None  # each item has its own event, date and place
+        for p in found:
+            p.roles = [r for r in p.roles if r not in ("chair", "lecturer")] or ["speaker"]
     if kind != "policy_lecture":
         for p in found:
             if "lecturer" in p.roles:
                 p.roles = [r for r in p.roles if r != "lecturer"] or ["speaker"]
         topic = None if kind == "other" else topic
-    if reason and reason.startswith("no meeting"):
+    if reason and reason.startswith("no meeting") and not (
+            raw_event.date and _ACTIVITY.search(_sentence_of(text, raw_event.date.start))):
         raw_event.date = None  # no event, so no event date (a date in a feature dates something else)
     people = [_person(text, p) for p in found][:40]
     anchors: list[tuple[int, str | None]] = list(speech_anchors(text, [p.name for p in found]))

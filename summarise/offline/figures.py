@@ -3,7 +3,9 @@
 The record's figures are quantities the report states. Left out: units outside the gold format's
 set (days, months, tonnes), dates, and the genre's numbered formulas written in Chinese numerals
 (四个转变, “三个适应”, 两条主线, 九个标杆, 五年发展规划) and the labels of a speaker's own list
-(三点希望, 四条意见), which name slogans or announce an enumeration rather than count things.
+(三点希望, 四条意见) or of a list given just before them (A、B、C三个关键词, 甲、乙两个阶段), which
+name slogans or announce an enumeration rather than count things. A count of things done or
+deployed that are not enumerated there (六项重点工作部署, 八项工作) is a figure.
 """
 from __future__ import annotations
 
@@ -18,7 +20,7 @@ from .text import clause_around, evidence
 UNITS = frozenset({"CNY", "mu", "m2", "ha", "km", "percent", "count", "person", "household", "year"})
 # Nouns that make "numeral + 个/条/项 + noun" a named formula (四个转变, 三个方面, 两条主线).
 _FORMULA_NOUN = re.compile(
-    r"(?:转变|适应|突破|坚持|方面|层面|标杆|旗帜|主线|原则|重点|优先|必须|统筹|全面|意识|自信|维护|着力|破除"
+    r"(?:转变|适应|突破|坚持|方面|层面|标杆|旗帜|主线|原则|重点(?!工作)|优先|必须|统筹|全面|意识|自信|维护|着力|破除"
     r"|结合|提升|导向|服务|环节|关系|作风|能力|理念|体系|机制|目标|任务|抓手|工程|行动|字经|个一"
     r"|希望|愿望|期望|要求|意见|建议|体会|启示|思考|做法|经验|措施|看法|认识)"
 )
@@ -37,6 +39,16 @@ def _in_slogan(text: str, fig: shared.ParsedFigure) -> bool:
     return closed >= 0 and closed - opened <= 16
 
 
+# The label of a list given just before it: “学科交叉”、“产教融合”、“教育数字化”三个关键词,
+# 动员部署、深入学习两个阶段, 为什么做绩效、…及注意事项等四个问题.
+_LIST_BEHIND = re.compile(r"、[^，,。；;：:！？!?\n]{1,30}?(?:等|”|》|及[^，,。；;：:、\n]{1,20}?)?$")
+
+
+def _labels_list_behind(text: str, fig: shared.ParsedFigure) -> bool:
+    """A Chinese-numeral count right after an enumeration (A、B、C + 三个…): it labels that list."""
+    return fig.numeral == "chinese" and fig.unit == "count" and _LIST_BEHIND.search(text, max(0, fig.start - 40), fig.start) is not None
+
+
 def _is_formula(text: str, fig: shared.ParsedFigure) -> bool:
     """A slogan, a vague amount (几十年, 数百人), or a Chinese-numeral count naming a formula."""
     if _in_slogan(text, fig) or (fig.start and text[fig.start - 1] in "几数"):
@@ -46,7 +58,7 @@ def _is_formula(text: str, fig: shared.ParsedFigure) -> bool:
     after = text[fig.end:fig.end + 6]
     if fig.unit == "count" and _FORMULA_NOUN.match(after):
         return True
-    if _PLAN.match(after) or _LIST_AHEAD.match(text, fig.end):
+    if _PLAN.match(after) or _LIST_AHEAD.match(text, fig.end) or _labels_list_behind(text, fig):
         return True
     opened = text.rfind("“", max(0, fig.start - 12), fig.start)
     if opened >= 0 and "”" not in text[opened:fig.start]:

@@ -7,8 +7,12 @@ The rule is the presence of meeting structure, not of the word 会议:
   back-reference such as `记者从8月30日举行的…会议上了解到`), the chair (`…主持会议`, `会议由…主持`,
   `主持报告会`), attendance (`…出席/参加/列席会议`, `与会`), or speeches at the meeting (`会议指出/强调/
   要求`, `会上`, `在调研座谈会上，X汇报/表示…`). A visit with a 调研座谈会 is a meeting report.
+  Attending an activity or a ceremony (`出席活动`, `启动仪式`, a publicity month's launch) is not
+  meeting structure.
 - A **policy lecture** is a meeting built around a lecture: someone was invited to lecture
-  (`邀请…作…专题讲座`), the event itself is a lecture (`…报告会`, `…专题党课`), or someone gives a
+  (`邀请…作…专题讲座`), the event itself is a lecture (`…报告会`, `…专题党课`, `…大讲堂`), the
+  lecture is received at a branch venue or online (`在…分会场集中收听收看了讲座`, `组织收听收看…
+  专题讲座`: the local attendees are its participants), or someone gives a
   lecture (`X作…专题辅导报告/专题报告/宣讲报告/专题党课`) that the report frames as the event
   (`主持报告会`, `报告会由…主持`, `…主持宣讲会`, `报告会上`).
 - **Other**: speech transcripts (a salutation opens the body, or the headline says 讲话/致辞), a
@@ -24,12 +28,17 @@ _SALUTATION = re.compile(r"^(?:各位[^\n：:]{0,20}|同志们|尊敬的[^\n：:
 _SPEECH_TITLE = re.compile(r"(?:的讲话|讲话稿|讲话全文|致辞|发言稿|的发言)(?:[（(].*[)）])?$")
 _COMPANY = re.compile(r"(?:集团|有限公司|股份|公司|企业)")
 _GOVERNMENT = re.compile(r"(?:政府|党委|市委|县委|省委|区委|镇委|镇|县|市|省|区|局|厅|部|办|委员会|政协|人大|中心|林局)")
-_LECTURE_EVENT = re.compile(r"(?:讲座|报告会|辅导|党课|授课|讲课|宣讲|培训)")
+_LECTURE_EVENT = re.compile(r"(?:讲座|报告会|辅导|党课|授课|讲课|宣讲|培训|讲堂)")
 
 _MEETING_NOUN = r"(?:会议|大会|座谈会|报告会|宣讲会|讲座|党课|学习会|推进会|研讨会|交流会|专题会|常委会|例会|会)"
 _CHAIR = re.compile(rf"主持(?:召开)?了?[^，,。；;\n]{{0,12}}?{_MEETING_NOUN}|由[^，,。；;\n]{{2,30}}主持(?![的人])|主持(?:学习|讨论)")
+# Attendance at a meeting (出席会议, 列席, 与会, 在分会场收听收看了讲座); not at an activity or a
+# ceremony (出席活动, 出席启动仪式: a launch or a campaign is not a meeting).
 _ATTEND = re.compile(
-    rf"(?:出席|参加|列席|参会)了?[^，,。；;\n]{{0,10}}?(?:{_MEETING_NOUN}|学习|活动|调研|仪式|座谈)|与会|参会")
+    rf"(?:出席|参加|列席|参会)了?[^，,。；;\n]{{0,10}}?(?:{_MEETING_NOUN}|学习|调研|座谈)|与会|参会"
+    rf"|(?:收听收看|收看|收听|观看)了?[^，,。；;\n]{{0,20}}?(?:{_MEETING_NOUN}|讲堂|直播)")
+# A lecture received elsewhere (在分会场集中收听收看了讲座, 组织收听收看…专题讲座): the event is a lecture.
+_WATCHED_LECTURE = re.compile(r"(?:收听收看|收看|收听|观看)了?[^。；;\n]{0,40}?(?:讲座|报告会|党课|讲堂|辅导报告|宣讲)")
 _SPEECH = re.compile(
     r"(?:会议|大会|会上|座谈会上|报告会上)[，,]?(?:指出|强调|要求|认为|提出|决定|研究|部署|听取|审议|通报|传达|学习|明确)"
     rf"|在[^，,。；;\n]{{0,30}}?{_MEETING_NOUN}上[，,]?[^。；;\n]{{0,16}}?(?:讲话|汇报|发言|表示|指出|强调|介绍|交流)"
@@ -70,7 +79,8 @@ def detect_kind(text: str, title: str | None, body_start: int, event_name: str |
     actor = convened_by or head[:12]
     if _COMPANY.search(actor or "") and not _GOVERNMENT.search(_COMPANY.split(actor)[0] if actor else ""):
         return "other", "a company's internal meeting, not a government meeting"
-    framed = lecture and bool(_LECTURE_FRAME.search(text, body_start))
+    framed = (lecture and bool(_LECTURE_FRAME.search(text, body_start))) \
+        or bool(_WATCHED_LECTURE.search(text, body_start)) or bool(_WATCHED_LECTURE.search(head))
     if (event_name and _LECTURE_EVENT.search(event_name)) or lecturer_invited or framed:
         return "policy_lecture", None
     if event_name is None and not meeting_structure(text, body_start):

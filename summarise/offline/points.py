@@ -57,6 +57,12 @@ def _runs(text: str) -> list[list[re.Match[str]]]:
             current = [m]
         elif current and n == numeral(current[-1].group("num")) + 1:
             current.append(m)
+        elif current and n <= numeral(current[-1].group("num")):
+            # numbering restarts (another speaker's 一要… whose 一 was not seen): the list has ended,
+            # and the later numbers (二要, 三要, 四要 …) belong to the other list, not to this one
+            if len(current) >= 2:
+                runs.append(current)
+            current = []
     if len(current) >= 2:
         runs.append(current)
     return runs
