@@ -5,7 +5,8 @@
 
 Deterministic, no model, every fact grounded: each Evidence quote equals doc.text[start:end].
 Modules: text (spans), people (title + name, roles), points (一是…/要…), event (name, date, place,
-body, topic), kind, figures (shared parser), english (shared glossary), summary (templates).
+body, topic), kind, sections (items of a digest), figures (shared parser), english (shared
+glossary), summary (templates).
 """
 from __future__ import annotations
 

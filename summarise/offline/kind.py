@@ -18,7 +18,9 @@ The rule is the presence of meeting structure, not of the word 会议:
 - **Other**: speech transcripts (a salutation opens the body, or the headline says 讲话/致辞), a
   company's internal meeting, and articles with no meeting structure — including features that
   mention a meeting only in passing (`X在日前召开的…会议上提出了上述观点`): a back-reference
-  (`…召开的…会议上`) is not a structural sentence.
+  (`…召开的…会议上`) is not a structural sentence. A digest (a bulletin issue carrying separate
+  items under their own headings, two or more of them meetings, none named by the page's headline;
+  `sections.digest_items`) is other too: no one event, chair or lecturer belongs to the page.
 """
 from __future__ import annotations
 

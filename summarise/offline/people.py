@@ -241,6 +241,7 @@ def find_mentions(text: str) -> list[Mention]:
     return sorted(mentions + extra + _bare_lists(text, free, taken), key=lambda x: x.start)
 
 
+_LIST_OPEN = re.compile(r"(?<![\u3400-\u9fff、])[\u3400-\u9fff]{2,4}(?=、)")
 _COUNTED = re.compile(r"等[0-9０-９一二三四五六七八九十两百]+[名位个人]")
 _LIST_LABEL = re.compile(r"等(?P<label>[\u4e00-\u9fff]{0,10}?(?:" + "|".join(vocab.TITLE_SUFFIXES) + "))")
 
@@ -251,13 +252,8 @@ def _bare_lists(text: str, free, taken: list[tuple[int, int]]) -> list[Mention]:
     A list closed by a head count (等四名同志) is a group the report counts, not its participants.
     """
     out: list[Mention] = []
-    for sep in re.finditer("、", text):
-        pos = sep.start()
-        start = pos - 1
-        while start > 0 and _is_cjk(text[start - 1]) and pos - start < 4:
-            start -= 1
-        if start > 0 and (_is_cjk(text[start - 1]) or text[start - 1] == "、"):
-            continue  # the list must open a clause
+    for opening in _LIST_OPEN.finditer(text):  # the list must open a clause
+        start, pos = opening.start(), opening.end()
         first = name_at(text, start, listed=True)
         if not first or start + len(first) != pos or not free(start, pos):
             continue
