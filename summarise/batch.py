@@ -12,6 +12,7 @@ import hashlib
 import json
 import os
 import re
+import stat
 import sys
 import tempfile
 import threading
@@ -58,11 +59,31 @@ class Job:
         if self.data is not None:
             return self.data
         assert self.path is not None
+        what = special_kind(self.path)
+        if what is not None:  # never open a FIFO or device: it could block forever
+            raise ValueError(f"{what}, not a regular file")
         return self.path.read_bytes()
 
     @property
     def stem(self) -> str:
         return "stdin" if self.path is None else self.path.stem
+
+
+_SPECIAL = ((stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISSOCK, "a socket"),
+            (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"))
+
+
+def special_kind(path: Path) -> str | None:
+    """What `path` is when it is not a regular file or directory (None for those, and for a missing path)."""
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        return "a symbolic link to a missing file" if path.is_symlink() else None
+    except OSError:
+        return None  # unreadable metadata: reading it will say why
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return None
+    return next((name for test, name in _SPECIAL if test(mode)), "not a regular file")
 
 
 def _hidden(path: Path, root: Path) -> bool:
@@ -88,13 +109,15 @@ def discover(paths: Sequence[str], *, exclude: Path | None = None,
     """Files, directories (recursively) and globs → jobs in a stable order; `-` reads stdin.
 
     Hidden files and directories are skipped, and so is anything inside `exclude` (the output
-    directory). A path that does not exist and matches nothing raises UsageError.
+    directory). Inside a directory, a dangling symlink, FIFO, socket or device becomes a job that
+    fails with the reason (errors.jsonl); named on the command line it raises UsageError, as does a
+    path that does not exist and matches nothing.
     """
     jobs: list[Job] = []
     seen: set[Path] = set()
 
     def add(path: Path, label: str) -> None:
-        key = path.resolve()
+        key = path.absolute() if path.is_symlink() and not path.exists() else path.resolve()
         if key in seen or _inside(path, exclude):
             return
         seen.add(key)
@@ -110,7 +133,9 @@ def discover(paths: Sequence[str], *, exclude: Path | None = None,
             add(path, raw)
         elif path.is_dir():
             for child in sorted(path.rglob("*")):
-                if child.is_file() and not _hidden(child, path):
+                if _hidden(child, path) or child.is_dir():
+                    continue
+                if child.is_file() or special_kind(child) is not None:  # special: fails with a reason
                     add(child, str(child))
         elif glob.has_magic(raw):
             matches = sorted(Path(m) for m in glob.glob(raw, recursive=True))
@@ -119,6 +144,8 @@ def discover(paths: Sequence[str], *, exclude: Path | None = None,
                 raise UsageError(f"no files match {raw!r}")
             for m in files:
                 add(m, str(m))
+        elif (what := special_kind(path)) is not None:
+            raise UsageError(f"{raw} is {what}, not a regular file (use - to read standard input)")
         else:
             raise UsageError(f"no such file or directory: {raw}")
     return jobs
