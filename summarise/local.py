@@ -22,6 +22,22 @@ def check_gguf(path: str | os.PathLike[str]) -> Path:
     return model
 
 
+# llama.cpp's common log levels (common/log.h): 0 output, 1 error, 2 warning, 3 info (its default), 4 debug.
+QUIET_VERBOSITY = 1
+
+
+def llama_verbosity() -> int:
+    """llama.cpp's log threshold: errors only unless SUMMARISE_LLAMA_VERBOSITY says otherwise (3 = info)."""
+    raw = os.environ.get("SUMMARISE_LLAMA_VERBOSITY", "").strip()
+    if not raw:
+        return QUIET_VERBOSITY
+    try:
+        return int(raw)
+    except ValueError:
+        raise ExtractionError(f"SUMMARISE_LLAMA_VERBOSITY must be an integer (1 errors, 2 warnings, 3 info, "
+                              f"4 debug), not {raw!r}") from None
+
+
 def _free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
         s.bind(("127.0.0.1", 0))
@@ -43,6 +59,7 @@ def local_server(path: str | os.PathLike[str], *, n_ctx: int = 8192, threads: in
     params.cpuparams.n_threads = threads or max(1, os.cpu_count() or 1)
     params.hostnames = ["127.0.0.1"]
     params.port = _free_port()
+    params.verbosity = llama_verbosity()  # llama.cpp logs hundreds of info lines on stderr by default
     server = xllamacpp.Server(params)
     try:
         yield f"http://127.0.0.1:{params.port}/v1"
