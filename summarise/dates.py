@@ -1,11 +1,12 @@
 """Date mentions in Chinese news and the rule that gives them a year.
 
 Rule: a year stated in the text wins. Otherwise take the latest date with that month-day that is
-not after the (trusted) publication date, but only when the gap is small (0–45 days by default);
+not after the (trusted) publication date, but only when the gap is small (0–45 days by default),
+else the one just after it within the same window (a page stamped before the event it reports);
 otherwise keep the year open (ISO 8601 ``--MM-DD``) and say why. When the publication date
 gives no year, a year the same sentence states for the event it reports is taken
-(``3月27至28日，…召开2012年纪检监察工作会议`` → 2012-03-27), unless the sentence looks back
-(年度, 总结, 表彰 …). Relative days such as ``昨日(14日)`` resolve against the publication date when
+(``3月27至28日，…召开2012年纪检监察工作会议`` → 2012-03-27; also ``召开2015年度…工作会议``, the
+year's own work meeting), unless the sentence looks back (年度总结, 表彰 …). Relative days such as ``昨日(14日)`` resolve against the publication date when
 the stated day agrees, and so does a bare day in a report's lead (``交流会24日在京召开``) when
 it falls within the window.
 """
@@ -139,8 +140,11 @@ def find_dates(text: str) -> list[DateMention]:
 # 郑州举行), not a year the sentence looks back on (2011年度总结表彰大会, 回顾2017年工作).
 _CLAUSE_STOP = re.compile(r"[，,、。！？!?；;：:\n]")
 _CONVENED = re.compile(r"召开|举行|举办|开幕")
-_CONTEXT_YEAR = re.compile(rf"(?<![0-9０-９])((?:19|20)[0-9]{{2}})年(?![度底末终初]|\s*(?:{_D}{{1,2}}|{_CN_M})\s*月)")
-_RETROSPECTIVE = re.compile(r"总结|表彰|年终|回顾|年度|上年|去年")
+_CONTEXT_YEAR = re.compile(
+    rf"(?<![0-9０-９])((?:19|20)[0-9]{{2}})年(?![底末终初]|度(?![^，,。；;]{{0,30}}?工作会议)|\s*(?:{_D}{{1,2}}|{_CN_M})\s*月)")
+# 年度 looks back (2018年度总结表彰大会) unless it names the year's own work meeting (召开2015年度
+# 职业教育与继续教育工作会议: the meeting that plans that year's work, held in it).
+_RETROSPECTIVE = re.compile(r"总结|表彰|年终|回顾|年度(?![^，,。；;]{0,30}?工作会议)|上年|去年")
 
 
 def _with_context_year(text: str, d: DateMention) -> DateMention:
@@ -240,9 +244,25 @@ def _resolve_month_day(m: int, d: int | None, pub: date | None, window_days: int
         if gap <= window_days:
             return ResolvedDate(cand.isoformat(), "publication",
                                 f"year not stated; taken from the publication date {pub} ({gap} day{'s' if gap != 1 else ''} later)")
+        later = _soon_after(m, d, pub, window_days)
+        if later is not None:
+            return later
         after = f"{md} in {pub.year} would fall after the publication date {pub}; " if cand.year < pub.year else ""
         return ResolvedDate(f"--{md}", "open",
                             f"year not stated; {after}the latest earlier {md} is {gap} days before {pub}, "
                             f"outside the {window_days}-day window")
-    return ResolvedDate(f"--{md}", "open", f"year not stated; no {md} on or before {pub}")
+    return _soon_after(m, d, pub, window_days) or ResolvedDate(f"--{md}", "open", f"year not stated; no {md} on or before {pub}")
+
+
+def _soon_after(m: int, d: int, pub: date, window_days: int) -> ResolvedDate | None:
+    """The month-day a few days after the publication date (a page dated before the event it
+    reports: an import or draft timestamp), within the same window; None when none fits."""
+    for year in (pub.year, pub.year + 1):
+        if _valid(year, m, d):
+            cand = date(year, m, d)
+            gap = (cand - pub).days
+            if 0 < gap <= window_days:
+                return ResolvedDate(cand.isoformat(), "publication",
+                                    f"year not stated; taken from the publication date {pub} ({gap} day{'s' if gap != 1 else ''} earlier)")
+    return None
 

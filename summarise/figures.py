@@ -313,13 +313,72 @@ def _from_match(text: str, m: re.Match[str]) -> ParsedFigure | None:
     return ParsedFigure(text[start:end], start, end, value, unit, approx, lower, upper, qualifier, numeral)
 
 
+# An amount in 亿 written without 元 (16.3亿产值, 百亿产值, 2018年突破20亿): money when a money noun
+# follows it, or when it closes its clause and a money noun stands earlier in its sentence. 千亿级
+# (a scale label), 14亿人 (people) and an amount without a money noun are not read.
+_BARE_YI = re.compile(
+    r"(?<![0-9０-９A-Za-zＡ-Ｚａ-ｚ.．\-－/:：_〇零一二三四五六七八九两兩十百千万萬亿億第#№])"
+    r"(?:(?P<ar>" + _AR + r")|(?P<cn>[一二三四五六七八九两兩十]{1,3})?)(?P<mult>万亿|千亿|百亿|十亿|[亿億])"
+)
+_MONEY_NOUN = r"(?:总产值|产值|產值|投资|投資|资金|資金|营收|營收|营业收入|税收|稅收|销售额|銷售額|销售收入|收入|利润|利潤|生产总值|GDP)"
+_MONEY_AFTER = re.compile(r"(?:元)?" + _MONEY_NOUN)
+_MONEY_BEFORE = re.compile(_MONEY_NOUN + r"[^。！？!?；;\n]{0,40}$")
+_CLAUSE_CLOSE = re.compile(r"[^\u3400-\u9fff0-9０-９A-Za-z%％]|$|(?:以上|左右)")
+
+
+def _bare_yi(text: str, m: re.Match[str]) -> ParsedFigure | None:
+    """A money amount in 亿 without its 元, read by the rule above (None otherwise)."""
+    end = m.end()
+    if _MONEY_AFTER.match(text, end):
+        pass
+    elif not (_CLAUSE_CLOSE.match(text, end) and _MONEY_BEFORE.search(text, max(0, m.start() - 48), m.start())):
+        return None
+    mult = Decimal(_MULT[m.group("mult").translate(_T2S)])
+    numeral: Literal["arabic", "chinese"] = "arabic"
+    if m.group("ar") is not None:
+        try:
+            value = _ascii_number(m.group("ar")) * mult
+        except InvalidOperation:
+            return None
+    elif m.group("cn") is not None:
+        iv = cn_numeral(m.group("cn"))
+        if iv is None:
+            return None
+        value, numeral = Decimal(iv) * mult, "chinese"
+    else:
+        value, numeral = mult, "chinese"  # 百亿: the multiplier alone
+        if m.group("mult").translate(_T2S) == "亿":
+            return None
+    if value == value.to_integral_value():
+        value = value.quantize(Decimal(1))
+    pre = _prefix_marker(text, m.start())
+    kind = _PREFIX_KIND.get(pre, "")
+    suffix = next((w for w, _ in _SUFFIXES if text.startswith(w, end)), "")
+    approx = kind == "approx" or dict(_SUFFIXES).get(suffix) == "approx"
+    lower = kind == "lower" or dict(_SUFFIXES).get(suffix) == "lower"
+    return ParsedFigure(text[m.start():end], m.start(), end, value, "CNY", approx, lower, None, pre + suffix, numeral)
+
+
 def find_figures(text: str) -> list[ParsedFigure]:
-    """Every figure with a unit in ``text``, in order, with spans into ``text``."""
+    """Every figure with a unit in ``text``, in order, with spans into ``text``.
+
+    Includes amounts in 亿 whose 元 is implied by a money noun (16.3亿产值; see ``_BARE_YI``)."""
     out: list[ParsedFigure] = []
     for m in _FIG_RE.finditer(text):
         fig = _from_match(text, m)
         if fig is not None:
             out.append(fig)
+    if "亿" in text or "億" in text:
+        spans = [(f.start, f.end) for f in out]
+        extra = []
+        for m in _BARE_YI.finditer(text):
+            if any(a < m.end() and m.start() < b for a, b in spans):
+                continue
+            fig = _bare_yi(text, m)
+            if fig is not None:
+                extra.append(fig)
+        if extra:
+            out = sorted(out + extra, key=lambda f: f.start)
     return out
 
 
@@ -327,11 +386,18 @@ def parse_figure(quote: str) -> ParsedFigure | None:
     """Parse one figure expression; markers around it (超, 约, 左右 …) are allowed.
 
     Spans are relative to ``quote`` as given (``超5000亩`` → quote ``5000亩`` at 1:6).
-    Returns None unless exactly one figure accounts for the whole expression.
+    Returns None unless exactly one figure accounts for the whole expression. An amount in 亿
+    alone (``16.3亿``, ``百亿``) reads as CNY: its money noun is context the quote does not carry
+    (see ``_BARE_YI``), and the genre writes no other unit-less 亿 amount that is in scope.
     """
     s = quote.strip()
     offset = len(quote) - len(quote.lstrip())
     figs = find_figures(s)
+    if not figs:
+        bare = _BARE_YI.search(s)
+        if bare is not None and bare.group() != "亿":
+            fig = _bare_yi(s + "产值", bare)
+            figs = [fig] if fig is not None else []
     if len(figs) != 1:
         return None
     f = figs[0]

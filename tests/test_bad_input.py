@@ -374,9 +374,6 @@ def test_20mb_text_is_normalised_within_a_bounded_time(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow  # ~5 s
-@pytest.mark.xfail(strict=True, reason="finding: offline extraction time is quadratic in the article's length "
-                   "(summarise/offline/people.py: sentence_end scans every sentence per mention, _is_word "
-                   "scans the text per candidate): 1 MB 3.5 s, 4 MB 46 s, 20 MB ~20 min")
 def test_offline_extraction_time_grows_linearly(tmp_path: Path) -> None:
     times = []
     for size in (250_000, 1_000_000):

@@ -150,6 +150,11 @@ _TIMESTAMP = re.compile(r"\s*[T ]?\d{1,2}:\d{2}")
 _DEADLINE = re.compile(r"前(?!(?:上午|下午|晚上|晚)?(?:组织)?(?:召开|举行|举办))")
 
 
+# A dateline (新华社北京3月5日电, 浙江在线11月27日讯): the date of the report, not of the event when
+# the lead dates the event right after it.
+_DATELINE = re.compile(r"(?:讯|电|消息)")
+
+
 def _event_date(all_mentions: list[dates.DateMention], text: str, body: int,
                 sentence: Span | None) -> dates.DateMention | None:
     mentions = [d for d in all_mentions if d.start >= body and (d.day or d.relative is not None)
@@ -158,6 +163,8 @@ def _event_date(all_mentions: list[dates.DateMention], text: str, body: int,
         return None
     if sentence is not None:
         inside = [d for d in mentions if sentence.start <= d.start < sentence.end]
+        if len(inside) > 1 and _DATELINE.match(text, inside[0].end) and inside[1].start - inside[0].end <= 30:
+            return inside[1]  # 浙江在线11月27日讯（记者 X）26日至27日，…举行: the dateline dates the report
         if inside:
             return inside[0]
         before = [d for d in mentions if d.start < sentence.start]

@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from . import vocab
-from .surnames import surname_length
+from .surnames import VERB_LIKE, surname_length
 from .text import sentences
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
@@ -20,8 +21,10 @@ _SPACE = " \u3000"
 _REJECT_NAMES = frozenset({"负责人", "同志", "全体人员", "主要负责", "相关负责", "有关负责"})
 
 # Predicates that follow a name (after 等/同志/一行 and an optional 在…上/中/时).
+# A day word may stand between the name and its verb: 李克强昨天主持召开…, 王某今天上午出席….
 _LEAD = (r"(?:等|同志|一行|[（(][^）)]{0,8}[）)]|" + "|".join(vocab.POST_TITLES)
-         + r")*(?:在[^，,。；]{0,30}?(?:上|中|时))?")
+         + r")*(?:昨天|昨日|今天|今日|前天|日前|近日|当天|当日)?(?:上午|下午|晚上|晚)?"
+         + r"(?:在[^，,。；]{0,30}?(?:上|中|时))?")
 # What a lecturer gives (作…专题辅导报告, 作题为“…”的宣讲报告, 讲专题党课), longest first.
 LECTURE_NOUNS = r"(?:专题辅导报告|辅导报告|专题报告|宣讲报告|专题讲座|专题党课|专题辅导|专题讲课|讲座|授课|讲课|党课|宣讲)"
 _ROLE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -77,7 +80,7 @@ def _given_ok(given: str, banned: frozenset[str] = vocab.NOT_IN_GIVEN_NAME) -> b
 
 def _list_boundary(text: str, pos: int) -> bool:
     return (pos >= len(text) or text[pos] in "、等，,。；;）)" or text.startswith(("同志", "和", "及"), pos)
-            or text.startswith(vocab.LIST_END_WORDS, pos))
+            or text.startswith(vocab.LIST_END_WORDS, pos) or _LIST_SPOKE.match(text, pos) is not None)
 
 
 def _in_post_list(text: str, start: int) -> bool:
@@ -100,12 +103,15 @@ def name_at(text: str, pos: int, listed: bool = False) -> str | None:
 
     `listed`: the name stands in a list (…、Name、…), where it must end at a list separator.
     """
-    surname = surname_length(text[pos:pos + 2])
+    surname = surname_length(text[pos:pos + 3])
     if not surname:
         return None
+    verb_like = text[pos] in VERB_LIKE
     banned = vocab.NOT_IN_LISTED_NAME if listed else vocab.NOT_IN_GIVEN_NAME
     ends = _list_boundary if listed else is_boundary
     for given in (1, 2):
+        if verb_like and given == 1:
+            continue  # 回 + one character is a verb (回应, 回到), not a name
         end = pos + surname + given
         if end > len(text):
             break
@@ -151,20 +157,27 @@ def _ends_word(text: str, pos: int) -> bool:
 _AFTER_NOUN = frozenset("和与及的已是也都均为在不")
 
 
-def _is_word(text: str, name: str) -> bool:
+def _is_word(text: str, name: str, memo: dict[str, bool] | None = None) -> bool:
     """A candidate that elsewhere ends a longer word (中央单位，/ 监管范围和 → 单位, 范围): a noun.
 
     A name stands after punctuation, a post or a function word; a noun is found glued to the end of
-    other words. One such occurrence, ending where a name could end, is enough.
+    other words. One such occurrence, ending where a name could end, is enough. `memo` keeps the
+    answer per name for one text (a name mentioned n times is looked up once, not n times).
     """
+    if memo is not None and name in memo:
+        return memo[name]
+    found = False
     start = text.find(name)
     while start >= 0:
         end = start + len(name)
         ends_clause = end >= len(text) or not _is_cjk(text[end]) or text[end] in _AFTER_NOUN
         if ends_clause and not _ends_word(text, start):
-            return True
+            found = True
+            break
         start = text.find(name, start + 1)
-    return False
+    if memo is not None:
+        memo[name] = found
+    return found
 
 
 def relayed(text: str, start: int, end: int) -> bool:
@@ -172,13 +185,25 @@ def relayed(text: str, start: int, end: int) -> bool:
     return bool(vocab.RELAY_BEFORE.search(text, max(0, start - 12), start) and vocab.RELAY_AFTER.match(text, end))
 
 
+class _Taken:
+    """Character positions already covered by a mention (spans are short, so a set is linear)."""
+
+    def __init__(self) -> None:
+        self._pos: set[int] = set()
+
+    def append(self, span: tuple[int, int]) -> None:
+        self._pos.update(range(*span))
+
+    def free(self, a: int, b: int) -> bool:
+        return not any(i in self._pos for i in range(a, b))
+
+
 def find_mentions(text: str) -> list[Mention]:
     """Every `title + name`, `name + title` and listed bare name (…、Name) in the text."""
     mentions: list[Mention] = []
-    taken: list[tuple[int, int]] = []
-
-    def free(a: int, b: int) -> bool:
-        return all(b <= s or a >= e for s, e in taken)
+    taken = _Taken()
+    free = taken.free
+    words: dict[str, bool] = {}
 
     last_end = 0
     for m in _SUFFIX_RE.finditer(text):
@@ -223,7 +248,7 @@ def find_mentions(text: str) -> list[Mention]:
             mentions.append(Mention(cand, a, title, org_start, m.end()))
             taken.append((a, m.end()))
             break
-    mentions = [m for m in mentions if not _is_word(text, m.name)]
+    mentions = [m for m in mentions if not _is_word(text, m.name, words)]
     mentions.sort(key=lambda x: x.start)
     # bare names continuing a list: 领导何运平、曹和家、张焕明等
     extra: list[Mention] = []
@@ -238,15 +263,17 @@ def find_mentions(text: str) -> list[Mention]:
             extra.append(Mention(name, pos + 1, men.title, pos + 1, nxt))
             taken.append((pos + 1, nxt))
             pos = nxt
-    return sorted(mentions + extra + _bare_lists(text, free, taken), key=lambda x: x.start)
+    return sorted(mentions + extra + _bare_lists(text, free, taken, words), key=lambda x: x.start)
 
 
 _LIST_OPEN = re.compile(r"(?<![\u3400-\u9fff、])[\u3400-\u9fff]{2,4}(?=、)")
+# A list closed by what its members said: 王浩、葛慧君、陈金彪作了交流发言 / 分别作了表态发言 / 先后发言.
+_LIST_SPOKE = re.compile(r"(?:(?:作|做)了?[^，,。；;、]{0,8}?(?:发言|讲话|致辞|汇报)|(?:交流)?发言|讲话|致辞)")
 _COUNTED = re.compile(r"等[0-9０-９一二三四五六七八九十两百]+[名位个人]")
 _LIST_LABEL = re.compile(r"等(?P<label>[\u4e00-\u9fff]{0,10}?(?:" + "|".join(vocab.TITLE_SUFFIXES) + "))")
 
 
-def _bare_lists(text: str, free, taken: list[tuple[int, int]]) -> list[Mention]:
+def _bare_lists(text: str, free, taken: "_Taken", words: dict[str, bool]) -> list[Mention]:
     """Lists of names without a title before them, opening a clause and closed by 等 or a verb:
     刘南昌、安伟、王振清等副市级以上领导在分会场收看 (the label after 等 is their title), 张三、李四出席.
     A list closed by a head count (等四名同志) is a group the report counts, not its participants.
@@ -264,13 +291,14 @@ def _bare_lists(text: str, free, taken: list[tuple[int, int]]) -> list[Mention]:
                 break
             names.append((pos + 1, name))
             pos += 1 + len(name)
-        if len(names) < 2 or text.startswith("、", pos) or not text.startswith(vocab.LIST_END_WORDS, pos):
+        if len(names) < 2 or text.startswith("、", pos) or not (
+                text.startswith(vocab.LIST_END_WORDS, pos) or _LIST_SPOKE.match(text, pos)):
             continue
         if _COUNTED.match(text, pos):
             continue  # 蔡立、杨洁等四名同志转为正式党员: a counted group (honourees, new members)
         label = _LIST_LABEL.match(text, pos)
         title = label.group("label") if label else None
-        if any(_is_word(text, n) for _, n in names):
+        if any(_is_word(text, n, words) for _, n in names):
             continue
         for a, n in names:
             out.append(Mention(n, a, title, a, a + len(n)))
@@ -299,13 +327,11 @@ def find_people(text: str) -> list[Found]:
     """People with titles and roles, merged by name, in order of first mention."""
     mentions = find_mentions(text)
     sents = sentences(text)
-    ends = {s.start: s.end for s in sents}
+    starts = [s.start for s in sents]  # sentences are sorted and disjoint: one bisect per lookup
 
     def sentence_end(pos: int) -> int:
-        for s in sents:
-            if s.start <= pos < s.end:
-                return s.end
-        return len(text)
+        i = bisect_right(starts, pos) - 1
+        return sents[i].end if i >= 0 and pos < sents[i].end else len(text)
 
     people: dict[str, Found] = {}
     for group in _groups(text, mentions):
@@ -326,11 +352,11 @@ def find_people(text: str) -> list[Found]:
             for role in own or roles:
                 if role not in found.roles:
                     found.roles.append(role)
-    del ends
     # later bare mentions of a known name: 赵锡雄指出, 周作德作总结讲话时表示, 由X主持
+    name_starts = {men.name_start for men in mentions}
     for name, found in people.items():
         for m in re.finditer(re.escape(name), text):
-            if m.start() == found.start or any(men.name_start == m.start() for men in mentions):
+            if m.start() == found.start or m.start() in name_starts:
                 continue
             if not is_boundary(text, m.end()):
                 continue

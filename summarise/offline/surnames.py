@@ -18,14 +18,25 @@ _COMPOUND = (
     "轩辕", "令狐", "钟离", "端木", "南宫", "西门", "独孤", "万俟", "闻人", "申屠", "澹台", "公冶", "呼延",
 )
 
-SINGLE: frozenset[str] = frozenset(_SINGLE)
+# Surnames that are also common verbs (回良玉 / 回顾, 回到): they open a name only when a
+# two-character given name follows whose first character does not complete the verb.
+VERB_LIKE: dict[str, frozenset[str]] = {
+    "回": frozenset("应答复顾到来去访归升落收报想忆首合击馈避转流购放国家乡京头过信电执"),
+}
+
+SINGLE: frozenset[str] = frozenset(_SINGLE) | frozenset(VERB_LIKE)
 COMPOUND: frozenset[str] = frozenset(_COMPOUND)
 
 
 def surname_length(candidate: str) -> int:
-    """Length of the surname that `candidate` starts with (2 for compound, 1 for single), 0 if none."""
+    """Length of the surname that `candidate` starts with (2 for compound, 1 for single), 0 if none.
+
+    A verb-like surname (VERB_LIKE) counts only in a candidate of three characters or more."""
     if candidate[:2] in COMPOUND:
         return 2
+    tails = VERB_LIKE.get(candidate[:1])
+    if tails is not None:
+        return 1 if len(candidate) >= 3 and candidate[1] not in tails else 0
     if candidate[:1] in SINGLE:
         return 1
     return 0

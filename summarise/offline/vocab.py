@@ -72,8 +72,9 @@ TITLE_STOPS: tuple[str, ...] = (
     "率领", "为", "与会", "首先", "随后", "最后", "同时", "此外", "分别", "先后", "还有", "有",
 )
 
-# Organisation endings that may stand right before a name written name-first (省政府采购中心李健主任).
-ORG_ENDINGS = frozenset("处局厅部委办校院会司心团所站行组室科区县市省镇村社馆庭")
+# Organisation endings that may stand right before a name written name-first (省政府采购中心李健主任,
+# 天津财经大学侯欣一教授).
+ORG_ENDINGS = frozenset("处局厅部委办校院会司心团所站行组室科区县市省镇村社馆庭学")
 
 # Words around a byline (not participants).
 BYLINE = re.compile(r"(记者|编辑|通讯员|摄影|作者|责编|审核|来源)")
