@@ -149,9 +149,6 @@ def test_encodings_give_the_same_people_as_utf8(bad_dir: Path) -> None:
         assert {p.name for p in extract(bad_dir / name).people} == want, name
 
 
-@pytest.mark.xfail(strict=True, reason="finding: one damaged UTF-8 character mid-file fails the whole file "
-                   "('cannot decode: not UTF-8, GB18030 or Big5'); browsers decode it with one U+FFFD "
-                   "(summarise/normalise/decode.py)")
 def test_one_damaged_character_mid_file_still_gives_the_article(bad_dir: Path) -> None:
     _check_record(_extract(bad_dir / "truncated-middle.txt"), CASES[IDS.index("truncated-middle.txt")])
 
@@ -218,9 +215,6 @@ def test_fifo_is_refused_not_read(tmp_path: Path) -> None:
         _check_error(str(_extract(Path("/dev/zero"))), Path("/dev/zero"), "not a regular file")
 
 
-@pytest.mark.xfail(strict=True, reason="finding: extract('missing.txt') — a str path to a file that does not "
-                   "exist — is summarised as the text 'missing.txt' (an empty 'other' record) instead of "
-                   "an error (summarise/normalise/read.py: read_source)")
 def test_missing_path_given_as_str_is_an_error(tmp_path: Path) -> None:
     result = _extract(str(tmp_path / "missing.txt"))  # type: ignore[arg-type]
     assert isinstance(result, ExtractionError)

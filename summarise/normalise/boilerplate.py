@@ -68,6 +68,14 @@ _NOT_HEADLINE_END = re.compile(r"[。，,；;：:、]$")
 _PUNCT_ONLY = re.compile(r"^[\W_]+$")
 _SPLIT = re.compile(r"[\s|｜]+")
 
+# the heading of a periodical column or digest page, not of an article: a short label and, in
+# brackets, the period it covers or its issue (每周一学（2021年12月6日—12月12日）, 理论学习（第12期）)
+_DAY = r"(?:\d{4}\s*[年./-]\s*)?(?:\d{1,2}\s*[月./-]\s*)?\d{1,2}\s*日?"
+_COLUMN_HEADING = re.compile(rf"^[\u4e00-\u9fff]{{2,8}}\s*[（(](?:{_DAY}\s*[—–~～\-－至到]+\s*{_DAY}|第\s*[\d一二三四五六七八九十百]+\s*期)[)）]$")
+# a hit counter whose number was written by a script leaves its unit on a line of its own
+_COUNTER_LABEL = re.compile(r"(?:点击|浏览|阅读|访问)(?:数|量|次数)?\s*[:：]?\s*$")
+_COUNTER_UNIT = re.compile(r"^人?次$")
+
 AD_MAX = 48
 MENU_ITEM_MAX = 6  # characters of one nav-menu item
 MENU_RUN_MIN = 3  # items in a run of menu lines
@@ -169,6 +177,7 @@ def clean(text: Tracked, title_hint: str | None = None) -> Cleaned:
 
     _mark_menu_runs(cats, simp, title_hint)
     _mark_datelines(cats, simp)
+    _mark_header_chrome(cats, simp)
     nonempty = 0
     for i, cat in enumerate(cats):
         if cat == "empty":
@@ -294,6 +303,26 @@ def _mark_datelines(cats: list[str | None], simp: list[str]) -> None:
             cats[i] = "metadata"
         elif cat is None and is_paragraph(simp[i]):
             return
+
+
+def _mark_header_chrome(cats: list[str | None], simp: list[str]) -> None:
+    """In the page header (before the first paragraph): a periodical column's heading
+    (:data:`_COLUMN_HEADING`) names the digest, not the article, and a lone 次 after a metadata
+    line ending in a hit-counter label is that counter's unit (in place)."""
+    seen = 0
+    prev: int | None = None
+    for i, cat in enumerate(cats):
+        if cat == "empty":
+            continue
+        seen += 1
+        if seen > HEADER_LINES or (cat is None and is_paragraph(simp[i])):
+            return
+        if cat is None and _COLUMN_HEADING.match(simp[i]):
+            cats[i] = "column_heading"
+        elif (cat is None and _COUNTER_UNIT.match(simp[i]) and prev is not None and cats[prev] == "metadata"
+              and _COUNTER_LABEL.search(simp[prev])):
+            cats[i] = "metadata"
+        prev = i
 
 
 def _find_headline(cats: list[str | None], simp: list[str], content: list[int], hint: str | None) -> int | None:

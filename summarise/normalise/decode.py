@@ -68,7 +68,10 @@ def decode(data: bytes, name: str = "<bytes>") -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as exc:
         if exc.reason == "unexpected end of data" and exc.end == len(data):  # cut inside the last character
-            return data[:exc.start].decode("utf-8"), "utf-8"
+            try:
+                return data[:exc.start].decode("utf-8"), "utf-8"
+            except UnicodeDecodeError:
+                pass
     head = data[:8192]
     for rx in (_META_CHARSET, _XML_ENCODING):
         m = rx.search(head)
@@ -78,7 +81,31 @@ def decode(data: bytes, name: str = "<bytes>") -> tuple[str, str]:
                 return data.decode(enc), enc
             except (UnicodeDecodeError, LookupError):
                 pass
+    damaged = _damaged_utf8(data)
+    if damaged is not None:
+        return damaged
     return _detect(data, name)
+
+
+#: a file with at most this many damaged UTF-8 sequences, or one per this many characters, is
+#: UTF-8 with a few broken characters (as a browser shows it), not another encoding.
+MAX_DAMAGED_SEQUENCES = 3
+DAMAGE_RATE = 10_000
+REPLACEMENT_ENCODING = "utf-8 (damaged)"
+
+
+def _damaged_utf8(data: bytes) -> tuple[str, str] | None:
+    """UTF-8 with a few invalid byte sequences, each decoded as U+FFFD; None when damage is not tiny.
+
+    The encoding is reported as ``"utf-8 (damaged)"`` and the pipeline counts the U+FFFD marks.
+    """
+    text = data.decode("utf-8", "replace")
+    bad = text.count("\ufffd") - data.count("\ufffd".encode("utf-8"))
+    if bad <= 0 or len(_HAN.findall(text)) < 10 * bad:  # a real UTF-8 Chinese page around the damage
+        return None
+    if bad <= MAX_DAMAGED_SEQUENCES or bad * DAMAGE_RATE <= len(text):
+        return text, REPLACEMENT_ENCODING
+    return None
 
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")

@@ -21,7 +21,7 @@ class Document:
     original: str
     spans: SpanMap  # tuple-like: spans[i] == (start, end) in ``original`` for text[i]
     removed: dict[str, int] = field(default_factory=dict)
-    kind: str = "text"  # input kind: "text" | "html" | "json" | "sql" | "markdown" | "js" | "code" | "feed"
+    kind: str = "text"  # input kind: "text" | "html" | "json" | "sql" | "markdown" | "js" | "code" | "php" | "feed"
 
     def source_span(self, start: int, end: int) -> tuple[int, int]:
         """Span in ``original`` covering text[start:end] (zero-width for an empty range)."""

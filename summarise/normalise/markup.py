@@ -38,7 +38,7 @@ class Extracted:
     """Output of the markup stage."""
 
     body: Tracked
-    kind: str  # "text" | "html" | "json" | "sql" | "markdown" | "js" | "code" | "feed"
+    kind: str  # "text" | "html" | "json" | "sql" | "markdown" | "js" | "code" | "php" | "feed"
     title: str | None = None
     published: str | None = None
     publisher: str | None = None
@@ -91,9 +91,17 @@ def extract(original: str) -> Extracted:
         ext = _from_js(original)
         if ext is not None:
             return ext
+    elif wrappers.looks_like_python(original):
+        ext = _from_js(original, python=True)
+        if ext is not None:
+            return ext
     php = 0
     if wrappers.has_php(original):
         blanked, php = wrappers.blank_php(original)
+        ext = _from_php_data(original, blanked)
+        if ext is not None:
+            ext.removed["php"] = php
+            return ext
         kind = detect_kind(blanked)
         if kind == "html":
             ext = _from_html(blanked)
@@ -447,13 +455,25 @@ def corroborated_date(stamp: str, text: str) -> str | None:
     return None
 
 
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
+
+
+def uncontradicted_date(stamp, text: str) -> bool:  # type: ignore[no-untyped-def]
+    """True when the row's only timestamp is the only date there is: the text names no month-day
+    (月…日) and no year after the stamp's, so nothing says the stamp is a later import time."""
+    if _MONTH_DAY.search(text):
+        return False
+    return all(int(m.group(1)) <= stamp.year for m in _YEAR.finditer(text))
+
+
 def _from_sql(original: str) -> Extracted | None:
     """The row with the longest text field: body = that field, title = a headline-like field.
 
     A date-time field (``2018-02-13 14:48:34``, compact ``20181116``) is only a candidate publication
     date: a column named for publication is taken as stated; any other timestamp
-    (created/updated/unnamed) must be corroborated by the text (:func:`corroborated_date`), else
-    ``published`` stays None.
+    (created/updated/unnamed) must be corroborated by the text (:func:`corroborated_date`) or be
+    the only date there is (one timestamp, the text names no day: :func:`uncontradicted_date`),
+    else ``published`` stays None.
     """
     rows = wrappers.sql_rows(original)
     best: tuple[int, wrappers.SqlRow, wrappers.Field] | None = None
@@ -488,6 +508,8 @@ def _from_sql(original: str) -> Extracted | None:
         if published is None:
             published = corroborated_date(f.value or "", body.text)
             published_from = "sql_row" if published else None
+    if published is None and len(stamps) == 1 and uncontradicted_date(stamps[0][2], body.text):
+        published, published_from = stamps[0][2].isoformat(), "sql_row_only"
     if published is None and stamps:
         removed["cms_timestamp_unused"] = 1
     title = title_f.value.strip() if title_f is not None and title_f.value else None
@@ -501,13 +523,68 @@ _JS_KEY_BEFORE = re.compile(r"[\"']?([A-Za-z_$][\w$]*)[\"']?\s*:\s*$")
 PROSE_HAN_MIN = 20  # Han characters in a string literal (or concatenation) that holds the article
 
 
-def _from_js(original: str) -> Extracted | None:
+# what names the value of a string literal in source code: an object key (``title: '…'``), a map
+# entry (``data.put("title", "…")``, ``obj["title"] = "…"``), an assignment (``title = "…"``) or
+# a setter (``setTitle("…")``, ``tv_title.setText("…")``)
+_CODE_KEY_BEFORE = re.compile(
+    r"(?:[\"']?([A-Za-z_$][\w$]*)[\"']?\s*:"  # key: value
+    r"|\.?(?:put|set|setAttribute|add|append|with)\s*\(\s*[\"']([A-Za-z_$][\w$-]*)[\"']\s*,"  # put("key", value)
+    r"|\[\s*[\"']([A-Za-z_$][\w$-]*)[\"']\s*\]\s*="  # obj["key"] = value
+    r"|[\"']([A-Za-z_$][\w$-]*)[\"']\s*=>"  # PHP array: 'key' => value
+    r"|\b([A-Za-z_$][\w$]*)\s*=(?![=>])"  # name = value
+    r"|\b([A-Za-z_$][\w$]*)\s*\.\s*set(?:Text|Value|Content)\s*\("  # view_title.setText(value)
+    r"|\bset([A-Z]\w*)\s*\("  # setTitle(value)
+    r")\s*$")
+
+
+def _code_key_before(original: str, quote: int) -> str:
+    """The name a string literal (opening quote at ``quote``) is given in the code before it, or ''."""
+    m = _CODE_KEY_BEFORE.search(original, max(0, quote - 80), quote)
+    if not m:
+        return ""
+    return next((g for g in m.groups() if g), "")
+
+
+def _identifier_words(name: str) -> list[str]:
+    """``tv_title_AtDetailNew`` → ['tv', 'title', 'at', 'detail', 'new']."""
+    return [w.lower() for w in re.findall(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+", name)]
+
+
+def _from_php_data(original: str, blanked: str) -> Extracted | None:
+    """A PHP template whose rendered page (PHP blanked) has less Chinese than a string literal of
+    its code: the article is data inside the code (a ``$testdata`` array, a variable), so it is
+    taken from the literals like other source code (:func:`_from_js`)."""
+    code_only = list(" " * len(original))
+    for start, end, _ in wrappers.php_blocks(original):
+        code_only[start:end] = original[start:end]
+    code = "".join(code_only)
+    strings = wrappers.js_strings(code)
+    groups = wrappers.concatenations(code, strings)
+    best = max((sum(wrappers.han_count(s.value) for s in g) for g in groups), default=0)
+    page = wrappers.han_count(_COMMENT.sub("", blanked))
+    if best < PROSE_HAN_MIN or best <= page:
+        return None
+    ext = _from_js(code)
+    if ext is not None:
+        ext.kind = "php"
+        ext.removed.pop("code_wrapper", None)
+        ext.removed.pop("js_wrapper", None)
+        ext.removed["php_data"] = 1
+    return ext
+
+
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
+
+
+def _from_js(original: str, *, python: bool = False) -> Extracted | None:
     """The string literal or ``+`` concatenation with the most Chinese (≥ 20 Han) is the page.
+
+    ``python``: the source is Python (``#`` comments, triple-quoted strings), not C-family.
 
     Title and date come only from sibling properties of the same object literal
     (``{title: '…', date: '…', content: '…'}``): a share title elsewhere in the script is not the page's.
     """
-    strings = wrappers.js_strings(original)
+    strings = wrappers.py_strings(original) if python else wrappers.js_strings(original)
     groups = wrappers.concatenations(original, strings)
     scored = [(sum(wrappers.han_count(s.value) for s in g), g) for g in groups]
     if not scored or max(scored, key=lambda t: t[0])[0] < PROSE_HAN_MIN:
@@ -515,17 +592,26 @@ def _from_js(original: str) -> Extracted | None:
     _, page = max(scored, key=lambda t: t[0])
     first, last = page[0], page[-1]
     title = published = None
+    date_keys = {k.lower() for k in _DATE_KEYS} | {"publishtime", "pubtime", "releasetime", "publishdate"}
+    loose_title = None
     for s in strings:
-        m = _JS_KEY_BEFORE.search(original, max(0, s.start - 60), s.start - 1)
-        key = m.group(1).lower() if m else ""
+        key = _code_key_before(original, s.start - 1)
         if s in page or not key or s.scope != first.scope:
             continue
-        if title is None and key in _TITLE_KEYS and _headline_like(s.value):
+        flat = re.sub(r"[_\-]", "", key).lower()
+        words = _identifier_words(key)
+        if title is None and flat in _TITLE_KEYS and _headline_like(s.value):
             title = s
-        elif published is None and key in {k.lower() for k in _DATE_KEYS} and _DATETIME.search(s.value):
+        elif loose_title is None and ({"title", "headline"} & set(words)) and not ({"sub", "top", "sub"} & set(words)) \
+                and _headline_like(s.value):
+            loose_title = s
+        elif published is None and flat in date_keys and _DATETIME.search(s.value):
             published = s.value.strip()
+    title = title or loose_title
+    if title is not None and sum(1 for s in strings if s.value == title.value) > 1:
+        title = None  # the same headline in several records is a placeholder, not this article's
     body, ncap = _field_body(original, "".join(s.value for s in page), first.start, last.end)
-    kind = "js" if wrappers.looks_like_js(original) else "code"
+    kind = "js" if not python and wrappers.looks_like_js(original) else "code"
     removed = {"markup": 1, "js_wrapper" if kind == "js" else "code_wrapper": 1}
     if ncap:
         removed["caption"] = ncap

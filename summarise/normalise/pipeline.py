@@ -31,6 +31,8 @@ def normalise(source: str | bytes | os.PathLike[str], *, name: str | None = None
         if n:
             removed[key] = removed.get(key, 0) + n
 
+    if encoding == decode.REPLACEMENT_ENCODING:
+        count("utf8_damaged", original.count("\ufffd"))
     ext = markup.extract(original)
     for k, v in ext.removed.items():
         count(k, v)
@@ -64,7 +66,7 @@ def normalise(source: str | bytes | os.PathLike[str], *, name: str | None = None
     title = cleaned.title
     if title is not None:
         title = text.text.split("\n", 1)[0]  # the headline line as it stands in the clean text
-    elif ext.title and ext.kind in ("json", "sql", "js", "code", "markdown", "feed"):
+    elif ext.title and ext.kind in ("json", "sql", "js", "code", "php", "markdown", "feed"):
         title = ext.title
     publisher = cleaned.publisher or ext.publisher
     if publisher and traditional:
@@ -114,11 +116,15 @@ def report(doc: Document) -> str:
         "markup": "markup removed (page parsed, or stray tag fragments)",
         "width": "fullwidth digits/letters made ASCII",
         "bracket_break": "line breaks inside a short bracket joined (a byline split over paragraphs)",
+        "utf8_damaged": "invalid UTF-8 byte sequences decoded as U+FFFD (a few damaged characters)",
+        "column_heading": "heading of a periodical column or digest page (label + period or issue), not the article's",
+        "php_data": "article taken from a string literal of the PHP code (template test data), not the rendered page",
         "php": "PHP/template code blocks (<?php … ?>)",
         "sql_row": "SQL INSERT statement or value tuple around the article row (other fields dropped)",
         "sql_other_rows": "other rows of the SQL dump (the row with the longest text is the article)",
         "cms_timestamp_unused": "CMS timestamp not used as the publication date (the text does not date itself near it)",
         "published_from_sql_row": "publication date from the row's timestamp (the text names a day within 45 days before it)",
+        "published_from_sql_row_only": "publication date from the row's only timestamp (the text names no day that could contradict it)",
         "js_wrapper": "JavaScript code around the string literal holding the page",
         "code_wrapper": "source code around the string literals (joined by +) holding the page",
         "feed": "RSS/Atom feed around the item (link, GUID and other fields dropped; CDATA unwrapped)",

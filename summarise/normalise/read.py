@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import re
 import stat
 from pathlib import Path
 
@@ -12,7 +13,9 @@ def read_source(source: str | bytes | os.PathLike[str], name: str | None = None)
     """Return (payload, display name).
 
     PathLike → the file's bytes; bytes → themselves; str → a file path when it has no newline,
-    is shorter than 1024 characters and names an existing file, otherwise the text itself.
+    is shorter than 1024 characters and names an existing file (or a FIFO/device: an error),
+    otherwise the text itself — unless it looks like a path (see :func:`looks_like_path`), which
+    is an error ("no such file") rather than a one-line article.
     """
     if isinstance(source, (bytes, bytearray, memoryview)):
         return bytes(source), name or "<bytes>"
@@ -22,12 +25,32 @@ def read_source(source: str | bytes | os.PathLike[str], name: str | None = None)
         if "\n" not in source and len(source) < 1024 and source.strip():
             try:
                 path = Path(source)
-                if path.is_file():
-                    return _read_file(path, name)
+                exists = path.exists()
             except (OSError, ValueError):
-                pass
+                exists = False
+            if exists:
+                return _read_file(path, name)
+            if looks_like_path(source):
+                raise NormaliseError(f"{name or source}: no such file")
         return source, name or "<text>"
     raise TypeError(f"source must be str, bytes or os.PathLike, not {type(source).__name__}")
+
+
+_EXTENSION = re.compile(r"\.(?:txt|html?|[sx]?html|jsp|aspx?|php|json|jsonl|md|markdown|xml|rss|atom|sql|csv|js|py|java|docx?|pdf)$", re.I)
+_HAN = re.compile(r"[\u3400-\u9fff]")
+
+
+def looks_like_path(text: str) -> bool:
+    """A short single-line str that names a file: it ends in a document extension or holds a
+    path separator, and has no whitespace inside or Chinese punctuation (a headline can hold `/`)."""
+    s = text.strip()
+    if not s or "\n" in s or len(s) > 260 or re.search(r"[，。：；！？“”]", s):
+        return False
+    if _EXTENSION.search(s):
+        return " " not in s or "/" in s or "\\" in s
+    if "/" in s or "\\" in s:
+        return not _HAN.search(s) and " " not in s or s.startswith(("/", "./", "../", "~/"))
+    return False
 
 
 def _read_file(path: Path, name: str | None) -> tuple[bytes, str]:

@@ -280,6 +280,35 @@ def looks_like_code(text: str) -> bool:
     return code >= CODE_LINES_MIN and code >= CODE_LINE_SHARE * len(lines)
 
 
+_PY_LINE = re.compile(r"^(?:import\s|from\s+[\w.]+\s+import\s|def\s|class\s|async\s+def\s|#|@\w|if\s|elif\s|else\s*:|"
+                      r"for\s|while\s|try\s*:|except\b|finally\s*:|with\s|return\b|print\(|pass$|break$|continue$)"
+                      r"|:$|^[\w.\[\]'\"]+\s*[-+*/]?=[^=]|[)\]]$")
+_PY_HEAD = re.compile(r"(?m)^[ \t]*(?:import\s+\w|from\s+[\w.]+\s+import\s|def\s+\w+\s*\(|class\s+\w+\s*[(:])")
+_PY_TOKEN = re.compile(r"#[^\n]*|[rRbBuUfF]{0,2}(?:'\'\'((?:[^\\]|\\.)*?)'\'\'|\"\"\"((?:[^\\]|\\.)*?)\"\"\"|"
+                       r"'((?:[^'\\\n]|\\.)*)'|\"((?:[^\"\\\n]|\\.)*)\")", re.S)
+
+
+def looks_like_python(text: str) -> bool:
+    """Python source: an import/def/class line, and most lines are statements, blocks (``…:``),
+    comments or decorators.  Prose lines end with 。 or text."""
+    head = text[:65536].lstrip("\ufeff \t\r\n")
+    if not head or head[0] == "<" or not _PY_HEAD.search(head):
+        return False
+    lines = [ln.strip() for ln in head.splitlines() if ln.strip()][:200]
+    code = sum(1 for ln in lines if _PY_LINE.search(ln))
+    return code >= CODE_LINES_MIN and code >= CODE_LINE_SHARE * len(lines)
+
+
+def py_strings(text: str) -> list[JsString]:
+    """Every Python string literal outside ``#`` comments ('…', "…", and triple-quoted), unescaped."""
+    out: list[JsString] = []
+    for m in _PY_TOKEN.finditer(text):
+        for g in (1, 2, 3, 4):
+            if m.group(g) is not None:
+                out.append(JsString(unescape_js(m.group(g)), m.start(g), m.end(g), -1))
+    return out
+
+
 def js_strings(text: str) -> list[JsString]:
     """Every string literal outside comments (regex literals are not recognised), with its scope:
     the opening brace of the object literal or block it sits in (braces inside strings ignored)."""
