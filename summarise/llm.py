@@ -6,17 +6,22 @@ ungrounded after that is removed by `Grounder.review` and reported, never shippe
 """
 from __future__ import annotations
 
+import contextvars
 import copy
 import functools
 import json
 import logging
 import random
+import weakref
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
 import instructor
 import openai
 from instructor.core import IncompleteOutputException, InstructorRetryException
+from instructor.v2.core import patch as _instructor_patch
+from instructor.v2.core.response_model import prepare_response_model
+from instructor.v2.validation import async_validators as _async_validators
 from pydantic import ValidationError
 from tenacity import RetryCallState, Retrying, retry_if_exception, stop_after_attempt, stop_before_delay
 
@@ -187,8 +192,7 @@ PROMPT_ECHO_CHARS = 30  # a run this long shared with the system prompt (and abs
 def without_prompt_echo(facts: Facts, article: str) -> tuple[Facts, list[Rejection]]:
     """Drop free text that repeats the system prompt (an obeyed prompt injection), and report it."""
     n = PROMPT_ECHO_CHARS
-    system = "".join(prompts.text("system.md").split())
-    grams = {system[i:i + n] for i in range(len(system) - n + 1)}
+    grams = _prompt_grams(prompts.text("system.md"), n)
     body = "".join(article.split())
 
     def echoes(value: Any) -> bool:
@@ -223,6 +227,13 @@ def without_prompt_echo(facts: Facts, article: str) -> tuple[Facts, list[Rejecti
                 reject(f"{name}[{i}]", item)
         setattr(out, name, [item for item in items if not echoes(item)])
     return out, rejected
+
+
+@functools.lru_cache(maxsize=4)
+def _prompt_grams(system: str, n: int) -> frozenset[str]:
+    """Every run of `n` characters of the system prompt (whitespace removed), built once per prompt text."""
+    squeezed = "".join(system.split())
+    return frozenset(squeezed[i:i + n] for i in range(len(squeezed) - n + 1))
 
 
 def make_client(settings: Settings) -> openai.OpenAI:
@@ -303,14 +314,58 @@ def call_arguments(settings: Settings, messages: list[dict[str, str]]) -> dict[s
             "max_tokens": settings.max_tokens}
 
 
+# The document whose Call the patched create below sends through (one per thread: contextvars).
+_CURRENT_CALL: contextvars.ContextVar[Call] = contextvars.ContextVar("summarise_current_call")
+
+
+def _dispatch(**kwargs: Any) -> Any:
+    """What instructor's patched create calls: the current document's `Call.create`."""
+    return _CURRENT_CALL.get().create(**kwargs)
+
+
+@functools.lru_cache(maxsize=8)
+def _patched_create(mode: str) -> Callable[..., Any]:
+    """instructor's create for a mode, patched once per process around `_dispatch` (not per document)."""
+    return instructor.patch(create=_dispatch, mode=MODES[mode])
+
+
+@functools.lru_cache(maxsize=32)
+def _prepared_model(list_limit: int | None, text_limit: int | None) -> type[GroundedFacts]:
+    """The response model as instructor prepares it (a ResponseSchema subclass), built once per limits.
+
+    instructor skips its per-call preparation (a `create_model`, ~3 ms) for a model that is already a
+    ResponseSchema; the request it builds from it is the same.
+    """
+    return prepare_response_model(_response_model(list_limit, text_limit))
+
+
+_NO_ASYNC_VALIDATORS: weakref.WeakSet[type] = weakref.WeakSet()
+_reject_async_validators = _async_validators.reject_async_validators
+
+
+def _remembered_reject_async_validators(response_model: Any) -> None:
+    """instructor's check for async validators (a walk of the whole model, ~1 ms, 4 times per call),
+    remembered per model class once it has passed; anything else is checked every time, as before."""
+    if isinstance(response_model, type) and response_model in _NO_ASYNC_VALIDATORS:
+        return
+    _reject_async_validators(response_model)
+    if isinstance(response_model, type):
+        _NO_ASYNC_VALIDATORS.add(response_model)
+
+
+_async_validators.reject_async_validators = _remembered_reject_async_validators
+_instructor_patch.reject_async_validators = _remembered_reject_async_validators  # bound at its import
+
+
 def ask(call: Call, messages: list[dict[str, str]], grounder: Grounder) -> tuple[Facts, list[Rejection]]:
     """Ask for facts; re-ask on invalid or ungrounded answers; ground what comes back."""
     s = call.settings
-    create: Callable[..., Any] = instructor.patch(create=call.create, mode=MODES[s.mode])
+    create = _patched_create(s.mode)
+    token = _CURRENT_CALL.set(call)
     try:
         facts = create(
             **call_arguments(s, messages),
-            response_model=response_model(s),
+            response_model=_prepared_model(s.list_limit, s.text_limit),
             max_retries=s.max_reasks,
             context={"grounder": grounder},
         )
@@ -322,6 +377,8 @@ def ask(call: Call, messages: list[dict[str, str]], grounder: Grounder) -> tuple
             f"the model's answer was cut off at max_tokens={s.max_tokens}: raise SUMMARISE_MAX_TOKENS "
             f"or lower SUMMARISE_CONTEXT_CHARS so documents are split into smaller parts"
         ) from None
+    finally:
+        _CURRENT_CALL.reset(token)
 
 
 def _salvage(exc: Any, grounder: Grounder, settings: Settings) -> tuple[Facts, list[Rejection]]:
@@ -397,6 +454,8 @@ def document_messages(text: str, *, title: str | None, published: str | None, ki
 
 def merge(parts: list[Facts]) -> Facts:
     """Merge per-chunk facts without duplicates (people by name, figures by quote and place)."""
+    if len(parts) == 1:  # the usual case: nothing to merge (and the caller's list owns its facts)
+        return parts[0]
     first = parts[0].model_copy(deep=True)
     people = {p.name: p for p in first.people}
     figures = {(f.quote, f.evidence.start): f for f in first.figures}

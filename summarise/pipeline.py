@@ -1,9 +1,11 @@
 """extract(): read → normalise → extract (LLM or offline) → ground → record."""
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 from datetime import datetime, timezone
+from pathlib import Path
 from typing import Literal
 
 from . import __version__, cache
@@ -58,8 +60,9 @@ def extract_document(doc: Document, *, kind: KindChoice = "auto", settings: Sett
             f"to process it anyway"
         )
     if settings.use_llm:
-        facts, rejected, usage, hit = _llm(doc, None if kind == "auto" else kind, settings)
-        return llm_record(doc, facts, rejected, usage, kind=kind, settings=settings, cache_hit=hit)
+        facts, rejected, usage, hit, missed = _llm(doc, None if kind == "auto" else kind, settings)
+        return assemble(doc, facts, rejected, kind=kind, settings=settings, backend="llm", usage=usage,
+                        cache_hit=hit, missed=missed)
     facts, rejected = _offline(doc)
     return assemble(doc, facts, rejected, kind=kind, settings=settings, backend="offline")
 
@@ -104,11 +107,15 @@ def _offline(doc: Document) -> tuple[Facts, list[Rejection]]:
     return Grounder(doc.text, doc.published).review(extract_facts(doc))
 
 
-def _llm(doc: Document, kind: str | None, settings: Settings) -> tuple[Facts, list[Rejection], Usage, bool]:
+def _llm(doc: Document, kind: str | None, settings: Settings
+         ) -> tuple[Facts, list[Rejection], Usage, bool, list[str]]:
+    """Facts from the cache or the endpoint, with the cross-check (stored with the cache entry, so a
+    hit does not re-run the offline extractor while the offline code is unchanged)."""
     from . import llm
 
-    key = cache.cache_key(doc.text, settings, title=doc.title, published=doc.published, kind=kind)
-    cached = cache.get(settings, key)
+    key = None if settings.no_cache else cache.cache_key(
+        doc.text, settings, title=doc.title, published=doc.published, kind=kind)
+    cached = cache.get(settings, key) if key is not None else None
     if cached is not None:
         try:
             facts = Facts.model_validate(cached["facts"])
@@ -116,16 +123,63 @@ def _llm(doc: Document, kind: str | None, settings: Settings) -> tuple[Facts, li
         except (KeyError, TypeError, ValueError):  # a damaged or foreign entry is a miss, not a crash
             cached = None
     if cached is not None:
-        return facts, rejected, Usage(), True
+        missed = _stored_cross_check(cached)
+        if missed is None:
+            missed = _cross_check(doc, facts, settings)
+            if settings.cross_check and key is not None and not missed_unavailable(missed):
+                cache.put(settings, key, {**cached, "cross_check": _cross_check_entry(missed)})
+        elif not settings.cross_check:
+            missed = []
+        return facts, rejected, Usage(), True, missed
     facts, rejected, usage = llm.extract_facts(
         doc.text, title=doc.title, published=doc.published, kind=kind, settings=settings,
     )
-    cache.put(settings, key, {
-        "facts": facts.model_dump(mode="json"),
-        "rejected": [r.model_dump(mode="json") for r in rejected],
-        "usage": usage.model_dump(mode="json"),
-    })
-    return facts, rejected, usage, False
+    missed = _cross_check(doc, facts, settings)
+    if key is not None:
+        entry = {
+            "facts": facts.model_dump(mode="json"),
+            "rejected": [r.model_dump(mode="json") for r in rejected],
+            "usage": usage.model_dump(mode="json"),
+        }
+        if settings.cross_check and not missed_unavailable(missed):
+            entry["cross_check"] = _cross_check_entry(missed)
+        cache.put(settings, key, entry)
+    return facts, rejected, usage, False, missed
+
+
+def missed_unavailable(missed: list[str]) -> bool:
+    """True when the cross-check failed (its message is not stored: the next run tries again)."""
+    return any(m.startswith("cross-check unavailable") for m in missed)
+
+
+def _cross_check_entry(missed: list[str]) -> dict[str, object]:
+    return {"offline": _offline_fingerprint(), "missed": list(missed)}
+
+
+def _stored_cross_check(entry: dict[str, object]) -> list[str] | None:
+    """The cross-check stored with a cache entry, if it was made by the offline code of this process."""
+    stored = entry.get("cross_check")
+    if not isinstance(stored, dict) or stored.get("offline") != _offline_fingerprint():
+        return None
+    missed = stored.get("missed")
+    return list(missed) if isinstance(missed, list) and all(isinstance(m, str) for m in missed) else None
+
+
+@functools.lru_cache(maxsize=1)
+def _offline_fingerprint() -> str:
+    """A hash of the package's code and data as installed (the cross-check runs the offline extractor,
+    grounding and the schemas): a stored cross-check is reused only while none of it has changed."""
+    from . import schemas
+
+    roots = [Path(__file__).parent, Path(schemas.__file__).parent]
+    digest = hashlib.sha256(__version__.encode())
+    for root in roots:
+        for path in sorted(p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+            try:
+                digest.update(f"{path.relative_to(root)}\0".encode() + path.read_bytes())
+            except OSError:
+                digest.update(str(path).encode())
+    return digest.hexdigest()
 
 
 def _cross_check(doc: Document, facts: Facts, settings: Settings) -> list[str]:
