@@ -1,9 +1,9 @@
 """Date mentions in Chinese news and the rule that gives them a year.
 
 Rule: a year stated in the text wins. Otherwise take the latest date with that month-day that is
-not after the (trusted) publication date, but only when the gap is small (0–45 days by default),
-else the one just after it within the same window (a page stamped before the event it reports);
-otherwise keep the year open (ISO 8601 ``--MM-DD``) and say why. When the publication date
+not after the (trusted) publication date, but only when the gap is small (0–45 days by default);
+a date after the publication date never takes its year (seed 001: a repost stamped before the
+month-day it reports says nothing about the year); otherwise keep the year open (ISO 8601 ``--MM-DD``) and say why. When the publication date
 gives no year, a year the same sentence states for the event it reports is taken
 (``3月27至28日，…召开2012年纪检监察工作会议`` → 2012-03-27; also ``召开2015年度…工作会议``, the
 year's own work meeting), unless the sentence looks back (年度总结, 表彰 …). Relative days such as ``昨日(14日)`` resolve against the publication date when
@@ -244,25 +244,10 @@ def _resolve_month_day(m: int, d: int | None, pub: date | None, window_days: int
         if gap <= window_days:
             return ResolvedDate(cand.isoformat(), "publication",
                                 f"year not stated; taken from the publication date {pub} ({gap} day{'s' if gap != 1 else ''} later)")
-        later = _soon_after(m, d, pub, window_days)
-        if later is not None:
-            return later
         after = f"{md} in {pub.year} would fall after the publication date {pub}; " if cand.year < pub.year else ""
         return ResolvedDate(f"--{md}", "open",
                             f"year not stated; {after}the latest earlier {md} is {gap} days before {pub}, "
                             f"outside the {window_days}-day window")
-    return _soon_after(m, d, pub, window_days) or ResolvedDate(f"--{md}", "open", f"year not stated; no {md} on or before {pub}")
+    return ResolvedDate(f"--{md}", "open", f"year not stated; no {md} on or before {pub}")
 
-
-def _soon_after(m: int, d: int, pub: date, window_days: int) -> ResolvedDate | None:
-    """The month-day a few days after the publication date (a page dated before the event it
-    reports: an import or draft timestamp), within the same window; None when none fits."""
-    for year in (pub.year, pub.year + 1):
-        if _valid(year, m, d):
-            cand = date(year, m, d)
-            gap = (cand - pub).days
-            if 0 < gap <= window_days:
-                return ResolvedDate(cand.isoformat(), "publication",
-                                    f"year not stated; taken from the publication date {pub} ({gap} day{'s' if gap != 1 else ''} earlier)")
-    return None
 
