@@ -600,8 +600,9 @@ def eval_(
 
     def run_one(input_path: Path) -> tuple[dict[str, Any], str, str]:
         record = do_extract(Path(input_path), settings=settings)
-        # provenance lists what was rejected or possibly missed: not shipped as fact, not scored
-        output = record.model_dump_json(exclude={"provenance"})
+        # provenance lists what was rejected or possibly missed: not shipped as fact, not scored;
+        # the input's file name and hash are the user's, not extracted from the article
+        output = record.model_dump_json(exclude={"provenance": True, "source": {"name", "sha256"}})
         return record.gold_view(), normalise(Path(input_path)).text, output
 
     report = score_dir(gold_dir, run_one)
