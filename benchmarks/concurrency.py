@@ -6,6 +6,11 @@ answer in a child process (so the endpoint's own CPU does not count against the 
 two seeds.
 
     /work/venv/bin/python benchmarks/concurrency.py [--latency 0.3] [--levels 1,4,16,32]
+    /work/venv/bin/python benchmarks/concurrency.py --cli    # the `summarise run -j N` path
+
+--cli measures the batch path (`run_batch`, as `summarise run -j N` runs it: discover → extract →
+render md+json → atomic writes → reports) on N distinct input files (the seeds with varying trailing
+blank lines, so every input has its own output).
 
 Efficiency = ideal / measured wall time, ideal = N × latency / concurrency.
 Overhead per document = (wall at concurrency 1 − N × latency) / N: the library's own time.
@@ -71,6 +76,37 @@ def run(docs: list[bytes], settings: Settings, workers: int) -> float:
     return wall
 
 
+def run_cli(tmp: Path, base_url: str, latency: float, levels: list[int], per_worker: int,
+            echo: bool = True) -> list[dict]:
+    """Efficiency of `run_batch` (the `summarise run` path) per concurrency."""
+    from summarise.batch import RunOptions, discover, run_batch
+
+    raw = [p.read_bytes() for p in SEEDS]
+    settings = Settings(backend="llm", base_url=base_url, model="bench", no_cache=True,
+                        cache_dir=tmp / "cache")
+    rows = []
+    for c in levels:
+        n = max(16, per_worker * c)
+        inputs = tmp / f"in-{c}"
+        inputs.mkdir()
+        for i in range(n):
+            (inputs / f"doc{i:04d}.txt").write_bytes(raw[i % 2] + b"\n" * (i + 1))
+        out = tmp / f"out-{c}"
+        options = RunOptions(out=out, formats=("md", "json"), langs=("zh", "en"), jobs=c, settings=settings)
+        jobs = discover([str(inputs)])
+        started = time.perf_counter()
+        summary = run_batch(jobs, options)
+        wall = time.perf_counter() - started
+        assert summary.done == n and summary.failed == 0, (summary.done, summary.failed)
+        ideal = n * latency / c
+        row = {"path": "cli", "concurrency": c, "documents": n, "wall_s": round(wall, 3),
+               "ideal_s": round(ideal, 3), "docs_per_s": round(n / wall, 2), "efficiency": round(ideal / wall, 3)}
+        rows.append(row)
+        if echo:
+            print(json.dumps(row), flush=True)
+    return rows
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--latency", type=float, default=0.3)
@@ -78,10 +114,22 @@ def main() -> None:
     ap.add_argument("--per-worker", type=int, default=4, help="documents per worker (at least 16 in all)")
     ap.add_argument("--json", type=Path, help="also write the results as JSON")
     ap.add_argument("--in-process", action="store_true", help="run the endpoint in this process")
+    ap.add_argument("--cli", action="store_true", help="measure the `summarise run -j N` batch path instead")
     ap.add_argument("--serve", type=float, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.serve is not None:
         serve(args.serve)
+        return
+    if args.cli:
+        levels = [int(x) for x in args.levels.split(",")]
+        with tempfile.TemporaryDirectory() as tmp, ChildServer(args.latency) as server:
+            warm = Path(tmp) / "warm"
+            warm.mkdir()
+            run_cli(warm, server.base_url, args.latency, [2], 1, echo=False)  # warm-up: imports, first connection, schema
+            rows = run_cli(Path(tmp), server.base_url, args.latency, levels, args.per_worker)
+        if args.json:
+            args.json.write_text(json.dumps({"latency_s": args.latency, "nproc": os.cpu_count(),
+                                             "python": platform.python_version(), "cli": rows}, indent=1) + "\n")
         return
     raw = [p.read_bytes() for p in SEEDS]
     levels = [int(x) for x in args.levels.split(",")]
