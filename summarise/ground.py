@@ -177,13 +177,16 @@ class GroundedFacts(Facts):
 
     @model_validator(mode="after")
     def _grounded(self, info: ValidationInfo) -> "GroundedFacts":
-        grounder = (info.context or {}).get("grounder")
+        context = info.context if isinstance(info.context, dict) else {}
+        grounder = context.get("grounder")
         if isinstance(grounder, Grounder):
-            problems = grounder.problems(self)
-            if problems:
+            grounded, rejected = grounder.review(self)
+            if rejected:
                 raise ValueError(
                     "Some facts are not supported by the article. Every quote must be copied "
                     "character for character from the article; figures must equal their quote; "
-                    "drop anything the article does not state.\n- " + "\n- ".join(problems)
+                    "drop anything the article does not state.\n- "
+                    + "\n- ".join(f"{r.field}: {r.reason}" for r in rejected)
                 )
+            context["grounded"] = grounded  # the caller ships this, with spans, without grounding twice
         return self

@@ -362,14 +362,18 @@ def ask(call: Call, messages: list[dict[str, str]], grounder: Grounder) -> tuple
     s = call.settings
     create = _patched_create(s.mode)
     token = _CURRENT_CALL.set(call)
+    context: dict[str, Any] = {"grounder": grounder}
     try:
         facts = create(
             **call_arguments(s, messages),
             response_model=_prepared_model(s.list_limit, s.text_limit),
             max_retries=s.max_reasks,
-            context={"grounder": grounder},
+            context=context,
         )
-        return grounder.review(Facts.model_validate(facts.model_dump()))
+        grounded = context.get("grounded")
+        if grounded is None:  # validation ran without our context: ground it here
+            return grounder.review(Facts.model_validate(facts.model_dump()))
+        return Facts.model_construct(**dict(grounded)), []
     except InstructorRetryException as exc:
         return _salvage(exc, grounder, call.settings)
     except IncompleteOutputException:
