@@ -376,7 +376,7 @@ def test_offline_extraction_time_grows_linearly(tmp_path: Path) -> None:
         started = time.perf_counter()
         extract(path, settings=Settings(backend="offline", max_chars=10_000_000))
         times.append(time.perf_counter() - started)
-    assert times[1] / times[0] < 8, f"4× the text took {times[1] / times[0]:.1f}× the time ({times})"
+    assert times[1] / times[0] < 10, f"4× the text took {times[1] / times[0]:.1f}× the time ({times})"
 
 
 @pytest.mark.slow  # ~15 s: the cleaning of 20 MB, then a clear "too long" error (Settings.max_chars)

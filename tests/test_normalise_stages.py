@@ -269,5 +269,5 @@ def test_large_input_is_linear() -> None:
         t0 = time.perf_counter()
         normalise(unit * n)
         return time.perf_counter() - t0
-    small, big = timed(2), timed(8)
+    small, big = min(timed(2) for _ in range(3)), min(timed(8) for _ in range(2))  # best of: busy machines
     assert big < max(0.05, small) * 10

@@ -205,5 +205,5 @@ def test_menu_runs_and_datelines_stay_linear() -> None:
         boilerplate.clean(page)
         return time.perf_counter() - t0
 
-    small = run(300)
-    assert run(2400) < max(0.05, small) * 24
+    small = min(run(300) for _ in range(3))  # best of three: the machine may be busy
+    assert min(run(2400) for _ in range(2)) < max(0.05, small) * 24
