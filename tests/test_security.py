@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import logging
-import pickle  # noqa: S403 - used only to build the hostile cache entry
 import traceback
 from pathlib import Path
 

@@ -41,7 +41,7 @@ def test_cache_key_changes_with_what_changes_the_answer_but_not_with_the_key():
 
 
 def test_the_package_exports_the_functions_the_readme_shows():
-    import summarise.normalise.pipeline  # importing the subpackage must not shadow the function
+    import summarise.normalise.pipeline  # noqa: F401  (importing the subpackage must not shadow the function)
     from summarise import extract, normalise
 
     assert callable(normalise) and callable(extract)
