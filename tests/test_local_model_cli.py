@@ -38,6 +38,16 @@ def _env(tmp_path: Path, **extra: str) -> dict[str, str]:
             "SUMMARISE_TIMEOUT": "", **extra}
 
 
+@pytest.fixture
+def extra_installed(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pretend `summarise[local]` is installed: these tests put the scripted server in llama.cpp's place."""
+    import importlib.util
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec",
+                        lambda name, *a: object() if name == "xllamacpp" else real(name, *a))
+
+
 @pytest.mark.parametrize("command", ["run", "extract"])
 def test_missing_or_foreign_file_is_one_clear_line(tmp_path: Path, command: str) -> None:
     foreign = tmp_path / "model.gguf"
@@ -67,7 +77,8 @@ def test_base_url_and_local_model_exclude_each_other(tmp_path: Path, fake_gguf: 
     assert result.exit_code == 2 and "exclude each other" in result.output
 
 
-def test_local_settings_are_bounded_and_overridable(fake_gguf: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_local_settings_are_bounded_and_overridable(fake_gguf: Path, monkeypatch: pytest.MonkeyPatch,
+                                                    extra_installed: None) -> None:
     for name in ("SUMMARISE_LIST_LIMIT", "SUMMARISE_TEXT_LIMIT", "SUMMARISE_TIMEOUT", "SUMMARISE_MODE"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("SUMMARISE_MODE", "tools")
@@ -81,7 +92,8 @@ def test_local_settings_are_bounded_and_overridable(fake_gguf: Path, monkeypatch
 
 
 def test_batch_runs_against_the_local_server_and_stops_it(tmp_path: Path, fake_gguf: Path,
-                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+                                                         monkeypatch: pytest.MonkeyPatch,
+                                                         extra_installed: None) -> None:
     events: list[tuple[str, Any]] = []
     scripts = {fake_gguf.stem: [{"content": load_answer("seed000_good")}]}
     with ScriptedServer(scripts) as server:

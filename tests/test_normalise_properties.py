@@ -49,7 +49,7 @@ def test_normalise_is_idempotent_and_maps_into_original(text: str) -> None:
         return
     assert len(doc.spans) == len(doc.text)
     assert all(0 <= s <= e <= len(doc.original) for s, e in doc.spans)
-    again = normalise(doc.text)
+    again = normalise(doc.text.encode("utf-8"))  # as content: a short str like "a.txt" would name a file
     assert again.text == doc.text
     assert doc.text == doc.text.strip() and "\n\n" not in doc.text
 

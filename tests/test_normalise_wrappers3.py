@@ -153,7 +153,8 @@ def test_only_timestamp_of_a_row_is_the_date_when_the_text_names_no_day() -> Non
 
 # -- input errors -----------------------------------------------------------------------------------
 def test_str_naming_a_missing_file_is_an_error(tmp_path: Path) -> None:
-    for missing in ("missing.txt", "page.html", str(tmp_path / "gone.json"), "data/article", "a.sql"):
+    # only names ending in a document extension count: "data/article" or "/0" could be text as well
+    for missing in ("missing.txt", "page.html", str(tmp_path / "gone.json"), "data/page.htm", "a.sql"):
         with pytest.raises(NormaliseError, match="no such file"):
             normalise(missing)
     for text in (LEAD, TITLE, "关于印发《a/b方案》的通知", "Hello world.", "2024年3月4日 会议纪要.txt版"):

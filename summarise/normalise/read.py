@@ -37,20 +37,15 @@ def read_source(source: str | bytes | os.PathLike[str], name: str | None = None)
 
 
 _EXTENSION = re.compile(r"\.(?:txt|html?|[sx]?html|jsp|aspx?|php|json|jsonl|md|markdown|xml|rss|atom|sql|csv|js|py|java|docx?|pdf)$", re.I)
-_HAN = re.compile(r"[\u3400-\u9fff]")
 
 
 def looks_like_path(text: str) -> bool:
-    """A short single-line str that names a file: it ends in a document extension or holds a
-    path separator, and has no whitespace inside or Chinese punctuation (a headline can hold `/`)."""
+    """A short single-line str that names a document file: it ends in a document extension and has
+    no white space (unless it holds a separator) and no Chinese punctuation."""
     s = text.strip()
     if not s or "\n" in s or len(s) > 260 or re.search(r"[，。：；！？“”]", s):
         return False
-    if _EXTENSION.search(s):
-        return " " not in s or "/" in s or "\\" in s
-    if "/" in s or "\\" in s:
-        return not _HAN.search(s) and " " not in s or s.startswith(("/", "./", "../", "~/"))
-    return False
+    return bool(_EXTENSION.search(s)) and (" " not in s or "/" in s or "\\" in s)
 
 
 def _read_file(path: Path, name: str | None) -> tuple[bytes, str]:
