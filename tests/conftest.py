@@ -43,3 +43,17 @@ def vcr_config() -> dict:
         "decode_compressed_response": True,
         "allow_playback_repeats": False,
     }
+
+
+@pytest.fixture
+def fast_backoff(monkeypatch):
+    """Scale the jittered transport backoff down so fault tests stay fast; a Retry-After hint stays untouched."""
+    from summarise import llm
+
+    real = llm._wait
+
+    def wait(state):
+        hinted = llm._retry_after(state.outcome.exception() if state.outcome else None)
+        return real(state) if hinted is not None else real(state) * 0.2
+
+    monkeypatch.setattr(llm, "_wait", wait)

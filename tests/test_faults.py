@@ -25,7 +25,6 @@ MAX_WAIT = 1.0         # seconds of retrying per call
 ATTEMPTS = 4           # Settings.max_attempts default
 # one call may run past MAX_WAIT by its own timeout; nothing may wait beyond that
 TIME_BOUND = MAX_WAIT + TIMEOUT + 0.5
-BACKOFF_SCALE = 0.2    # the exponential backoff runs 5× faster here (Retry-After is honoured as is)
 
 
 def err(status: int, message: str = "scripted failure", headers: dict | None = None) -> dict:
@@ -73,18 +72,6 @@ SCRIPTS: dict = {
 def server():
     with ScriptedServer(SCRIPTS) as s:
         yield s
-
-
-@pytest.fixture
-def fast_backoff(monkeypatch):
-    """Scale the jittered backoff down so the file stays fast; a Retry-After hint stays untouched."""
-    real = llm._wait
-
-    def wait(state):
-        hinted = llm._retry_after(state.outcome.exception() if state.outcome else None)
-        return real(state) if hinted is not None else real(state) * BACKOFF_SCALE
-
-    monkeypatch.setattr(llm, "_wait", wait)
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ import diskcache
 import pytest
 
 from scripted_server import ScriptedServer, load_answer
-from summarise import ExtractionError, Settings, cache, extract, llm, prompts
+from summarise import ExtractionError, Settings, cache, extract, prompts
 from summarise.normalise import normalise
 from summarise.schemas import PolicyLecture
 
@@ -43,12 +43,6 @@ SCRIPTS: dict = {
 def server():
     with ScriptedServer(SCRIPTS) as s:
         yield s
-
-
-@pytest.fixture
-def fast_backoff(monkeypatch):
-    real = llm._wait
-    monkeypatch.setattr(llm, "_wait", lambda state: real(state) * 0.1)
 
 
 def files_under(*roots: Path) -> dict[Path, bytes]:
