@@ -12,6 +12,7 @@ import functools
 import json
 import logging
 import random
+import threading
 import weakref
 from dataclasses import dataclass, field
 from typing import Any, Callable
@@ -243,7 +244,11 @@ def make_client(settings: Settings) -> openai.OpenAI:
     context), and sharing it keeps the connection pool warm.
     """
     key = settings.api_key.get_secret_value() if settings.api_key else "not-needed"
-    return _client(settings.base_url, key, settings.timeout)
+    with _CLIENT_LOCK:  # threads starting together would otherwise each build their own
+        return _client(settings.base_url, key, settings.timeout)
+
+
+_CLIENT_LOCK = threading.Lock()
 
 
 @functools.lru_cache(maxsize=8)
