@@ -28,7 +28,7 @@ from pydantic import ValidationError
 from . import __version__
 from .batch import Job, _describe, atomic_open, atomic_write, safe_url
 from .errors import ExtractionError
-from .ground import Grounder
+from .ground import Grounder, reasons
 from .llm import MODES, answer_text, call_arguments, document_messages, merge, response_model, without_prompt_echo
 from .normalise import Document, normalise
 from .pipeline import KindChoice, Record, llm_record
@@ -306,17 +306,18 @@ def read_answer(cid: str, lines: list[dict[str, Any]], request: dict[str, Any], 
     if text is None:
         answer.problem, answer.retry = "the answer is empty", request
         return answer
+    context: dict[str, Any] = {"grounder": grounder}
     try:
-        valid = response_model(settings).model_validate_json(text, context={"grounder": grounder})
+        response_model(settings).model_validate_json(text, context=context)
     except ValidationError as exc:  # what instructor would have re-asked with
         answer.retry = reask(request, completion, exc, settings)
         try:
             answer.facts, answer.rejected = grounder.review(Facts.model_validate_json(text))
-            answer.problem = "ungrounded: " + "; ".join(f"{r.field}: {r.reason}" for r in answer.rejected)
+            answer.problem = "ungrounded: " + "; ".join(reasons(answer.rejected))
         except ValidationError as invalid:
             answer.problem = f"invalid answer ({invalid.error_count()} validation errors: {_first_error(invalid)})"
         return answer
-    answer.facts, answer.rejected = grounder.review(Facts.model_validate(valid.model_dump()))
+    answer.facts, answer.rejected = Facts.model_construct(**dict(context["grounded"])), []  # grounded by the validator
     return answer
 
 

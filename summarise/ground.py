@@ -1,8 +1,8 @@
 """Grounding: every fact must be backed by a quote that occurs in the normalised article.
 
-`Grounder.problems(facts)` lists what is wrong (sent back to the model as a re-ask);
-`Grounder.apply(facts)` returns the facts with spans filled in and every ungrounded fact removed
-and reported as a `Rejection`. Quotes match exactly, or after folding punctuation width and
+`Grounder.review(facts)` returns the facts with spans filled in and every ungrounded fact removed
+and reported as a `Rejection`; `GroundedFacts` fails validation while anything is rejected, so
+instructor re-asks with `reasons(rejected)`. Quotes match exactly, or after folding punctuation width and
 white space only; the shipped quote is then replaced by the article's own characters.
 """
 from __future__ import annotations
@@ -167,7 +167,12 @@ class Grounder:
 
     def problems(self, facts: Facts) -> list[str]:
         """Human-readable reasons the facts are not fully grounded (empty when they are)."""
-        return [f"{r.field}: {r.reason}" for r in self.review(facts)[1]]
+        return reasons(self.review(facts)[1])
+
+
+def reasons(rejected: list[Rejection]) -> list[str]:
+    """One line per rejection, as sent back to the model in a re-ask."""
+    return [f"{r.field}: {r.reason}" for r in rejected]
 
 
 # `Facts` whose validation fails while any fact is ungrounded: this drives instructor's re-asks.
@@ -186,7 +191,7 @@ class GroundedFacts(Facts):
                     "Some facts are not supported by the article. Every quote must be copied "
                     "character for character from the article; figures must equal their quote; "
                     "drop anything the article does not state.\n- "
-                    + "\n- ".join(f"{r.field}: {r.reason}" for r in rejected)
+                    + "\n- ".join(reasons(rejected))
                 )
             context["grounded"] = grounded  # the caller ships this, with spans, without grounding twice
         return self
