@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import json
 import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
@@ -132,10 +135,13 @@ class Grounder:
             text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
             rejected.append(Rejection(field=where, value=text[:500], reason="; ".join(reasons)))
 
-        out = facts.model_copy(deep=True)
+        # Shallow copies of what is changed below: the input is never modified, and a deep copy of
+        # every fact costs more than the whole check. The result is a plain `Facts`, whatever the input.
+        fields = dict(facts)
         for field in ("people", "figures", "points", "attendee_groups"):
             kept = []
-            for i, fact in enumerate(getattr(out, field)):
+            for i, fact in enumerate(fields[field]):
+                fact = fact.model_copy()
                 why: list[str] = []
                 evidence = self._evidence(fact.evidence, why)
                 why += self._problems(fact, evidence)
@@ -147,9 +153,9 @@ class Grounder:
                     reject(f"{field}[{i}].{attr}", getattr(fact, attr), [reason])
                     setattr(fact, attr, None)
                 kept.append(fact)
-            setattr(out, field, kept)
+            fields[field] = kept
 
-        event = out.event
+        event = fields["event"] = facts.event.model_copy()
         if event.evidence is not None:
             why = []
             grounded = self._evidence(event.evidence, why)
@@ -163,7 +169,7 @@ class Grounder:
             if why:
                 reject("event.date", event.date, why)
             event.date = date
-        return out, rejected
+        return Facts.model_construct(_fields_set=facts.model_fields_set, **fields), rejected
 
     def problems(self, facts: Facts) -> list[str]:
         """Human-readable reasons the facts are not fully grounded (empty when they are)."""
@@ -175,14 +181,33 @@ def reasons(rejected: list[Rejection]) -> list[str]:
     return [f"{r.field}: {r.reason}" for r in rejected]
 
 
+_CHECKING: ContextVar[dict[str, Any] | None] = ContextVar("summarise_grounding", default=None)
+
+
+@contextmanager
+def checking(grounder: Grounder) -> Iterator[dict[str, Any]]:
+    """Within the block, validating `GroundedFacts` checks it against `grounder`; the yielded dict
+    then holds the grounded facts under "grounded".
+
+    A context variable, not instructor's `context=` argument: instructor renders the messages as
+    Jinja templates whenever that argument is given, and the article text must reach the model as is.
+    """
+    state: dict[str, Any] = {"grounder": grounder}
+    token = _CHECKING.set(state)
+    try:
+        yield state
+    finally:
+        _CHECKING.reset(token)
+
+
 # `Facts` whose validation fails while any fact is ungrounded: this drives instructor's re-asks.
-# The check runs only when a `Grounder` is passed in the validation context as "grounder".
+# The check runs only inside `checking(grounder)` (or with {"grounder": ...} as validation context).
 class GroundedFacts(Facts):
     model_config = ConfigDict(title="Facts", json_schema_extra={"description": (Facts.__doc__ or "").strip()})
 
     @model_validator(mode="after")
     def _grounded(self, info: ValidationInfo) -> "GroundedFacts":
-        context = info.context if isinstance(info.context, dict) else {}
+        context = info.context if isinstance(info.context, dict) else (_CHECKING.get() or {})
         grounder = context.get("grounder")
         if isinstance(grounder, Grounder):
             grounded, rejected = grounder.review(self)

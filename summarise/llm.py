@@ -28,7 +28,7 @@ from tenacity import RetryCallState, Retrying, retry_if_exception, stop_after_at
 
 from . import prompts
 from .errors import ExtractionError
-from .ground import GroundedFacts, Grounder
+from .ground import GroundedFacts, Grounder, checking
 from .schemas import Facts, Rejection, Usage
 from .settings import Settings
 
@@ -367,14 +367,13 @@ def ask(call: Call, messages: list[dict[str, str]], grounder: Grounder) -> tuple
     s = call.settings
     create = _patched_create(s.mode)
     token = _CURRENT_CALL.set(call)
-    context: dict[str, Any] = {"grounder": grounder}
     try:
-        facts = create(
-            **call_arguments(s, messages),
-            response_model=_prepared_model(s.list_limit, s.text_limit),
-            max_retries=s.max_reasks,
-            context=context,
-        )
+        with checking(grounder) as context:  # not instructor's context=: it would template the article
+            facts = create(
+                **call_arguments(s, messages),
+                response_model=_prepared_model(s.list_limit, s.text_limit),
+                max_retries=s.max_reasks,
+            )
         grounded = context.get("grounded")
         if grounded is None:  # validation ran without our context: ground it here
             return grounder.review(Facts.model_validate(facts.model_dump()))

@@ -258,6 +258,23 @@ def test_prompt_injection_keeps_the_schema_rejects_ungrounded_claims_and_leaks_n
     assert "500亿元" in {f.quote for f in record.figures}
 
 
+@pytest.mark.parametrize("markup", ["{{ 7*7 }}", "{{ grounder }}", "{% if true %}是{% endif %}", "{{ 未闭合", "{% raw %}"])
+def test_template_syntax_in_the_article_reaches_the_model_verbatim(markup, tmp_path):
+    """Scraped pages carry template markup ({{ item.title }}, {% if %}). instructor renders the messages
+    as Jinja templates when given a validation context; the article must reach the model unchanged,
+    neither evaluated (49, an object's repr) nor an error."""
+    seed = SEED1.read_text(encoding="utf-8")
+    article = seed.replace("参加会议。", f"参加会议。页面模板残留：{markup}。", 1)
+    assert article != seed
+    with ScriptedServer({"good": [GOOD]}) as local:
+        record = extract(article, settings=Settings(backend="llm", base_url=local.base_url, model="good",
+                                                    no_cache=True, timeout=2, max_wait=1))
+        sent = json.loads(local.log[0][2])
+    assert f"页面模板残留：{markup}" in sent["messages"][-1]["content"]
+    assert "Grounder(" not in sent["messages"][-1]["content"]
+    assert record.people  # the answer was grounded as usual
+
+
 # -- untrusted article text in the outputs -------------------------------------------------------
 
 def test_hostile_names_and_markup_stay_inert_end_to_end(tmp_path):
