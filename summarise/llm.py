@@ -14,6 +14,7 @@ import random
 import threading
 import weakref
 from dataclasses import dataclass, field
+from collections.abc import Iterator
 from typing import Any, Callable
 
 import instructor
@@ -206,21 +207,12 @@ PROMPT_ECHO_CHARS = 30  # a run this long shared with the system prompt (and abs
 
 def without_prompt_echo(facts: Facts, article: str) -> tuple[Facts, list[Rejection]]:
     """Drop free text that repeats the system prompt (an obeyed prompt injection), and report it."""
-    n, half = PROMPT_ECHO_CHARS, PROMPT_ECHO_CHARS // 2
     system = prompts.text("system.md")
-    grams, anchors = _prompt_grams(system, n), _prompt_grams(system, half)
+    grams, anchors = _prompt_grams(system, PROMPT_ECHO_CHARS), _prompt_grams(system, PROMPT_ECHO_CHARS // 2)
     body = "".join(article.split())
 
     def echoes(value: Any) -> bool:
-        if value is None:
-            return False
-        text = "".join(json.dumps(value.model_dump(mode="json") if hasattr(value, "model_dump") else value,
-                                  ensure_ascii=False).split())
-        # A shared run of n characters contains one of the half-length windows that start at multiples
-        # of n // 2: when none of those occurs in the prompt, no run can (one lookup per n // 2 characters).
-        if not any(text[j:j + half] in anchors for j in range(0, len(text) - half + 1, half)):
-            return False
-        return any(text[i:i + n] in grams and text[i:i + n] not in body for i in range(len(text) - n + 1))
+        return any(_echoed("".join(text.split()), grams, anchors, body) for text in _strings(value))
 
     if not echoes(facts):  # the usual case: one scan of the whole answer
         return facts, []
@@ -247,6 +239,30 @@ def without_prompt_echo(facts: Facts, article: str) -> tuple[Facts, list[Rejecti
                 reject(f"{name}[{i}]", item)
         setattr(out, name, [item for item in items if not echoes(item)])
     return out, rejected
+
+
+def _strings(value: Any) -> Iterator[str]:
+    """The free text of an answer (or a part of it): every string value, keys and structure left out."""
+    if hasattr(value, "model_dump"):
+        value = value.model_dump(mode="json")
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for v in value.values():
+            yield from _strings(v)
+    elif isinstance(value, list):
+        for v in value:
+            yield from _strings(v)
+
+
+def _echoed(text: str, grams: frozenset[str], anchors: frozenset[str], article: str) -> bool:
+    """Whether `text` shares a run of PROMPT_ECHO_CHARS characters with the prompt that the article lacks."""
+    n, half = PROMPT_ECHO_CHARS, PROMPT_ECHO_CHARS // 2
+    # A shared run of n characters contains one of the half-length windows that start at multiples
+    # of n // 2: when none of those occurs in the prompt, no run can (one lookup per n // 2 characters).
+    if not any(text[j:j + half] in anchors for j in range(0, len(text) - half + 1, half)):
+        return False
+    return any(text[i:i + n] in grams and text[i:i + n] not in article for i in range(len(text) - n + 1))
 
 
 @functools.lru_cache(maxsize=4)
