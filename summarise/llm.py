@@ -27,7 +27,7 @@ from openai.types.chat import ChatCompletion
 from pydantic import ValidationError
 from tenacity import RetryCallState, Retrying, retry_if_exception, stop_after_attempt, stop_before_delay
 
-from . import prompts
+from . import prompts, turns
 from .errors import ExtractionError
 from .ground import GroundedFacts, Grounder, checking
 from .schemas import Facts, Rejection, Usage
@@ -154,7 +154,8 @@ class Call:
             reraise=True,
         )
         try:
-            return retrying(self._once, **kwargs)
+            with turns.waiting():  # other documents work while this one waits for the endpoint
+                return retrying(self._once, **kwargs)
         except openai.APIError as exc:  # an endpoint may echo the key: scrub it before anyone logs it
             _scrub(exc, self.settings)
             raise

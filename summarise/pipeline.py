@@ -8,7 +8,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Literal
 
-from . import __version__, cache
+from . import __version__, cache, turns
 from .errors import ExtractionError
 from .ground import Grounder
 from .normalise import Document, NormaliseError, normalise
@@ -44,15 +44,21 @@ def extract(
         settings = Settings.model_validate(settings.model_dump())
     if kind not in ("auto", "meeting_report", "policy_lecture"):
         raise ValueError(f"kind must be auto, meeting_report or policy_lecture, not {kind!r}")
-    try:
-        doc = normalise(source)
-    except NormaliseError as exc:
-        raise ExtractionError(str(exc)) from None
-    return extract_document(doc, kind=kind, settings=settings)
+    with turns.turn():
+        try:
+            doc = normalise(source)
+        except NormaliseError as exc:
+            raise ExtractionError(str(exc)) from None
+        return extract_document(doc, kind=kind, settings=settings)
 
 
 def extract_document(doc: Document, *, kind: KindChoice = "auto", settings: Settings) -> Record:
     """Extract from an already normalised document."""
+    with turns.turn():
+        return _extract_document(doc, kind=kind, settings=settings)
+
+
+def _extract_document(doc: Document, *, kind: KindChoice, settings: Settings) -> Record:
     if len(doc.text) > settings.max_chars:
         raise ExtractionError(
             f"{doc.name}: {len(doc.text):,} characters of article text after cleaning, more than the limit of "
