@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any, BinaryIO, Callable, Iterable, Iterator, Sequence
 from urllib.parse import urlsplit, urlunsplit
 
-from . import __version__
+from . import __version__, turns
 from .errors import ExtractionError
 from .render import EXTENSIONS, render
 from .render.html import render_template
@@ -330,6 +330,11 @@ def _describe(exc: BaseException) -> tuple[str, str, str | None]:
 
 def process(job: Job, options: RunOptions, extractor: ExtractFn) -> ItemResult:
     """Summarise one input and write its outputs; never raises for a bad input."""
+    with turns.turn():  # rendering too: see summarise/turns.py
+        return _process(job, options, extractor)
+
+
+def _process(job: Job, options: RunOptions, extractor: ExtractFn) -> ItemResult:
     started = time.perf_counter()
     result = ItemResult(path=job.label, status="failed")
     try:
