@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Literal
 
-from summarise.figures import cn_numeral
+from summarise.figures import cn_numeral, scan
 
 __all__ = ["DateMention", "ResolvedDate", "find_dates", "resolve_date", "parse_iso"]
 
@@ -65,6 +65,8 @@ _DATE_RE = re.compile(
     rf"|(?<![月年第])(?P<bd>{_D}{{1,2}})(?:(?P<bdd>[日号])?\s*[-－—~～至到]\s*(?P<bd2>{_D}{{1,2}})[日号](?![内后])"
     rf"|[日号](?=(?:上午|下午|晚上|晚|早上)?[，,]?(?:在|于)?[^，,。；;！？\n]{{0,30}}?(?:召开|举行|举办|开幕))))"
 )
+# Every match of _DATE_RE starts with a digit, a Chinese numeral or a relative day word.
+_DATE_FIRST = re.compile(r"[0-9０-９〇零一二三四五六七八九○十今昨前明]")
 _CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0}
 
 
@@ -95,7 +97,7 @@ def find_dates(text: str) -> list[DateMention]:
     lead of a report dated by its dateline; other bare days (``14日上午``) are too ambiguous.
     """
     out: list[DateMention] = []
-    for m in _DATE_RE.finditer(text):
+    for m in scan(_DATE_RE, _DATE_FIRST, text):
         g = m.groupdict()
         rel: int | None = None
         end = m.end()
