@@ -14,7 +14,6 @@ import random
 import threading
 import weakref
 from dataclasses import dataclass, field
-from collections.abc import Iterator
 from typing import Any, Callable
 
 import instructor
@@ -213,7 +212,8 @@ def without_prompt_echo(facts: Facts, article: str) -> tuple[Facts, list[Rejecti
     body = "".join(article.split())
 
     def echoes(value: Any) -> bool:
-        return any(_echoed("".join(text.split()), grams, anchors, body) for text in _strings(value))
+        return any(_echoed("".join(text.split()), grams, anchors, body)
+                   for text in _strings(value) if len(text) >= PROMPT_ECHO_CHARS)
 
     if not echoes(facts):  # the usual case: one scan of the whole answer
         return facts, []
@@ -242,18 +242,22 @@ def without_prompt_echo(facts: Facts, article: str) -> tuple[Facts, list[Rejecti
     return out, rejected
 
 
-def _strings(value: Any) -> Iterator[str]:
+def _strings(value: Any) -> list[str]:
     """The free text of an answer (or a part of it): every string value, keys and structure left out."""
-    if hasattr(value, "model_dump"):
-        value = value.model_dump(mode="json")
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for v in value.values():
-            yield from _strings(v)
-    elif isinstance(value, list):
-        for v in value:
-            yield from _strings(v)
+    found: list[str] = []
+
+    def walk(v: Any) -> None:
+        if isinstance(v, str):
+            found.append(v)
+        elif isinstance(v, dict):
+            for item in v.values():
+                walk(item)
+        elif isinstance(v, list):
+            for item in v:
+                walk(item)
+
+    walk(value.model_dump(mode="json") if hasattr(value, "model_dump") else value)
+    return found
 
 
 def _echoed(text: str, grams: frozenset[str], anchors: frozenset[str], article: str) -> bool:
