@@ -13,6 +13,21 @@ from typing import overload
 
 Edit = tuple[int, int, str]
 
+_COUNTER_MAX = 1 << 20  # cache 0, 1, 2, … up to here (8 MB); longer identity spans are built directly
+_counter = array("q")
+
+
+def counting(start: int, stop: int) -> array:
+    """``array('q', range(start, stop))``, sliced from a cached counter (a memcpy, not a Python loop)."""
+    global _counter
+    if start < 0 or stop > _COUNTER_MAX:
+        return array("q", range(start, stop))
+    counter = _counter  # a local reference: another thread may swap in a new counter meanwhile
+    if stop > len(counter):
+        counter = array("q", range(min(_COUNTER_MAX, max(stop, 2 * len(counter), 1 << 16))))
+        _counter = counter
+    return counter[start:stop]
+
 
 class Tracked:
     """Immutable text with per-character source spans."""
@@ -31,7 +46,7 @@ class Tracked:
     def identity(cls, text: str, offset: int = 0) -> Tracked:
         """Text that *is* the original (or a slice of it starting at ``offset``)."""
         n = len(text)
-        return cls(text, array("q", range(offset, offset + n)), array("q", range(offset + 1, offset + n + 1)))
+        return cls(text, counting(offset, offset + n), counting(offset + 1, offset + n + 1))
 
     @classmethod
     def synthetic(cls, text: str, at: int) -> Tracked:

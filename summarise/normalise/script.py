@@ -9,11 +9,13 @@ from __future__ import annotations
 import difflib
 import re
 from functools import lru_cache
+from operator import ne
 
 from .offsets import Tracked
 
 GATE = 0.05
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+_CHUNK = 64
 
 
 @lru_cache(maxsize=1)
@@ -28,17 +30,41 @@ def to_simplified(s: str) -> str:
     return _converter().convert(s) if s else s
 
 
+def han_count(s: str) -> int:
+    """Number of Han characters in ``s``."""
+    return len(s) - len(_HAN_RUN.sub("", s))
+
+
+def count_changed(a: str, b: str) -> int:
+    """Positions where the equal-length ``a`` and ``b`` differ (equal chunks are skipped at C speed)."""
+    n = 0
+    for i in range(0, len(a), _CHUNK):
+        x, y = a[i:i + _CHUNK], b[i:i + _CHUNK]
+        if x != y:
+            n += sum(map(ne, x, y))
+    return n
+
+
+def _changed_blocks(original: str, converted: str) -> list[tuple[int, int, str]]:
+    """(start, end, new text) of every block a length-changing (phrase) conversion replaced."""
+    sm = difflib.SequenceMatcher(None, original, converted, autojunk=False)
+    return [(i1, i2, converted[j1:j2]) for tag, i1, i2, j1, j2 in sm.get_opcodes() if tag != "equal"]
+
+
+def _changes(original: str, converted: str) -> tuple[int, list[tuple[int, int, str]] | None]:
+    """(characters changed, replaced blocks or None when the lengths are equal)."""
+    if len(original) == len(converted):
+        return count_changed(original, converted), None
+    blocks = _changed_blocks(original, converted)
+    return sum(max(i2 - i1, len(t)) for i1, i2, t in blocks), blocks
+
+
 def changed_share(original: str, converted: str) -> float:
     """Share of Han characters that the conversion changes."""
-    han = len(_HAN.findall(original))
+    han = han_count(original)
     if not han:
         return 0.0
-    if len(original) == len(converted):
-        diff = sum(1 for a, b in zip(original, converted) if a != b)
-    else:
-        sm = difflib.SequenceMatcher(None, original, converted, autojunk=False)
-        diff = sum(max(i2 - i1, j2 - j1) for tag, i1, i2, j1, j2 in sm.get_opcodes() if tag != "equal")
-    return diff / han
+    return _changes(original, converted)[0] / han
 
 
 def detect_script(text: str) -> str:
@@ -50,14 +76,13 @@ def convert(text: Tracked, force: bool | None = None) -> tuple[Tracked, int, str
     """Convert to simplified if the text is traditional; returns (text, chars changed, script)."""
     src = text.text
     out = to_simplified(src)
-    share = changed_share(src, out)
-    script = "traditional" if share >= GATE else "simplified"
+    changed, blocks = _changes(src, out) if out != src else (0, None)
+    han = han_count(src)
+    script = "traditional" if han and changed / han >= GATE else "simplified"
     if not (force if force is not None else script == "traditional") or out == src:
         return text, 0, script
-    if len(out) == len(src):
-        edits = [(i, i + 1, b) for i, (a, b) in enumerate(zip(src, out)) if a != b]
-        return text.replace(edits), len(edits), script
+    if blocks is None:
+        # Same length: character-for-character replacements, so every span stays as it is.
+        return Tracked(out, text.starts, text.ends), changed, script
     # Length changed (phrase conversion): map the differing blocks as replacements.
-    sm = difflib.SequenceMatcher(None, src, out, autojunk=False)
-    edits = [(i1, i2, out[j1:j2]) for tag, i1, i2, j1, j2 in sm.get_opcodes() if tag != "equal"]
-    return text.replace(edits), sum(max(i2 - i1, len(t)) for i1, i2, t in edits), script
+    return text.replace(blocks), changed, script
