@@ -688,6 +688,8 @@ _BREADCRUMB = re.compile(r"^([^>»›。，,]{1,30}?)\s*(?:->|=>|>>|>|»|›)\s*
 
 def _looks_like_markdown(text: str) -> bool:
     """Several Markdown links/images, HTML comments or ATX headings in the first 64 KB of plain text."""
+    if all(text.find(c, 0, 65536) < 0 for c in ("[", "<!--", "#")):  # in every _MD_SIGNS match
+        return False
     n = 0
     for _ in _MD_SIGNS.finditer(text, 0, 65536):
         n += 1
@@ -776,9 +778,13 @@ def _from_markdown(original: str, fm: wrappers.FrontMatter) -> Extracted:
 
 # -- entities and stray tags in text --------------------------------------------------------------
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
-# Entities that lost their "&": only typographic names, never after a letter (ldquo; rdquo; …).
-_BARE_ENTITY = re.compile(r"(?<![A-Za-z&])(ldquo|rdquo|lsquo|rsquo|mdash|ndash|hellip|middot|nbsp|quot|bull|laquo|raquo|times|yen|deg);")
-_TAG_FRAGMENT = re.compile(r"</?[A-Za-z][A-Za-z0-9]{0,10}(?:\s[^<>\n]{0,300})?/?>|(?<![<\w])/(?:span|p|div|strong|font|em|b|a|li|td|tr)>")
+# Entities that lost their "&": only typographic names, never after a letter or "&" (ldquo; rdquo; …;
+# that check is in _bare_entity, so the scan can skip to candidate first letters).
+_BARE_ENTITY = re.compile(r"(ldquo|rdquo|lsquo|rsquo|mdash|ndash|hellip|middot|nbsp|quot|bull|laquo|raquo|times|yen|deg);")
+_NOT_BEFORE_BARE_ENTITY = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz&")
+# a tag, or a closing tag that lost its "<" (the look-behind sits after the "/" so that both
+# alternatives start with a literal and the scan skips to "<" and "/")
+_TAG_FRAGMENT = re.compile(r"</?[A-Za-z][A-Za-z0-9]{0,10}(?:\s[^<>\n]{0,300})?/?>|/(?<![<\w]/)(?:span|p|div|strong|font|em|b|a|li|td|tr)>")
 
 
 def fix_entities(text: Tracked) -> tuple[Tracked, int]:
@@ -786,7 +792,7 @@ def fix_entities(text: Tracked) -> tuple[Tracked, int]:
     total = 0
     for _ in range(4):  # &amp;ldquo; → &ldquo; → “ : repeat to a fixpoint so the stage is idempotent
         text, n1 = text.sub(_ENTITY, _entity)
-        text, n2 = text.sub(_BARE_ENTITY, lambda m: html5.get(m.group(1) + ";"))
+        text, n2 = text.sub(_BARE_ENTITY, _bare_entity)
         total += n1 + n2
         if not (n1 or n2):
             break
@@ -799,6 +805,13 @@ def _entity(m: re.Match[str]) -> str | None:
     if out == s or not out:
         return None
     return out
+
+
+def _bare_entity(m: re.Match[str]) -> str | None:
+    at = m.start()
+    if at and m.string[at - 1] in _NOT_BEFORE_BARE_ENTITY:
+        return None  # part of a word (worldquo;) or of a real entity (&ldquo;)
+    return html5.get(m.group(1) + ";")
 
 
 def strip_tag_fragments(text: Tracked) -> tuple[Tracked, int]:

@@ -12,8 +12,9 @@ import re
 
 from .offsets import Tracked
 
-# "?!" after a hanzi, then the mis-aligned run (non-ASCII), then maybe one ASCII trail byte.
-_DAMAGE = re.compile(r"(?<=[\u3400-\u9fff])\?!([^\x00-\x7f]{0,400})([\x40-\x7e]?)")
+# "?!" after a hanzi, then the mis-aligned run (non-ASCII), then maybe one ASCII trail byte (the
+# look-behind for the hanzi sits after the "?", so the scan skips to "?").
+_DAMAGE = re.compile(r"\?(?<=[\u3400-\u9fff]\?)!([^\x00-\x7f]{0,400})([\x40-\x7e]?)")
 _LOST_PAIR = re.compile(r"\?(?=/[A-Za-z]{1,10}>)")  # "?" that swallowed the "<" of a tag
 _BAD = re.compile(r"[\ue000-\uf8ff\u3040-\u30ff\ufffd]")
 _FULL_STOP = "。"

@@ -17,9 +17,11 @@ from .offsets import Tracked
 TONE_MARKS = frozenset("\u0300\u0301\u0304\u030c")  # grave, acute, macron, caron
 MIN_TONED_FOR_TONELESS = 3
 _SYL = r"[a-z\u00fc\u00e0-\u01dc\u0300-\u036f\u1e3f\u01f9]{1,7}"
+_ITEM_RX = r"[(（]" + _SYL + r"[)）]"
 # One CJK character followed by a chain of parenthesised candidates (the chain is handled as a
-# whole so that removing one annotation never exposes another: the stage is idempotent).
-_CANDIDATE = re.compile(r"(?<=[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])(?:[(（]" + _SYL + r"[)）])+")
+# whole so that removing one annotation never exposes another: the stage is idempotent).  The
+# look-behind for the CJK character sits after the first bracket, so the scan skips to brackets.
+_CANDIDATE = re.compile(r"[(（](?<=[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff][(（])" + _SYL + r"[)）](?:" + _ITEM_RX + r")*")
 _ITEM = re.compile(r"[(（](" + _SYL + r")[)）]")
 
 

@@ -259,7 +259,9 @@ _JS_ESCAPE = re.compile(r"\\(?:u\{([0-9a-fA-F]{1,6})\}|u([0-9a-fA-F]{4})|x([0-9a
 _JS_SIMPLE = {"n": "\n", "t": "\t", "r": "\r", "b": "\b", "f": "\f", "v": "\v", "0": "\0"}
 _JS_INTERP = re.compile(r"\$\{[^{}`]{0,500}\}")
 _CONCAT_GAP = re.compile(r"\s*\+?\s*")  # between two literals of one concatenation: "a" + "b", "a" "b"
-_CODE_LINE = re.compile(r"(?:[;{}(),+]|\*/)$|^(?://|/\*|\*|#include\b|import\s|package\s|using\s|@\w)")
+# a line of code ends like a statement or block, or starts like a comment, import or annotation
+_CODE_END = (";", "{", "}", "(", ")", ",", "+", "*/")
+_CODE_START = re.compile(r"//|/\*|\*|#include\b|import\s|package\s|using\s|@\w")
 CODE_LINE_SHARE = 0.6  # of the non-blank lines (the first 200) that look like code
 CODE_LINES_MIN = 3
 
@@ -276,7 +278,7 @@ def looks_like_code(text: str) -> bool:
     if not head or head[0] == "<":
         return False
     lines = [ln.strip() for ln in head.splitlines() if ln.strip()][:200]
-    code = sum(1 for ln in lines if _CODE_LINE.search(ln))
+    code = sum(1 for ln in lines if ln.endswith(_CODE_END) or _CODE_START.match(ln))
     return code >= CODE_LINES_MIN and code >= CODE_LINE_SHARE * len(lines)
 
 
@@ -292,7 +294,10 @@ def looks_like_python(text: str) -> bool:
     """Python source: an import/def/class line, and most lines are statements, blocks (``…:``),
     comments or decorators.  Prose lines end with 。 or text."""
     head = text[:65536].lstrip("\ufeff \t\r\n")
-    if not head or head[0] == "<" or not _PY_HEAD.search(head):
+    if not head or head[0] == "<":
+        return False
+    # every _PY_HEAD match holds one of these words: a quick test spares prose the slow scan
+    if not any(w in head for w in ("import", "def", "class")) or not _PY_HEAD.search(head):
         return False
     lines = [ln.strip() for ln in head.splitlines() if ln.strip()][:200]
     code = sum(1 for ln in lines if _PY_LINE.search(ln))
