@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 from .offsets import Tracked
 from .script import to_simplified
@@ -27,6 +28,8 @@ from .script import to_simplified
 STRONG_SPAM = ("久久", "超碰", "无码", "伊人", "福利", "午夜", "成人", "人妻", "一区二区", "日韩", "欧美",
                "色综合", "综合网", "在线观看", "中文字幕", "偷拍", "自拍", "av", "吃瓜")
 WEAK_SPAM = ("国产", "精品", "视频", "亚洲", "高清", "免费", "香蕉", "蜜桃", "狠狠", "合集", "大香")
+# any spam keyword at all: a line without one is no spam title (neither rule of is_spam_title can fire)
+_ANY_SPAM_WORD = re.compile("|".join(re.escape(k) for k in STRONG_SPAM + WEAK_SPAM))
 NAV_WORDS = frozenset("""无障碍 无障碍版 无障碍浏览 长者助手 长者模式 关怀版 登录 注册 退出 首页 网站首页 返回首页
 网站地图 隐私安全 隐私政策 站外导航 版权所有 常见问题 联系方式 联系我们 关于我们 返回顶部 打印 打印本页 关闭 关闭窗口
 收藏 加入收藏 设为首页 繁体 简体 繁體 简体版 繁体版 English 手机版 移动版 搜索 > >> » › | / · - — 【 】 [ ] 字体 大 中 小
@@ -63,10 +66,18 @@ _DATE_LABEL = re.compile(r"(?:发布日期|发布时间|发稿时间|发表时�
 _MENU_PUNCT = re.compile(r"[。，、；：！？,.;:!?“”\"'‘’（）()《》\d]")
 _ENUMERATED = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|第[一二三四五六七八九十百\d]+|[（(][一二三四五六七八九十\d]+[)）])")
 _MENU_MARK = re.compile(r"\s*(?:>|>>|»|›|\||｜|/)\s*$")
+_MENU_MARKS = (">", "»", "›", "|", "｜", "/")  # _MENU_MARK matches iff the right-stripped line ends with one
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _NOT_HEADLINE_END = re.compile(r"[。，,；;：:、]$")
 _PUNCT_ONLY = re.compile(r"^[\W_]+$")
-_SPLIT = re.compile(r"[\s|｜]+")
+
+# Quick tests for patterns whose search cannot skip ahead to a first character (look-behinds,
+# re.I, optional prefixes): each match of the pattern holds one of the needles, so a line with
+# none of them needs no search.
+_LICENCE_NEEDLES = ("备", "证", "2-")
+_COPYRIGHT_NEEDLES = ("版", "免", "©", "c", "C", "a", "A")  # re.I: c/C and a/A are the only forms
+_NAV_NEEDLES = ("位置", "当前页面", "首页")
+_PHONE_NEEDLES = ("0", "1", "4")
 
 # the heading of a periodical column or digest page, not of an article: a short label and, in
 # brackets, the period it covers or its issue (每周一学（2021年12月6日—12月12日）, 理论学习（第12期）)
@@ -101,6 +112,8 @@ def is_spam_title(s: str) -> bool:
     if "。" in s or len(s) > 200:
         return False
     low = s.lower()
+    if _ANY_SPAM_WORD.search(low) is None:
+        return False
     strong = sum(len(re.findall(rf"(?<![a-z0-9]){k}(?![a-z0-9])", low)) if k.isascii() else low.count(k) for k in STRONG_SPAM)
     weak = sum(low.count(k) for k in WEAK_SPAM)
     if strong >= 1 and strong + weak >= 2:
@@ -111,7 +124,17 @@ def is_spam_title(s: str) -> bool:
 
 def is_advertisement(s: str) -> bool:
     """Short line with a phone number or a WeChat/QR call to action."""
-    return len(s) <= AD_MAX and bool(_PHONE.search(s) or _AD_WORDS.search(s))
+    return len(s) <= AD_MAX and bool(_search(_PHONE, _PHONE_NEEDLES, s) or _AD_WORDS.search(s))
+
+
+def _search(rx: re.Pattern[str], needles: tuple[str, ...], s: str) -> re.Match[str] | None:
+    """``rx.search(s)``, skipped when ``s`` holds none of the needles (one is in every match of ``rx``)."""
+    return rx.search(s) if any(n in s for n in needles) else None
+
+
+def words(s: str) -> list[str]:
+    """The words of a line: split at white space, "|" and "｜" (as the regex ``[\\s|｜]+`` would)."""
+    return s.replace("|", " ").replace("｜", " ").split()
 
 
 def classify_line(s: str) -> str | None:
@@ -122,20 +145,22 @@ def classify_line(s: str) -> str | None:
         return "image_placeholder"
     if is_spam_title(s):
         return "spam_title"
-    if len(s) <= 80 and _LICENCE.search(s):
+    if len(s) <= 80 and _search(_LICENCE, _LICENCE_NEEDLES, s):
         return "licence"
-    if (_CIRCLED.match(s) and _COPYRIGHT_WORDS.search(s) and len(s) <= 400) or (len(s) <= 200 and _COPYRIGHT.search(s)):
+    if (_CIRCLED.match(s) and _COPYRIGHT_WORDS.search(s) and len(s) <= 400) or (
+            len(s) <= 200 and _search(_COPYRIGHT, _COPYRIGHT_NEEDLES, s)):
         return "copyright"
     if _TAG.match(s):
         return "tag_line"
-    tokens = [t for t in _SPLIT.split(s) if t]
+    tokens = words(s)
     if tokens and all(t in SHARE_WORDS for t in tokens):
         return "share"
-    if len(s) <= META_MAX and (_META.search(s) or _REPOST.match(s) or (len(s) <= 40 and _META_SHORT.match(s))):
+    if len(s) <= META_MAX and (_META.search(s) or ("前" in s and _REPOST.match(s))  # 前 is in every _REPOST match
+                               or (len(s) <= 40 and _META_SHORT.match(s))):
         return "metadata"
     if tokens and all(t in NAV_WORDS or t in SHARE_WORDS for t in tokens):
         return "navigation"
-    if len(s) <= 100 and (_NAV.search(s) or _FONT.search(s)):
+    if len(s) <= 100 and (_search(_NAV, _NAV_NEEDLES, s) or _FONT.search(s)):
         return "navigation"
     if len(s) <= SOURCE_LINK_MAX and _SOURCE_LINK.search(s):
         return "navigation"  # "read the original" link line of a mirror
@@ -168,9 +193,9 @@ def parse_date(s: str) -> str | None:
 
 def clean(text: Tracked, title_hint: str | None = None) -> Cleaned:
     """Drop chrome lines, find the headline, extract metadata, cut related lists."""
-    lines = text.lines()
-    simp = [to_simplified(ln.text.strip()) for ln in lines]
-    raw = [ln.text.strip() for ln in lines]
+    lines = text.text.split("\n")  # plain strings: only the kept lines become Tracked slices
+    raw = [ln.strip() for ln in lines]
+    simp = [to_simplified(r) for r in raw]
     cats = [classify_line(s) for s in simp]
     removed: dict[str, int] = {}
     published = publisher = None
@@ -226,23 +251,23 @@ def clean(text: Tracked, title_hint: str | None = None) -> Cleaned:
             removed["navigation"] = removed.get("navigation", 0) + 1
             continue
         keep.append(i)
-    body = Tracked.join((lines[i] for i in keep), "\n")
+    at = list(accumulate((len(ln) + 1 for ln in lines[:-1]), initial=0))  # where each line starts
+    body = Tracked.join((text[at[i]:at[i] + len(lines[i])] for i in keep), "\n")
     title = raw[headline] if headline is not None else None
     return Cleaned(body, title=title, published=published, publisher=publisher, removed=removed)
 
 
 def is_menu_item(s: str) -> bool:
     """A nav-menu entry: ≤ 6 characters (a trailing > or | aside), no punctuation or digits, not 一、…"""
-    core = _MENU_MARK.sub("", s).strip()
+    core = (_MENU_MARK.sub("", s) if s.rstrip().endswith(_MENU_MARKS) else s).strip()
     return (1 <= len(core) <= MENU_ITEM_MAX and not _MENU_PUNCT.search(core) and not _ENUMERATED.match(core)
             and not _IMAGE.fullmatch(core))
 
 
 def _is_nav_anchor(cat: str | None, s: str) -> bool:
     """A line that makes a run of short lines a menu: a known nav word or a breadcrumb step (新闻>)."""
-    tokens = [t for t in _SPLIT.split(s) if t]
-    return (cat == "navigation" and any(t in NAV_WORDS and not _PUNCT_ONLY.match(t) for t in tokens)) or (
-        bool(_MENU_MARK.search(s)) and not _PUNCT_ONLY.match(s) and is_menu_item(s))
+    return (cat == "navigation" and any(t in NAV_WORDS and not _PUNCT_ONLY.match(t) for t in words(s))) or (
+        s.rstrip().endswith(_MENU_MARKS) and not _PUNCT_ONLY.match(s) and is_menu_item(s))
 
 
 def _mark_menu_runs(cats: list[str | None], simp: list[str], hint: str | None) -> None:
