@@ -78,22 +78,25 @@ _FIG_RE = re.compile(
 _FIG_FIRST = re.compile(r"[0-9０-９百一二三四五六七八九两兩十]")
 
 
-def scan(pattern: re.Pattern[str], first: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
-    """The matches of ``pattern.finditer(text)``, found faster.
+def scan(pattern: re.Pattern[str], first: re.Pattern[str], text: str,
+         pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
+    """The matches of ``pattern.finditer(text, pos, endpos)``, found faster.
 
     ``first`` is a one-character class matching the first character of every match of ``pattern``
-    (which must not match the empty string). A pattern that opens with a lookbehind gets no
-    first-character search in ``re``, so it is tried at every position; here it is tried only at
-    the few positions ``first`` finds, with the same leftmost, non-overlapping result.
+    (which must not match the empty string). A pattern that opens with a lookbehind or an
+    alternation of groups gets no first-character search in ``re``, so it is tried at every
+    position; here it is tried only at the positions ``first`` finds, with the same leftmost,
+    non-overlapping result.
     """
-    pos = 0
-    for candidate in first.finditer(text):
+    endpos = len(text) if endpos is None else endpos
+    resume = pos  # where the last match ended: matches do not overlap
+    for candidate in first.finditer(text, pos, endpos):
         start = candidate.start()
-        if start < pos:
+        if start < resume:
             continue
-        m = pattern.match(text, start)
+        m = pattern.match(text, start, endpos)
         if m is not None:
-            pos = m.end()
+            resume = m.end()
             yield m
 
 

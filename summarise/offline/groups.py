@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from .text import Span, sentences, trim
 
@@ -12,12 +13,22 @@ _LEAD = re.compile(r"^(?:来自|包括|其中|以及|和)")
 _ITEM_SPLIT = re.compile(r"[、，,；;]")
 
 
+def _attendance_sentences(text: str) -> list[Span]:
+    """The sentences that hold an attendance word, in order (one scan of the text)."""
+    sents = sentences(text)
+    starts = [s.start for s in sents]
+    out: list[Span] = []
+    for word in _ATTEND_WORD.finditer(text):
+        i = bisect_right(starts, word.start()) - 1
+        if i >= 0 and word.start() < sents[i].end and (not out or out[-1] is not sents[i]):
+            out.append(sents[i])
+    return out
+
+
 def find_groups(text: str, person_spans: list[tuple[int, int]]) -> list[Span]:
     """Unnamed groups listed as the subject of an attendance sentence."""
     out: list[Span] = []
-    for sent in sentences(text):
-        if not _ATTEND_WORD.search(text, sent.start, sent.end):
-            continue
+    for sent in _attendance_sentences(text):
         m = _ATTEND.search(text, sent.start, sent.end)
         if not m:
             continue

@@ -26,6 +26,8 @@ from __future__ import annotations
 
 import re
 
+from summarise.figures import scan
+
 _SALUTATION = re.compile(r"^(?:各位[^\n：:]{0,20}|同志们|尊敬的[^\n：:]{0,30}|大家(?:上午|下午|晚上)?好)[，,：:！!]")
 _SPEECH_TITLE = re.compile(r"(?:的讲话|讲话稿|讲话全文|致辞|发言稿|的发言)(?:[（(].*[)）])?$")
 _COMPANY = re.compile(r"(?:集团|有限公司|股份|公司|企业)")
@@ -39,31 +41,40 @@ _CHAIR = re.compile(rf"主持(?:召开)?了?[^，,。；;\n]{{0,12}}?{_MEETING_N
 _ATTEND = re.compile(
     rf"(?:出席|参加|列席|参会)了?[^，,。；;\n]{{0,10}}?(?:{_MEETING_NOUN}|学习|调研|座谈)|与会|参会"
     rf"|(?:收听收看|收看|收听|观看)了?[^，,。；;\n]{{0,20}}?(?:{_MEETING_NOUN}|讲堂|直播)")
+_ATTEND_FIRST = re.compile(r"[出参列与收观]")  # what a match of _ATTEND starts with
 # A lecture received elsewhere (在分会场集中收听收看了讲座, 组织收听收看…专题讲座): the event is a lecture.
 _WATCHED_LECTURE = re.compile(r"(?:收听收看|收看|收听|观看)了?[^。；;\n]{0,40}?(?:讲座|报告会|党课|讲堂|辅导报告|宣讲)")
+_WATCHED_FIRST = re.compile(r"[收观]")
 _SPEECH = re.compile(
     r"(?:会议|大会|会上|座谈会上|报告会上)[，,]?(?:指出|强调|要求|认为|提出|决定|研究|部署|听取|审议|通报|传达|学习|明确)"
     rf"|在[^，,。；;\n]{{0,30}}?{_MEETING_NOUN}上[，,]?[^。；;\n]{{0,16}}?(?:讲话|汇报|发言|表示|指出|强调|介绍|交流)"
     r"|会上[，,]")
+_SPEECH_FIRST = re.compile(r"[会大座报在]")
 # A meeting named as the source or setting of something else: 日前召开的…会议上提出了上述观点.
 _BACK_REFERENCE = re.compile(r"(?:召开|举行|举办)的")
 # The report frames a lecture as the event.
 _LECTURE_FRAME = re.compile(
     r"主持(?:了)?(?:报告会|宣讲会|讲座|党课|辅导)|(?:报告会|宣讲会|讲座|党课)(?:由|上|中|现场|采取)|(?:举办|举行|召开)[^，,。；;\n]{0,30}(?:报告会|宣讲会|讲座|党课)")
 
-_SIGNALS = (("chair", _CHAIR), ("attendance", _ATTEND), ("speeches", _SPEECH))
+# (name, pattern, the characters its matches start with)
+_SIGNALS = (("chair", _CHAIR, re.compile("[主由]")), ("attendance", _ATTEND, _ATTEND_FIRST),
+            ("speeches", _SPEECH, _SPEECH_FIRST))
 
 
 def meeting_structure(text: str, body_start: int = 0, end: int | None = None) -> list[str]:
     """Structural sentences of a meeting in text[body_start:end] (chair, attendance, speeches)."""
     found: list[str] = []
-    for name, pattern in _SIGNALS:
-        for m in pattern.finditer(text, body_start, len(text) if end is None else end):
+    for name, pattern, first in _SIGNALS:
+        for m in scan(pattern, first, text, body_start, end):
             clause = max(text.rfind(c, 0, m.start()) for c in "，,。；;\n") + 1
             if not _BACK_REFERENCE.search(text, clause, m.end()):
                 found.append(name)
                 break
     return found
+
+
+def _watched_lecture(text: str, start: int = 0) -> bool:
+    return next(scan(_WATCHED_LECTURE, _WATCHED_FIRST, text, start), None) is not None
 
 
 def detect_kind(text: str, title: str | None, body_start: int, event_name: str | None,
@@ -82,7 +93,7 @@ def detect_kind(text: str, title: str | None, body_start: int, event_name: str |
     if _COMPANY.search(actor or "") and not _GOVERNMENT.search(_COMPANY.split(actor)[0] if actor else ""):
         return "other", "a company's internal meeting, not a government meeting"
     framed = (lecture and bool(_LECTURE_FRAME.search(text, body_start))) \
-        or bool(_WATCHED_LECTURE.search(text, body_start)) or bool(_WATCHED_LECTURE.search(head))
+        or _watched_lecture(text, body_start) or _watched_lecture(head)
     if (event_name and _LECTURE_EVENT.search(event_name)) or lecturer_invited or framed:
         return "policy_lecture", None
     if event_name is None and not meeting_structure(text, body_start):

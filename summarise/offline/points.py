@@ -4,12 +4,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from summarise.figures import scan
+
 from .text import evidence, paragraphs
 
 NUMERALS = "一二三四五六七八九十"
 _MARKER = re.compile(
     r"(?<![^\n。；;：:，,！？!?”」])\s*(?P<mark>第?(?P<num>十[一二三四五六七八九]?|[一二三四五六七八九])(?:是要|是|要|则|方面|、|，|,)?)"
 )
+_MARKER_FIRST = re.compile(r"[\s第一二三四五六七八九十]")  # what a match of _MARKER starts with
+_SENTENCE_END = re.compile(r"[。！？!?\n]")
 _YAO_PARAGRAPH = re.compile(r"要[\u4e00-\u9fff]{1,8}[，,：:]")
 _MEETING_VOICE = re.compile(r"(?:会议|会上|大会)(?:指出|强调|要求|明确|认为|提出|决定|研究|部署)")
 _LESSON = re.compile(r"(经验|做法|启示|体会|成效|成绩)")
@@ -47,7 +51,7 @@ def _valid_marker(text: str, m: re.Match[str]) -> bool:
 def _runs(text: str) -> list[list[re.Match[str]]]:
     runs: list[list[re.Match[str]]] = []
     current: list[re.Match[str]] = []
-    for m in _MARKER.finditer(text):
+    for m in scan(_MARKER, _MARKER_FIRST, text):
         if not _valid_marker(text, m):
             continue
         n = numeral(m.group("num"))
@@ -69,7 +73,7 @@ def _runs(text: str) -> list[list[re.Match[str]]]:
 
 
 def _sentence_end(text: str, pos: int) -> int:
-    m = re.compile(r"[。！？!?\n]").search(text, pos)
+    m = _SENTENCE_END.search(text, pos)
     return m.end() if m else len(text)
 
 
