@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from itertools import islice
 from dataclasses import dataclass
 
@@ -15,9 +16,16 @@ MEETING_WORDS = (
     r"(?:会议|大会|推进会|座谈会|研讨会|讲座|报告会|论坛|推介会|培训班|交流会|部署会|调度会|现场会|动员会"
     r"|总结会|专题会|常务会|例会|推进会|联席会|见面会|发布会|恳谈会|协调会|分析会|表彰会|视频会|学习会|讲堂|会)"
 )
-_CLAUSE = r"[^，,。；;：:！!？?\n]"
+_CLAUSE_MARKS = "，,。；;：:！!？?\n"
+_CLAUSE = rf"[^{_CLAUSE_MARKS}]"
+_CLAUSE_MARK = re.compile(rf"[{_CLAUSE_MARKS}]")
 _HELD = re.compile(rf"(?P<subj>{_CLAUSE}{{0,30}}?)(?:组织|隆重|专门|再次|首次)?(?:召开|举行|举办)了?(?P<name>{_CLAUSE}{{2,60}}{MEETING_WORDS})")
 _HELD_AT = re.compile(rf"(?P<name>{_CLAUSE}{{2,60}}?{MEETING_WORDS})(?:于{_CLAUSE}{{1,12}}?)?(?:在(?P<place>{_CLAUSE}{{1,20}}?))?(?:隆重|胜利|顺利)?(?:召开|举行|开幕)")
+# The verbs that end a match of _HELD_AT, and those inside a match of _HELD.
+_HELD_AT_VERB = re.compile(r"召开|举行|开幕")
+_LAST_HELD_AT_VERB = re.compile(r".*(召开|举行|开幕)", re.S)
+_HELD_VERB = re.compile(r"召开|举行|举办")
+_MEETING = re.compile(MEETING_WORDS)
 _LEADING_TIME = re.compile(r"^(?:\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}(?:日|(?=[-－—至到]\d)))?(?:[-－—至到]\d{1,2}日)?(?:上午|下午|晚上|晚|早上)?(?:\d{1,2}[点时](?:\d{1,2}分)?)?")
 _SUBJECT_JUNK = re.compile(r"^(?:近日|日前|昨日|昨天|今天|今日|当天|随后|近期)?(?:[(（]\d{1,2}日[)）])?(?:上午|下午|晚上|晚)?")
 _VIDEO = re.compile(r"视频会议|电视电话会议|视频连线|网络直播")
@@ -67,6 +75,45 @@ def _prose(text: str, start: int, end: int) -> bool:
     return _PROSE.match(text, start, end) is not None
 
 
+def _verb_clauses(verb: re.Pattern[str], text: str, sent: Span) -> Iterator[tuple[int, int]]:
+    """(start, end) of each clause of `sent` that holds a `verb`, in order."""
+    end = sent.start
+    for v in verb.finditer(text, sent.start, sent.end):
+        if v.start() < end:
+            continue  # another verb of the clause just given
+        start = v.start()
+        while start > sent.start and text[start - 1] not in _CLAUSE_MARKS:
+            start -= 1
+        mark = _CLAUSE_MARK.search(text, v.end(), sent.end)
+        end = mark.start() if mark else sent.end
+        yield start, end
+
+
+# A match of _HELD or _HELD_AT holds a verb, a meeting word and no clause mark, so it lies in a
+# clause with both; searching only those clauses, and a clause only up to where a match can end,
+# gives the same match without trying every position of the sentence 60 characters ahead.
+def _held(text: str, sent: Span) -> re.Match[str] | None:
+    """``_HELD.search`` over the sentence (a meeting word follows the verb)."""
+    for start, end in _verb_clauses(_HELD_VERB, text, sent):
+        verb = _HELD_VERB.search(text, start, end)
+        if verb and _MEETING.search(text, verb.end(), end):
+            m = _HELD.search(text, start, end)
+            if m is not None:
+                return m
+    return None
+
+
+def _held_at(text: str, sent: Span) -> re.Match[str] | None:
+    """``_HELD_AT.search`` over the sentence (a meeting word comes before the verb that ends it)."""
+    for start, end in _verb_clauses(_HELD_AT_VERB, text, sent):
+        last = _LAST_HELD_AT_VERB.match(text, start, end)
+        if last and _MEETING.search(text, start, last.start(1)):
+            m = _HELD_AT.search(text, start, last.end(1))
+            if m is not None:
+                return m
+    return None
+
+
 def _relayed(text: str, start: int, verb: int) -> bool:
     """The convening verb at `verb` follows a relay or speech verb in its sentence."""
     return _RELAY.search(text, start, verb) is not None
@@ -91,8 +138,8 @@ def find_event(text: str, title: str | None, date_mentions: list[dates.DateMenti
     for sent in sents:
         if not _HELD_WORD.search(text, sent.start, sent.end):
             continue
-        held = _HELD.search(text, sent.start, sent.end)
-        held_at = _HELD_AT.search(text, sent.start, sent.end)
+        held = _held(text, sent)
+        held_at = _held_at(text, sent)
         if held and text.startswith("的", held.start("name")):
             # 日前召开的…会议: a reference back, not the report of the event; but a dated one
             # (记者从8月30日举行的…会议上了解到) is the report's own meeting when nothing else is
