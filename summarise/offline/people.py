@@ -3,20 +3,20 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from . import vocab
 from .surnames import VERB_LIKE, surname_length
 from .text import sentences
 
-_CJK = re.compile(r"[\u3400-\u9fff]")
-_SUFFIX_RE = re.compile("|".join(vocab.TITLE_SUFFIXES))
-_POST_RE = re.compile("|".join(vocab.POST_TITLES))
+_SUFFIX_RE = re.compile(vocab.alternation(vocab.TITLE_SUFFIXES))
+_POST_RE = re.compile(vocab.alternation(vocab.POST_TITLES))
 # Any post followed by a verb of the genre: 刘强总会计师主持会议, 王某副局长强调.
 # Group words (领导, 负责人 …) are not posts of one person: 校党政领导参加学习.
-_POST_VERB_RE = re.compile("(?:" + "|".join(t for t in vocab.TITLE_SUFFIXES if not vocab.GENERIC_TITLES.search(t))
+_POST_VERB_RE = re.compile("(?:" + vocab.alternation(t for t in vocab.TITLE_SUFFIXES if not vocab.GENERIC_TITLES.search(t))
                            + ")(?=" + vocab.POST_THEN_VERB.pattern + ")")
-_TITLE_END_RE = re.compile("(?:" + "|".join(vocab.TITLE_SUFFIXES) + r")$")
+_TITLE_END_RE = re.compile("(?:" + vocab.alternation(vocab.TITLE_SUFFIXES) + r")$")
 _SPACE = " \u3000"
 _REJECT_NAMES = frozenset({"负责人", "同志", "全体人员", "主要负责", "相关负责", "有关负责"})
 
@@ -62,7 +62,16 @@ class Found:
 
 
 def _is_cjk(ch: str) -> bool:
-    return bool(_CJK.match(ch))
+    """A CJK ideograph (U+3400–U+9FFF); False for the empty string."""
+    return "\u3400" <= ch <= "\u9fff"
+
+
+def occurrences(text: str, word: str) -> Iterator[int]:
+    """Start of every non-overlapping occurrence of `word` in `text`, left to right."""
+    start = text.find(word)
+    while start >= 0:
+        yield start
+        start = text.find(word, start + len(word))
 
 
 def is_boundary(text: str, pos: int) -> bool:
@@ -71,7 +80,7 @@ def is_boundary(text: str, pos: int) -> bool:
         return True
     if not _is_cjk(text[pos]):
         return True
-    return text.startswith(vocab.FOLLOW_WORDS, pos) or bool(_POST_RE.match(text, pos))
+    return vocab.FOLLOW.starts_at(text, pos) or bool(_POST_RE.match(text, pos))
 
 
 def _given_ok(given: str, banned: frozenset[str] = vocab.NOT_IN_GIVEN_NAME) -> bool:
@@ -80,7 +89,7 @@ def _given_ok(given: str, banned: frozenset[str] = vocab.NOT_IN_GIVEN_NAME) -> b
 
 def _list_boundary(text: str, pos: int) -> bool:
     return (pos >= len(text) or text[pos] in "、等，,。；;）)" or text.startswith(("同志", "和", "及"), pos)
-            or text.startswith(vocab.LIST_END_WORDS, pos) or _LIST_SPOKE.match(text, pos) is not None)
+            or vocab.LIST_END.starts_at(text, pos) or _LIST_SPOKE.match(text, pos) is not None)
 
 
 def _in_post_list(text: str, start: int) -> bool:
@@ -119,7 +128,7 @@ def name_at(text: str, pos: int, listed: bool = False) -> str | None:
         ok = _given_ok(name[surname:], banned) or (
             given == 2 and name[surname] in vocab.GIVEN_NAME_FIRST_OK and _given_ok(name[surname + 1:], banned))
         if ok and name not in _REJECT_NAMES and name not in vocab.NOT_NAMES and ends(text, end) \
-                and name not in vocab.FOLLOW_WORDS:
+                and name not in vocab.FOLLOW:
             return name
     return None
 
@@ -130,7 +139,7 @@ def _title_start(text: str, suffix_start: int, limit: int) -> int:
     floor = max(limit, suffix_start - 30)
     while i > floor:
         ch = text[i - 1]
-        if text.endswith(vocab.TITLE_STOPS, 0, i):
+        if vocab.TITLE_STOP.ends_at(text, i):
             break
         if ch == "、":
             if _TITLE_END_RE.search(text, max(0, i - 12), i - 1) is None:
@@ -148,10 +157,13 @@ def _byline(text: str, pos: int) -> bool:
     return bool(vocab.BYLINE.search(text, max(0, pos - 8), pos))
 
 
+_WORD_BEFORE_NAME = vocab.Words(vocab.TITLE_STOPS + vocab.BEFORE_NAME + ("和", "与", "及", "同", "关于"))
+
+
 def _ends_word(text: str, pos: int) -> bool:
     """True when text[:pos] ends with a word after which a name may stand (a post, 由, 会上 …)."""
     return (pos == 0 or not _is_cjk(text[pos - 1]) or _TITLE_END_RE.search(text, max(0, pos - 6), pos) is not None
-            or text.endswith(vocab.TITLE_STOPS + vocab.BEFORE_NAME + ("和", "与", "及", "同", "关于"), 0, pos))
+            or _WORD_BEFORE_NAME.ends_at(text, pos))
 
 
 _AFTER_NOUN = frozenset("和与及的已是也都均为在不")
@@ -229,11 +241,11 @@ def find_mentions(text: str) -> list[Mention]:
             cand = text[a:q]
             s = surname_length(cand)
             if not s or len(cand) - s not in (1, 2) or not free(a, m.end()) or cand in vocab.NOT_NAMES \
-                    or cand in vocab.FOLLOW_WORDS or _in_post_list(text, a):
+                    or cand in vocab.FOLLOW or _in_post_list(text, a):
                 continue
             before = text[a - 1] if a else ""
             org_start = a
-            if before and _is_cjk(before) and not text.endswith(vocab.BEFORE_NAME + vocab.TITLE_STOPS, 0, a):
+            if before and _is_cjk(before) and not vocab.NAME_FIRST_AFTER.ends_at(text, a):
                 if not _POST_RE.fullmatch(m.group()):
                     continue  # a post outside POST_TITLES follows a name only where a name may start
                 if before not in vocab.ORG_ENDINGS or not _given_ok(cand[s:], vocab.NOT_IN_GIVEN_NAME_AFTER_ORG):
@@ -266,11 +278,23 @@ def find_mentions(text: str) -> list[Mention]:
     return sorted(mentions + extra + _bare_lists(text, free, taken, words), key=lambda x: x.start)
 
 
-_LIST_OPEN = re.compile(r"(?<![\u3400-\u9fff、])[\u3400-\u9fff]{2,4}(?=、)")
+# The first item of a list that opens a clause: 2–4 ideographs before a 、 that follow neither an
+# ideograph nor a 、. Matched from the 、 (which re finds fast) looking back, with one lookbehind
+# per length; the group that matched (n2, n3, n4) gives the item's length.
+_LIST_OPEN = re.compile("、(?:" + "|".join(
+    rf"(?<=(?<![\u3400-\u9fff、])[\u3400-\u9fff]{{{n}}}、)(?P<n{n}>)" for n in (2, 3, 4)) + ")")
+
+
+def _list_openings(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of the first item of each list that opens a clause (see _LIST_OPEN)."""
+    for m in _LIST_OPEN.finditer(text):
+        sep = m.start()
+        yield sep - int(m.lastgroup[1:]), sep
+
 # A list closed by what its members said: 王浩、葛慧君、陈金彪作了交流发言 / 分别作了表态发言 / 先后发言.
 _LIST_SPOKE = re.compile(r"(?:(?:作|做)了?[^，,。；;、]{0,8}?(?:发言|讲话|致辞|汇报)|(?:交流)?发言|讲话|致辞)")
 _COUNTED = re.compile(r"等[0-9０-９一二三四五六七八九十两百]+[名位个人]")
-_LIST_LABEL = re.compile(r"等(?P<label>[\u4e00-\u9fff]{0,10}?(?:" + "|".join(vocab.TITLE_SUFFIXES) + "))")
+_LIST_LABEL = re.compile(r"等(?P<label>[\u4e00-\u9fff]{0,10}?(?:" + vocab.alternation(vocab.TITLE_SUFFIXES) + "))")
 
 
 def _bare_lists(text: str, free, taken: "_Taken", words: dict[str, bool]) -> list[Mention]:
@@ -279,8 +303,7 @@ def _bare_lists(text: str, free, taken: "_Taken", words: dict[str, bool]) -> lis
     A list closed by a head count (等四名同志) is a group the report counts, not its participants.
     """
     out: list[Mention] = []
-    for opening in _LIST_OPEN.finditer(text):  # the list must open a clause
-        start, pos = opening.start(), opening.end()
+    for start, pos in _list_openings(text):  # the list must open a clause
         first = name_at(text, start, listed=True)
         if not first or start + len(first) != pos or not free(start, pos):
             continue
@@ -292,7 +315,7 @@ def _bare_lists(text: str, free, taken: "_Taken", words: dict[str, bool]) -> lis
             names.append((pos + 1, name))
             pos += 1 + len(name)
         if len(names) < 2 or text.startswith("、", pos) or not (
-                text.startswith(vocab.LIST_END_WORDS, pos) or _LIST_SPOKE.match(text, pos)):
+                vocab.LIST_END.starts_at(text, pos) or _LIST_SPOKE.match(text, pos)):
             continue
         if _COUNTED.match(text, pos):
             continue  # 蔡立、杨洁等四名同志转为正式党员: a counted group (honourees, new members)
@@ -355,12 +378,11 @@ def find_people(text: str) -> list[Found]:
     # later bare mentions of a known name: 赵锡雄指出, 周作德作总结讲话时表示, 由X主持
     name_starts = {men.name_start for men in mentions}
     for name, found in people.items():
-        for m in re.finditer(re.escape(name), text):
-            if m.start() == found.start or m.start() in name_starts:
+        for at in occurrences(text, name):
+            end = at + len(name)
+            if at == found.start or at in name_starts or not is_boundary(text, end):
                 continue
-            if not is_boundary(text, m.end()):
-                continue
-            for role in _roles_after(text, m.end(), sentence_end(m.end())):
+            for role in _roles_after(text, end, sentence_end(end)):
                 if role not in found.roles:
                     found.roles.append(role)
     for found in people.values():
@@ -373,7 +395,8 @@ def speech_anchors(text: str, names: list[str]) -> list[tuple[int, str]]:
     """Positions where a known person starts speaking (X指出/强调/表示/介绍 …), in text order."""
     anchors: list[tuple[int, str]] = []
     for name in names:
-        for m in re.finditer(re.escape(name), text):
-            if is_boundary(text, m.end()) and _SPEECH.match(text, m.end()):
-                anchors.append((m.start(), name))
+        for at in occurrences(text, name):
+            end = at + len(name)
+            if is_boundary(text, end) and _SPEECH.match(text, end):
+                anchors.append((at, name))
     return sorted(anchors)
