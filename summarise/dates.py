@@ -79,12 +79,20 @@ def _int(s: str) -> int | None:
     return cn_numeral(s)
 
 
+_MONTH_DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def _days_in_month(year: int, month: int) -> int:
+    """Days in the month (calendar.monthrange without its weekday, which costs more)."""
+    return 29 if month == 2 and calendar.isleap(year) else _MONTH_DAYS[month]
+
+
 def _valid(year: int | None, month: int, day: int | None) -> bool:
     if not 1 <= month <= 12:
         return False
     if day is None:
         return True
-    last = calendar.monthrange(year if year else 2000, month)[1]  # 2000: leap, so --02-29 is allowed
+    last = _days_in_month(year if year else 2000, month)  # 2000: leap, so --02-29 is allowed
     return 1 <= day <= last
 
 
@@ -218,7 +226,7 @@ def resolve_date(mention: DateMention, published: str | date | None, *, window_d
         cand = pub.replace(day=d) if d <= pub.day else None
         if cand is None:
             prev = pub.replace(day=1) - timedelta(days=1)
-            cand = prev.replace(day=d) if d <= calendar.monthrange(prev.year, prev.month)[1] else None
+            cand = prev.replace(day=d) if d <= _days_in_month(prev.year, prev.month) else None
         if cand is not None and (pub - cand).days <= window_days:
             return ResolvedDate(cand.isoformat(), "publication", f"month and year taken from the publication date {pub}")
         return ResolvedDate(open_value, "open", f"only a day is stated; no match within {window_days} days before {pub}")

@@ -24,7 +24,7 @@ from .kind import detect_kind
 from .people import Found, find_people, speech_anchors
 from .points import find_points, point_text
 from .sections import digest_items
-from .summary import build_summary
+from .summary import SUMMARY_FIGURES, build_summary
 from . import text as text_module
 from .text import Span, evidence, trim
 
@@ -73,11 +73,10 @@ def _sentence_of(text: str, pos: int) -> str:
 _CLAUSE_END = re.compile(r"[，,。；;！？!?\n]")
 
 
-def _date_span(text: str, mention: dates.DateMention, published: str | None) -> tuple[int, int]:
-    """The shortest span from the date that reads back as the same date on its own (a range's
-    first day needs its 日: 3月27至28日; a bare day its verb: 24日在京召开; a sentence's year its
-    clause), so that the grounder re-reading the quote finds the same date."""
-    want = dates.resolve_date(mention, published).value
+def _date_span(text: str, mention: dates.DateMention, published: str | None, want: str) -> tuple[int, int]:
+    """The shortest span from the date that reads back as the same date (`want`) on its own (a
+    range's first day needs its 日: 3月27至28日; a bare day its verb: 24日在京召开; a sentence's
+    year its clause), so that the grounder re-reading the quote finds the same date."""
     ends = [mention.end] + [m.end() for m in _CLAUSE_END.finditer(text, mention.end, min(len(text), mention.end + 200))]
     for end in ends:
         got = dates.find_dates(text[mention.start:end])
@@ -95,7 +94,7 @@ def _event(text: str, raw: RawEvent, published: str | None, topic: Span | None) 
         resolved = dates.resolve_date(raw.date, published)
         if _ISO.match(resolved.value):
             date = EventDate(value=resolved.value, year_basis=resolved.year_basis, note=resolved.note,
-                             evidence=evidence(text, *_date_span(text, raw.date, published)))
+                             evidence=evidence(text, *_date_span(text, raw.date, published, resolved.value)))
     return Event(
         name=bil(raw.name), date=date, place=bil(raw.place, english.place), convened_by=bil(raw.convened_by),
         topic=bil(topic, english.text),
@@ -132,7 +131,7 @@ def extract_facts(doc: Any) -> Facts:
     if reason and reason.startswith("no meeting") and not (
             raw_event.date and _ACTIVITY.search(_sentence_of(text, raw_event.date.start))):
         raw_event.date = None  # no event, so no event date (a date in a feature dates something else)
-    people = [_person(text, p) for p in found][:40]
+    people = [_person(text, p) for p in found[:40]]
     anchors: list[tuple[int, str | None]] = list(speech_anchors(text, [p.name for p in found]))
     points = []
     for raw in find_points(text, anchors)[:40]:
@@ -141,7 +140,7 @@ def extract_facts(doc: Any) -> Facts:
                             evidence=evidence(text, start, end)))
     figs = find_figures(text, date_mentions)[:60]
     groups = [AttendeeGroup(text=english.term(text[g.start:g.end]), evidence=evidence(text, g.start, g.end))
-              for g in find_groups(text, [(p.start, p.end) for p in found])][:20]
+              for g in find_groups(text, [(p.start, p.end) for p in found])[:20]]
     facts = Facts(
         kind=kind,
         headline=english.text(headline) if headline else None,
@@ -152,5 +151,5 @@ def extract_facts(doc: Any) -> Facts:
         attendee_groups=groups,
         out_of_scope_reason=reason,
     )
-    facts.summary = build_summary(facts, [p.english() for p, _ in figs])
+    facts.summary = build_summary(facts, [p.english() for p, _ in figs[:SUMMARY_FIGURES]])
     return facts

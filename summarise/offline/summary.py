@@ -5,6 +5,7 @@ from summarise.schemas import Bilingual, Facts, Person
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
           "October", "November", "December")
+SUMMARY_FIGURES = 6  # figures the summary names
 _KIND_EN = {"lesson": "lessons", "directive": "directives", "statement": "points", "decision": "decisions"}
 
 
@@ -87,8 +88,8 @@ def build_summary(facts: Facts, figures_en: list[str]) -> Bilingual:
         zh.append("、".join(_zh_person(p) for p in attendees[:4]) + "等参加。")
         en.append("Also attending: " + "; ".join(_en_person(p) for p in attendees[:4]) + ".")
     if facts.figures:
-        zh.append("主要数字：" + "、".join(f.quote for f in facts.figures[:6]) + "。")
-        en.append("Key figures: " + "; ".join(figures_en[:6]) + ".")
+        zh.append("主要数字：" + "、".join(f.quote for f in facts.figures[:SUMMARY_FIGURES]) + "。")
+        en.append("Key figures: " + "; ".join(figures_en[:SUMMARY_FIGURES]) + ".")
     if facts.points:
         kinds = {p.kind for p in facts.points}
         speakers = {p.speaker for p in facts.points if p.speaker}
