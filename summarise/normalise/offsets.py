@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from itertools import accumulate
 from typing import overload
 
 Edit = tuple[int, int, str]
@@ -27,6 +28,18 @@ def counting(start: int, stop: int) -> array:
         counter = array("q", range(min(_COUNTER_MAX, max(stop, 2 * len(counter), 1 << 16))))
         _counter = counter
     return counter[start:stop]
+
+
+def line_starts(lines: list[str]) -> list[int]:
+    """Where each of ``lines`` starts in ``"\\n".join(lines)``."""
+    return list(accumulate((len(ln) + 1 for ln in lines[:-1]), initial=0))
+
+
+def _concat(pieces: list[memoryview | array]) -> array:
+    """One ``array('q')`` holding the pieces one after another (a single copy)."""
+    out = array("q")
+    out.frombytes(b"".join(pieces))
+    return out
 
 
 class Tracked:
@@ -107,37 +120,37 @@ class Tracked:
         Same-length replacements map character by character; otherwise every new character
         maps to the whole replaced span; a pure insertion maps zero-width to where it sits.
         """
-        text, starts, ends = self.text, self.starts, self.ends
+        text = self.text
         n = len(text)
+        starts, ends = memoryview(self.starts), memoryview(self.ends)
         out_t: list[str] = []
-        out_s = array("q")
-        out_e = array("q")
+        out_s: list[memoryview | array] = []  # span pieces, copied once at the end
+        out_e: list[memoryview | array] = []
         pos = 0
         for start, end, new in edits:
             if start < pos or end < start or end > n:
                 raise ValueError(f"bad edit ({start}, {end}) after position {pos}")
             out_t.append(text[pos:start])
-            out_s.extend(starts[pos:start])
-            out_e.extend(ends[pos:start])
+            out_s.append(starts[pos:start])
+            out_e.append(ends[pos:start])
             k = len(new)
             if k:
                 out_t.append(new)
                 if k == end - start:
-                    out_s.extend(starts[start:end])
-                    out_e.extend(ends[start:end])
+                    out_s.append(starts[start:end])
+                    out_e.append(ends[start:end])
                 elif end > start:
-                    s0, e0 = min(starts[start:end]), max(ends[start:end])
-                    out_s.extend(array("q", [s0]) * k)
-                    out_e.extend(array("q", [e0]) * k)
+                    out_s.append(array("q", [min(starts[start:end])]) * k)
+                    out_e.append(array("q", [max(ends[start:end])]) * k)
                 else:
                     at = starts[start] if start < n else (ends[n - 1] if n else 0)
-                    out_s.extend(array("q", [at]) * k)
-                    out_e.extend(array("q", [at]) * k)
+                    out_s.append(array("q", [at]) * k)
+                    out_e.append(array("q", [at]) * k)
             pos = end
         out_t.append(text[pos:])
-        out_s.extend(starts[pos:])
-        out_e.extend(ends[pos:])
-        return Tracked("".join(out_t), out_s, out_e)
+        out_s.append(starts[pos:])
+        out_e.append(ends[pos:])
+        return Tracked("".join(out_t), _concat(out_s), _concat(out_e))
 
     def sub(self, pattern: re.Pattern[str], repl: str | Callable[[re.Match[str]], str | None]) -> tuple[Tracked, int]:
         """Regex substitution that keeps spans; a callable returning None leaves the match alone."""

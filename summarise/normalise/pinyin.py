@@ -17,12 +17,11 @@ from .offsets import Tracked
 TONE_MARKS = frozenset("\u0300\u0301\u0304\u030c")  # grave, acute, macron, caron
 MIN_TONED_FOR_TONELESS = 3
 _SYL = r"[a-z\u00fc\u00e0-\u01dc\u0300-\u036f\u1e3f\u01f9]{1,7}"
-_ITEM_RX = r"[(（]" + _SYL + r"[)）]"
-# One CJK character followed by a chain of parenthesised candidates (the chain is handled as a
-# whole so that removing one annotation never exposes another: the stage is idempotent).  The
-# look-behind for the CJK character sits after the first bracket, so the scan skips to brackets.
-_CANDIDATE = re.compile(r"[(（](?<=[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff][(（])" + _SYL + r"[)）](?:" + _ITEM_RX + r")*")
+# A candidate is a bracketed syllable; a chain is a run of adjacent candidates right after one CJK
+# character.  A chain is handled as a whole so that removing one annotation never exposes
+# another: the stage is idempotent.
 _ITEM = re.compile(r"[(（](" + _SYL + r")[)）]")
+_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
 def strip_tone(syllable: str) -> tuple[str, bool]:
@@ -58,17 +57,34 @@ def classify(syllable: str) -> str | None:
 
 def remove_annotations(text: Tracked) -> tuple[Tracked, int]:
     """Delete every annotation; returns (text, number removed)."""
-    toned: list[tuple[int, int]] = []
-    toneless: list[tuple[int, int]] = []
-    for chain in _CANDIDATE.finditer(text.text):
-        base = chain.start()
-        for m in _ITEM.finditer(chain.group(0)):
-            kind = classify(m.group(1))
-            if kind is None:
-                break  # only the leading run of valid syllables is an annotation
-            (toned if kind == "toned" else toneless).append((base + m.start(), base + m.end()))
+    toned, toneless = _annotations(text.text)
     spans = toned + (toneless if len(toned) >= MIN_TONED_FOR_TONELESS else [])
     if not spans:
         return text, 0
     spans.sort()
-    return text.replace((s, e, "") for s, e in spans), len(spans)
+    return text.replace([(s, e, "") for s, e in spans]), len(spans)
+
+
+def _annotations(s: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Spans of the toned and of the toneless annotations: the leading run of valid syllables in
+    every chain of candidates.
+
+    One scan over all candidates: a candidate opens a chain right after a CJK character and
+    continues the open chain when it starts where that one ends; the first invalid syllable closes
+    the chain, so the candidates after it (adjacent to a bracket, not to a CJK character) are
+    passed over.
+    """
+    toned: list[tuple[int, int]] = []
+    toneless: list[tuple[int, int]] = []
+    chain_end = -1  # where the open chain's next candidate would start (-1: no chain open)
+    for m in _ITEM.finditer(s):
+        start, end = m.span()
+        if start != chain_end and not (start and _CJK.match(s, start - 1)):
+            continue
+        kind = classify(m.group(1))
+        if kind is None:
+            chain_end = -1
+            continue
+        (toned if kind == "toned" else toneless).append((start, end))
+        chain_end = end
+    return toned, toneless
