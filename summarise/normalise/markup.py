@@ -12,13 +12,15 @@ from __future__ import annotations
 import html
 import json
 import re
+from array import array
 from dataclasses import dataclass, field
 from html.entities import html5
 
 from . import wrappers
-from .offsets import Tracked
+from .offsets import Tracked, counting, line_starts
 
 IMG = "\ufffc"  # object replacement character: stands for an <img> until captions are handled
+_IMG_MARK = re.compile(IMG)
 
 _TAGS = re.compile(r"<(?:!doctype|html|head|body|div|p|br|span|table|td|tr|li|ul|img|h[1-6]|meta|a|strong|b|font|section|article)\b[^<>]{0,2000}>", re.I)
 _BLOCK = frozenset("address article aside blockquote body br center dd details dialog dir div dl dt fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hr html li main nav ol p pre section summary table tbody td tfoot th thead title tr ul".split())
@@ -228,40 +230,59 @@ def _align(runs: list[str], original: str, base: int = 0) -> Tracked:
     entities); a piece is searched a bounded distance ahead, outside tags; characters not found
     (entities, ``\\u`` escapes) get a zero-width span where the search stands.  Linear in input.
     """
-    from array import array
-
     texts: list[str] = []
     starts = array("q")
     ends = array("q")
     pos = 0
-    n = len(original)
     for run in runs:
         texts.append(run)
         if run == "\n" or run == "\n" + IMG + "\n":
             starts.extend(array("q", [base + pos]) * len(run))
             ends.extend(array("q", [base + pos]) * len(run))
             continue
-        for m in _PIECE.finditer(run):
-            piece = m.group(0)
-            k = len(piece)
+        pos = _align_run(run, original, pos, base, starts, ends)
+    return Tracked("".join(texts), starts, ends)
+
+
+def _align_run(run: str, original: str, pos: int, base: int, starts: array, ends: array) -> int:
+    """Append the spans of one run's characters to ``starts``/``ends``; returns the new position.
+
+    A piece that stands right at the position is where the search would find it first, so it
+    maps there without a search; and when the whole rest of the run stands there (tested at the
+    run's start and after its first piece: linear), the rest maps at once.
+    """
+    n = len(original)
+    for i, m in enumerate(_PIECE.finditer(run)):
+        if i < 2:
+            rest = run[m.start():] if i else run
+            if original.startswith(rest, pos):
+                k = len(rest)
+                starts.extend(counting(base + pos, base + pos + k))
+                ends.extend(counting(base + pos + 1, base + pos + k + 1))
+                return pos + k
+        piece = m.group(0)
+        k = len(piece)
+        if original.startswith(piece, pos):
+            idx = pos
+        else:
             idx = _find_text(original, piece, pos, min(n, pos + k + _WINDOW)) if k > 1 or piece.isalnum() else -1
             if idx < 0 and k == 1:
                 idx = original.find(piece, pos, min(n, pos + 12))
-            if idx >= 0:
-                starts.extend(range(base + idx, base + idx + k))
-                ends.extend(range(base + idx + 1, base + idx + k + 1))
-                pos = idx + k
-                continue
-            for ch in piece:
-                j = original.find(ch, pos, min(n, pos + 12))
-                if j >= 0:
-                    starts.append(base + j)
-                    ends.append(base + j + 1)
-                    pos = j + 1
-                else:
-                    starts.append(base + pos)
-                    ends.append(base + pos)
-    return Tracked("".join(texts), starts, ends)
+        if idx >= 0:
+            starts.extend(range(base + idx, base + idx + k))
+            ends.extend(range(base + idx + 1, base + idx + k + 1))
+            pos = idx + k
+            continue
+        for ch in piece:
+            j = original.find(ch, pos, min(n, pos + 12))
+            if j >= 0:
+                starts.append(base + j)
+                ends.append(base + j + 1)
+                pos = j + 1
+            else:
+                starts.append(base + pos)
+                ends.append(base + pos)
+    return pos
 
 
 def _find_text(original: str, run: str, pos: int, limit: int) -> int:
@@ -282,26 +303,28 @@ def _drop_captions(body: Tracked, keep: str | None = None) -> tuple[Tracked, int
     """Remove image markers and a short, unpunctuated line right after an image (its caption);
     ``keep`` (the headline element's text) is never a caption."""
     keep_s = _WS.sub("", keep) if keep else None
-    lines = body.lines()
-    keep: list[Tracked] = []
+    lines = body.text.split("\n")  # plain strings: only the kept lines become Tracked slices
+    at = line_starts(lines)
+    kept: list[Tracked] = []
     count = 0
     after_image = False
-    for line in lines:
-        s = line.text.strip()
+    for i, raw in enumerate(lines):
+        s = raw.strip()
         if not s:
             continue
         if s == IMG or set(s) <= {IMG, " ", "\u00a0", "\u3000", "\t"}:
             after_image = True
             continue
-        if IMG in s:
-            line, _ = line.sub(re.compile(IMG), "")
         if after_image and len(s) <= _CAPTION_MAX and not _SENTENCE_END.search(s) and _WS.sub("", s) != keep_s:
             count += 1
             after_image = False
             continue
         after_image = False
-        keep.append(line)
-    return Tracked.join(keep, "\n"), count
+        line = body[at[i]:at[i] + len(raw)]
+        if IMG in s:
+            line, _ = line.sub(_IMG_MARK, "")
+        kept.append(line)
+    return Tracked.join(kept, "\n"), count
 
 
 # -- JSON -----------------------------------------------------------------------------------------
