@@ -193,7 +193,9 @@ def _cross_check(doc: Document, facts: Facts, settings: Settings) -> list[str]:
     if not settings.cross_check:
         return []
     try:
-        offline, _ = _offline(doc)
+        from .offline import people_and_figures
+
+        offline, _ = Grounder(doc.text, doc.published).review(people_and_figures(doc))
     except Exception as exc:  # the cross-check must never cost the user the model's answer
         return [f"cross-check unavailable: {type(exc).__name__}: {exc}"]
     names = {p.name for p in facts.people}

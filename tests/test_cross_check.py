@@ -1,0 +1,59 @@
+"""The offline cross-check of an LLM answer: people and figures the rules find that the model missed."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from scripted_server import ScriptedServer, load_answer
+from summarise import Settings, extract
+from summarise.ground import Grounder
+from summarise.normalise import NormaliseError, normalise
+from summarise.offline import extract_facts, people_and_figures
+
+REPO = Path(__file__).resolve().parents[1]
+SEED1 = REPO / "seeds" / "001_6b39ea2c5599d977.txt"
+IN_REPO = sorted(REPO.glob("seeds/*.txt")) + sorted(REPO.glob("eval/heldout*/articles/*"))
+
+
+def _checked(path: Path) -> tuple[list, list]:
+    doc = normalise(path)
+    grounder = Grounder(doc.text, doc.published)
+    return tuple(  # type: ignore[return-value]
+        ([(p.name, p.title.zh if p.title else None) for p in facts.people], [f.quote for f in facts.figures])
+        for facts, _ in (grounder.review(extract_facts(doc)), grounder.review(people_and_figures(doc)))
+    )
+
+
+@pytest.mark.parametrize("path", IN_REPO, ids=lambda p: p.name)
+def test_the_cheap_cross_check_finds_what_the_full_extractor_finds(path: Path) -> None:
+    full, cheap = _checked(path)
+    assert cheap == full
+
+
+def test_the_same_on_the_shared_corpus(shared_dir: Path) -> None:
+    checked = 0
+    for path in sorted((shared_dir / "corpus").iterdir()):
+        if path.suffix == ".md":
+            continue
+        try:
+            full, cheap = _checked(path)
+        except NormaliseError:
+            continue
+        assert cheap == full, path.name
+        checked += 1
+    assert checked >= 5
+
+
+def test_people_and_figures_the_model_missed_are_listed(tmp_path: Path) -> None:
+    answer = json.loads(load_answer("seed001_good"))
+    dropped_person = answer["people"].pop()
+    dropped_figure = answer["figures"].pop()
+    with ScriptedServer({"misses": [{"content": json.dumps(answer, ensure_ascii=False)}]}) as server:
+        record = extract(SEED1, settings=Settings(backend="llm", base_url=server.base_url, model="misses",
+                                                  no_cache=True))
+    missed = record.provenance.possibly_missed
+    assert any(m.startswith(f"person {dropped_person['name']}") for m in missed), missed
+    assert f"figure {dropped_figure['quote']}" in missed
+    assert not any(m.startswith(f"person {p.name}") for p in record.people for m in missed)
