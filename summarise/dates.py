@@ -55,8 +55,9 @@ _CN_M = r"十[一二]?|[一二三四五六七八九]"
 _CN_D = r"[二三]?十[一二三四五六七八九]?|[一二三四五六七八九]"
 _RELATIVE = {"今日": 0, "今天": 0, "昨日": -1, "昨天": -1, "前日": -2, "前天": -2, "明日": 1, "明天": 1}
 
+_NOT_AFTER = r"0-9０-９A-Za-z.\-/"  # a date does not start right after these
 _DATE_RE = re.compile(
-    rf"(?<![0-9０-９A-Za-z.\-/])"
+    rf"(?<![{_NOT_AFTER}])"
     rf"(?:(?P<iy>{_D}{{4}})(?P<sep>[-/.])(?P<im>{_D}{{1,2}})(?P=sep)(?P<id>{_D}{{1,2}})(?![0-9０-９])"
     rf"|(?:(?P<y>{_D}{{4}}|{_CN_Y})\s*年\s*)?(?P<m>{_D}{{1,2}}|{_CN_M})\s*月"
     rf"(?:\s*(?P<d>{_D}{{1,2}}|{_CN_D})(?P<dd>[日号號])?"
@@ -65,8 +66,9 @@ _DATE_RE = re.compile(
     rf"|(?<![月年第])(?P<bd>{_D}{{1,2}})(?:(?P<bdd>[日号])?\s*[-－—~～至到]\s*(?P<bd2>{_D}{{1,2}})[日号](?![内后])"
     rf"|[日号](?=(?:上午|下午|晚上|晚|早上)?[，,]?(?:在|于)?[^，,。；;！？\n]{{0,30}}?(?:召开|举行|举办|开幕))))"
 )
-# Every match of _DATE_RE starts with a digit, a Chinese numeral or a relative day word.
-_DATE_FIRST = re.compile(r"[0-9０-９〇零一二三四五六七八九○十今昨前明]")
+# Where a match of _DATE_RE can start: a digit, a Chinese numeral or a relative day word, not
+# right after _NOT_AFTER (the lookbehind, checked on the character before the candidate).
+_DATE_FIRST = re.compile(rf"[0-9０-９〇零一二三四五六七八九○十今昨前明](?<![{_NOT_AFTER}].)", re.S)
 _CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0}
 
 

@@ -67,23 +67,27 @@ _UNIT_RE = (
     r"|[项項](?!目)|[处處](?!长|長)|[宗份家件批次所条條座套场場台臺辆輛栋幢间間例张張]"
     r"|[种種]|[类類]|[点點](?![0-9０-９一二三四五六七八九十半钟鐘整])|[轮輪]|期"
 )
+# A figure does not start right after these (a digit run, a code, an ordinal 第).
+_NOT_AFTER = r"0-9０-９A-Za-zＡ-Ｚａ-ｚ.．\-－/:：_〇零一二三四五六七八九两兩十百千万萬亿億第#№"
 _FIG_RE = re.compile(
-    r"(?<![0-9０-９A-Za-zＡ-Ｚａ-ｚ.．\-－/:：_〇零一二三四五六七八九两兩十百千万萬亿億第#№])"
+    rf"(?<![{_NOT_AFTER}])"
     r"(?:百分之(?P<pct>" + _AR + "|" + _CN + ")"
     r"|(?P<ar>" + _AR + r")(?:(?P<dash>[-－—~～至到])(?P<ar2>" + _AR + r"))?(?P<mult>" + _MULT_RE + r")?"
     r"|(?P<cn>" + _CN + r"))"
     r"(?(pct)|(?P<infix>[多余餘])?(?P<unit>" + _UNIT_RE + r")(?P<post>[多余餘](?![0-9０-９]))?)"
 )
-# Every match of _FIG_RE starts with one of these characters (百分之, a digit, a Chinese numeral).
-_FIG_FIRST = re.compile(r"[0-9０-９百一二三四五六七八九两兩十]")
+# Where a match of _FIG_RE can start: 百分之, a digit or a Chinese numeral, not right after
+# _NOT_AFTER (its lookbehind, checked on the character before the candidate).
+_FIG_FIRST = re.compile(rf"[0-9０-９百一二三四五六七八九两兩十](?<![{_NOT_AFTER}].)", re.S)
 
 
 def scan(pattern: re.Pattern[str], first: re.Pattern[str], text: str,
          pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
     """The matches of ``pattern.finditer(text, pos, endpos)``, found faster.
 
-    ``first`` is a one-character class matching the first character of every match of ``pattern``
-    (which must not match the empty string). A pattern that opens with a lookbehind or an
+    ``first`` matches one character at every position where a match of ``pattern`` (which must
+    not match the empty string) can start: its first character, and it may also check the
+    pattern's lookbehind on the character before. A pattern that opens with a lookbehind or an
     alternation of groups gets no first-character search in ``re``, so it is tried at every
     position; here it is tried only at the positions ``first`` finds, with the same leftmost,
     non-overlapping result.
@@ -344,10 +348,24 @@ def _from_match(text: str, m: re.Match[str]) -> ParsedFigure | None:
 # follows it, or when it closes its clause and a money noun stands earlier in its sentence. 千亿级
 # (a scale label), 14亿人 (people) and an amount without a money noun are not read.
 _BARE_YI = re.compile(
-    r"(?<![0-9０-９A-Za-zＡ-Ｚａ-ｚ.．\-－/:：_〇零一二三四五六七八九两兩十百千万萬亿億第#№])"
+    rf"(?<![{_NOT_AFTER}])"
     r"(?:(?P<ar>" + _AR + r")|(?P<cn>[一二三四五六七八九两兩十]{1,3})?)(?P<mult>万亿|千亿|百亿|十亿|[亿億])"
 )
-_BARE_YI_FIRST = re.compile(r"[0-9０-９一二三四五六七八九两兩十万千百亿億]")
+_YI = re.compile("[亿億]")
+# The characters a match of _BARE_YI holds before its final 亿 (digits, . , numerals, 万千百十).
+_BEFORE_YI = frozenset("0123456789０１２３４５６７８９.．,一二三四五六七八九两兩十万千百")
+
+
+def _bare_yi_matches(text: str) -> Iterator[re.Match[str]]:
+    """The matches of ``_BARE_YI.finditer(text)``, found from each 亿: a match ends with its 亿 and
+    holds only _BEFORE_YI before it, so it starts in the run of those right before a 亿."""
+    for yi in _YI.finditer(text):
+        start = yi.start()
+        while start > 0 and text[start - 1] in _BEFORE_YI:
+            start -= 1
+        m = _BARE_YI.search(text, start, yi.end())
+        if m is not None:
+            yield m
 _MONEY_NOUN = r"(?:总产值|产值|產值|投资|投資|资金|資金|营收|營收|营业收入|税收|稅收|销售额|銷售額|销售收入|收入|利润|利潤|生产总值|GDP)"
 _MONEY_AFTER = re.compile(r"(?:元)?" + _MONEY_NOUN)
 _MONEY_BEFORE = re.compile(_MONEY_NOUN + r"[^。！？!?；;\n]{0,40}$")
@@ -399,7 +417,7 @@ def find_figures(text: str) -> list[ParsedFigure]:
     if "亿" in text or "億" in text:
         spans = [(f.start, f.end) for f in out]
         extra = []
-        for m in scan(_BARE_YI, _BARE_YI_FIRST, text):
+        for m in _bare_yi_matches(text):
             if any(a < m.end() and m.start() < b for a, b in spans):
                 continue
             fig = _bare_yi(text, m)

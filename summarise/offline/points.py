@@ -9,10 +9,12 @@ from summarise.figures import scan
 from .text import evidence, paragraphs
 
 NUMERALS = "一二三四五六七八九十"
+_AFTER = r"\n。；;：:，,！？!?”」"  # a marker stands at the start or right after one of these
 _MARKER = re.compile(
-    r"(?<![^\n。；;：:，,！？!?”」])\s*(?P<mark>第?(?P<num>十[一二三四五六七八九]?|[一二三四五六七八九])(?:是要|是|要|则|方面|、|，|,)?)"
+    rf"(?<![^{_AFTER}])\s*(?P<mark>第?(?P<num>十[一二三四五六七八九]?|[一二三四五六七八九])(?:是要|是|要|则|方面|、|，|,)?)"
 )
-_MARKER_FIRST = re.compile(r"[\s第一二三四五六七八九十]")  # what a match of _MARKER starts with
+# Where a match of _MARKER can start: white space, 第 or a numeral, at the start or after _AFTER.
+_MARKER_FIRST = re.compile(rf"[\s第一二三四五六七八九十](?<![^{_AFTER}].)", re.S)
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
 _YAO_PARAGRAPH = re.compile(r"要[\u4e00-\u9fff]{1,8}[，,：:]")
 _MEETING_VOICE = re.compile(r"(?:会议|会上|大会)(?:指出|强调|要求|明确|认为|提出|决定|研究|部署)")
