@@ -154,7 +154,8 @@ def find_event(text: str, title: str | None, date_mentions: list[dates.DateMenti
             found.append((sent, held, held_at))
     dated = {d.start for d in date_mentions if d.day}
     has_date = lambda sent: any(sent.start <= d < sent.end for d in dated)  # noqa: E731
-    found.sort(key=lambda f: (not has_date(f[0]), not _structured(text, f[0])))
+    if len(found) > 1:  # (the key scans each sentence's paragraph for meeting structure)
+        found.sort(key=lambda f: (not has_date(f[0]), not _structured(text, f[0])))
     if not found and back_refs:
         sent, held = back_refs[0]
         event.sentence, event.name = sent, Span(held.start("name") + 1, held.end("name"))

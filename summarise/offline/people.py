@@ -22,7 +22,7 @@ _REJECT_NAMES = frozenset({"负责人", "同志", "全体人员", "主要负责"
 
 # Predicates that follow a name (after 等/同志/一行 and an optional 在…上/中/时).
 # A day word may stand between the name and its verb: 李克强昨天主持召开…, 王某今天上午出席….
-_LEAD = (r"(?:等|同志|一行|[（(][^）)]{0,8}[）)]|" + "|".join(vocab.POST_TITLES)
+_LEAD = (r"(?:等|同志|一行|[（(][^）)]{0,8}[）)]|" + vocab.alternation(vocab.POST_TITLES)
          + r")*(?:昨天|昨日|今天|今日|前天|日前|近日|当天|当日)?(?:上午|下午|晚上|晚)?"
          + r"(?:在[^，,。；]{0,30}?(?:上|中|时))?")
 # What a lecturer gives (作…专题辅导报告, 作题为“…”的宣讲报告, 讲专题党课), longest first.
