@@ -197,11 +197,17 @@ def _runs(root) -> list[str]:  # type: ignore[no-untyped-def]
     out: list[str] = []
     walker = etree.iterwalk(root, events=("start", "end"))
     skipped: set[int] = set()
+    names: dict[str, str] = {}  # tag → local name in lower case
     for event, el in walker:
-        tag = el.tag if isinstance(el.tag, str) else ""
-        tag = tag.split("}")[-1].lower()
+        raw = el.tag
+        if isinstance(raw, str):
+            tag = names.get(raw)
+            if tag is None:
+                tag = names[raw] = raw.split("}")[-1].lower()
+        else:
+            tag = ""  # a comment or processing instruction
         if event == "start":
-            if not isinstance(el.tag, str) or tag in _SKIP:
+            if not isinstance(raw, str) or tag in _SKIP:
                 walker.skip_subtree()
                 skipped.add(id(el))
                 continue
@@ -219,7 +225,10 @@ def _runs(root) -> list[str]:  # type: ignore[no-untyped-def]
     return out
 
 
-_PIECE = re.compile(r"[^\s\xa0&<>\"'\u201c\u201d\u2018\u2019\u2014\u2013\u2026\u00b7\u00a9\u00ae]+|.", re.S)
+# characters pages write as entities, and white space: each is a piece of its own
+_SPECIAL = r"\s\xa0&<>\"'\u201c\u201d\u2018\u2019\u2014\u2013\u2026\u00b7\u00a9\u00ae"
+_PIECE = re.compile(rf"[^{_SPECIAL}]+|.", re.S)
+_ALL_SPECIAL = re.compile(rf"[{_SPECIAL}]*")
 _WINDOW = 65536
 
 
@@ -230,26 +239,25 @@ def _align(runs: list[str], original: str, base: int = 0) -> Tracked:
     entities); a piece is searched a bounded distance ahead, outside tags; characters not found
     (entities, ``\\u`` escapes) get a zero-width span where the search stands.  Linear in input.
     """
-    texts: list[str] = []
     starts = array("q")
     ends = array("q")
     pos = 0
     for run in runs:
-        texts.append(run)
         if run == "\n" or run == "\n" + IMG + "\n":
             starts.extend(array("q", [base + pos]) * len(run))
             ends.extend(array("q", [base + pos]) * len(run))
-            continue
-        pos = _align_run(run, original, pos, base, starts, ends)
-    return Tracked("".join(texts), starts, ends)
+        elif _ALL_SPECIAL.fullmatch(run):  # white space between tags: every character is a piece
+            pos = _align_chars(run, original, pos, base, starts, ends)
+        else:
+            pos = _align_run(run, original, pos, base, starts, ends)
+    return Tracked("".join(runs), starts, ends)
 
 
 def _align_run(run: str, original: str, pos: int, base: int, starts: array, ends: array) -> int:
     """Append the spans of one run's characters to ``starts``/``ends``; returns the new position.
 
-    A piece that stands right at the position is where the search would find it first, so it
-    maps there without a search; and when the whole rest of the run stands there (tested at the
-    run's start and after its first piece: linear), the rest maps at once.
+    When the whole rest of the run stands right at the position (tested at the run's start and
+    after its first piece: linear), it maps there at once: each of its pieces would be found there.
     """
     n = len(original)
     for i, m in enumerate(_PIECE.finditer(run)):
@@ -262,27 +270,38 @@ def _align_run(run: str, original: str, pos: int, base: int, starts: array, ends
                 return pos + k
         piece = m.group(0)
         k = len(piece)
-        if original.startswith(piece, pos):
-            idx = pos
-        else:
-            idx = _find_text(original, piece, pos, min(n, pos + k + _WINDOW)) if k > 1 or piece.isalnum() else -1
-            if idx < 0 and k == 1:
-                idx = original.find(piece, pos, min(n, pos + 12))
+        # a single character other than a letter or digit is only ever searched within 12
+        idx = _locate(original, piece, pos, n) if k > 1 or piece.isalnum() else -1
         if idx >= 0:
             starts.extend(range(base + idx, base + idx + k))
             ends.extend(range(base + idx + 1, base + idx + k + 1))
             pos = idx + k
-            continue
-        for ch in piece:
-            j = original.find(ch, pos, min(n, pos + 12))
-            if j >= 0:
-                starts.append(base + j)
-                ends.append(base + j + 1)
-                pos = j + 1
-            else:
-                starts.append(base + pos)
-                ends.append(base + pos)
+        else:
+            pos = _align_chars(piece, original, pos, base, starts, ends)
     return pos
+
+
+def _align_chars(chars: str, original: str, pos: int, base: int, starts: array, ends: array) -> int:
+    """Map character by character, each searched within 12 of the position (zero-width if absent)."""
+    n = len(original)
+    for ch in chars:
+        j = original.find(ch, pos, min(n, pos + 12))
+        if j >= 0:
+            starts.append(base + j)
+            ends.append(base + j + 1)
+            pos = j + 1
+        else:
+            starts.append(base + pos)
+            ends.append(base + pos)
+    return pos
+
+
+def _locate(original: str, piece: str, pos: int, n: int) -> int:
+    """Next occurrence of the word (or letter) ``piece`` a bounded distance ahead, outside tags
+    (-1: none); right at ``pos``, where the search would find it first, it needs no search."""
+    if original.startswith(piece, pos):
+        return pos
+    return _find_text(original, piece, pos, min(n, pos + len(piece) + _WINDOW))
 
 
 def _find_text(original: str, run: str, pos: int, limit: int) -> int:
@@ -312,7 +331,7 @@ def _drop_captions(body: Tracked, keep: str | None = None) -> tuple[Tracked, int
         s = raw.strip()
         if not s:
             continue
-        if s == IMG or set(s) <= {IMG, " ", "\u00a0", "\u3000", "\t"}:
+        if not s.strip(IMG + " \u00a0\u3000\t"):  # only image markers (and spaces)
             after_image = True
             continue
         if after_image and len(s) <= _CAPTION_MAX and not _SENTENCE_END.search(s) and _WS.sub("", s) != keep_s:

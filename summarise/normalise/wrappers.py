@@ -42,6 +42,8 @@ class SqlRow:
 
 _INSERT = re.compile(r"(?im)^[ \t]*(?:insert|replace)\s+(?:ignore\s+)?into\s+([`\"\[]?[\w.$]+[`\"\]]?)\s*"
                      r"(?:\(([^()]{0,4000})\)\s*)?values\s*(?=\()")
+# every _INSERT match holds "into", and under re.I n, t and o have no forms beyond the ASCII two
+_INTO = re.compile("[nN][tT][oO]")
 _SQL_STRING = {"'": re.compile(r"'((?:[^'\\]|\\.|'')*)'", re.S), '"': re.compile(r'"((?:[^"\\]|\\.|"")*)"', re.S)}
 _SQL_BARE = re.compile(r"[^,()'\"\s]+")
 _SQL_SPACE = re.compile(r"\s*")
@@ -55,7 +57,7 @@ _TUPLE_START = re.compile(r"\A\ufeff?\s*(?=\()")
 def looks_like_sql(text: str) -> bool:
     """An INSERT INTO … VALUES statement at the start of a line in the first 64 KB, or text that
     opens with a value tuple (at least two fields, one a quoted string) cut out of one."""
-    if _INSERT.search(text[:65536]) is not None:
+    if _INTO.search(text, 0, 65536) is not None and _INSERT.search(text[:65536]) is not None:
         return True
     return _bare_tuple(text) is not None
 
