@@ -334,12 +334,15 @@ def _roles_after(text: str, pos: int, end: int) -> list[str]:
     return [role for role, pat in _ROLE_PATTERNS if pat.match(window)]
 
 
+_JOINER = re.compile(r"[、，,和及与\s]*(?:等)?[、，,和及与\s]*")  # between the names of one group
+
+
 def _groups(text: str, mentions: list[Mention]) -> list[list[Mention]]:
     groups: list[list[Mention]] = []
     for men in mentions:
         if groups:
             gap = text[groups[-1][-1].end:men.start]
-            if re.fullmatch(r"[、，,和及与\s]*(?:等)?[、，,和及与\s]*", gap) and "\n" not in gap:
+            if _JOINER.fullmatch(gap) and "\n" not in gap:
                 groups[-1].append(men)
                 continue
         groups.append([men])

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from summarise.figures import scan
 
-from .text import evidence, paragraphs
+from .text import paragraphs, quote_span
 
 NUMERALS = "一二三四五六七八九十"
 _AFTER = r"\n。；;：:，,！？!?”」"  # a marker stands at the start or right after one of these
@@ -124,6 +124,6 @@ def find_points(text: str, anchors: list[tuple[int, str | None]]) -> list[RawPoi
 
 def point_text(text: str, point: RawPoint) -> tuple[str, int, int]:
     """The point's wording (≤ 300 characters, cut at a clause end) and its span."""
-    ev = evidence(text, point.start, point.end)
-    quote = ev.quote.rstrip("；;，,、")
-    return quote, ev.start or 0, (ev.start or 0) + len(quote)
+    start, end = quote_span(text, point.start, point.end)
+    quote = text[start:end].rstrip("；;，,、")
+    return quote, start, start + len(quote)

@@ -103,8 +103,8 @@ def clause_around(text: str, start: int, end: int) -> Span:
     return trim(text, left, right)
 
 
-def evidence(text: str, start: int, end: int) -> Evidence:
-    """Evidence for text[start:end], trimmed and cut to at most MAX_QUOTE characters at a clause end."""
+def quote_span(text: str, start: int, end: int) -> Span:
+    """text[start:end] trimmed and cut to at most MAX_QUOTE characters at a clause end."""
     span = trim(text, start, end)
     start, end = span.start, span.end
     if end - start > MAX_QUOTE:
@@ -112,4 +112,10 @@ def evidence(text: str, start: int, end: int) -> Evidence:
         cut = max((m.end() for m in _CLAUSE_END.finditer(text, start, limit)), default=limit)
         end = cut if cut > start + 20 else limit
         end = trim(text, start, end).end
+    return Span(start, end)
+
+
+def evidence(text: str, start: int, end: int) -> Evidence:
+    """Evidence for text[start:end], trimmed and cut to at most MAX_QUOTE characters at a clause end."""
+    start, end = quote_span(text, start, end)
     return Evidence(quote=text[start:end], start=start, end=end)
