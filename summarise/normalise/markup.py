@@ -730,7 +730,7 @@ _BREADCRUMB = re.compile(r"^([^>»›。，,]{1,30}?)\s*(?:->|=>|>>|>|»|›)\s*
 
 def _looks_like_markdown(text: str) -> bool:
     """Several Markdown links/images, HTML comments or ATX headings in the first 64 KB of plain text."""
-    if all(text.find(c, 0, 65536) < 0 for c in ("[", "<!--", "#")):  # in every _MD_SIGNS match
+    if all(text.find(c, 0, 65536) < 0 for c in ("](", "<!--", "# ")):  # one is in every _MD_SIGNS match
         return False
     n = 0
     for _ in _MD_SIGNS.finditer(text, 0, 65536):

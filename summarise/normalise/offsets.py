@@ -154,12 +154,15 @@ class Tracked:
 
     def sub(self, pattern: re.Pattern[str], repl: str | Callable[[re.Match[str]], str | None]) -> tuple[Tracked, int]:
         """Regex substitution that keeps spans; a callable returning None leaves the match alone."""
-        edits: list[Edit] = []
-        for m in pattern.finditer(self.text):
-            new = repl if isinstance(repl, str) else repl(m)
-            if new is None or new == m.group(0):
-                continue
-            edits.append((m.start(), m.end(), new))
+        edits: list[Edit]
+        if isinstance(repl, str):
+            edits = [(m.start(), m.end(), repl) for m in pattern.finditer(self.text) if m.group() != repl]
+        else:
+            edits = []
+            for m in pattern.finditer(self.text):
+                new = repl(m)
+                if new is not None and new != m.group():
+                    edits.append((m.start(), m.end(), new))
         if not edits:
             return self, 0
         return self.replace(edits), len(edits)

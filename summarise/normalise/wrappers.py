@@ -279,7 +279,7 @@ def looks_like_code(text: str) -> bool:
     head = text[:65536].lstrip("\ufeff \t\r\n")
     if not head or head[0] == "<":
         return False
-    lines = [ln.strip() for ln in head.splitlines() if ln.strip()][:200]
+    lines = [s for ln in head.splitlines() if (s := ln.strip())][:200]
     code = sum(1 for ln in lines if ln.endswith(_CODE_END) or _CODE_START.match(ln))
     return code >= CODE_LINES_MIN and code >= CODE_LINE_SHARE * len(lines)
 
@@ -301,7 +301,7 @@ def looks_like_python(text: str) -> bool:
     # every _PY_HEAD match holds one of these words: a quick test spares prose the slow scan
     if not any(w in head for w in ("import", "def", "class")) or not _PY_HEAD.search(head):
         return False
-    lines = [ln.strip() for ln in head.splitlines() if ln.strip()][:200]
+    lines = [s for ln in head.splitlines() if (s := ln.strip())][:200]
     code = sum(1 for ln in lines if _PY_LINE.search(ln))
     return code >= CODE_LINES_MIN and code >= CODE_LINE_SHARE * len(lines)
 
