@@ -25,11 +25,19 @@ def _attendance_sentences(text: str) -> list[Span]:
     return out
 
 
+def _last_clause_start(text: str, sent: Span) -> int:
+    """Where the sentence's last clause starts: a match of _ATTEND ends the sentence and holds no
+    ，,。； but as its last character, so it starts there or later (searching from the sentence's
+    start tried _ATTEND's optional prefixes at every position before)."""
+    marks = (text.rfind(c, sent.start, sent.end - 1) for c in "，,。；")
+    return max(sent.start, max(marks) + 1)
+
+
 def find_groups(text: str, person_spans: list[tuple[int, int]]) -> list[Span]:
     """Unnamed groups listed as the subject of an attendance sentence."""
     out: list[Span] = []
     for sent in _attendance_sentences(text):
-        m = _ATTEND.search(text, sent.start, sent.end)
+        m = _ATTEND.search(text, _last_clause_start(text, sent), sent.end)
         if not m:
             continue
         pos = sent.start

@@ -43,7 +43,7 @@ _LINES = _pieces("\n")
 
 
 def _split(text: str, pieces: re.Pattern[str], start: int = 0, end: int | None = None) -> list[Span]:
-    return [Span(*m.span()) for m in pieces.finditer(text, start, len(text) if end is None else end)]
+    return [Span._make(m.span()) for m in pieces.finditer(text, start, len(text) if end is None else end)]
 
 
 def trim(text: str, start: int, end: int) -> Span:
