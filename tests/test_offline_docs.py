@@ -84,3 +84,14 @@ def test_hand_cleaned_seed_001_has_no_related_articles():
 
 if __name__ == "__main__":  # pragma: no cover
     pytest.main([__file__])
+
+
+def test_a_long_first_line_is_the_lead_not_the_headline() -> None:
+    """No title and a first line of 700 characters: a record without a headline, not a validation error."""
+    from summarise import Settings, extract
+
+    first = "市委常委会会议研究部署重点工作推进情况" * 40  # no sentence punctuation: not taken for the lead
+    assert len(first) > 600
+    body = "2024年3月5日，市委常委会召开会议，会议由市委书记张三主持。会议强调，要抓好落实。"
+    record = extract(first + "\n" + body + "\n", settings=Settings(backend="offline"))
+    assert record.headline is None or len(record.headline.zh) <= 120

@@ -37,11 +37,18 @@ _INVITED = re.compile(r"(?:邀请|特邀|邀|请来)")
 _LEAD_LINE = re.compile(r"[^\n]{8,}[，,；;][^\n]*[。！？!?]")
 
 
+HEADLINE_CHARS = 120  # the genre's headlines are 10–60 characters; a longer first line is the lead
+
+
 def _headline(doc: Any, text: str) -> tuple[str | None, Span | None]:
     """The headline and its span: the first line when it agrees with `doc.title` (or there is no
     title) and is not the lead paragraph itself (a page without a headline starts with the lead)."""
     first = text.split("\n", 1)[0].strip()
+    if len(first) > HEADLINE_CHARS:  # a paragraph, not a headline
+        first = ""
     title = (doc.title or "").strip() or None
+    if title is not None and len(title) > HEADLINE_CHARS:  # a page title that is a paragraph: no headline
+        title = None
     if title is None and _LEAD_LINE.match(first):
         return None, None
     if first and (title is None or first in title or title in first):
