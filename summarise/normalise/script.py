@@ -76,10 +76,12 @@ def convert(text: Tracked, force: bool | None = None) -> tuple[Tracked, int, str
     """Convert to simplified if the text is traditional; returns (text, chars changed, script)."""
     src = text.text
     out = to_simplified(src)
-    changed, blocks = _changes(src, out) if out != src else (0, None)
+    if out == src:
+        return text, 0, "simplified"  # nothing changes (a share of 0)
+    changed, blocks = _changes(src, out)
     han = han_count(src)
     script = "traditional" if han and changed / han >= GATE else "simplified"
-    if not (force if force is not None else script == "traditional") or out == src:
+    if not (force if force is not None else script == "traditional"):
         return text, 0, script
     if blocks is None:
         # Same length: character-for-character replacements, so every span stays as it is.
