@@ -181,7 +181,8 @@ _REQUEST_OPTIONS = ("extra_headers", "extra_query", "extra_body", "timeout", "st
 
 
 def _post(client: openai.OpenAI, kwargs: dict[str, Any]) -> Any:
-    """POST /chat/completions with exactly the body `chat.completions.create(**kwargs)` sends.
+    """POST /chat/completions with the JSON body `chat.completions.create(**kwargs)` sends (same keys
+    and values; the key order may differ).
 
     The arguments are plain JSON already; `create` would walk every message against each type of
     its message union to rename aliases (none apply), ~1.5 ms of CPU per call, so the body goes as is.
