@@ -7,6 +7,7 @@ two seeds.
 
     /work/venv/bin/python benchmarks/concurrency.py [--latency 0.3] [--levels 1,4,16,32]
     /work/venv/bin/python benchmarks/concurrency.py --cli    # the `summarise run -j N` path
+    /work/venv/bin/python benchmarks/concurrency.py --processes 2    # an experiment: two forked processes
 
 --cli measures the batch path (`run_batch`, as `summarise run -j N` runs it: discover → extract →
 render md+json → atomic writes → reports) on N distinct input files (the seeds with varying trailing
@@ -67,13 +68,27 @@ def serve(latency: float) -> None:
             time.sleep(3600)
 
 
-def run(docs: list[bytes], settings: Settings, workers: int) -> float:
+def run(docs: list[bytes], settings: Settings, workers: int, processes: int = 1) -> float:
     started = time.perf_counter()
-    with ThreadPoolExecutor(max_workers=workers) as pool:
-        records = list(pool.map(lambda d: extract(d, settings=settings), docs))
+    if processes > 1:  # forked workers, each with its share of the threads and documents
+        import multiprocessing
+
+        with multiprocessing.get_context("fork").Pool(processes) as pool:
+            pool.map(_threads, [(docs[:2] * 2, settings, 2)] * processes)  # warm-up of each worker
+            started = time.perf_counter()
+            kinds = sum(pool.map(_threads, [(docs[k::processes], settings, max(1, workers // processes))
+                                            for k in range(processes)]), [])
+    else:
+        kinds = _threads((docs, settings, workers))
     wall = time.perf_counter() - started
-    assert all(r.kind in ("meeting_report", "policy_lecture") for r in records)
+    assert all(kind in ("meeting_report", "policy_lecture") for kind in kinds)
     return wall
+
+
+def _threads(job: tuple[list[bytes], Settings, int]) -> list[str]:
+    docs, settings, workers = job
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        return [r.kind for r in pool.map(lambda d: extract(d, settings=settings), docs)]
 
 
 def run_cli(tmp: Path, base_url: str, latency: float, levels: list[int], per_worker: int,
@@ -115,6 +130,8 @@ def main() -> None:
     ap.add_argument("--json", type=Path, help="also write the results as JSON")
     ap.add_argument("--in-process", action="store_true", help="run the endpoint in this process")
     ap.add_argument("--cli", action="store_true", help="measure the `summarise run -j N` batch path instead")
+    ap.add_argument("--processes", type=int, default=1,
+                    help="an experiment: split the documents and threads over this many forked processes")
     ap.add_argument("--serve", type=float, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.serve is not None:
@@ -133,7 +150,7 @@ def main() -> None:
         return
     raw = [p.read_bytes() for p in SEEDS]
     levels = [int(x) for x in args.levels.split(",")]
-    results: dict = {"latency_s": args.latency, "python": platform.python_version(), "nproc": os.cpu_count(),
+    results: dict = {"processes": args.processes, "latency_s": args.latency, "python": platform.python_version(), "nproc": os.cpu_count(),
                      "endpoint": "in process" if args.in_process else "child process", "levels": []}
     endpoint = ScriptedServer(SCRIPTS, latency=args.latency) if args.in_process else ChildServer(args.latency)
     zero = ScriptedServer(SCRIPTS) if args.in_process else ChildServer(0.0)
@@ -144,7 +161,7 @@ def main() -> None:
         for c in levels:
             n = max(16, args.per_worker * c)
             docs = [raw[i % 2] for i in range(n)]
-            wall = run(docs, cold, c)
+            wall = run(docs, cold, c, args.processes)
             ideal = n * args.latency / c
             row = {"concurrency": c, "documents": n, "wall_s": round(wall, 3), "ideal_s": round(ideal, 3),
                    "docs_per_s": round(n / wall, 2), "efficiency": round(ideal / wall, 3)}
