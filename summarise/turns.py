@@ -35,8 +35,9 @@ def turn() -> Iterator[None]:
     try:
         yield
     finally:
-        _HELD.held = False
-        _TURN.release()
+        if _held():  # not when an interrupt stopped `waiting` from taking the turn back
+            _HELD.held = False
+            _TURN.release()
 
 
 @contextmanager
