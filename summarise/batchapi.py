@@ -28,7 +28,7 @@ from pydantic import ValidationError
 from . import __version__
 from .batch import Job, _describe, atomic_open, atomic_write, safe_url
 from .errors import ExtractionError
-from .ground import Grounder, reasons
+from .ground import Grounder, checking, reasons
 from .llm import MODES, answer_text, call_arguments, document_messages, merge, response_model, without_prompt_echo
 from .normalise import Document, normalise
 from .pipeline import KindChoice, Record, llm_record
@@ -306,9 +306,9 @@ def read_answer(cid: str, lines: list[dict[str, Any]], request: dict[str, Any], 
     if text is None:
         answer.problem, answer.retry = "the answer is empty", request
         return answer
-    context: dict[str, Any] = {"grounder": grounder}
     try:
-        response_model(settings).model_validate_json(text, context=context)
+        with checking(grounder) as context:
+            response_model(settings).model_validate_json(text)
     except ValidationError as exc:  # what instructor would have re-asked with
         answer.retry = reask(request, completion, exc, settings)
         try:
@@ -317,7 +317,7 @@ def read_answer(cid: str, lines: list[dict[str, Any]], request: dict[str, Any], 
         except ValidationError as invalid:
             answer.problem = f"invalid answer ({invalid.error_count()} validation errors: {_first_error(invalid)})"
         return answer
-    answer.facts, answer.rejected = Facts.model_construct(**dict(context["grounded"])), []  # grounded by the validator
+    answer.facts, answer.rejected = context["grounded"], []  # grounded by the validator
     return answer
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, ValidationInfo, model_validator
+from pydantic import BaseModel, ConfigDict, model_validator
 
 from .dates import find_dates, resolve_date
 from .figures import parse_figure, values_agree
@@ -201,16 +201,15 @@ def checking(grounder: Grounder) -> Iterator[dict[str, Any]]:
 
 
 # `Facts` whose validation fails while any fact is ungrounded: this drives instructor's re-asks.
-# The check runs only inside `checking(grounder)` (or with {"grounder": ...} as validation context).
+# The check runs only inside `checking(grounder)`.
 class GroundedFacts(Facts):
     model_config = ConfigDict(title="Facts", json_schema_extra={"description": (Facts.__doc__ or "").strip()})
 
     @model_validator(mode="after")
-    def _grounded(self, info: ValidationInfo) -> "GroundedFacts":
-        context = info.context if isinstance(info.context, dict) else (_CHECKING.get() or {})
-        grounder = context.get("grounder")
-        if isinstance(grounder, Grounder):
-            grounded, rejected = grounder.review(self)
+    def _grounded(self) -> "GroundedFacts":
+        context = _CHECKING.get()
+        if context is not None:
+            grounded, rejected = context["grounder"].review(self)
             if rejected:
                 raise ValueError(
                     "Some facts are not supported by the article. Every quote must be copied "

@@ -418,7 +418,7 @@ def ask(call: Call, messages: list[dict[str, str]], grounder: Grounder) -> tuple
         grounded = context.get("grounded")
         if grounded is None:  # validation ran without our context: ground it here
             return grounder.review(Facts.model_validate(facts.model_dump()))
-        return Facts.model_construct(**dict(grounded)), []
+        return grounded, []
     except InstructorRetryException as exc:
         return _salvage(exc, grounder, call.settings)
     except IncompleteOutputException:
