@@ -37,6 +37,7 @@ _INVITED = re.compile(r"(?:邀请|特邀|邀|请来)")
 _LEAD_LINE = re.compile(r"[^\n]{8,}[，,；;][^\n]*[。！？!?]")
 
 
+PEOPLE_LIMIT, FIGURE_LIMIT, POINT_LIMIT, GROUP_LIMIT = 40, 60, 40, 20  # the schema's list bounds
 HEADLINE_CHARS = 120  # the genre's headlines are 10–60 characters; a longer first line is the lead
 
 
@@ -138,16 +139,16 @@ def extract_facts(doc: Any) -> Facts:
     if reason and reason.startswith("no meeting") and not (
             raw_event.date and _ACTIVITY.search(_sentence_of(text, raw_event.date.start))):
         raw_event.date = None  # no event, so no event date (a date in a feature dates something else)
-    people = [_person(text, p) for p in found[:40]]
+    people = [_person(text, p) for p in found[:PEOPLE_LIMIT]]
     anchors: list[tuple[int, str | None]] = list(speech_anchors(text, [p.name for p in found]))
     points = []
-    for raw in find_points(text, anchors)[:40]:
+    for raw in find_points(text, anchors)[:POINT_LIMIT]:
         quote, start, end = point_text(text, raw)
         points.append(Point(number=raw.number, kind=raw.kind, text=english.text(quote), speaker=raw.speaker,
                             evidence=evidence(text, start, end)))
-    figs = find_figures(text, date_mentions)[:60]
+    figs = find_figures(text, date_mentions)[:FIGURE_LIMIT]
     groups = [AttendeeGroup(text=english.term(text[g.start:g.end]), evidence=evidence(text, g.start, g.end))
-              for g in find_groups(text, [(p.start, p.end) for p in found])[:20]]
+              for g in find_groups(text, [(p.start, p.end) for p in found])[:GROUP_LIMIT]]
     facts = Facts(
         kind=kind,
         headline=english.text(headline) if headline else None,
@@ -167,5 +168,6 @@ def people_and_figures(doc: Any) -> Facts:
     cross-checked against, for a third of the cost (roles may differ: a digest's are not adjusted)."""
     text: str = doc.text
     text_module.clear_cache()
-    people = [_person(text, p) for p in find_people(text)[:40]]
-    return Facts(kind="other", people=people, figures=[f for _, f in find_figures(text, dates.find_dates(text))[:60]])
+    people = [_person(text, p) for p in find_people(text)[:PEOPLE_LIMIT]]
+    figures = [f for _, f in find_figures(text, dates.find_dates(text))[:FIGURE_LIMIT]]
+    return Facts(kind="other", people=people, figures=figures)
