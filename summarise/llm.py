@@ -235,11 +235,13 @@ def without_prompt_echo(facts: Facts, article: str) -> tuple[Facts, list[Rejecti
             reject(f"event.{name}", getattr(out.event, name))
             setattr(out.event, name, None)
     for name in ("people", "figures", "points", "attendee_groups"):
-        items = getattr(out, name)
-        for i, item in enumerate(items):
+        kept = []
+        for i, item in enumerate(getattr(out, name)):
             if echoes(item):
                 reject(f"{name}[{i}]", item)
-        setattr(out, name, [item for item in items if not echoes(item)])
+            else:
+                kept.append(item)
+        setattr(out, name, kept)
     return out, rejected
 
 
