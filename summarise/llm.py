@@ -12,6 +12,7 @@ import json
 import logging
 import random
 import threading
+import time
 import weakref
 from dataclasses import dataclass, field
 from typing import Any, Callable
@@ -26,7 +27,7 @@ from openai.types.chat import ChatCompletion
 from pydantic import ValidationError
 from tenacity import RetryCallState, Retrying, retry_if_exception, stop_after_attempt, stop_before_delay
 
-from . import prompts, turns
+from . import prompts, sockets, turns
 from .errors import ExtractionError
 from .ground import GroundedFacts, Grounder, checking
 from .schemas import Facts, Rejection, Usage
@@ -150,9 +151,12 @@ class Call:
             # never start a wait (Retry-After or backoff) that would end past max_wait
             stop=stop_after_attempt(self.settings.max_attempts) | stop_before_delay(self.settings.max_wait),
             wait=_wait,
+            sleep=_sleep,
             reraise=True,
         )
         try:
+            if sockets.installed(self.client):  # the sockets give the turn up while they wait
+                return retrying(self._once, **kwargs)
             with turns.waiting():  # other documents work while this one waits for the endpoint
                 return retrying(self._once, **kwargs)
         except openai.APIError as exc:  # an endpoint may echo the key: scrub it before anyone logs it
@@ -280,6 +284,12 @@ def _prompt_grams(system: str, n: int) -> frozenset[str]:
     return frozenset(squeezed[i:i + n] for i in range(len(squeezed) - n + 1))
 
 
+def _sleep(seconds: float) -> None:
+    """Wait before a retry without the turn."""
+    with turns.waiting():
+        time.sleep(seconds)
+
+
 def make_client(settings: Settings) -> openai.OpenAI:
     """An OpenAI SDK client for the configured endpoint, with the SDK's own retries off.
 
@@ -296,7 +306,9 @@ _CLIENT_LOCK = threading.Lock()
 
 @functools.lru_cache(maxsize=8)
 def _client(base_url: str | None, key: str, timeout: float) -> openai.OpenAI:
-    return openai.OpenAI(base_url=base_url, api_key=key, max_retries=0, timeout=timeout)
+    client = openai.OpenAI(base_url=base_url, api_key=key, max_retries=0, timeout=timeout)
+    sockets.install(client)
+    return client
 
 
 def messages_for(text: str, *, title: str | None, published: str | None, kind: str | None,

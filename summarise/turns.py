@@ -8,7 +8,8 @@ runs its Python work to the end while the others wait for the endpoint or for th
 total CPU time, but each document's work finishes as early as it can, and the requests spread out.
 
 `turn()` holds the process-wide turn for a block (re-entrant within a thread); `waiting()` gives it up
-while a block waits on the network or sleeps before a retry.
+while a block waits on the network or sleeps before a retry (summarise/sockets.py does that for the
+endpoint's connections, only while a read or write would block).
 """
 from __future__ import annotations
 
@@ -20,8 +21,12 @@ _TURN = threading.Lock()
 _HELD = threading.local()
 
 
-def _held() -> bool:
+def held() -> bool:
+    """Whether this thread holds the turn."""
     return getattr(_HELD, "held", False)
+
+
+_held = held
 
 
 @contextmanager

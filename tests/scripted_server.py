@@ -20,14 +20,16 @@ A script may instead be `{"route": {"MARKER": "other-script", ...}}`: the first 
 the request's messages picks the script that answers (one model name, a different fault per document);
 an optional `"default": "script"` answers when no marker occurs.
 
-`ScriptedServer(scripts, latency=0.3)` adds a fixed delay before every answer (for benchmarks);
-`server.log` keeps (monotonic time, model, raw request bytes) for every request received, and
+`ScriptedServer(scripts, latency=0.3)` adds a fixed delay before every answer (for benchmarks), and
+`tls=<SSLContext>` serves HTTPS. Connections stay open between requests (HTTP/1.1 keep-alive), as
+real endpoints keep them. `server.log` keeps (monotonic time, model, raw request bytes) for every request received, and
 `server.auth` the Authorization headers.
 """
 from __future__ import annotations
 
 import json
 import socket
+import ssl
 import struct
 import threading
 import time
@@ -55,7 +57,7 @@ def answer(content: str, *, model: str, prompt_tokens: int = 0, completion_token
 class ScriptedServer:
     """Start with `with ScriptedServer(scripts) as server: server.base_url`."""
 
-    def __init__(self, scripts: dict[str, Any], *, latency: float = 0.0):
+    def __init__(self, scripts: dict[str, Any], *, latency: float = 0.0, tls: ssl.SSLContext | None = None):
         self.scripts = scripts
         self.latency = latency
         self.calls: dict[str, int] = {}
@@ -64,11 +66,14 @@ class ScriptedServer:
         self.auth: list[str | None] = []
         self._lock = threading.Lock()
         self._httpd = _Server(("127.0.0.1", 0), self._handler())
+        self.scheme = "https" if tls else "http"
+        if tls:
+            self._httpd.socket = tls.wrap_socket(self._httpd.socket, server_side=True)
         self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
 
     @property
     def base_url(self) -> str:
-        return f"http://127.0.0.1:{self._httpd.server_address[1]}/v1"
+        return f"{self.scheme}://127.0.0.1:{self._httpd.server_address[1]}/v1"
 
     def __enter__(self) -> "ScriptedServer":
         self._thread.start()
@@ -100,6 +105,9 @@ class ScriptedServer:
         server = self
 
         class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"  # keep-alive, as real endpoints answer
+            disable_nagle_algorithm = True  # headers and body go in two writes: don't hold the second
+
             def log_message(self, *args: object) -> None:  # keep test output quiet
                 pass
 
