@@ -53,7 +53,9 @@ class TurnStream(httpcore.NetworkStream):
             return self._stream.read(max_bytes, timeout)
 
     def write(self, buffer: bytes, timeout: float | None = None) -> None:
-        if self._sock is not None and buffer and turns.held():
+        if not buffer:  # h11 ends every request with an empty write
+            return
+        if self._sock is not None and turns.held():
             view = memoryview(buffer)
             try:
                 self._sock.settimeout(0)
