@@ -5,7 +5,9 @@
 Wraps the library's HTTP call (`summarise.llm._post`) and `turns.waiting` with timers, runs
 16 × workers documents (the seeds) through `extract()` in a thread pool against the scripted server
 in a child process, and prints the cycle per document (wall × workers / documents), the HTTP call's
-median and mean, and the mean time to take the turn back after the call.
+median and mean, and the mean time to take the turn back after each wait. With turn-aware sockets
+(summarise/sockets.py) the waits are inside the HTTP call (each socket read or write that would
+block), so the call's time includes taking the turn back; retry sleeps are waits too.
 """
 from __future__ import annotations
 
