@@ -26,13 +26,10 @@ def held() -> bool:
     return getattr(_HELD, "held", False)
 
 
-_held = held
-
-
 @contextmanager
 def turn() -> Iterator[None]:
     """Run the block as this thread's turn (nested blocks in the same thread share it)."""
-    if _held():
+    if held():
         yield
         return
     _TURN.acquire()
@@ -40,7 +37,7 @@ def turn() -> Iterator[None]:
     try:
         yield
     finally:
-        if _held():  # not when an interrupt stopped `waiting` from taking the turn back
+        if held():  # not when an interrupt stopped `waiting` from taking the turn back
             _HELD.held = False
             _TURN.release()
 
@@ -48,7 +45,7 @@ def turn() -> Iterator[None]:
 @contextmanager
 def waiting() -> Iterator[None]:
     """Give up the turn for the block (network I/O, sleeps) and take it back after."""
-    if not _held():
+    if not held():
         yield
         return
     _HELD.held = False

@@ -47,8 +47,8 @@ def test_waiting_gives_the_turn_away_and_takes_it_back() -> None:
             t.start()
             t.join(5)
             assert done == [True]
-        assert turns._held()
-    assert not turns._held()
+        assert turns.held()
+    assert not turns.held()
 
 
 def test_an_error_inside_a_turn_or_a_wait_releases_it() -> None:
@@ -56,7 +56,7 @@ def test_an_error_inside_a_turn_or_a_wait_releases_it() -> None:
         with turns.turn():
             with turns.waiting():
                 raise RuntimeError("network")
-    assert not turns._held()
+    assert not turns.held()
     done: list[bool] = []
     t = threading.Thread(target=lambda: done.append(turns._TURN.acquire(timeout=2) and not turns._TURN.release()))
     t.start()
