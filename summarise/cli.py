@@ -70,6 +70,14 @@ def make_settings(backend: Optional[str], model: Optional[str], base_url: Option
         fail(f"bad configuration for {where}: {err.get('msg')} (check options and SUMMARISE_* variables)")
     if settings.backend == "llm" and not settings.model:
         fail("--backend llm needs a model: pass --model or set SUMMARISE_MODEL")
+    if settings.use_llm:
+        from .errors import ExtractionError
+        from .llm import make_client
+
+        try:
+            make_client(settings)  # a proxy setting it cannot use fails here, not once per document
+        except ExtractionError as exc:
+            fail(str(exc))
     return settings
 
 

@@ -297,8 +297,14 @@ def make_client(settings: Settings) -> openai.OpenAI:
     context), and sharing it keeps the connection pool warm.
     """
     key = settings.api_key.get_secret_value() if settings.api_key else "not-needed"
-    with _CLIENT_LOCK:  # threads starting together would otherwise each build their own
-        return _client(settings.base_url, key, settings.timeout)
+    try:
+        with _CLIENT_LOCK:  # threads starting together would otherwise each build their own
+            return _client(settings.base_url, key, settings.timeout)
+    except ImportError as exc:  # a proxy setting that needs an optional package, e.g. SOCKS
+        if "socks" in str(exc).lower():
+            raise ExtractionError("a SOCKS proxy is configured (ALL_PROXY, HTTPS_PROXY or HTTP_PROXY) and the "
+                                  "HTTP client needs the 'socksio' package for it: pip install socksio") from None
+        raise ExtractionError(f"cannot build the HTTP client: {exc}") from None
 
 
 _CLIENT_LOCK = threading.Lock()

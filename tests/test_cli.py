@@ -54,6 +54,28 @@ def test_usage_errors_exit_2_with_one_line(args: list[str], message: str, env: d
     assert "Traceback" not in result.output
 
 
+@pytest.mark.parametrize("command", ["run", "extract"])
+def test_a_socks_proxy_without_its_package_is_a_usage_error(command: str, env: dict[str, str], tmp_path: Path,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """The SDK's HTTP client needs `socksio` for a SOCKS proxy: one line naming the fix, before any work."""
+    try:
+        import socksio  # noqa: F401
+        pytest.skip("socksio is installed here, so the SOCKS proxy works")
+    except ImportError:
+        pass
+    monkeypatch.chdir(Path(__file__).resolve().parents[1])
+    target = "seeds" if command == "run" else f"seeds/{SEED0}"
+    # a base URL of its own: clients are cached per base URL, key and timeout
+    env = {**env, "SUMMARISE_BACKEND": "llm", "SUMMARISE_MODEL": "m", "ALL_PROXY": "socks5://127.0.0.1:1",
+           "SUMMARISE_BASE_URL": f"http://127.0.0.1:2/{command}-socks/v1"}
+    args = [command, target, *(["--out", str(tmp_path / "out")] if command == "run" else [])]
+    result = runner.invoke(app, args, env=env)
+    assert result.exit_code == 2, result.output
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "SOCKS proxy" in lines[0] and "pip install socksio" in lines[0]
+    assert not (tmp_path / "out").exists() and "Traceback" not in result.output
+
+
 def test_schema_prints_json_schema() -> None:
     result = runner.invoke(app, ["schema", "policy_lecture"])
     assert result.exit_code == 0
