@@ -2,7 +2,8 @@
 
 `write_requests` writes one OpenAI Batch-API request line per document (per part of a long one) —
 the exact body the live path sends (instructor's request for the configured mode) — and a manifest
-linking each `custom_id` to its input. Nothing is sent anywhere. `Ingest` reads the engine's output
+linking each `custom_id` to its input, in as many files as the engine's per-file limits need
+(`FileLimits`: OpenAI's by default). Nothing is sent anywhere. `Ingest` reads the engine's output
 (OpenAI Batch output or `vllm run-batch`: `{"custom_id", "response": {"status_code", "body"}, "error"}`)
 through the live path's validation and grounding and builds records the live way (`llm_record`);
 `batch.run_batch` writes them. Grounding failures cannot be re-asked inside a batch: every request
@@ -16,6 +17,7 @@ import copy
 import hashlib
 import json
 import threading
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -98,22 +100,76 @@ def _document_entry(job: Job, data: bytes, sha: str, doc: Document, ids: list[st
     return entry
 
 
+@dataclass(frozen=True)
+class FileLimits:
+    """The most one requests file may hold: OpenAI's Batch API takes 50,000 requests and 200 MB per file."""
+    requests: int = 50_000
+    bytes: int = 200_000_000
+
+
+def part_path(out: Path, number: int) -> Path:
+    """The file of the n-th part of a split batch: OUT itself, then OUT.2.jsonl, OUT.3.jsonl, …"""
+    return out if number == 1 else out.with_name(f"{out.stem}.{number}{out.suffix}")
+
+
+class _Parts:
+    """Requests files written side by side, a new one whenever the next document would pass a limit.
+
+    A document's requests stay in one file. All files replace their targets together when the block ends
+    (none of them if it fails), and numbered parts an earlier, longer run left are removed then."""
+
+    def __init__(self, out: Path, limits: FileLimits, stack: ExitStack):
+        self.out, self.limits, self.stack = out, limits, stack
+        self.paths: list[Path] = []
+        self._handle: BinaryIO | None = None
+        self._requests = self._bytes = 0
+        self._next()
+
+    def _next(self) -> None:
+        self.paths.append(part_path(self.out, len(self.paths) + 1))
+        self._handle = self.stack.enter_context(atomic_open(self.paths[-1]))
+        self._requests = self._bytes = 0
+
+    def write(self, lines: list[str]) -> None:
+        data = "".join(lines).encode("utf-8")
+        if len(lines) > self.limits.requests or len(data) > self.limits.bytes:
+            raise ExtractionError(f"its {len(lines)} requests ({len(data):,} bytes) are more than one requests "
+                                  f"file may hold ({self.limits.requests:,} requests, {self.limits.bytes:,} bytes)")
+        if self._requests and (self._requests + len(lines) > self.limits.requests
+                               or self._bytes + len(data) > self.limits.bytes):
+            self._next()
+        assert self._handle is not None
+        self._handle.write(data)
+        self._requests += len(lines)
+        self._bytes += len(data)
+
+    def remove_stale(self) -> None:
+        number = len(self.paths) + 1
+        while part_path(self.out, number).is_file():
+            part_path(self.out, number).unlink()
+            number += 1
+
+
 @dataclass
 class WriteSummary:
     documents: int = 0
     requests: int = 0
     failed: list[dict[str, Any]] = field(default_factory=list)  # errors.jsonl lines
+    files: list[Path] = field(default_factory=list)  # the requests files, OUT first
 
 
-def write_requests(jobs: Sequence[Job], settings: Settings, kind: str, out: Path) -> WriteSummary:
-    """OUT.jsonl (one request per document part), OUT.manifest.json, OUT.errors.jsonl; nothing is sent."""
+def write_requests(jobs: Sequence[Job], settings: Settings, kind: str, out: Path,
+                   limits: FileLimits = FileLimits()) -> WriteSummary:
+    """OUT.jsonl (one request per document part; OUT.2.jsonl, … past `limits`), OUT.manifest.json,
+    OUT.errors.jsonl; nothing is sent."""
     summary = WriteSummary()
     documents: list[dict[str, Any]] = []
     written: set[str] = set()
-    with atomic_open(out) as handle:
+    with ExitStack() as stack:
+        parts = _Parts(out, limits, stack)
         for job in jobs:
             try:
-                entry = _write_document(job, settings, kind, handle, written)
+                entry = _write_document(job, settings, kind, parts, written)
             except Exception as exc:  # noqa: BLE001 - one bad input never stops the batch
                 error, reason, detail = _describe(exc)
                 summary.failed.append({"path": job.label, "error": error, "reason": reason,
@@ -122,18 +178,20 @@ def write_requests(jobs: Sequence[Job], settings: Settings, kind: str, out: Path
             documents.append(entry)
             summary.documents += 1
         summary.requests = len(written)
+    parts.remove_stale()
+    summary.files = parts.paths
     manifest = {
         "version": MANIFEST_VERSION, "summarise_version": __version__,
         "created_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-        "requests_file": out.name, "endpoint": ENDPOINT, "kind": kind,
-        "settings": stored_settings(settings), "documents": documents,
+        "requests_file": out.name, "requests_files": [p.name for p in parts.paths],
+        "endpoint": ENDPOINT, "kind": kind, "settings": stored_settings(settings), "documents": documents,
     }
     atomic_write(manifest_path(out), json.dumps(manifest, ensure_ascii=False, indent=1) + "\n")
     atomic_write(errors_path(out), "".join(json.dumps(e, ensure_ascii=False) + "\n" for e in summary.failed))
     return summary
 
 
-def _write_document(job: Job, settings: Settings, kind: str, handle: BinaryIO, written: set[str]) -> dict[str, Any]:
+def _write_document(job: Job, settings: Settings, kind: str, parts: _Parts, written: set[str]) -> dict[str, Any]:
     data = job.read()
     sha = hashlib.sha256(data).hexdigest()
     try:
@@ -144,7 +202,8 @@ def _write_document(job: Job, settings: Settings, kind: str, handle: BinaryIO, w
     ids = [custom_id(sha, i, len(calls)) for i in range(1, len(calls) + 1)]
     lines = [request_line(cid, request_body(settings, messages)) for cid, messages in zip(ids, calls)
              if cid not in written]  # the same content twice is asked once; a document is written whole or not at all
-    handle.write("".join(lines).encode("utf-8"))
+    if lines:
+        parts.write(lines)
     written.update(ids)
     return _document_entry(job, data, sha, doc, ids)
 
@@ -397,12 +456,15 @@ class Ingest:
         }}
 
 
-def write_resubmit(pending: list[dict[str, Any]], path: Path) -> int:
-    """A second batch: one request per listed problem (re-ask or original). Returns the number of lines."""
-    with atomic_open(path) as handle:
+def write_resubmit(pending: list[dict[str, Any]], path: Path, limits: FileLimits = FileLimits()) -> list[Path]:
+    """A second batch: one request per listed problem (re-ask or original), split as `write_requests`
+    splits. Returns the files written, PATH first."""
+    with ExitStack() as stack:
+        parts = _Parts(path, limits, stack)
         for item in pending:
-            handle.write(request_line(item["custom_id"], item["body"]).encode("utf-8"))
-    return len(pending)
+            parts.write([request_line(item["custom_id"], item["body"])])
+    parts.remove_stale()
+    return parts.paths
 
 
 def open_ingest(results: Sequence[Path], manifest: Path) -> Ingest:

@@ -264,6 +264,11 @@ def run(
         None, "--via", metavar="batch-file OUT.jsonl",
         help="Send nothing: write one OpenAI Batch-API request per document to OUT.jsonl (plus "
              "OUT.manifest.json) for the Batch API or `vllm run-batch`; read the results with `summarise ingest`."),
+    file_requests: int = typer.Option(50_000, "--file-requests", min=1, metavar="N",
+                                      help="With --via: at most N requests per file (OpenAI's limit: 50,000); "
+                                           "the rest go to OUT.2.jsonl, OUT.3.jsonl, …"),
+    file_mb: float = typer.Option(200.0, "--file-mb", min=0.001, metavar="MB",
+                                  help="With --via: at most MB megabytes per file (OpenAI's limit: 200)."),
     local_model: Optional[Path] = LocalModelOpt,
     ctx_size: int = CtxSizeOpt,
     threads: Optional[int] = ThreadsOpt,
@@ -302,7 +307,7 @@ def run(
     if not job_list:
         fail("no input files found (hidden files are skipped)")
     if via is not None:
-        _write_batch_file(job_list, settings, kind, via[1])
+        _write_batch_file(job_list, settings, kind, via[1], file_requests, file_mb)
     workers = jobs or (4 if settings.use_llm and local_model is None else 1)
     options = RunOptions(out=out, formats=formats, langs=langs, jobs=workers, force=force, kind=kind,
                          settings=settings,
@@ -374,24 +379,33 @@ def _batch_file_settings(model: Optional[str], base_url: Optional[str]) -> Setti
 
 def _without_batch_files(job_list: list[Any], target: Path) -> list[Any]:
     """A rerun must not read its own requests, manifest or errors file as articles."""
+    import re
+
     from .batchapi import errors_path, manifest_path
 
     own = {p.resolve() for p in (target, manifest_path(target), errors_path(target))}
-    return [j for j in job_list if j.path is None or j.path.resolve() not in own]
+    part = re.compile(re.escape(target.stem) + r"\.[0-9]+" + re.escape(target.suffix))  # OUT.2.jsonl, …
+    folder = target.parent.resolve()
+    return [j for j in job_list if j.path is None or not (
+        j.path.resolve() in own or (j.path.resolve().parent == folder and part.fullmatch(j.path.name)))]
 
 
-def _write_batch_file(job_list: list[Any], settings: Settings, kind: str, target: Path) -> NoReturn:
+def _write_batch_file(job_list: list[Any], settings: Settings, kind: str, target: Path,
+                      file_requests: int, file_mb: float) -> NoReturn:
     """`run --via batch-file`: write the requests, the manifest and the input errors; send nothing."""
-    from .batchapi import errors_path, manifest_path, write_requests
+    from .batchapi import FileLimits, errors_path, manifest_path, write_requests
 
-    result = write_requests(job_list, settings, kind, target)
+    result = write_requests(job_list, settings, kind, target,
+                            FileLimits(requests=file_requests, bytes=int(file_mb * 1_000_000)))
     for err in result.failed:
         typer.echo(f"failed {err['path']}: {err['reason']}", err=True)
-    line = (f"{len(job_list)} inputs: {result.documents} documents → {result.requests} requests in {target} "
+    files = ", ".join(map(str, result.files))
+    line = (f"{len(job_list)} inputs: {result.documents} documents → {result.requests} requests in {files} "
             f"(manifest {manifest_path(target)})")
     if result.failed:
         line += f"; {len(result.failed)} failed (in {errors_path(target)})"
-    typer.echo(line + "; nothing was sent: submit the file, then `summarise ingest RESULTS.jsonl "
+    submit = "the file" if len(result.files) == 1 else f"each of the {len(result.files)} files as its own batch"
+    typer.echo(line + f"; nothing was sent: submit {submit}, then `summarise ingest RESULTS.jsonl… "
                f"--manifest {manifest_path(target)}`")
     raise typer.Exit(1 if result.failed else 0)
 
@@ -453,8 +467,8 @@ def _resubmit_note(pending: list[dict[str, Any]], resubmit: Optional[Path], writ
     if len(pending) > 20:
         typer.echo(f"… and {len(pending) - 20} more (all in summary.json)", err=True)
     if resubmit is not None:
-        write(pending, resubmit)
-        return f"; {len(pending)} requests to resubmit in {resubmit}"
+        files = write(pending, resubmit)
+        return f"; {len(pending)} requests to resubmit in {', '.join(map(str, files))}"
     if pending:
         return (f"; {len(pending)} requests failed or came back invalid/ungrounded — grounding failures cannot be "
                 "re-asked inside a batch: rerun with --resubmit FILE for a second batch")

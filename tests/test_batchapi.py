@@ -283,3 +283,73 @@ def test_same_content_twice_is_asked_once(server, tmp_path):
     results = run_engine(server, target, tmp_path / "results.jsonl")
     assert ingest(tmp_path, results, manifest=tmp_path / "requests.manifest.json").exit_code == 0
     assert set(records_in(tmp_path / "out")) == {str(SEEDS[0]), str(copy)}
+
+
+def _variants(folder: Path, n: int) -> list[Path]:
+    """n distinct inputs (the seeds with a different trailing line each: every one its own content hash)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for i in range(n):
+        path = folder / f"doc{i}.txt"
+        path.write_bytes(SEEDS[i % 2].read_bytes() + f"\n\n（第{i}份）\n".encode())
+        paths.append(path)
+    return paths
+
+
+def test_a_batch_past_a_file_limit_is_split_and_ingested_whole(server, tmp_path):
+    inputs = tmp_path / "inbox"
+    _variants(inputs, 5)
+    target = inputs / "requests.jsonl"  # inside the input folder: a rerun must not read its own files
+    base = ["run", str(inputs), "--via", "batch-file", str(target), "--model", "m", "--base-url", server.base_url]
+    whole = runner.invoke(app, base, env=_env(tmp_path))
+    assert whole.exit_code == 0, whole.output
+    unsplit = requests_in(target)
+    result = runner.invoke(app, [*base, "--file-requests", "2"], env=_env(tmp_path))
+    assert result.exit_code == 0, result.output
+    files = [target, inputs / "requests.2.jsonl", inputs / "requests.3.jsonl"]
+    assert "5 inputs: 5 documents → 5 requests in" in result.output and "each of the 3 files" in result.output
+    assert [len(requests_in(f)) for f in files] == [2, 2, 1]
+    assert [r for f in files for r in requests_in(f)] == unsplit  # the same requests, in order, each once
+    manifest = json.loads((inputs / "requests.manifest.json").read_text("utf-8"))
+    assert manifest["requests_files"] == [f.name for f in files] and len(manifest["documents"]) == 5
+    results = [run_engine(server, f, tmp_path / f"results{i}.jsonl") for i, f in enumerate(files)]
+    assert ingest(tmp_path, *results, manifest=inputs / "requests.manifest.json").exit_code == 0
+    assert len(records_in(tmp_path / "out")) == 5
+    # a rerun that fits one file leaves no stale parts for a user to submit by mistake
+    again = runner.invoke(app, base, env=_env(tmp_path))
+    assert again.exit_code == 0 and "5 inputs" in again.output, again.output
+    assert requests_in(target) == unsplit and not files[1].exists() and not files[2].exists()
+
+
+def test_the_byte_limit_splits_between_documents_and_an_oversized_document_is_listed(tmp_path):
+    from summarise.batch import discover
+    from summarise.batchapi import FileLimits, write_requests
+
+    paths = _variants(tmp_path / "inbox", 4)
+    settings = Settings(backend="llm", model="m", context_chars=500)  # several requests per document
+    jobs = discover([str(p) for p in paths])
+    probe = write_requests(jobs, settings, "auto", tmp_path / "all.jsonl")
+    sizes = {}
+    for line in (tmp_path / "all.jsonl").read_bytes().splitlines(keepends=True):
+        sha = json.loads(line)["custom_id"].split("-")[0]
+        sizes[sha] = sizes.get(sha, 0) + len(line)
+    assert probe.documents == 4 and len(sizes) == 4 and len(probe.files) == 1
+    limit = max(sizes.values()) - 1  # the largest documents (one seed's two variants) fit no file
+    too_big = sum(size > limit for size in sizes.values())
+    assert 0 < too_big < 4
+    summary = write_requests(jobs, settings, "auto", tmp_path / "req.jsonl", FileLimits(bytes=limit))
+    assert summary.documents == 4 - too_big and len(summary.failed) == too_big
+    assert all("more than one requests file may hold" in f["reason"] for f in summary.failed)
+    assert len(summary.files) == 4 - too_big and all(f.stat().st_size <= limit for f in summary.files)
+    per_file = [{json.loads(x)["custom_id"].split("-")[0] for x in f.read_bytes().splitlines()} for f in summary.files]
+    assert [len(s) for s in per_file] == [1] * (4 - too_big)  # a file each: two would pass the limit
+
+
+def test_a_resubmit_is_split_like_the_requests(tmp_path):
+    from summarise.batchapi import FileLimits, write_resubmit
+
+    pending = [{"custom_id": f"id{i}", "body": {"model": "m", "messages": [{"role": "user", "content": "会议"}]}}
+               for i in range(5)]
+    files = write_resubmit(pending, tmp_path / "again.jsonl", FileLimits(requests=2))
+    assert [f.name for f in files] == ["again.jsonl", "again.2.jsonl", "again.3.jsonl"]
+    assert [r["custom_id"] for f in files for r in requests_in(f)] == [p["custom_id"] for p in pending]
