@@ -418,11 +418,11 @@ def _fill(result: ItemResult, manifest: dict[str, Any]) -> None:
 def run_batch(jobs: Sequence[Job], options: RunOptions, *,
               on_result: Callable[[ItemResult], None] | None = None,
               extractor: ExtractFn | None = None,
-              report_extra: Callable[[], dict[str, Any]] | None = None) -> BatchSummary:
+              report_extra: Callable[[BatchSummary], dict[str, Any]] | None = None) -> BatchSummary:
     """Process `jobs` with a thread pool of `options.jobs`; write index.html, summary.json, errors.jsonl.
 
     `extractor(source, kind=…, settings=…)` makes a record (default: `summarise.extract`);
-    `report_extra()` adds keys to summary.json once the batch has run.
+    `report_extra(summary)` adds keys to summary.json once the batch has run (or was interrupted).
 
     Threads suit the I/O-bound LLM calls (the HTTP client is synchronous and thread-safe); the
     offline backend is fast enough that one worker keeps up (see docs/CLI.md for measurements).
@@ -472,7 +472,7 @@ def run_batch(jobs: Sequence[Job], options: RunOptions, *,
         order = {job.label: i for i, job in enumerate(jobs)}
         results.sort(key=lambda r: order.get(r.path, len(order)))
         summary = _summarise(results, len(jobs), time.perf_counter() - t0, interrupted)
-        write_reports(summary, options, started_at, report_extra() if report_extra else None)
+        write_reports(summary, options, started_at, report_extra(summary) if report_extra else None)
     return summary
 
 

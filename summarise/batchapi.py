@@ -16,8 +16,9 @@ import base64
 import copy
 import hashlib
 import json
+import os
+import tempfile
 import threading
-from contextlib import ExitStack
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -28,7 +29,7 @@ from openai.types.chat import ChatCompletion
 from pydantic import ValidationError
 
 from . import __version__
-from .batch import Job, _describe, atomic_open, atomic_write, safe_url
+from .batch import _FILE_MODE, Job, _describe, atomic_write, safe_url
 from .errors import ExtractionError
 from .ground import Grounder, checking, reasons
 from .llm import MODES, answer_text, call_arguments, document_messages, merge, response_model, without_prompt_echo
@@ -87,13 +88,15 @@ def _text_sha(doc: Document) -> str:
     return hashlib.sha256(doc.text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def _document_entry(job: Job, data: bytes, sha: str, doc: Document, ids: list[str]) -> dict[str, Any]:
+def _document_entry(job: Job, data: bytes, sha: str, doc: Document, ids: list[str],
+                    files: dict[str, str]) -> dict[str, Any]:
     entry: dict[str, Any] = {
         "input": job.label,
         "path": str(job.path.resolve()) if job.path is not None else None,
         "sha256": sha, "name": doc.name, "title": doc.title, "published": doc.published,
         "text_sha256": _text_sha(doc),
-        "requests": [{"custom_id": cid, "part": i, "parts": len(ids)} for i, cid in enumerate(ids, 1)],
+        "requests": [{"custom_id": cid, "part": i, "parts": len(ids), "file": files[cid]}
+                     for i, cid in enumerate(ids, 1)],
     }
     if job.path is None:  # stdin cannot be read again at ingest: keep its bytes
         entry["data_base64"] = base64.b64encode(data).decode("ascii")
@@ -112,22 +115,75 @@ def part_path(out: Path, number: int) -> Path:
     return out if number == 1 else out.with_name(f"{out.stem}.{number}{out.suffix}")
 
 
+class OutputError(OSError):
+    """A requests file could not be written (a full disk, a file size limit): nothing was replaced."""
+
+
+def _failed(path: Path, exc: OSError) -> OutputError:
+    return OutputError(f"cannot write {path}: {exc.strerror or exc}; no requests file was replaced")
+
+
 class _Parts:
     """Requests files written side by side, a new one whenever the next document would pass a limit.
 
-    A document's requests stay in one file. All files replace their targets together when the block ends
-    (none of them if it fails), and numbered parts an earlier, longer run left are removed then."""
+    A document's requests stay in one file. Each part is a temporary file until the block ends, which
+    puts them all in place and removes numbered parts an earlier, longer run left; if the block fails,
+    none of them replaces anything. Only the part being written is open."""
 
-    def __init__(self, out: Path, limits: FileLimits, stack: ExitStack):
-        self.out, self.limits, self.stack = out, limits, stack
+    def __init__(self, out: Path, limits: FileLimits):
+        self.out, self.limits = out, limits
         self.paths: list[Path] = []
+        self._temps: list[Path] = []
         self._handle: BinaryIO | None = None
         self._requests = self._bytes = 0
+
+    def __enter__(self) -> "_Parts":
         self._next()
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, *_: Any) -> None:
+        failed = kind is not None
+        try:
+            self._close()
+        except OutputError:
+            failed = True
+            raise
+        finally:
+            if failed:
+                self._discard()
+        if failed:
+            return
+        for temp, path in zip(self._temps, self.paths):
+            os.replace(temp, path)
+        number = len(self.paths) + 1
+        while part_path(self.out, number).is_file():
+            part_path(self.out, number).unlink()
+            number += 1
+
+    def _discard(self) -> None:
+        for temp in self._temps:
+            temp.unlink(missing_ok=True)
+
+    def _close(self) -> None:
+        if self._handle is not None:
+            try:
+                self._handle.close()
+            except OSError as exc:
+                raise _failed(self.paths[-1], exc) from exc
+            finally:
+                self._handle = None
 
     def _next(self) -> None:
-        self.paths.append(part_path(self.out, len(self.paths) + 1))
-        self._handle = self.stack.enter_context(atomic_open(self.paths[-1]))
+        self._close()
+        path = part_path(self.out, len(self.paths) + 1)
+        try:
+            fd, temp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
+            self._temps.append(Path(temp))
+            self._handle = os.fdopen(fd, "wb")
+            os.fchmod(fd, _FILE_MODE)  # mkstemp creates 0600; these are ordinary files
+        except OSError as exc:
+            raise _failed(path, exc) from exc
+        self.paths.append(path)
         self._requests = self._bytes = 0
 
     def write(self, lines: list[str]) -> None:
@@ -135,19 +191,15 @@ class _Parts:
         if len(lines) > self.limits.requests or len(data) > self.limits.bytes:
             raise ExtractionError(f"its {len(lines)} requests ({len(data):,} bytes) are more than one requests "
                                   f"file may hold ({self.limits.requests:,} requests, {self.limits.bytes:,} bytes)")
-        if self._requests and (self._requests + len(lines) > self.limits.requests
-                               or self._bytes + len(data) > self.limits.bytes):
+        if self._requests + len(lines) > self.limits.requests or self._bytes + len(data) > self.limits.bytes:
             self._next()
         assert self._handle is not None
-        self._handle.write(data)
+        try:
+            self._handle.write(data)
+        except OSError as exc:
+            raise _failed(self.paths[-1], exc) from exc
         self._requests += len(lines)
         self._bytes += len(data)
-
-    def remove_stale(self) -> None:
-        number = len(self.paths) + 1
-        while part_path(self.out, number).is_file():
-            part_path(self.out, number).unlink()
-            number += 1
 
 
 @dataclass
@@ -164,12 +216,13 @@ def write_requests(jobs: Sequence[Job], settings: Settings, kind: str, out: Path
     OUT.errors.jsonl; nothing is sent."""
     summary = WriteSummary()
     documents: list[dict[str, Any]] = []
-    written: set[str] = set()
-    with ExitStack() as stack:
-        parts = _Parts(out, limits, stack)
+    written: dict[str, str] = {}  # custom_id → the requests file it is in
+    with _Parts(out, limits) as parts:
         for job in jobs:
             try:
                 entry = _write_document(job, settings, kind, parts, written)
+            except OutputError:  # not the document's fault, and its file would hold a torn line
+                raise
             except Exception as exc:  # noqa: BLE001 - one bad input never stops the batch
                 error, reason, detail = _describe(exc)
                 summary.failed.append({"path": job.label, "error": error, "reason": reason,
@@ -178,12 +231,12 @@ def write_requests(jobs: Sequence[Job], settings: Settings, kind: str, out: Path
             documents.append(entry)
             summary.documents += 1
         summary.requests = len(written)
-    parts.remove_stale()
     summary.files = parts.paths
     manifest = {
         "version": MANIFEST_VERSION, "summarise_version": __version__,
         "created_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "requests_file": out.name, "requests_files": [p.name for p in parts.paths],
+        "file_limits": {"requests": limits.requests, "bytes": limits.bytes},
         "endpoint": ENDPOINT, "kind": kind, "settings": stored_settings(settings), "documents": documents,
     }
     atomic_write(manifest_path(out), json.dumps(manifest, ensure_ascii=False, indent=1) + "\n")
@@ -191,7 +244,8 @@ def write_requests(jobs: Sequence[Job], settings: Settings, kind: str, out: Path
     return summary
 
 
-def _write_document(job: Job, settings: Settings, kind: str, parts: _Parts, written: set[str]) -> dict[str, Any]:
+def _write_document(job: Job, settings: Settings, kind: str, parts: _Parts,
+                    written: dict[str, str]) -> dict[str, Any]:
     data = job.read()
     sha = hashlib.sha256(data).hexdigest()
     try:
@@ -204,8 +258,8 @@ def _write_document(job: Job, settings: Settings, kind: str, parts: _Parts, writ
              if cid not in written]  # the same content twice is asked once; a document is written whole or not at all
     if lines:
         parts.write(lines)
-    written.update(ids)
-    return _document_entry(job, data, sha, doc, ids)
+    written.update({cid: written.get(cid, parts.paths[-1].name) for cid in ids})
+    return _document_entry(job, data, sha, doc, ids, written)
 
 
 def manifest_path(out: Path) -> Path:
@@ -230,6 +284,7 @@ class Manifest:
     kind: KindChoice
     settings: Settings
     documents: list[dict[str, Any]]
+    limits: FileLimits = FileLimits()  # the requests files' limits, which a resubmit keeps
 
     @classmethod
     def load(cls, path: Path) -> "Manifest":
@@ -242,7 +297,9 @@ class Manifest:
             raise ValueError(f"{path} is not a summarise batch manifest (version {MANIFEST_VERSION})")
         # exactly the settings the requests were written with (not today's environment)
         settings = Settings(backend="llm", **{k: v for k, v in data["settings"].items() if k in SETTINGS_KEYS})
-        return cls(path, data.get("kind", "auto"), settings, data["documents"])
+        limits = data.get("file_limits") or {}
+        return cls(path, data.get("kind", "auto"), settings, data["documents"],
+                   FileLimits(**{k: int(v) for k, v in limits.items() if k in ("requests", "bytes")}))
 
     def jobs(self) -> list[Job]:
         """The inputs, as `summarise run` saw them (stdin's bytes come from the manifest)."""
@@ -341,12 +398,14 @@ def _message(error: Any) -> str:
 
 
 def read_answer(cid: str, lines: list[dict[str, Any]], request: dict[str, Any], settings: Settings,
-                grounder: Grounder) -> Answer:
+                grounder: Grounder, file: str | None = None) -> Answer:
     """Validate and ground a request's answer as the live path does (without re-asks, which a batch cannot make)."""
     answer = Answer(cid, usage=_usage(lines))
     chosen = next((ln for ln in reversed(lines) if _body(ln) is not None), lines[-1] if lines else None)
     if chosen is None:
-        answer.problem, answer.retry = "no result line for this request", request
+        answer.problem = "no result line for this request" + (f" (it was in {file}: were its results "
+                                                               f"ingested?)" if file else "")
+        answer.retry = request
         return answer
     body = _body(chosen)
     if body is None:
@@ -402,6 +461,8 @@ class Ingest:
     results: Results
     pending: list[dict[str, Any]] = field(default_factory=list)  # {"custom_id", "input", "problem", "body"}
     answered: int = 0
+    resubmit_files: list[Path] = field(default_factory=list)
+    resubmit_error: str | None = None
     _by_sha: dict[str, dict[str, Any]] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -421,7 +482,7 @@ class Ingest:
         grounder = Grounder(doc.text, doc.published)
         calls = document_requests(doc, settings, kind)
         answers = [read_answer(r["custom_id"], self.results.lines(r["custom_id"]), request_body(settings, messages),
-                               settings, grounder)
+                               settings, grounder, r.get("file"))
                    for r, messages in zip(entry["requests"], calls)]
         self._note(entry, answers)
         return self._record(doc, answers, kind, settings)
@@ -444,14 +505,21 @@ class Ingest:
         rejected = [r for a in answers for r in a.rejected] + echoed
         return llm_record(doc, facts, rejected, usage, kind=kind, settings=settings)
 
-    def report(self, resubmit: Path | None) -> dict[str, Any]:
-        """The `ingest` section of summary.json."""
+    def finish(self, resubmit: Path | None, interrupted: bool) -> dict[str, Any]:
+        """Write the resubmit batch when asked (not after an interrupt: it would be partial and replace a
+        complete one), then return the `ingest` section of summary.json."""
+        if resubmit is not None and not interrupted:
+            try:
+                self.resubmit_files = write_resubmit(self.pending, resubmit, self.manifest.limits)
+            except OutputError as exc:
+                self.resubmit_error = str(exc)
         return {"ingest": {
             "manifest": str(self.manifest.path), "results": [str(p) for p in self.results.paths],
             "requests": sum(len(d["requests"]) for d in self.manifest.documents),
             "answered": self.answered, "unreadable_lines": self.results.unreadable,
             "to_resubmit": [{k: v for k, v in p.items() if k != "body"} for p in self.pending],
-            "resubmit_file": str(resubmit) if resubmit else None,
+            "resubmit_files": [str(p) for p in self.resubmit_files],
+            **({"resubmit_error": self.resubmit_error} if self.resubmit_error else {}),
             **({"note": NOT_REASKED} if self.pending else {}),
         }}
 
@@ -459,11 +527,9 @@ class Ingest:
 def write_resubmit(pending: list[dict[str, Any]], path: Path, limits: FileLimits = FileLimits()) -> list[Path]:
     """A second batch: one request per listed problem (re-ask or original), split as `write_requests`
     splits. Returns the files written, PATH first."""
-    with ExitStack() as stack:
-        parts = _Parts(path, limits, stack)
+    with _Parts(path, limits) as parts:
         for item in pending:
             parts.write([request_line(item["custom_id"], item["body"])])
-    parts.remove_stale()
     return parts.paths
 
 

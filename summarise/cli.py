@@ -57,8 +57,12 @@ def parse_list(value: str, allowed: tuple[str, ...], option: str) -> tuple[str, 
 
 
 def make_settings(backend: Optional[str], model: Optional[str], base_url: Optional[str],
-                  no_cache: bool = False, refresh: bool = False, **extra: Any) -> Settings:
-    """Settings from options then environment; configuration errors exit 2 with one line."""
+                  no_cache: bool = False, refresh: bool = False, *, will_send: bool = False,
+                  **extra: Any) -> Settings:
+    """Settings from options then environment; configuration errors exit 2 with one line.
+
+    `will_send`: the command calls the endpoint, so an HTTP client it cannot build (a proxy setting)
+    fails here, once, not once per document."""
     if backend is not None and backend not in ("auto", "offline", "llm"):
         fail(f"bad --backend value {backend!r}; choose from auto, offline, llm")
     try:
@@ -70,7 +74,7 @@ def make_settings(backend: Optional[str], model: Optional[str], base_url: Option
         fail(f"bad configuration for {where}: {err.get('msg')} (check options and SUMMARISE_* variables)")
     if settings.backend == "llm" and not settings.model:
         fail("--backend llm needs a model: pass --model or set SUMMARISE_MODEL")
-    if settings.use_llm:
+    if will_send and settings.use_llm:
         from .errors import ExtractionError
         from .llm import make_client
 
@@ -262,13 +266,15 @@ def run(
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Only failures and the final line."),
     via: Optional[Tuple[str, Path]] = typer.Option(
         None, "--via", metavar="batch-file OUT.jsonl",
-        help="Send nothing: write one OpenAI Batch-API request per document to OUT.jsonl (plus "
-             "OUT.manifest.json) for the Batch API or `vllm run-batch`; read the results with `summarise ingest`."),
-    file_requests: int = typer.Option(50_000, "--file-requests", min=1, metavar="N",
-                                      help="With --via: at most N requests per file (OpenAI's limit: 50,000); "
-                                           "the rest go to OUT.2.jsonl, OUT.3.jsonl, …"),
-    file_mb: float = typer.Option(200.0, "--file-mb", min=0.001, metavar="MB",
-                                  help="With --via: at most MB megabytes per file (OpenAI's limit: 200)."),
+        help="Send nothing: write one OpenAI Batch-API request per document to OUT.jsonl (OUT.2.jsonl, … past "
+             "the file limits; plus OUT.manifest.json) for the Batch API or `vllm run-batch`; read the results "
+             "with `summarise ingest`."),
+    file_requests: Optional[int] = typer.Option(None, "--file-requests", min=1, metavar="N",
+                                                help="With --via: at most N requests per file (default 50,000: "
+                                                     "OpenAI's limit); the rest go to OUT.2.jsonl, OUT.3.jsonl, …"),
+    file_mb: Optional[float] = typer.Option(None, "--file-mb", min=0.001, metavar="MB",
+                                            help="With --via: at most MB megabytes (10^6 bytes) per file "
+                                                 "(default 200: OpenAI's limit)."),
     local_model: Optional[Path] = LocalModelOpt,
     ctx_size: int = CtxSizeOpt,
     threads: Optional[int] = ThreadsOpt,
@@ -286,6 +292,8 @@ def run(
 
     formats = parse_list(fmt, FORMATS, "--format")
     langs = parse_list(lang, LANGS, "--lang")
+    if via is None and (file_requests is not None or file_mb is not None):
+        fail("--file-requests and --file-mb limit the files of --via batch-file OUT.jsonl; give that too")
     if via is not None:
         _check_via(via, local_model, dry_run)
         settings = _batch_file_settings(model, base_url)
@@ -294,7 +302,7 @@ def run(
             fail("--local-model and --base-url exclude each other")
         settings = local_model_settings(local_model, model, no_cache, refresh)
     else:
-        settings = make_settings(backend, model, base_url, no_cache, refresh)
+        settings = make_settings(backend, model, base_url, no_cache, refresh, will_send=not dry_run)
     check_kind(kind)
     if via is None and out.exists() and not out.is_dir():
         fail(f"--out {out} exists and is not a directory")
@@ -344,8 +352,8 @@ def run(
     _finish(summary, out)
 
 
-def _finish(summary: Any, out: Path, extra: str = "") -> NoReturn:
-    """The final line of a batch, and its exit code."""
+def _finish(summary: Any, out: Path, extra: str = "", failed: bool = False) -> NoReturn:
+    """The final line of a batch, and its exit code (at least 1 when `failed`)."""
     tokens = summary.prompt_tokens + summary.completion_tokens
     line = (f"{summary.total} inputs: {summary.done} done, {summary.cached} already done, "
             f"{summary.failed} failed · {tokens:,} tokens · {summary.cache_hits} cache hits · "
@@ -356,7 +364,7 @@ def _finish(summary: Any, out: Path, extra: str = "") -> NoReturn:
         typer.echo("interrupted: rerun the same command to finish the rest", err=True)
         raise typer.Exit(130)
     typer.echo(line + extra)
-    raise typer.Exit(summary.exit_code)
+    raise typer.Exit(max(summary.exit_code, 1) if failed else summary.exit_code)
 
 
 def _check_via(via: Tuple[str, Path], local_model: Optional[Path], dry_run: bool) -> None:
@@ -384,19 +392,25 @@ def _without_batch_files(job_list: list[Any], target: Path) -> list[Any]:
     from .batchapi import errors_path, manifest_path
 
     own = {p.resolve() for p in (target, manifest_path(target), errors_path(target))}
-    part = re.compile(re.escape(target.stem) + r"\.[0-9]+" + re.escape(target.suffix))  # OUT.2.jsonl, …
+    # the numbered parts: OUT.2.jsonl, OUT.3.jsonl, …
+    part = re.compile(re.escape(target.stem) + r"\.([2-9]|[1-9][0-9]+)" + re.escape(target.suffix))
     folder = target.parent.resolve()
     return [j for j in job_list if j.path is None or not (
         j.path.resolve() in own or (j.path.resolve().parent == folder and part.fullmatch(j.path.name)))]
 
 
 def _write_batch_file(job_list: list[Any], settings: Settings, kind: str, target: Path,
-                      file_requests: int, file_mb: float) -> NoReturn:
+                      file_requests: Optional[int], file_mb: Optional[float]) -> NoReturn:
     """`run --via batch-file`: write the requests, the manifest and the input errors; send nothing."""
-    from .batchapi import FileLimits, errors_path, manifest_path, write_requests
+    from .batchapi import FileLimits, OutputError, errors_path, manifest_path, write_requests
 
-    result = write_requests(job_list, settings, kind, target,
-                            FileLimits(requests=file_requests, bytes=int(file_mb * 1_000_000)))
+    try:
+        limits = FileLimits(**({"requests": file_requests} if file_requests else {}),
+                            **({"bytes": round(file_mb * 1_000_000)} if file_mb else {}))
+        result = write_requests(job_list, settings, kind, target, limits)
+    except OutputError as exc:
+        typer.echo(f"summarise: error: {exc}", err=True)
+        raise typer.Exit(1) from None
     for err in result.failed:
         typer.echo(f"failed {err['path']}: {err['reason']}", err=True)
     files = ", ".join(map(str, result.files))
@@ -434,7 +448,7 @@ def ingest(
     Example: summarise ingest results.jsonl --manifest requests.manifest.json --out briefings/
     """
     from .batch import RunOptions, run_batch
-    from .batchapi import open_ingest, write_resubmit
+    from .batchapi import open_ingest
 
     formats = parse_list(fmt, FORMATS, "--format")
     langs = parse_list(lang, LANGS, "--lang")
@@ -456,19 +470,22 @@ def ingest(
     _interrupt_on_sigterm()
     with Reporter(len(jobs), quiet=quiet) as reporter:
         summary = run_batch(jobs, options, on_result=reporter, extractor=batch,
-                            report_extra=lambda: batch.report(resubmit))
-    _finish(summary, out, _resubmit_note(batch.pending, resubmit, write_resubmit))
+                            report_extra=lambda s: batch.finish(resubmit, s.interrupted))
+    _finish(summary, out, _resubmit_note(batch, resubmit), failed=batch.resubmit_error is not None)
 
 
-def _resubmit_note(pending: list[dict[str, Any]], resubmit: Optional[Path], write: Any) -> str:
-    """List what needs a second batch (on stderr), write it when asked, and say so in the final line."""
+def _resubmit_note(batch: Any, resubmit: Optional[Path]) -> str:
+    """List what needs a second batch (on stderr), and say in the final line where it was written."""
+    pending = batch.pending
     for item in pending[:20]:
         typer.echo(f"resubmit {item['custom_id']} ({item['input']}): {item['problem']}", err=True)
     if len(pending) > 20:
         typer.echo(f"… and {len(pending) - 20} more (all in summary.json)", err=True)
+    if batch.resubmit_error:
+        typer.echo(f"summarise: error: {batch.resubmit_error}", err=True)
+        return f"; {len(pending)} requests to resubmit, NOT written (see the error above)"
     if resubmit is not None:
-        files = write(pending, resubmit)
-        return f"; {len(pending)} requests to resubmit in {', '.join(map(str, files))}"
+        return f"; {len(pending)} requests to resubmit in {', '.join(map(str, batch.resubmit_files))}"
     if pending:
         return (f"; {len(pending)} requests failed or came back invalid/ungrounded — grounding failures cannot be "
                 "re-asked inside a batch: rerun with --resubmit FILE for a second batch")
@@ -507,7 +524,7 @@ def extract(
             fail("--local-model and --base-url exclude each other")
         settings = local_model_settings(local_model, model)
     else:
-        settings = make_settings(backend, model, base_url)
+        settings = make_settings(backend, model, base_url, will_send=True)
     source: Any = sys.stdin.buffer.read() if file == "-" else Path(file)
     try:
         with serving(settings, local_model, ctx_size, threads) as served:
@@ -618,7 +635,7 @@ def eval_(
         fail(f"no such directory: {gold_dir}")
     if not gold_paths(gold_dir):
         fail(f"no gold files (*.json) in {gold_dir}")
-    settings = make_settings(backend, model, base_url)
+    settings = make_settings(backend, model, base_url, will_send=True)
 
     def run_one(input_path: Path) -> tuple[dict[str, Any], str, str]:
         record = do_extract(Path(input_path), settings=settings)

@@ -305,6 +305,9 @@ def make_client(settings: Settings) -> openai.OpenAI:
             raise ExtractionError("a SOCKS proxy is configured (ALL_PROXY, HTTPS_PROXY or HTTP_PROXY) and the "
                                   "HTTP client needs the 'socksio' package for it: pip install socksio") from None
         raise ExtractionError(f"cannot build the HTTP client: {exc}") from None
+    except ValueError as exc:  # e.g. a proxy URL with a scheme the client does not know
+        raise ExtractionError(f"cannot build the HTTP client: {exc} (check the base URL and the ALL_PROXY, "
+                              f"HTTPS_PROXY and HTTP_PROXY variables)") from None
 
 
 _CLIENT_LOCK = threading.Lock()

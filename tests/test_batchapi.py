@@ -300,24 +300,32 @@ def test_a_batch_past_a_file_limit_is_split_and_ingested_whole(server, tmp_path)
     inputs = tmp_path / "inbox"
     _variants(inputs, 5)
     target = inputs / "requests.jsonl"  # inside the input folder: a rerun must not read its own files
-    base = ["run", str(inputs), "--via", "batch-file", str(target), "--model", "m", "--base-url", server.base_url]
+    elsewhere = tmp_path / "elsewhere" / "requests.2.jsonl"  # an article that only shares a part's name
+    elsewhere.parent.mkdir()
+    elsewhere.write_bytes(SEEDS[1].read_bytes() + "\n（另一份）\n".encode())
+    base = ["run", str(inputs), str(elsewhere), "--via", "batch-file", str(target), "--model", "m",
+            "--base-url", server.base_url]
     whole = runner.invoke(app, base, env=_env(tmp_path))
     assert whole.exit_code == 0, whole.output
     unsplit = requests_in(target)
     result = runner.invoke(app, [*base, "--file-requests", "2"], env=_env(tmp_path))
     assert result.exit_code == 0, result.output
     files = [target, inputs / "requests.2.jsonl", inputs / "requests.3.jsonl"]
-    assert "5 inputs: 5 documents → 5 requests in" in result.output and "each of the 3 files" in result.output
-    assert [len(requests_in(f)) for f in files] == [2, 2, 1]
+    assert "6 inputs: 6 documents → 6 requests in" in result.output and "each of the 3 files" in result.output
+    assert [len(requests_in(f)) for f in files] == [2, 2, 2]
     assert [r for f in files for r in requests_in(f)] == unsplit  # the same requests, in order, each once
     manifest = json.loads((inputs / "requests.manifest.json").read_text("utf-8"))
-    assert manifest["requests_files"] == [f.name for f in files] and len(manifest["documents"]) == 5
+    assert manifest["requests_files"] == [f.name for f in files] and len(manifest["documents"]) == 6
+    assert [r["file"] for d in manifest["documents"] for r in d["requests"]] == [f.name for f in files for _ in "ab"]
     results = [run_engine(server, f, tmp_path / f"results{i}.jsonl") for i, f in enumerate(files)]
+    # one part's results forgotten: its documents fail, naming the file
+    partial = ingest(tmp_path, *results[:2], manifest=inputs / "requests.manifest.json")
+    assert partial.exit_code == 1 and "it was in requests.3.jsonl" in partial.output
     assert ingest(tmp_path, *results, manifest=inputs / "requests.manifest.json").exit_code == 0
-    assert len(records_in(tmp_path / "out")) == 5
+    assert len(records_in(tmp_path / "out")) == 6
     # a rerun that fits one file leaves no stale parts for a user to submit by mistake
     again = runner.invoke(app, base, env=_env(tmp_path))
-    assert again.exit_code == 0 and "5 inputs" in again.output, again.output
+    assert again.exit_code == 0 and "6 inputs" in again.output, again.output
     assert requests_in(target) == unsplit and not files[1].exists() and not files[2].exists()
 
 
@@ -353,3 +361,113 @@ def test_a_resubmit_is_split_like_the_requests(tmp_path):
     files = write_resubmit(pending, tmp_path / "again.jsonl", FileLimits(requests=2))
     assert [f.name for f in files] == ["again.jsonl", "again.2.jsonl", "again.3.jsonl"]
     assert [r["custom_id"] for f in files for r in requests_in(f)] == [p["custom_id"] for p in pending]
+    assert write_resubmit(pending[:1], tmp_path / "again.jsonl", FileLimits(requests=2)) == files[:1]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["again.jsonl"]  # the stale parts are gone
+
+
+def _sizes(path: Path) -> list[int]:
+    return [len(line) for line in path.read_bytes().splitlines(keepends=True)]
+
+
+def test_a_file_holds_exactly_its_limit_and_file_mb_counts_megabytes(server, tmp_path):
+    from summarise.batch import discover
+    from summarise.batchapi import FileLimits, write_requests
+
+    paths = _variants(tmp_path / "inbox", 4)
+    jobs = discover([str(p) for p in paths])
+    settings = Settings(backend="llm", model="m")
+    write_requests(jobs, settings, "auto", tmp_path / "all.jsonl")
+    sizes = _sizes(tmp_path / "all.jsonl")  # one request per document
+    two = sizes[0] + sizes[1]
+    exact = write_requests(jobs, settings, "auto", tmp_path / "exact.jsonl", FileLimits(bytes=two))
+    assert _sizes(exact.files[0]) == sizes[:2]  # exactly at the limit: both fit
+    alone = write_requests(jobs[:1], settings, "auto", tmp_path / "one.jsonl", FileLimits(requests=1, bytes=sizes[0]))
+    assert alone.documents == 1 and not alone.failed  # a document exactly as big as a file may be
+    # --file-mb is 10^6 bytes: one byte under two documents leaves one per file
+    result = runner.invoke(app, ["run", *map(str, paths), "--via", "batch-file", str(tmp_path / "mb.jsonl"),
+                                 "--model", "m", "--file-mb", f"{(two - 1) / 1e6:.6f}"], env=_env(tmp_path))
+    assert result.exit_code == 0, result.output
+    assert "each of the 4 files" in result.output and len(requests_in(tmp_path / "mb.4.jsonl")) == 1
+    no_via = runner.invoke(app, ["run", *map(str, paths), "--file-requests", "2", "--model", "m"], env=_env(tmp_path))
+    assert no_via.exit_code == 2 and "give that too" in no_via.output
+
+
+def test_a_disk_error_replaces_no_requests_file(tmp_path):
+    """A full disk (here a file size limit) mid-file: a clear error, the earlier files untouched, no
+    torn line shipped, no temp files left."""
+    import resource
+    import subprocess
+    import sys
+
+    paths = _variants(tmp_path / "inbox", 6)
+    target = tmp_path / "requests.jsonl"
+    target.write_text("earlier\n")
+    (tmp_path / "requests.manifest.json").write_text("{}")
+
+    def limit() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (40_000, 40_000))  # Python turns SIGXFSZ into EFBIG
+
+    proc = subprocess.run([sys.executable, "-m", "summarise.cli", "run", *map(str, paths), "--via", "batch-file",
+                           str(target), "--model", "m"], capture_output=True, text=True, preexec_fn=limit,
+                          env={**__import__("os").environ, **_env(tmp_path)}, timeout=120)
+    assert proc.returncode == 1, proc.stderr
+    assert "cannot write" in proc.stderr and "no requests file was replaced" in proc.stderr
+    assert "Traceback" not in proc.stderr
+    assert target.read_text() == "earlier\n" and (tmp_path / "requests.manifest.json").read_text() == "{}"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["inbox", "requests.jsonl", "requests.manifest.json"]
+
+
+@pytest.mark.parametrize("failure", ["interrupt", "write"])
+def test_a_write_that_stops_midway_replaces_nothing(tmp_path, monkeypatch, failure):
+    """Ctrl-C in the middle, or a write error the file's close does not repeat (space freed in between):
+    the earlier files stay as they were, and no torn line is shipped."""
+    from summarise.batch import discover
+    from summarise.batchapi import FileLimits, OutputError, _Parts, write_requests
+
+    jobs = discover([str(p) for p in _variants(tmp_path / "inbox", 5)])
+    out = tmp_path / "requests.jsonl"
+    for path in (out, tmp_path / "requests.2.jsonl", tmp_path / "requests.3.jsonl"):
+        path.write_text(f"earlier {path.name}\n")
+    real, calls = _Parts.write, []
+
+    def stopping(self, lines):
+        calls.append(1)
+        if len(calls) == 3:
+            if failure == "interrupt":
+                raise KeyboardInterrupt
+            self._handle.write(lines[0][:100].encode())  # part of a line went out, then the disk filled
+            raise OutputError("cannot write requests.2.jsonl: No space left on device")
+        return real(self, lines)
+
+    monkeypatch.setattr(_Parts, "write", stopping)
+    with pytest.raises(KeyboardInterrupt if failure == "interrupt" else OutputError):
+        write_requests(jobs, Settings(backend="llm", model="m"), "auto", out, FileLimits(requests=2))
+    assert len(calls) == 3  # it stopped at the failure, not carrying on past a torn line
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["inbox", "requests.2.jsonl", "requests.3.jsonl",
+                                                          "requests.jsonl"]
+    assert all(p.read_text() == f"earlier {p.name}\n" for p in tmp_path.glob("requests*"))
+
+
+def test_an_interrupted_ingest_keeps_the_complete_resubmit_file(server, tmp_path, monkeypatch):
+    from summarise.batchapi import Ingest
+
+    requests = write_batch(tmp_path, server, "m-hallucinating")
+    results = run_engine(server, requests, tmp_path / "results.jsonl")
+    resubmit = tmp_path / "again.jsonl"
+    manifest = tmp_path / "requests.manifest.json"
+    assert ingest(tmp_path, results, manifest=manifest, extra=("--resubmit", str(resubmit))).exit_code == 0
+    complete = resubmit.read_bytes()
+    assert len(requests_in(resubmit)) == 1
+    real = Ingest.__call__
+
+    def interrupted(self, source, **kw):  # Ctrl-C while the first document is read
+        if Path(str(source)) == SEEDS[0]:
+            raise KeyboardInterrupt
+        return real(self, source, **kw)
+
+    monkeypatch.setattr(Ingest, "__call__", interrupted)
+    result = ingest(tmp_path, results, manifest=manifest, extra=("--resubmit", str(resubmit)))
+    assert result.exit_code == 130 and "interrupted" in result.output
+    assert resubmit.read_bytes() == complete
+    summary = json.loads((tmp_path / "out/summary.json").read_text("utf-8"))
+    assert summary["interrupted"] and summary["ingest"]["resubmit_files"] == []

@@ -54,26 +54,45 @@ def test_usage_errors_exit_2_with_one_line(args: list[str], message: str, env: d
     assert "Traceback" not in result.output
 
 
-@pytest.mark.parametrize("command", ["run", "extract"])
-def test_a_socks_proxy_without_its_package_is_a_usage_error(command: str, env: dict[str, str], tmp_path: Path,
-                                                             monkeypatch: pytest.MonkeyPatch) -> None:
-    """The SDK's HTTP client needs `socksio` for a SOCKS proxy: one line naming the fix, before any work."""
+def _socksio_missing() -> bool:
     try:
         import socksio  # noqa: F401
-        pytest.skip("socksio is installed here, so the SOCKS proxy works")
     except ImportError:
-        pass
+        return True
+    return False
+
+
+@pytest.mark.parametrize(("proxy", "message"), [
+    pytest.param("socks5://127.0.0.1:1", "pip install socksio", marks=pytest.mark.skipif(
+        not _socksio_missing(), reason="socksio is installed here, so the SOCKS proxy works")),
+    ("socks4://127.0.0.1:1", "cannot build the HTTP client"),  # a scheme the client does not know
+])
+@pytest.mark.parametrize("command", ["run", "extract"])
+def test_a_proxy_the_client_cannot_use_is_a_usage_error(command: str, proxy: str, message: str, env: dict[str, str],
+                                                        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """One line naming the fix, before any work (not a traceback, not a failure per document)."""
     monkeypatch.chdir(Path(__file__).resolve().parents[1])
     target = "seeds" if command == "run" else f"seeds/{SEED0}"
     # a base URL of its own: clients are cached per base URL, key and timeout
-    env = {**env, "SUMMARISE_BACKEND": "llm", "SUMMARISE_MODEL": "m", "ALL_PROXY": "socks5://127.0.0.1:1",
-           "SUMMARISE_BASE_URL": f"http://127.0.0.1:2/{command}-socks/v1"}
+    env = {**env, "SUMMARISE_BACKEND": "llm", "SUMMARISE_MODEL": "m", "ALL_PROXY": proxy,
+           "SUMMARISE_BASE_URL": f"http://127.0.0.1:2/{command}-{proxy[:6]}/v1"}
     args = [command, target, *(["--out", str(tmp_path / "out")] if command == "run" else [])]
     result = runner.invoke(app, args, env=env)
     assert result.exit_code == 2, result.output
     lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1 and "SOCKS proxy" in lines[0] and "pip install socksio" in lines[0]
+    assert len(lines) == 1 and message in lines[0] and lines[0].startswith("summarise: error:")
     assert not (tmp_path / "out").exists() and "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("args", [["cache", "info"], ["run", "seeds", "--dry-run"],
+                                  ["run", "seeds", "--via", "batch-file", "{tmp}/requests.jsonl"]])
+def test_commands_that_send_nothing_ignore_the_proxy(args: list[str], env: dict[str, str], tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(Path(__file__).resolve().parents[1])
+    env = {**env, "SUMMARISE_BACKEND": "llm", "SUMMARISE_MODEL": "m", "ALL_PROXY": "socks4://127.0.0.1:1",
+           "SUMMARISE_BASE_URL": "http://127.0.0.1:2/nothing-sent/v1"}
+    result = runner.invoke(app, [a.format(tmp=tmp_path) for a in args], env=env)
+    assert result.exit_code == 0, result.output
 
 
 def test_schema_prints_json_schema() -> None:

@@ -161,18 +161,22 @@ class _Blocking(httpcore2.NetworkBackend, httpcore2.NetworkStream):
     """A backend whose connections and handshakes block until released (no real network needed)."""
 
     def __init__(self) -> None:
-        self.go = threading.Event()
+        self.entered, self.go = threading.Event(), threading.Event()
+
+    def _block(self) -> None:
+        self.entered.set()
+        assert self.go.wait(5)
 
     def connect_tcp(self, host, port, timeout=None, local_address=None, socket_options=None):
-        assert self.go.wait(5)
+        self._block()
         return self
 
     def start_tls(self, ssl_context, server_hostname=None, timeout=None):
-        assert self.go.wait(5)
+        self._block()
         return self
 
     def sleep(self, seconds: float) -> None:
-        assert self.go.wait(5)
+        self._block()
 
 
 @pytest.mark.parametrize("step", ["connect", "handshake", "sleep"])
@@ -192,7 +196,7 @@ def test_opening_a_connection_and_sleeping_give_the_turn_up(step) -> None:
 
     t = threading.Thread(target=document)
     t.start()
-    time.sleep(0.05)
+    assert inner.entered.wait(5)  # the document holds the turn, or gave it up, and is now blocked
     took = turns._TURN.acquire(timeout=2)  # another document runs while this one connects
     inner.go.set()
     if took:
