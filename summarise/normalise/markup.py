@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from html.entities import html5
 
 from . import wrappers
-from .offsets import Tracked, counting, line_starts
+from .offsets import SPAN, Tracked, counting, line_starts
 
 IMG = "\ufffc"  # object replacement character: stands for an <img> until captions are handled
 _IMG_MARK = re.compile(IMG)
@@ -239,13 +239,13 @@ def _align(runs: list[str], original: str, base: int = 0) -> Tracked:
     entities); a piece is searched a bounded distance ahead, outside tags; characters not found
     (entities, ``\\u`` escapes) get a zero-width span where the search stands.  Linear in input.
     """
-    starts = array("q")
-    ends = array("q")
+    starts = array(SPAN)
+    ends = array(SPAN)
     pos = 0
     for run in runs:
         if run == "\n" or run == "\n" + IMG + "\n":
-            starts.extend(array("q", [base + pos]) * len(run))
-            ends.extend(array("q", [base + pos]) * len(run))
+            starts.extend(array(SPAN, [base + pos]) * len(run))
+            ends.extend(array(SPAN, [base + pos]) * len(run))
         elif _ALL_SPECIAL.fullmatch(run):  # white space between tags: every character is a piece
             pos = _align_chars(run, original, pos, base, starts, ends)
         else:

@@ -2,7 +2,8 @@
 
 Every stage edits a :class:`Tracked` through :meth:`Tracked.replace` / :meth:`Tracked.sub`, so the
 map from cleaned text back to the original input comes for free.  Spans are stored in two
-``array('q')`` columns so a 10 MB input stays cheap.
+``array(SPAN)`` columns of 32-bit offsets (8 bytes a character for both), so a 20 MB input stays
+cheap; inputs are refused past `MAX_INPUT` (read.py), far inside their range.
 """
 from __future__ import annotations
 
@@ -13,19 +14,20 @@ from itertools import accumulate
 from typing import overload
 
 Edit = tuple[int, int, str]
+SPAN = "i"  # array typecode of a span offset: 32-bit
 
-_COUNTER_MAX = 1 << 20  # cache 0, 1, 2, … up to here (8 MB); longer identity spans are built directly
-_counter = array("q")
+_COUNTER_MAX = 1 << 20  # cache 0, 1, 2, … up to here (4 MB); longer identity spans are built directly
+_counter = array(SPAN)
 
 
 def counting(start: int, stop: int) -> array:
-    """``array('q', range(start, stop))``, sliced from a cached counter (a memcpy, not a Python loop)."""
+    """``array(SPAN, range(start, stop))``, sliced from a cached counter (a memcpy, not a Python loop)."""
     global _counter
     if start < 0 or stop > _COUNTER_MAX:
-        return array("q", range(start, stop))
+        return array(SPAN, range(start, stop))
     counter = _counter  # a local reference: another thread may swap in a new counter meanwhile
     if stop > len(counter):
-        counter = array("q", range(min(_COUNTER_MAX, max(stop, 2 * len(counter), 1 << 16))))
+        counter = array(SPAN, range(min(_COUNTER_MAX, max(stop, 2 * len(counter), 1 << 16))))
         _counter = counter
     return counter[start:stop]
 
@@ -36,8 +38,8 @@ def line_starts(lines: list[str]) -> list[int]:
 
 
 def _concat(pieces: list[memoryview | array]) -> array:
-    """One ``array('q')`` holding the pieces one after another (a single copy)."""
-    out = array("q")
+    """One ``array(SPAN)`` holding the pieces one after another (a single copy)."""
+    out = array(SPAN)
     out.frombytes(b"".join(pieces))
     return out
 
@@ -65,21 +67,21 @@ class Tracked:
     def synthetic(cls, text: str, at: int) -> Tracked:
         """Inserted text with no source: every char maps to the zero-width span (at, at)."""
         n = len(text)
-        return cls(text, array("q", [at]) * n, array("q", [at]) * n)
+        return cls(text, array(SPAN, [at]) * n, array(SPAN, [at]) * n)
 
     @classmethod
     def join(cls, parts: Iterable[Tracked], sep: str = "") -> Tracked:
         """Concatenate; each separator char maps zero-width to the end of the part before it."""
         texts: list[str] = []
-        starts = array("q")
-        ends = array("q")
+        starts = array(SPAN)
+        ends = array(SPAN)
         first = True
         for part in parts:
             if not first and sep:
                 at = ends[-1] if len(ends) else (part.starts[0] if len(part) else 0)
                 texts.append(sep)
-                starts.extend(array("q", [at]) * len(sep))
-                ends.extend(array("q", [at]) * len(sep))
+                starts.extend(array(SPAN, [at]) * len(sep))
+                ends.extend(array(SPAN, [at]) * len(sep))
             first = False
             texts.append(part.text)
             starts.extend(part.starts)
@@ -140,12 +142,12 @@ class Tracked:
                     out_s.append(starts[start:end])
                     out_e.append(ends[start:end])
                 elif end > start:
-                    out_s.append(array("q", [min(starts[start:end])]) * k)
-                    out_e.append(array("q", [max(ends[start:end])]) * k)
+                    out_s.append(array(SPAN, [min(starts[start:end])]) * k)
+                    out_e.append(array(SPAN, [max(ends[start:end])]) * k)
                 else:
                     at = starts[start] if start < n else (ends[n - 1] if n else 0)
-                    out_s.append(array("q", [at]) * k)
-                    out_e.append(array("q", [at]) * k)
+                    out_s.append(array(SPAN, [at]) * k)
+                    out_e.append(array(SPAN, [at]) * k)
             pos = end
         out_t.append(text[pos:])
         out_s.append(starts[pos:])

@@ -8,6 +8,15 @@ from pathlib import Path
 
 from .errors import NormaliseError
 
+MAX_INPUT = 64 * 1024 * 1024  # bytes (or characters) of one input: far past any article page
+_TOO_BIG = (f"is larger than {MAX_INPUT // (1024 * 1024)} MB, more than any article page (normalising "
+            f"takes ~15-25 bytes of memory per input byte): split it into its articles")
+
+
+def _check_size(size: int, display: str) -> None:
+    if size > MAX_INPUT:
+        raise NormaliseError(f"{display}: {size / (1024 * 1024):,.0f} MB {_TOO_BIG}")
+
 
 def read_source(source: str | bytes | os.PathLike[str], name: str | None = None) -> tuple[bytes | str, str]:
     """Return (payload, display name).
@@ -18,6 +27,7 @@ def read_source(source: str | bytes | os.PathLike[str], name: str | None = None)
     is an error ("no such file") rather than a one-line article.
     """
     if isinstance(source, (bytes, bytearray, memoryview)):
+        _check_size(memoryview(source).nbytes, name or "<bytes>")
         return bytes(source), name or "<bytes>"
     if isinstance(source, os.PathLike):
         return _read_file(Path(source), name)
@@ -32,6 +42,7 @@ def read_source(source: str | bytes | os.PathLike[str], name: str | None = None)
                 return _read_file(path, name)
             if looks_like_path(source):
                 raise NormaliseError(f"{name or source}: no such file")
+        _check_size(len(source), name or "<text>")
         return source, name or "<text>"
     raise TypeError(f"source must be str, bytes or os.PathLike, not {type(source).__name__}")
 
@@ -51,8 +62,10 @@ def looks_like_path(text: str) -> bool:
 def _read_file(path: Path, name: str | None) -> tuple[bytes, str]:
     display = name or str(path)
     try:
-        if not stat.S_ISREG(mode := path.stat().st_mode) and not stat.S_ISDIR(mode):  # reading would block
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode) and not stat.S_ISDIR(info.st_mode):  # reading would block
             raise NormaliseError(f"{display}: not a regular file (a FIFO, socket or device)")
+        _check_size(info.st_size, display)
         return path.read_bytes(), display
     except IsADirectoryError:
         raise NormaliseError(f"{display}: is a directory, not a file") from None
