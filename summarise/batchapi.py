@@ -231,16 +231,23 @@ def write_requests(jobs: Sequence[Job], settings: Settings, kind: str, out: Path
             documents.append(entry)
             summary.documents += 1
         summary.requests = len(written)
-    summary.files = parts.paths
-    manifest = {
-        "version": MANIFEST_VERSION, "summarise_version": __version__,
-        "created_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-        "requests_file": out.name, "requests_files": [p.name for p in parts.paths],
-        "file_limits": {"requests": limits.requests, "bytes": limits.bytes},
-        "endpoint": ENDPOINT, "kind": kind, "settings": stored_settings(settings), "documents": documents,
-    }
-    atomic_write(manifest_path(out), json.dumps(manifest, ensure_ascii=False, indent=1) + "\n")
-    atomic_write(errors_path(out), "".join(json.dumps(e, ensure_ascii=False) + "\n" for e in summary.failed))
+        summary.files = parts.paths
+        # the manifest and errors first, the requests files (on leaving the block) last: a crash in
+        # between leaves the new manifest with the old requests, whose missing answers ingest reports
+        manifest = {
+            "version": MANIFEST_VERSION, "summarise_version": __version__,
+            "created_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            "requests_file": out.name, "requests_files": [p.name for p in parts.paths],
+            "file_limits": {"requests": limits.requests, "bytes": limits.bytes},
+            "endpoint": ENDPOINT, "kind": kind, "settings": stored_settings(settings), "documents": documents,
+        }
+        for path, text in [(manifest_path(out), json.dumps(manifest, ensure_ascii=False, indent=1) + "\n"),
+                           (errors_path(out), "".join(json.dumps(e, ensure_ascii=False) + "\n"
+                                                      for e in summary.failed))]:
+            try:
+                atomic_write(path, text)
+            except OSError as exc:
+                raise _failed(path, exc) from exc
     return summary
 
 

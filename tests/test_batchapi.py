@@ -448,6 +448,21 @@ def test_a_write_that_stops_midway_replaces_nothing(tmp_path, monkeypatch, failu
     assert all(p.read_text() == f"earlier {p.name}\n" for p in tmp_path.glob("requests*"))
 
 
+def test_the_manifest_is_written_before_the_requests_are_put_in_place(tmp_path):
+    """If the manifest cannot be written, the requests stay as they were: a new requests file never
+    sits beside an old manifest (whose documents it would not match)."""
+    from summarise.batch import discover
+    from summarise.batchapi import OutputError, write_requests
+
+    jobs = discover([str(p) for p in _variants(tmp_path / "inbox", 2)])
+    out = tmp_path / "requests.jsonl"
+    out.write_text("earlier\n")
+    (tmp_path / "requests.manifest.json").mkdir()  # a manifest that cannot be replaced
+    with pytest.raises(OutputError, match="requests.manifest.json"):
+        write_requests(jobs, Settings(backend="llm", model="m"), "auto", out)
+    assert out.read_text() == "earlier\n" and not list(tmp_path.glob(".tmp-*"))
+
+
 def test_an_interrupted_ingest_keeps_the_complete_resubmit_file(server, tmp_path, monkeypatch):
     from summarise.batchapi import Ingest
 
