@@ -108,7 +108,12 @@ def _explain(exc: BaseException, settings: Settings) -> str:
     if isinstance(exc, openai.NotFoundError):
         return f"not found at {where}: check the model name and that the base URL ends in /v1"
     if isinstance(exc, openai.BadRequestError):
-        return f"the endpoint {where} rejected the request ({exc.status_code}): {_short(exc)}; try another --mode"
+        others = ", ".join(m for m in MODES if m != settings.mode)
+        if settings.mode == "json_schema" and ("response_format" in str(exc) or "json_schema" in str(exc)):
+            hint = "if the endpoint cannot take a JSON schema in response_format, set SUMMARISE_MODE=json (or tools)"
+        else:
+            hint = f"the request used SUMMARISE_MODE={settings.mode}; another ({others}) may suit this endpoint"
+        return f"the endpoint {where} rejected the request ({exc.status_code}): {_short(exc)}; {hint}"
     if isinstance(exc, openai.APITimeoutError):
         return f"{where} did not answer within {settings.timeout:g} s (after retries)"
     if isinstance(exc, openai.APIConnectionError):

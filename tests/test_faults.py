@@ -65,6 +65,9 @@ SCRIPTS: dict = {
     "html-page": [{"raw": "<!DOCTYPE html><html><body><h1>Welcome to nginx!</h1></body></html>",
                    "content_type": "text/html"}],
     "finish-length": [{"content": GOOD1[:300], "finish_reason": "length"}],
+    # DeepSeek's answer to a JSON schema in response_format, and a 400 about something else
+    "400-response-format": [err(400, "This response_format type is unavailable now")],
+    "400-other": [err(400, "max_tokens is too large: 4096. This model supports at most 2048")],
 }
 
 
@@ -337,3 +340,13 @@ def test_batch_around_faults_loses_nothing(tmp_path, fast_backoff):
         if item["status"] == "done":
             assert item["outputs"] and all((out / name).is_file() for name in item["outputs"].values())
     assert seconds < 20
+
+
+@pytest.mark.parametrize(("model", "says"), [
+    ("400-response-format", "set SUMMARISE_MODE=json (or tools)"),
+    ("400-other", "the request used SUMMARISE_MODE=json_schema; another (tools, json, md_json)"),
+])
+def test_a_rejected_request_fails_at_once_and_names_the_setting_to_change(server, settings, model, says):
+    message = failed(run(model, settings), within=2.0)
+    assert server.calls[model] == 1, "a 400 is not retried"
+    assert "rejected the request (400)" in message and says in message and "--mode" not in message
