@@ -182,17 +182,28 @@ def atomic_write(path: Path, data: str | bytes) -> None:
         handle.write(payload)
 
 
-@contextmanager
-def atomic_open(path: Path) -> Iterator[BinaryIO]:
-    """A binary file handle whose content replaces `path` only when the block ends without an error."""
+def temp_beside(path: Path) -> tuple[BinaryIO, Path]:
+    """An open temp file in `path`'s directory (ours: `.tmp-*`), to `os.replace` onto `path` when complete."""
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
     try:
         os.fchmod(fd, _FILE_MODE)  # mkstemp creates 0600; notes are ordinary files
-        with os.fdopen(fd, "wb") as handle:
+        return os.fdopen(fd, "wb"), Path(tmp)
+    except BaseException:
+        os.close(fd)
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+@contextmanager
+def atomic_open(path: Path) -> Iterator[BinaryIO]:
+    """A binary file handle whose content replaces `path` only when the block ends without an error."""
+    handle, tmp = temp_beside(path)
+    try:
+        with handle:
             yield handle
         os.replace(tmp, path)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise
 
 

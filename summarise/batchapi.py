@@ -17,7 +17,7 @@ import copy
 import hashlib
 import json
 import os
-import tempfile
+import re
 import threading
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -29,7 +29,7 @@ from openai.types.chat import ChatCompletion
 from pydantic import ValidationError
 
 from . import __version__
-from .batch import _FILE_MODE, Job, _describe, atomic_write, safe_url
+from .batch import Job, _describe, atomic_write, safe_url, temp_beside
 from .errors import ExtractionError
 from .ground import Grounder, checking, reasons
 from .llm import MODES, answer_text, call_arguments, document_messages, merge, response_model, without_prompt_echo
@@ -115,6 +115,12 @@ def part_path(out: Path, number: int) -> Path:
     return out if number == 1 else out.with_name(f"{out.stem}.{number}{out.suffix}")
 
 
+def is_part(path: Path, out: Path) -> bool:
+    """Whether `path` is one of the numbered parts `part_path` names for OUT (OUT itself excluded)."""
+    name = re.fullmatch(re.escape(out.stem) + r"\.([2-9]|[1-9][0-9]+)" + re.escape(out.suffix), path.name)
+    return name is not None and path.resolve().parent == out.resolve().parent
+
+
 class OutputError(OSError):
     """A requests file could not be written (a full disk, a file size limit): nothing was replaced."""
 
@@ -177,12 +183,10 @@ class _Parts:
         self._close()
         path = part_path(self.out, len(self.paths) + 1)
         try:
-            fd, temp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
-            self._temps.append(Path(temp))
-            self._handle = os.fdopen(fd, "wb")
-            os.fchmod(fd, _FILE_MODE)  # mkstemp creates 0600; these are ordinary files
+            self._handle, temp = temp_beside(path)
         except OSError as exc:
             raise _failed(path, exc) from exc
+        self._temps.append(temp)
         self.paths.append(path)
         self._requests = self._bytes = 0
 

@@ -387,16 +387,10 @@ def _batch_file_settings(model: Optional[str], base_url: Optional[str]) -> Setti
 
 def _without_batch_files(job_list: list[Any], target: Path) -> list[Any]:
     """A rerun must not read its own requests, manifest or errors file as articles."""
-    import re
-
-    from .batchapi import errors_path, manifest_path
+    from .batchapi import errors_path, is_part, manifest_path
 
     own = {p.resolve() for p in (target, manifest_path(target), errors_path(target))}
-    # the numbered parts: OUT.2.jsonl, OUT.3.jsonl, …
-    part = re.compile(re.escape(target.stem) + r"\.([2-9]|[1-9][0-9]+)" + re.escape(target.suffix))
-    folder = target.parent.resolve()
-    return [j for j in job_list if j.path is None or not (
-        j.path.resolve() in own or (j.path.resolve().parent == folder and part.fullmatch(j.path.name)))]
+    return [j for j in job_list if j.path is None or not (j.path.resolve() in own or is_part(j.path, target))]
 
 
 def _write_batch_file(job_list: list[Any], settings: Settings, kind: str, target: Path,
