@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Literal
@@ -145,39 +146,97 @@ def find_dates(text: str) -> list[DateMention]:
                 out.append(DateMention(text[m.start("d2"):m.end()], m.start("d2"), m.end(), y, mo, d2))
             continue
         out.append(DateMention(text[m.start():end], m.start(), end, y, mo, d, rel))
-    return [_with_context_year(text, d) for d in out]
+    return _with_context_years(text, out)
 
 
 # The year of the event a sentence reports (召开2012年纪检监察工作会议, 2018年第2期清风中原大讲堂在
 # 郑州举行), not a year the sentence looks back on (2011年度总结表彰大会, 回顾2017年工作).
 _CLAUSE_STOP = re.compile(r"[，,、。！？!?；;：:\n]")
+_CLAUSE_JOIN = "，,、"  # stops that continue the sentence
 _CONVENED = re.compile(r"召开|举行|举办|开幕")
-_CONTEXT_YEAR = re.compile(
-    rf"(?<![0-9０-９])((?:19|20)[0-9]{{2}})年(?![底末终初]|度(?![^，,。；;]{{0,30}}?工作会议)|\s*(?:{_D}{{1,2}}|{_CN_M})\s*月)")
+_CONVENED_AT = re.compile(rf"(?=(?:{_CONVENED.pattern}))")
+_YEAR_BODY = (rf"((?:19|20)[0-9]{{2}})年(?![底末终初]|度(?![^，,。；;]{{0,30}}?工作会议)"
+              rf"|\s*(?:{_D}{{1,2}}|{_CN_M})\s*月)")
+_CONTEXT_YEAR = re.compile(rf"(?<![0-9０-９]){_YEAR_BODY}")
+_CONTEXT_YEAR_FIRST = re.compile(_YEAR_BODY)  # at the start of a scope, where nothing precedes it
 # 年度 looks back (2018年度总结表彰大会) unless it names the year's own work meeting (召开2015年度
 # 职业教育与继续教育工作会议: the meeting that plans that year's work, held in it).
 _RETROSPECTIVE = re.compile(r"总结|表彰|年终|回顾|年度(?![^，,。；;]{0,30}?工作会议)|上年|去年")
+_RETROSPECTIVE_AT = re.compile(rf"(?=(?:{_RETROSPECTIVE.pattern}))")
 
 
-def _with_context_year(text: str, d: DateMention) -> DateMention:
-    """``d`` with the year stated between it and the end of the first clause after it that
-    convenes something (3月27至28日，陕西中烟在西安召开2012年…工作会议，…)."""
-    if d.year is not None or not d.month or not d.day:
-        return d
-    pos = d.end
-    while pos < len(text):
-        stop = _CLAUSE_STOP.search(text, pos)
-        end = stop.start() if stop else len(text)
-        if _CONVENED.search(text, pos, end):
-            scope = text[d.end:end]
-            years = {int(y) for y in _CONTEXT_YEAR.findall(scope)}
-            if len(years) != 1 or _RETROSPECTIVE.search(scope) or not _valid(next(iter(years)), d.month, d.day):
-                return d
-            return DateMention(d.quote, d.start, d.end, d.year, d.month, d.day, d.relative, years.pop())
-        if stop is None or stop.group() not in "，,、":
-            return d  # the sentence ends without convening anything
-        pos = stop.end()
-    return d
+def _with_context_years(text: str, mentions: list[DateMention]) -> list[DateMention]:
+    """Each mention with the year stated between it and the end of the first clause after it that
+    convenes something (3月27至28日，陕西中烟在西安召开2012年…工作会议，…).
+
+    A mention's scope runs from its end to the end of that clause, within its sentence. The clauses,
+    and the years and retrospective words in every scope, are found in one pass per scope end, so
+    a sentence of thousands of dates costs time linear in its length.
+    """
+    wanted = [i for i, d in enumerate(mentions) if d.year is None and d.month and d.day]
+    if not wanted:
+        return mentions
+    stops = list(_CLAUSE_STOP.finditer(text))
+    starts = [m.start() for m in stops]
+    convened = [m.start() for m in _CONVENED_AT.finditer(text)]
+    # reach[k]: the end of the first convening clause met going on from clause k (which ends at stop
+    # k, or the text's end), through clause-joining stops only; None when the sentence ends first
+    reach: list[int | None] = [None] * (len(stops) + 1)
+    for k in range(len(stops), -1, -1):
+        lo = stops[k - 1].end() if k else 0
+        hi = starts[k] if k < len(stops) else len(text)
+        if _any_in(convened, lo, hi):
+            reach[k] = hi
+        elif k < len(stops) and stops[k].group() in _CLAUSE_JOIN:
+            reach[k] = reach[k + 1]
+    scopes: dict[int, list[int]] = {}
+    for i in wanted:
+        begin = mentions[i].end
+        if begin >= len(text):
+            continue
+        k = bisect_left(starts, begin)
+        hi = starts[k] if k < len(stops) else len(text)
+        end = hi if _any_in(convened, begin, hi) else (
+            reach[k + 1] if k < len(stops) and stops[k].group() in _CLAUSE_JOIN else None)
+        if end is not None:
+            scopes.setdefault(end, []).append(i)
+    out = list(mentions)
+    for end, members in scopes.items():
+        for i, year in _scope_years(text, [mentions[i].end for i in members], end, members):
+            d = mentions[i]
+            if year is not None and _valid(year, d.month, d.day):
+                out[i] = DateMention(d.quote, d.start, d.end, d.year, d.month, d.day, d.relative, year)
+    return out
+
+
+def _any_in(positions: list[int], lo: int, hi: int) -> bool:
+    """Whether a sorted list holds a position in [lo, hi)."""
+    k = bisect_left(positions, lo)
+    return k < len(positions) and positions[k] < hi
+
+
+def _scope_years(text: str, begins: list[int], end: int, members: list[int]) -> list[tuple[int, int | None]]:
+    """(member, its context year or None) for scopes text[begin:end] sharing one end: the year when
+    the scope states exactly one and looks back on nothing."""
+    lowest = min(begins)
+    years = [(m.start(), int(m.group(1))) for m in _CONTEXT_YEAR.finditer(text, lowest, end)]
+    retro = [m.start() for m in _RETROSPECTIVE_AT.finditer(text, lowest, end)]
+    last_retro = max(retro, default=-1)
+    result: list[tuple[int, int | None]] = []
+    seen: set[int] = set()  # years of the matches after the current begin (two are enough to know)
+    j = len(years)
+    for begin, member in sorted(zip(begins, members), reverse=True):
+        while j and years[j - 1][0] > begin:
+            j -= 1
+            if len(seen) < 2:
+                seen.add(years[j][1])
+        found = set(seen)
+        first = _CONTEXT_YEAR_FIRST.match(text, begin, end)
+        if first is not None:
+            found.add(int(first.group(1)))
+        ok = len(found) == 1 and last_retro < begin
+        result.append((member, found.pop() if ok else None))
+    return result
 
 
 def parse_iso(s: str | None) -> date | None:

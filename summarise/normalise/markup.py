@@ -127,9 +127,11 @@ def _from_html(original: str, base: int = 0, search_in: str | None = None) -> Ex
     markup = _unescape_quoted_markup(markup)
     removed: dict[str, int] = {}
     try:
-        root = lhtml.document_fromstring(markup)
+        root, flattened = parse_html(markup)
     except (etree.ParserError, ValueError):
         return Extracted(Tracked.identity(original), "text")
+    if flattened:
+        removed["deep_markup"] = flattened
     title = None
     t = root.find(".//title")
     if t is not None and t.text_content().strip():
@@ -142,6 +144,45 @@ def _from_html(original: str, base: int = 0, search_in: str | None = None) -> Ex
         removed["caption"] = n
     removed["markup"] = 1
     return Extracted(body, "html", title=headline or title, removed=removed)
+
+
+_TAG = re.compile(r"<(/?)([A-Za-z][\w:.-]*)\b[^<>]*>")
+_KEEP_WHEN_FLAT = _SKIP | {"html", "body", "title"}
+
+
+def parse_html(markup: str):  # type: ignore[no-untyped-def]
+    """The lxml tree of a page, and how many tags were flattened to keep its text (0 for most pages).
+
+    libxml2 stops building the tree past 256 open elements and drops every later word without an
+    error (300 unclosed ``<font>`` tags). Such a page is parsed again without its inline tags, then
+    if need be with every block tag a line break, so its text is all there.
+    """
+    from lxml import html as lhtml
+
+    parser = lhtml.HTMLParser()
+    root = lhtml.document_fromstring(markup, parser=parser)
+    if not _too_deep(parser):
+        return root, 0
+    for keep in (_BLOCK, frozenset()):
+        count = 0
+
+        def flat(m: re.Match[str], keep: frozenset[str] = keep) -> str:
+            nonlocal count
+            name = m.group(2).lower()
+            if name in _KEEP_WHEN_FLAT or name in keep:
+                return m.group(0)
+            count += 1
+            return "<br>" if name in _BLOCK and not m.group(1) else ""
+
+        parser = lhtml.HTMLParser()
+        root = lhtml.document_fromstring(_TAG.sub(flat, markup), parser=parser)
+        if not _too_deep(parser):
+            break
+    return root, max(count, 1)
+
+
+def _too_deep(parser) -> bool:  # type: ignore[no-untyped-def]
+    return any("Excessive depth" in e.message for e in parser.error_log)
 
 
 _HEADINGS = ("h1", "h2", "h3", "h4")
@@ -381,7 +422,7 @@ def _runs_from_fragment(fragment: str) -> list[str]:
     from lxml import etree, html as lhtml
 
     try:
-        root = lhtml.document_fromstring("<html><body>" + fragment + "</body></html>")
+        root, _ = parse_html("<html><body>" + fragment + "</body></html>")
     except (etree.ParserError, ValueError):
         return [fragment]
     return _runs(root)

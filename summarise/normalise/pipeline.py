@@ -114,6 +114,7 @@ def report(doc: Document) -> str:
         "script_conversion": "characters converted from traditional to simplified",
         "entity": "HTML entities decoded",
         "markup": "markup removed (page parsed, or stray tag fragments)",
+        "deep_markup": "tags dropped from markup nested too deep for the parser (its text kept)",
         "width": "fullwidth digits/letters made ASCII",
         "bracket_break": "line breaks inside a short bracket joined (a byline split over paragraphs)",
         "utf8_damaged": "invalid UTF-8 byte sequences decoded as U+FFFD (a few damaged characters)",

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Iterator
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
 
@@ -256,7 +257,7 @@ class JsString:
 
 _JS_MODULE = re.compile(r"\A\ufeff?(?:\s|//[^\n]*\n|/\*.*?\*/)*(?:export\s+default\b|module\.exports\s*=|exports\.[\w$]+\s*=|"
                         r"(?:const|let|var)\s+[\w$]+\s*=|window\.[\w$.]+\s*=|[\w$.]+\s*\(\s*[`'\"])", re.S)
-_JS_TOKEN = re.compile(r"//[^\n]*|/\*.*?(?:\*/|\Z)|'((?:[^'\\\n]|\\.)*)'|\"((?:[^\"\\\n]|\\.)*)\"|`((?:[^`\\]|\\.)*)`", re.S)
+_JS_START = re.compile(r"//|/\*|['\"`]")  # where a comment or string literal can start
 _JS_ESCAPE = re.compile(r"\\(?:u\{([0-9a-fA-F]{1,6})\}|u([0-9a-fA-F]{4})|x([0-9a-fA-F]{2})|(\r?\n)|(.))", re.S)
 _JS_SIMPLE = {"n": "\n", "t": "\t", "r": "\r", "b": "\b", "f": "\f", "v": "\v", "0": "\0"}
 _JS_INTERP = re.compile(r"\$\{[^{}`]{0,500}\}")
@@ -288,8 +289,12 @@ _PY_LINE = re.compile(r"^(?:import\s|from\s+[\w.]+\s+import\s|def\s|class\s|asyn
                       r"for\s|while\s|try\s*:|except\b|finally\s*:|with\s|return\b|print\(|pass$|break$|continue$)"
                       r"|:$|^[\w.\[\]'\"]+\s*[-+*/]?=[^=]|[)\]]$")
 _PY_HEAD = re.compile(r"(?m)^[ \t]*(?:import\s+\w|from\s+[\w.]+\s+import\s|def\s+\w+\s*\(|class\s+\w+\s*[(:])")
-_PY_TOKEN = re.compile(r"#[^\n]*|[rRbBuUfF]{0,2}(?:'\'\'((?:[^\\]|\\.)*?)'\'\'|\"\"\"((?:[^\\]|\\.)*?)\"\"\"|"
-                       r"'((?:[^'\\\n]|\\.)*)'|\"((?:[^\"\\\n]|\\.)*)\")", re.S)
+_PY_START = re.compile(r"#|['\"]")
+# The content of a literal after its opening quote, as far as it can run: to the closing quote when
+# one follows; a line break ends a one-line string, the text's end any string.
+_LINE_BODY = {q: re.compile(rf"(?:[^{q}\\\n]|\\.)*", re.S) for q in "'\""}
+_TEMPLATE_BODY = re.compile(r"(?:[^`\\]|\\.)*", re.S)
+_TRIPLE_BODY = {q: re.compile(rf"(?:[^\\]|\\.)*?{q * 3}", re.S) for q in "'\""}
 
 
 def looks_like_python(text: str) -> bool:
@@ -308,12 +313,7 @@ def looks_like_python(text: str) -> bool:
 
 def py_strings(text: str) -> list[JsString]:
     """Every Python string literal outside ``#`` comments ('…', "…", and triple-quoted), unescaped."""
-    out: list[JsString] = []
-    for m in _PY_TOKEN.finditer(text):
-        for g in (1, 2, 3, 4):
-            if m.group(g) is not None:
-                out.append(JsString(unescape_js(m.group(g)), m.start(g), m.end(g), -1))
-    return out
+    return [JsString(unescape_js(text[a:b]), a, b, -1) for a, b, _, _ in _tokens(text, python=True) if a >= 0]
 
 
 def js_strings(text: str) -> list[JsString]:
@@ -322,16 +322,60 @@ def js_strings(text: str) -> list[JsString]:
     out: list[JsString] = []
     stack: list[int] = []
     pos = 0
-    for m in _JS_TOKEN.finditer(text):
-        _braces(text, pos, m.start(), stack)
-        pos = m.end()
-        for g in (1, 2, 3):
-            if m.group(g) is not None:
-                raw = m.group(g)
-                if g == 3:
-                    raw = _JS_INTERP.sub("", raw)
-                out.append(JsString(unescape_js(raw), m.start(g), m.end(g), stack[-1] if stack else -1))
+    for a, b, token_start, token_end in _tokens(text, python=False):
+        _braces(text, pos, token_start, stack)
+        pos = token_end
+        if a < 0:  # a comment
+            continue
+        raw = text[a:b]
+        if text[token_start] == "`":
+            raw = _JS_INTERP.sub("", raw)
+        out.append(JsString(unescape_js(raw), a, b, stack[-1] if stack else -1))
     return out
+
+
+def _tokens(text: str, *, python: bool) -> Iterator[tuple[int, int, int, int]]:
+    """(content start, content end, token start, token end) of every comment and string literal,
+    left to right; a comment's content is (-1, -1).
+
+    A quote that opens no complete literal (a page cut mid-script) starts none; every later quote of
+    the same kind before the point where its content ran out cannot close one either (the content
+    splits into the same characters and escapes from there), so it is not tried again: the scan is
+    linear in the text, however many such quotes there are.
+    """
+    starts = _PY_START if python else _JS_START
+    dead: dict[str, int] = {}  # kind of opening → where its last failed content ran out
+    pos, end = 0, len(text)
+    while (m := starts.search(text, pos)) is not None:
+        p = m.start()
+        c = text[p]
+        if c in "#/":  # a comment: a line, or up to */ (or the end)
+            if c == "/" and text.startswith("/*", p):
+                close = text.find("*/", p + 2)
+                pos = end if close < 0 else close + 2
+            else:
+                close = text.find("\n", p)
+                pos = end if close < 0 else close
+            yield -1, -1, p, pos
+            continue
+        found = None
+        if python and text.startswith(c * 3, p) and p >= dead.get(c * 3, 0):
+            body = _TRIPLE_BODY[c].match(text, p + 3)
+            if body is not None:
+                found = (p + 3, body.end() - 3, body.end())
+            else:
+                dead[c * 3] = end
+        if found is None and p >= dead.get(c, 0):
+            stop = (_TEMPLATE_BODY if c == "`" else _LINE_BODY[c]).match(text, p + 1).end()
+            if stop < end and text[stop] == c:
+                found = (p + 1, stop, stop + 1)
+            else:
+                dead[c] = stop
+        if found is None:
+            pos = p + 1
+            continue
+        yield found[0], found[1], p, found[2]
+        pos = found[2]
 
 
 def _braces(text: str, start: int, end: int, stack: list[int]) -> None:

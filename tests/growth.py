@@ -1,0 +1,38 @@
+"""Growth of CPU time with input size, for the worst-case tests.
+
+A test compares the CPU time of one call at size n with the same call at 4n, both measured in the
+same test (best of a few runs, so a busy machine slows both alike): linear work grows about 4×,
+quadratic work 16×. The bound of 8 lets constant costs and noise through and stops a quadratic.
+"""
+from __future__ import annotations
+
+import gc
+import time
+from typing import Any, Callable
+
+FACTOR = 4
+LIMIT = 8.0  # linear: ~4; quadratic: ~16
+
+
+def cpu_seconds(fn: Callable[[Any], Any], arg: Any, repeats: int = 3) -> float:
+    best = float("inf")
+    for _ in range(repeats):
+        gc.collect()
+        t0 = time.process_time()
+        fn(arg)
+        best = min(best, time.process_time() - t0)
+    return best
+
+
+def growth(fn: Callable[[Any], Any], make: Callable[[int], Any], n: int, repeats: int = 3) -> tuple[float, float, float]:
+    """(seconds at n, seconds at FACTOR·n, their ratio); a tiny first time is floored at 5 ms so that
+    timer resolution cannot fake a large ratio."""
+    small = cpu_seconds(fn, make(n), repeats)
+    large = cpu_seconds(fn, make(FACTOR * n), repeats)
+    return small, large, large / max(small, 0.005)
+
+
+def assert_linear(fn: Callable[[Any], Any], make: Callable[[int], Any], n: int, what: str) -> None:
+    small, large, ratio = growth(fn, make, n)
+    assert ratio < LIMIT, (f"{what}: {small * 1000:.1f} ms at n={n}, {large * 1000:.1f} ms at n={FACTOR * n} "
+                           f"(×{ratio:.1f} for ×{FACTOR} input: super-linear)")
