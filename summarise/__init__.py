@@ -1,8 +1,9 @@
 """summarise: grounded, bilingual records and briefing notes from Chinese government news.
 
+    from pathlib import Path
     from summarise import extract
-    record = extract("article.html")                      # offline, no endpoint needed
-    record = extract(text, model="qwen2.5-7b-instruct", base_url="http://127.0.0.1:8000/v1")
+    record = extract(Path("article.html"))                # offline, no endpoint needed
+    record = extract(text, model="qwen2.5-7b-instruct", base_url="http://127.0.0.1:8000/v1")  # str: text
 """
 from __future__ import annotations
 
@@ -16,6 +17,9 @@ except PackageNotFoundError:  # running from a source tree that is not installed
 from .errors import ExtractionError  # noqa: E402
 from .settings import Settings  # noqa: E402
 from .normalise import normalise  # noqa: E402  (the function; the subpackage stays importable)
+from .normalise.errors import NormaliseError  # noqa: E402
 from .pipeline import extract  # noqa: E402
+from .schemas import MeetingReport, OutOfScope, PolicyLecture, Record, load_record  # noqa: E402
 
-__all__ = ["ExtractionError", "Settings", "__version__", "extract", "normalise"]
+__all__ = ["ExtractionError", "MeetingReport", "NormaliseError", "OutOfScope", "PolicyLecture", "Record",
+           "Settings", "__version__", "extract", "load_record", "normalise"]

@@ -12,6 +12,7 @@ from . import __version__, cache, turns
 from .errors import ExtractionError
 from .ground import Grounder
 from .normalise import Document, NormaliseError, normalise
+from .normalise.read import choose_source
 from .schemas import (
     Facts, MeetingReport, OutOfScope, PolicyLecture, Provenance, RECORD_TYPES, Rejection, Source, Usage,
 )
@@ -22,20 +23,28 @@ KindChoice = Literal["auto", "meeting_report", "policy_lecture"]
 
 
 def extract(
-    source: str | bytes | os.PathLike[str],
+    source: str | bytes | os.PathLike[str] | None = None,
     *,
+    text: str | None = None,
     kind: KindChoice = "auto",
     model: str | None = None,
     base_url: str | None = None,
     api_key: str | None = None,
     settings: Settings | None = None,
 ) -> Record:
-    """Summarise one article (a path, raw bytes or the text itself) into a grounded record.
+    """Summarise one article into a grounded record.
 
-    With a model and endpoint configured (arguments, SUMMARISE_* or OPENAI_* variables) the LLM
-    backend is used, otherwise the offline extractor. Raises `ExtractionError` with a message that
-    says what went wrong for this document.
+    The article is a ``pathlib.Path`` (read from that file), ``bytes`` (the page as downloaded) or a
+    ``str`` (the article text); ``text=`` is always text, never a file name. A ``str`` that names an
+    existing file is still read as that file, with a ``DeprecationWarning`` (until summarise 0.3).
+
+    Returns a ``MeetingReport``, ``PolicyLecture`` or ``OutOfScope`` (``summarise.schemas``; all
+    subclasses of ``summarise.schemas.Record``): ``record.kind`` says which. With a model and an
+    endpoint configured (arguments, SUMMARISE_* or OPENAI_* variables) the LLM backend is used,
+    otherwise the offline extractor. Raises ``ExtractionError`` with a message that says what went
+    wrong for this document.
     """
+    source = choose_source(source, text, func="extract")
     overrides = {"model": model, "base_url": base_url, "api_key": api_key}
     if settings is None:
         settings = Settings.from_env(**overrides)

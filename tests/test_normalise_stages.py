@@ -4,6 +4,7 @@ from __future__ import annotations
 import codecs
 import time
 import unicodedata
+import warnings
 from pathlib import Path
 
 import pytest
@@ -20,8 +21,7 @@ def test_read_source_rules(tmp_path: Path) -> None:
     f = tmp_path / "a.txt"
     f.write_bytes(SIMP.encode())
     assert read_source(f) == (SIMP.encode(), str(f))
-    assert read_source(str(f)) == (SIMP.encode(), str(f))
-    assert read_source(str(f), name="x") == (SIMP.encode(), "x")
+    assert read_source(f, name="x") == (SIMP.encode(), "x")
     assert read_source(b"abc") == (b"abc", "<bytes>")
     assert read_source("no such file.txt") == ("no such file.txt", "<text>")
     assert read_source(str(f) + "\n")[0] == str(f) + "\n"  # a newline makes it text
@@ -259,7 +259,24 @@ def test_report_lists_categories(seeds_dir: Path) -> None:
 def test_str_text_and_path_agree(seeds_dir: Path) -> None:
     f = next(seeds_dir.glob("001_*.txt"))
     assert normalise(f).text == normalise(f.read_text(encoding="utf-8")).text == normalise(f.read_bytes()).text
-    assert normalise(str(f)).name == str(f)
+    with pytest.warns(DeprecationWarning, match=r"Pass pathlib.Path\("):
+        assert normalise(str(f)).name == str(f)
+
+
+def test_text_keyword_is_never_a_file(tmp_path: Path) -> None:
+    f = tmp_path / "secret.txt"
+    f.write_text(SIMP, encoding="utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        doc = normalise(text=str(f))
+        assert doc.text == str(f) and doc.name == "<text>"
+        assert normalise(text="page.html").text == "page.html"  # no "no such file" either
+    with pytest.raises(TypeError, match="not both"):
+        normalise(f, text=SIMP)
+    with pytest.raises(TypeError, match="needs the article"):
+        normalise()
+    with pytest.raises(TypeError, match="takes a str"):
+        normalise(text=f)  # type: ignore[arg-type]
 
 
 def test_large_input_is_linear() -> None:

@@ -164,7 +164,7 @@ def test_str_naming_a_missing_file_is_an_error(tmp_path: Path) -> None:
 def test_str_naming_a_fifo_is_not_a_regular_file(tmp_path: Path) -> None:
     fifo = tmp_path / "pipe.txt"
     os.mkfifo(fifo)
-    with pytest.raises(NormaliseError, match="not a regular file"):
+    with pytest.raises(NormaliseError, match="not a regular file"), pytest.warns(DeprecationWarning):
         normalise(str(fifo))
 
 

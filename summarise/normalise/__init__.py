@@ -1,7 +1,7 @@
 """Input normalisation: messy bytes → clean simplified article text, metadata and offsets.
 
     from summarise.normalise import normalise, Document, NormaliseError
-    doc = normalise("page.html")           # path, bytes or text
+    doc = normalise(Path("page.html"))     # a Path (file), bytes (page) or str (text; or text=...)
     doc.text, doc.title, doc.published, doc.publisher, doc.script
     doc.source_span(i, j)                  # span of text[i:j] in doc.original
 

@@ -8,14 +8,20 @@ from . import boilerplate, decode, markup, mojibake, pinyin, script, whitespace
 from .document import Document
 from .errors import NormaliseError
 from .offsets import SpanMap
-from .read import read_source
+from .read import choose_source, read_source
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
 
 
-def normalise(source: str | bytes | os.PathLike[str], *, name: str | None = None) -> Document:
-    """Clean one article: see the package docstring. Raises NormaliseError for bad input."""
-    payload, display = read_source(source, name)
+def normalise(source: str | bytes | os.PathLike[str] | None = None, *, text: str | None = None,
+              name: str | None = None) -> Document:
+    """Clean one article: a ``pathlib.Path`` (a file), ``bytes`` (the page) or ``str`` (the text), or
+    ``text=`` (text, never a file name). Raises NormaliseError for bad input.
+
+    A ``str`` that names an existing file is still read as that file, with a ``DeprecationWarning``:
+    pass a ``Path`` for files.
+    """
+    payload, display = read_source(choose_source(source, text, func="normalise"), name)
     if isinstance(payload, bytes):
         original, encoding = decode.decode(payload, display)
     else:

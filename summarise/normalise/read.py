@@ -4,6 +4,7 @@ from __future__ import annotations
 import os
 import re
 import stat
+import warnings
 from pathlib import Path
 
 from .errors import NormaliseError
@@ -18,13 +19,56 @@ def _check_size(size: int, display: str) -> None:
         raise NormaliseError(f"{display}: {size / (1024 * 1024):,.0f} MB {_TOO_BIG}")
 
 
+class Text(str):
+    """Article text given as ``text=``: never looked up as a file name."""
+
+
+REMOVAL = "0.3"  # the release in which a str stops being read as a file name
+
+
+def choose_source(source: str | bytes | os.PathLike[str] | None, text: str | None, *, func: str,
+                  stacklevel: int = 3) -> str | bytes | os.PathLike[str]:
+    """What ``func(source)`` or ``func(text=…)`` reads: exactly one of the two.
+
+    A ``Path`` (any ``os.PathLike``) is a file, ``bytes`` are the page, ``text=`` is article text.
+    A positional ``str`` is article text too, except that, for now, a single-line ``str`` naming an
+    existing file is read as that file with a ``DeprecationWarning`` (it stops in summarise 0.3).
+    """
+    if text is not None:
+        if source is not None:
+            raise TypeError(f"{func}() takes the article as its first argument or as text=, not both")
+        if not isinstance(text, str):
+            raise TypeError(f"{func}(text=…) takes a str, not {type(text).__name__}: pass a Path or bytes "
+                            f"as the first argument")
+        return Text(text)
+    if source is None:
+        raise TypeError(f"{func}() needs the article: a pathlib.Path, bytes, or the text itself")
+    if isinstance(source, str) and not isinstance(source, Text) and _names_file(source):
+        warnings.warn(
+            f"{func}() was given a str that names a file ({source[:80]!r}): it is read as that file for now, "
+            f"but from summarise {REMOVAL} a str is always article text. Pass pathlib.Path({source[:80]!r}) to "
+            f"read the file, or text=... for text",
+            DeprecationWarning, stacklevel=stacklevel)
+        return Path(source)
+    return source
+
+
+def _names_file(source: str) -> bool:
+    if "\n" in source or len(source) >= 1024 or not source.strip():
+        return False
+    try:
+        return Path(source).exists()
+    except (OSError, ValueError):
+        return False
+
+
 def read_source(source: str | bytes | os.PathLike[str], name: str | None = None) -> tuple[bytes | str, str]:
     """Return (payload, display name).
 
-    PathLike → the file's bytes; bytes → themselves; str → a file path when it has no newline,
-    is shorter than 1024 characters and names an existing file (or a FIFO/device: an error),
-    otherwise the text itself — unless it looks like a path (see :func:`looks_like_path`), which
-    is an error ("no such file") rather than a one-line article.
+    PathLike → the file's bytes; bytes → themselves; str → the text itself (see
+    :func:`choose_source` for the str that names a file), unless it looks like a path to a document
+    (see :func:`looks_like_path`): that is an error ("no such file") rather than a one-line article.
+    A :class:`Text` (``text=``) is always text.
     """
     if isinstance(source, (bytes, bytearray, memoryview)):
         _check_size(memoryview(source).nbytes, name or "<bytes>")
@@ -32,19 +76,12 @@ def read_source(source: str | bytes | os.PathLike[str], name: str | None = None)
     if isinstance(source, os.PathLike):
         return _read_file(Path(source), name)
     if isinstance(source, str):
-        if "\n" not in source and len(source) < 1024 and source.strip():
-            try:
-                path = Path(source)
-                exists = path.exists()
-            except (OSError, ValueError):
-                exists = False
-            if exists:
-                return _read_file(path, name)
-            if looks_like_path(source):
-                raise NormaliseError(f"{name or source}: no such file")
+        if not isinstance(source, Text) and "\n" not in source and looks_like_path(source):
+            raise NormaliseError(f"{name or source}: no such file (to summarise this string as article text, "
+                                 f"pass it as text=...)")
         _check_size(len(source), name or "<text>")
-        return source, name or "<text>"
-    raise TypeError(f"source must be str, bytes or os.PathLike, not {type(source).__name__}")
+        return str(source), name or "<text>"
+    raise TypeError(f"source must be a pathlib.Path, bytes or str, not {type(source).__name__}")
 
 
 _EXTENSION = re.compile(r"\.(?:txt|html?|[sx]?html|jsp|aspx?|php|json|jsonl|md|markdown|xml|rss|atom|sql|csv|js|py|java|docx?|pdf)$", re.I)
