@@ -1,0 +1,118 @@
+"""English without a model: how much of each offline record's English-facing text has English.
+
+    python benchmarks/english_offline.py eval/heldout/gold eval/heldout2/gold …   # gold dirs
+    python benchmarks/english_offline.py --json DIR …                            # machine-readable
+
+For every article named by a gold file it runs the offline backend (normalise → extract → ground,
+no endpoint) and counts, over the record's English-facing fields (every bilingual field: headline,
+summary, event name/place/convening body/topic, titles, points, attendee groups, what figures
+measure; and romanised names):
+
+- untranslated: the field has no English (a note shows the Chinese marked [untranslated]);
+- Chinese inside English: the English holds Chinese characters (never acceptable);
+- per field family: headlines, event names, titles, points, groups, figure measures.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from summarise import Settings, extract
+from summarise.evaluate import iter_gold
+from summarise.schemas import Bilingual, Person
+
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_INDEX = re.compile(r"\[\d+\]")
+
+
+def fields(obj, path: str = ""):
+    """(path, zh, en) of every bilingual field and romanised name of a record."""
+    if isinstance(obj, Bilingual):
+        yield path, obj.zh, obj.en
+        return
+    if isinstance(obj, Person):
+        yield f"{path}.name_en", obj.name, obj.name_en
+    if isinstance(obj, BaseModel):
+        for name in type(obj).model_fields:
+            if name in ("provenance", "source"):
+                continue
+            yield from fields(getattr(obj, name), f"{path}.{name}" if path else name)
+    elif isinstance(obj, list):
+        for i, item in enumerate(obj):
+            yield from fields(item, f"{path}[{i}]")
+
+
+def family(path: str) -> str:
+    """headline, summary, event.name, people.title, points, … (list indices dropped)."""
+    return _INDEX.sub("", path).removesuffix(".text")
+
+
+def measure(gold_dirs: list[Path]) -> dict:
+    settings = Settings(backend="offline")
+    total: Counter[str] = Counter()
+    missing: Counter[str] = Counter()
+    mixed: list[tuple[str, str, str]] = []
+    figures = figures_measured = 0
+    articles = 0
+    for gold_dir in gold_dirs:
+        for gold in iter_gold(gold_dir):
+            record = extract(gold["_input_path"], settings=settings)
+            articles += 1
+            figures += len(record.figures)
+            figures_measured += sum(1 for f in record.figures if f.measures and f.measures.en)
+            for path, zh, en in fields(record):
+                fam = family(path)
+                total[fam] += 1
+                if not en:
+                    missing[fam] += 1
+                elif _CJK.search(en):
+                    mixed.append((gold["_gold_path"].stem, path, en))
+    n, m = sum(total.values()), sum(missing.values())
+    free = {"points", "summary"}
+    facts_n = sum(v for k, v in total.items() if k not in free)
+    facts_m = sum(v for k, v in missing.items() if k not in free)
+    return {
+        "articles": articles,
+        "fields": n,
+        "untranslated": m,
+        "untranslated_share": m / n if n else 0.0,
+        "fact_fields": facts_n,
+        "fact_fields_untranslated_share": facts_m / facts_n if facts_n else 0.0,
+        "chinese_inside_english": len(mixed),
+        "figures": figures,
+        "figures_with_english_measure": figures_measured,
+        "by_family": {k: {"fields": total[k], "untranslated": missing[k]} for k in sorted(total)},
+        "mixed_examples": mixed[:20],
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("gold_dirs", nargs="+", type=Path)
+    ap.add_argument("--json", action="store_true")
+    args = ap.parse_args(argv)
+    out = measure(args.gold_dirs)
+    if args.json:
+        print(json.dumps(out, ensure_ascii=False, indent=1))
+        return 0
+    print(f"{out['articles']} articles, {out['fields']} English-facing fields: "
+          f"{out['untranslated']} untranslated ({out['untranslated_share']:.1%}); "
+          f"fact fields (all but points and summary) {out['fact_fields_untranslated_share']:.1%} untranslated; "
+          f"{out['chinese_inside_english']} English fields with Chinese inside; "
+          f"figures with an English measure {out['figures_with_english_measure']}/{out['figures']}")
+    print(f"{'field':32} {'fields':>6} {'untranslated':>12}")
+    for fam, row in out["by_family"].items():
+        print(f"{fam:32} {row['fields']:>6} {row['untranslated']:>12}")
+    for name, path, en in out["mixed_examples"]:
+        print(f"  Chinese inside English: {name} {path}: {en[:120]}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
