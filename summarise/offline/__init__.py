@@ -124,7 +124,9 @@ def extract_facts(doc: Any) -> Facts:
     invited = lecturer is not None and bool(_INVITED.search(text, max(0, lecturer.start - 12), lecturer.start))
     name_zh = text[raw_event.name.start:raw_event.name.end] if raw_event.name else None
     convened = text[raw_event.convened_by.start:raw_event.convened_by.end] if raw_event.convened_by else None
-    kind, reason = detect_kind(text, headline, body, name_zh, convened, invited, lecturer is not None)
+    talks = [p for p in found if {"speaker", "lecturer", "reporter"} & set(p.roles)]
+    first_talk = min(talks, key=lambda p: p.start) is lecturer if lecturer is not None else False
+    kind, reason = detect_kind(text, headline, body, name_zh, convened, invited, lecturer is not None, first_talk)
     digest = digest_items(text, body, headline) if reason is None else []
     if digest:
         kind, reason = "other", f"a digest of {len(digest)} separate items, not the report of one meeting"

@@ -56,6 +56,31 @@ _BACK_REFERENCE = re.compile(r"(?:召开|举行|举办)的")
 _LECTURE_FRAME = re.compile(
     r"主持(?:了)?(?:报告会|宣讲会|讲座|党课|辅导)|(?:报告会|宣讲会|讲座|党课)(?:由|上|中|现场|采取)|(?:举办|举行|召开)[^，,。；;\n]{0,30}(?:报告会|宣讲会|讲座|党课)")
 
+# The genre's words for a lecture and for a meeting, as a headline or a lead sentence names the event.
+_LECTURE_WORD = re.compile(r"讲座|党课|报告会|宣讲|讲堂|辅导|授课|讲课|主讲|讲授")
+MEETING_NAMES = (r"(?:会议|大会|座谈|推进会|调度会|动员会|部署会|学习会|报告会|宣讲会|恳谈会|研讨会|交流会|例会|常委会"
+                 r"|常务会|全会|党课|讲堂|讲座|论坛|培训班|集体学习|专题学习|中心组学习|学习研讨|生活会|联席会|协调会"
+                 r"|现场会|分析会|总结会|表彰会|见面会|茶话会|誓师会|启动会|评审会|听证会|汇报会|推介会|观摩会|培训会)")
+_MEETING_NAME = re.compile(MEETING_NAMES)
+# A lead sentence that holds a meeting: 召开/举行/开展…学习会, 与企业负责人座谈 (not 召开的…: a back-reference).
+_HOLDS_MEETING = re.compile(rf"(?:召开|举行|举办|开展|组织|进行|参加|出席|列席)(?!的)[^，,。；;\n]{{0,30}}?{MEETING_NAMES}"
+                            rf"|与[^，,。；;\n]{{1,30}}?座谈|{MEETING_NAMES}[^，,。；;\n]{{0,6}}?(?:召开|举行|举办|开幕)")
+LEAD_PARAGRAPHS = 3
+# A study session or training (中心组学习会, 集体学习, 培训班): a lecture given there is its programme.
+_STUDY = re.compile(r"学习|培训|研修")
+
+
+def names_a_meeting(text: str, title: str | None, body_start: int) -> bool:
+    """The headline or a lead paragraph names a meeting (县政协开展民主监督座谈, …调度会召开)."""
+    if title and _HOLDS_MEETING.search(title):
+        return True
+    end = body_start
+    for _ in range(LEAD_PARAGRAPHS):
+        nxt = text.find("\n", end + 1)
+        end = len(text) if nxt < 0 else nxt
+    return _HOLDS_MEETING.search(text, body_start, end) is not None
+
+
 # (name, pattern, the characters its matches start with)
 _SIGNALS = (("chair", _CHAIR, re.compile("[主由]")), ("attendance", _ATTEND, _ATTEND_FIRST),
             ("speeches", _SPEECH, _SPEECH_FIRST))
@@ -78,12 +103,13 @@ def _watched_lecture(text: str, start: int = 0) -> bool:
 
 
 def detect_kind(text: str, title: str | None, body_start: int, event_name: str | None,
-                convened_by: str | None, lecturer_invited: bool, lecture: bool = False) -> tuple[str, str | None]:
+                convened_by: str | None, lecturer_invited: bool, lecture: bool = False,
+                lecture_first: bool = False) -> tuple[str, str | None]:
     """(kind, reason when other).
 
     `event_name`: the convened event (None when no convening sentence was found);
     `lecturer_invited`: someone was invited to lecture (邀请…作…讲座); `lecture`: someone gives a
-    lecture (作…专题辅导报告 …).
+    lecture (作…专题辅导报告 …); `lecture_first`: that lecture is the first talk the report names.
     """
     head = (title or "").strip()
     body = text[body_start:].lstrip()
@@ -96,6 +122,9 @@ def detect_kind(text: str, title: str | None, body_start: int, event_name: str |
         or _watched_lecture(text, body_start) or _watched_lecture(head)
     if (event_name and _LECTURE_EVENT.search(event_name)) or lecturer_invited or framed:
         return "policy_lecture", None
-    if event_name is None and not meeting_structure(text, body_start):
+    if lecture and (event_name is None or _LECTURE_WORD.search(head)
+                    or (lecture_first and _STUDY.search(event_name))):
+        return "policy_lecture", None  # the lecture is the page's event: no other meeting, or the headline's
+    if event_name is None and not meeting_structure(text, body_start) and not names_a_meeting(text, head, body_start):
         return "other", "no meeting is reported (no convening sentence, chair, attendance or speeches)"
     return "meeting_report", None

@@ -6,7 +6,7 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from . import vocab
+from . import frames, vocab
 from .surnames import VERB_LIKE, surname_length
 from .text import sentences
 
@@ -20,21 +20,7 @@ _TITLE_END_RE = re.compile("(?:" + vocab.alternation(vocab.TITLE_SUFFIXES) + r")
 _SPACE = " \u3000"
 _REJECT_NAMES = frozenset({"负责人", "同志", "全体人员", "主要负责", "相关负责", "有关负责"})
 
-# Predicates that follow a name (after 等/同志/一行 and an optional 在…上/中/时).
-# A day word may stand between the name and its verb: 李克强昨天主持召开…, 王某今天上午出席….
-_LEAD = (r"(?:等|同志|一行|[（(][^）)]{0,8}[）)]|" + vocab.alternation(vocab.POST_TITLES)
-         + r")*(?:昨天|昨日|今天|今日|前天|日前|近日|当天|当日)?(?:上午|下午|晚上|晚)?"
-         + r"(?:在[^，,。；]{0,30}?(?:上|中|时))?")
-# What a lecturer gives (作…专题辅导报告, 作题为“…”的宣讲报告, 讲专题党课), longest first.
-LECTURE_NOUNS = r"(?:专题辅导报告|辅导报告|专题报告|宣讲报告|专题讲座|专题党课|专题辅导|专题讲课|讲座|授课|讲课|党课|宣讲)"
-_ROLE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("chair", re.compile(_LEAD + r"(?:主持)")),
-    ("lecturer", re.compile(_LEAD + r"(?:(?:(?:为|给|向|围绕|就|结合|以)[^，,。；]{0,60}?)?(?:作|做|讲)了?[^，,。；]{0,60}?" + LECTURE_NOUNS + r"|授课|讲授|主讲|开讲|宣讲)")),
-    ("speaker", re.compile(_LEAD + r"(?:主持[^，,。；]{0,6}?并[^，,。；]{0,6}?(?:讲话|致辞)|出席[^，,。；]{0,8}?并[^，,。；]{0,6}?(?:讲话|致辞)|(?:作|做)了?[^，,。；]{0,20}?(?:讲话|致辞|发言|报告|表示)|讲话|致辞|发言|指出|强调|表示|说|认为|要求|提出|希望|建议|介绍|传达|分析|部署)")),
-    ("reporter", re.compile(_LEAD + r"(?:(?:作|做)?[^，,。；]{0,20}?汇报|通报)")),
-    ("attendee", re.compile(_LEAD + r"(?:出席|参加|参会|列席|在主会场|在分会场|会见|陪同"
-                                    r"|(?:在[^，,。；]{0,20}?会场)?(?:集中)?(?:收听收看|收看|收听|观看))")),
-)
+LECTURE_NOUNS = frames.LECTURE_NOUNS
 _ATTEND_END = re.compile(r"(?:参加|出席|列席|参会|与会)了?(?:会议|活动|大会|本次活动|座谈会?|仪式)?[。！;；]?$")
 _SPEECH = re.compile(r"[，,]?[^。；;\n]{0,16}?(?:指出|强调|表示|说|要求|认为|介绍|讲话|提出|希望|建议)")
 
@@ -48,6 +34,7 @@ class Mention:
     title: str | None
     start: int
     end: int
+    role: str | None = None  # a role the list the mention stands in gives it (出席会议的领导有：…)
 
 
 @dataclass
@@ -88,7 +75,7 @@ def _given_ok(given: str, banned: frozenset[str] = vocab.NOT_IN_GIVEN_NAME) -> b
 
 
 def _list_boundary(text: str, pos: int) -> bool:
-    return (pos >= len(text) or text[pos] in "、等，,。；;）)" or text.startswith(("同志", "和", "及"), pos)
+    return (pos >= len(text) or text[pos] in "、等，,。；;）) \u3000\n" or text.startswith(("同志", "和", "及"), pos)
             or vocab.LIST_END.starts_at(text, pos) or _LIST_SPOKE.match(text, pos) is not None)
 
 
@@ -210,6 +197,9 @@ class _Taken:
         return not any(i in self._pos for i in range(a, b))
 
 
+_LIST_SEP = re.compile(r"、|以及|和|及|与")
+
+
 def find_mentions(text: str) -> list[Mention]:
     """Every `title + name`, `name + title` and listed bare name (…、Name) in the text."""
     mentions: list[Mention] = []
@@ -266,16 +256,55 @@ def find_mentions(text: str) -> list[Mention]:
     extra: list[Mention] = []
     for men in mentions:
         pos = men.end
-        while pos < len(text) and text[pos] == "、":
-            name = name_at(text, pos + 1, listed=True)
-            if not name or not free(pos + 1, pos + 1 + len(name)):
+        while (sep := _LIST_SEP.match(text, pos)) is not None:
+            at = sep.end()
+            name = name_at(text, at, listed=True)
+            if not name or not free(at, at + len(name)):
                 break
-            nxt = pos + 1 + len(name)
-            # 市领导A、B、C / 校党委常委于海、李君: the title before a list is the title of everyone in it
-            extra.append(Mention(name, pos + 1, men.title, pos + 1, nxt))
-            taken.append((pos + 1, nxt))
+            nxt = at + len(name)
+            # 市领导A、B、C / 校党委常委于海、李君 / 县领导A、B和C: the title before a list is the
+            # title of everyone in it
+            extra.append(Mention(name, at, men.title, at, nxt))
+            taken.append((at, nxt))
             pos = nxt
-    return sorted(mentions + extra + _bare_lists(text, free, taken, words), key=lambda x: x.start)
+            if sep.group() != "、":
+                break  # 和/及 joins the last name of the list
+    heading = _heading_lists(text, free, taken)
+    return sorted(mentions + extra + heading + _bare_lists(text, free, taken, words), key=lambda x: x.start)
+
+
+# A list of names under a heading: 出席会议的县领导有：刘备、关羽、张飞 / 参加会议的领导：王某 李某.
+_HEADING = re.compile(r"(?:领导|负责人|负责同志|嘉宾|成员|委员|代表)(?:同志)?(?:有|为|是|包括)?[：:]\s*")
+_HEADING_SEP = re.compile(r"[、，,\s]+")
+_ATTEND_BEFORE = re.compile(r"出席|参加|列席|参会|与会")
+
+
+def _heading_lists(text: str, free, taken: "_Taken") -> list[Mention]:
+    out: list[Mention] = []
+    for m in _HEADING.finditer(text):
+        suffix_end = m.start() + len(next(w for w in ("负责同志", "负责人", "领导", "嘉宾", "成员", "委员", "代表")
+                                          if text.startswith(w, m.start())))
+        start = _title_start(text, m.start(), 0)
+        title = text[start:suffix_end] if start < m.start() and _TITLE_END_RE.search(text, start, suffix_end) else None
+        pos, names = m.end(), []
+        while True:
+            name = name_at(text, pos, listed=True)
+            if not name or not free(pos, pos + len(name)):
+                break
+            names.append((pos, name))
+            pos += len(name)
+            sep = _HEADING_SEP.match(text, pos)
+            if sep is None or "\n" in sep.group():
+                break
+            pos = sep.end()
+        if len(names) < 2 and not (names and title):
+            continue
+        clause = max(text.rfind(c, 0, m.start()) for c in "。；;！？!?\n")
+        role = "attendee" if _ATTEND_BEFORE.search(text, clause + 1, m.start()) else None
+        for a, n in names:
+            out.append(Mention(n, a, title, a, a + len(n), role))
+            taken.append((a, a + len(n)))
+    return out
 
 
 # The first item of a list that opens a clause: 2–4 ideographs before a 、 that follow neither an
@@ -329,9 +358,7 @@ def _bare_lists(text: str, free, taken: "_Taken", words: dict[str, bool]) -> lis
     return out
 
 
-def _roles_after(text: str, pos: int, end: int) -> list[str]:
-    window = text[pos:end]
-    return [role for role, pat in _ROLE_PATTERNS if pat.match(window)]
+_roles_after = frames.roles_after
 
 
 _JOINER = re.compile(r"[、，,和及与\s]*(?:等)?[、，,和及与\s]*")  # between the names of one group
@@ -364,9 +391,10 @@ def find_people(text: str) -> list[Found]:
         last = group[-1]
         roles = _roles_after(text, last.end, sentence_end(last.end))
         for men in group:
-            if relayed(text, men.start, men.end):
+            if relayed(text, men.start, men.end) or frames.not_present(text, men.start, men.end):
                 continue
             own = _roles_after(text, men.end, sentence_end(men.end)) if men is not last else roles
+            own = frames.roles_before(text, men.start) + own + ([men.role] if men.role else [])
             found = people.get(men.name)
             if found is None:
                 found = people[men.name] = Found(men.name, men.title, men.start, men.end)

@@ -1,0 +1,91 @@
+"""Role frames: the verb and its object around a name say what the person did at the event.
+
+A frame is read from where a name (with its title) ends, up to the end of its sentence:
+
+    <name> [等/同志/一行/post] [day word] [在…上] [应邀/受邀] [来到…/莅临…] [为/给/向/就/以…，] <verb phrase>
+
+and the verb phrase gives the role: 主持 (chair); 作…专题报告/讲座/辅导报告/党课, 作题为《…》的报告,
+作了一场…报告, 上…党课, 讲党课, 主讲, 授课, 讲授, 宣讲, 辅导讲授, 领学…并解读 (lecturer); 讲话, 致辞,
+指出, 强调 … (speaker); 汇报, 通报 (reporter); 出席, 参加, 列席, 收看 … (attendee).
+
+Some frames stand before the name: 主讲人：<title><name>, 授课人为…, 主持人：… . Others say the person
+was not there: 受<name>委托 (the chair handed over), <name>因公请假 / 缺席 (absent).
+
+A work report at a meeting (作工作报告, 作主题报告, 作情况汇报) is a speech or a report, not a lecture:
+a report is a lecture only when it has a lecture's marks (题为/《…》-titled talk, 一场/一堂, or a
+lecture noun: 专题/辅导/宣讲/学术/形势报告).
+"""
+from __future__ import annotations
+
+import re
+
+from . import vocab
+
+# What may stand between a name and its verb: 等, 同志, 一行, a bracketed note, a post written after
+# the name, a day word (李克强昨天主持…), a setting (在…上/中/时).
+LEAD = (r"(?:等|同志|一行|[（(][^）)]{0,8}[）)]|" + vocab.alternation(vocab.POST_TITLES)
+        + r")*(?:昨天|昨日|今天|今日|前天|日前|近日|当天|当日)?(?:上午|下午|晚上|晚)?"
+        + r"(?:正在|亲自|专门|还|也|又|则|随后|首先|最后|接着)?"
+        + r"(?:在[^，,。；]{0,30}?(?:上|中|时))?")
+
+# What a lecturer gives (作…专题辅导报告, 作题为“…”的宣讲报告, 讲专题党课), longest first.
+LECTURE_NOUNS = (r"(?:专题辅导报告|辅导报告|专题报告|宣讲报告|学术报告|形势报告|理论报告|专题讲座|学术讲座|专题党课"
+                 r"|专题辅导|专题讲课|辅导讲座|讲座|授课|讲课|党课|微党课|宣讲|辅导)")
+# A report with a lecture's marks: titled (题为, 《…》/“…” topic) or counted (一场, 一堂, 一次).
+_TITLED_REPORT = (r"(?:题为[^，,。；;]{0,60}?|(?:一场|一堂|一次)[^，,。；;]{0,40}?|[《“][^》”]{1,60}[》”]的?)"
+                  r"(?<!工作)(?<!主题)(?<!述职)报告(?!会)")
+# Where the lecturer came from or went (应邀到校医院, 受邀来校, 走进张庄村, 在城关镇): no clause break.
+_ARRIVAL = (r"(?:应邀|受邀|特邀|专程|亲自|再次)?"
+            r"(?:(?:来到|来|到|莅临|走进|走上|赴|回到|深入|前往|在)[^，,。；;]{0,20}?[，,]?)?")
+# For whom or on what (为全体党员, 以“…”为题，, 就《条例》, 围绕…): at most two such phrases, each
+# ending at most one comma, followed by another such phrase or the verb.
+_SETTING = r"(?:(?:为|给|向|围绕|就|结合|以|面向|聚焦|对|从|与)[^，,。；;]{0,60}?[，,]?){0,2}"
+_LECTURE_VERB = (
+    r"(?:(?:作|做|讲|上|进行|开展|带来)了?[^，,。；;]{0,60}?" + LECTURE_NOUNS
+    + r"|(?:作|做)了?" + _TITLED_REPORT
+    + r"|(?:辅导)?讲授|授课|主讲|开讲|宣讲|讲党课|讲了?[^，,。；;]{0,8}?课"
+    + r"|领学[^。；;]{0,60}?并(?:进行)?(?:解读|辅导|讲解|宣讲))")
+
+# Invited to give a talk (受邀来校作报告, 应邀为师生作了报告): any report then is a lecture.
+_INVITED_REPORT = r"(?:应邀|受邀|特邀)[^。；;]{0,40}?(?:作|做)了?[^，,。；;]{0,40}?报告(?!会)"
+
+ROLE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("chair", re.compile(LEAD + r"(?:主持)")),
+    ("lecturer", re.compile(LEAD + r"(?:" + _INVITED_REPORT + r"|" + _ARRIVAL + _SETTING + _LECTURE_VERB + r")")),
+    ("speaker", re.compile(LEAD + r"(?:主持[^，,。；]{0,6}?并[^，,。；]{0,6}?(?:讲话|致辞)|出席[^，,。；]{0,8}?并[^，,。；]{0,6}?(?:讲话|致辞)|(?:作|做)了?[^，,。；]{0,20}?(?:讲话|致辞|发言|报告|表示)|讲话|致辞|发言|指出|强调|表示|说|认为|要求|提出|希望|建议|介绍|传达|分析|部署)")),
+    ("reporter", re.compile(LEAD + r"(?:(?:作|做)?[^，,。；]{0,20}?汇报|通报)")),
+    ("attendee", re.compile(LEAD + r"(?:出席|参加|参会|列席|在主会场|在分会场|会见|陪同"
+                                   r"|(?:在[^，,。；]{0,20}?会场)?(?:集中)?(?:收听收看|收看|收听|观看))")),
+)
+
+# Frames before a name: 主讲人：省委党校教授王立新, 授课人为…, 主持人：… (the title is inside the mention).
+_ROLE_BEFORE = (
+    ("lecturer", re.compile(r"(?:主讲人|主讲嘉宾|主讲专家|主讲老师|主讲教授|授课人|授课老师|授课专家|宣讲人|宣讲嘉宾|报告人|主讲)"
+                            r"(?:分别)?(?:为|是|系)?[：:]?\s*$")),
+    ("chair", re.compile(r"主持人(?:为|是|系)?[：:]?\s*$")),
+)
+ROLE_BEFORE_WINDOW = 12
+
+# Not present: the chair handed over (受县委书记罗明同志委托), absent (因公请假, 请假, 缺席).
+_HANDED_OVER_BEFORE = re.compile(r"受[^，,。；;：:]{0,20}$")
+_HANDED_OVER_AFTER = re.compile(r"(?:同志)?的?委托")
+_ABSENT_AFTER = re.compile(r"(?:同志)?(?:[（(]?因(?:公|病|事|故|工作原因|其他公务|另有公务)[^，,。；;]{0,6}?[)）]?)?(?:请假|缺席|未出席|未能出席|未参加)")
+
+
+def roles_after(text: str, pos: int, end: int) -> list[str]:
+    """The roles whose frame starts at `pos` (where a name ends), within text[pos:end]."""
+    window = text[pos:end]
+    return [role for role, pat in ROLE_PATTERNS if pat.match(window)]
+
+
+def roles_before(text: str, start: int) -> list[str]:
+    """The roles a label right before the mention at `start` gives it (主讲人：…)."""
+    window = text[max(0, start - ROLE_BEFORE_WINDOW):start]
+    return [role for role, pat in _ROLE_BEFORE if pat.search(window)]
+
+
+def not_present(text: str, start: int, name_end: int) -> bool:
+    """The mention text[start:name_end] names someone who was not there: 受…委托, 请假, 缺席."""
+    if _HANDED_OVER_AFTER.match(text, name_end) and _HANDED_OVER_BEFORE.search(text, max(0, start - 20), start):
+        return True
+    return _ABSENT_AFTER.match(text, name_end) is not None

@@ -1,0 +1,154 @@
+"""Role frames (the verb and its object around a name), lecture kinds, names that run into the next
+word, shared list headings and people who were not there — on synthetic sentences in several wordings."""
+from __future__ import annotations
+
+import pytest
+
+from summarise.offline import extract_facts
+from summarise.offline.frames import not_present, roles_after, roles_before
+from summarise.offline.people import find_people
+from test_offline_docs import make_doc
+
+
+def facts(text: str):
+    return extract_facts(make_doc(text))
+
+
+def people(text: str) -> dict[str, tuple[str | None, list[str]]]:
+    return {p.name: (p.title, p.roles) for p in find_people(text)}
+
+
+# 1. Lecture frames after a name ------------------------------------------------------------------
+
+@pytest.mark.parametrize("after", [
+    "作题为《新质生产力的内涵与路径》的报告。",
+    "作了一场题为“数字经济与治理”的报告。",
+    "作了一场生动深刻的报告。",
+    "以“牢记初心使命”为题，为全局党员干部上专题党课。",
+    "在村委会会议室给村里的党员上了一堂生动的党课。",
+    "为全体党员讲党课。",
+    "在城关镇宣讲党的二十大精神，",
+    "就《中国共产党纪律处分条例》进行辅导讲授。",
+    "领学《关于加强和改进思想政治工作的意见》并进行解读。",
+    "应邀到校医院讲授党课，",
+    "受邀来校作报告，报告题为《数字经济与治理》。",
+    "应邀为全院师生作了学术报告。",
+    "围绕党的二十届三中全会精神作专题辅导报告。",
+    "为大家带来一场专题讲座。",
+])
+def test_lecture_frames(after: str) -> None:
+    assert "lecturer" in roles_after(after, 0, len(after))
+
+
+@pytest.mark.parametrize("after", [
+    "作政府工作报告。",
+    "在会上作主题报告。",
+    "作工作报告，",
+    "作述职报告。",
+    "就做好下一步工作提出要求，李四作专题报告。",  # the lecture is someone else's
+    "主持会议，邀请专家作辅导报告。",
+    "出席会议并讲话。",
+])
+def test_reports_and_other_verbs_are_not_lectures(after: str) -> None:
+    assert "lecturer" not in roles_after(after, 0, len(after))
+
+
+# 2. Frames before a name -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, name", [
+    ("县委党校举办专题讲座，主讲人为省委党校教授王立新。", "王立新"),
+    ("学院开展专题辅导。主讲人：马克思主义学院副教授张晓东。", "张晓东"),
+    ("本期讲堂授课人是省社科院研究员李红梅。", "李红梅"),
+    ("报告人：中央党校教授陈曙光", "陈曙光"),
+])
+def test_a_lecturer_named_by_a_label_before_the_name(text: str, name: str) -> None:
+    assert "lecturer" in people(text)[name][1]
+
+
+def test_roles_before_reads_only_the_label_right_before() -> None:
+    assert roles_before("主持人：", 4) == ["chair"]
+    assert roles_before("会议邀请了", 5) == []
+
+
+# 3. Kind: the lecture is the page's event --------------------------------------------------------
+
+@pytest.mark.parametrize("text, lecturer", [
+    ("学院开展党史学习教育专题辅导\n4月8日下午，学院在报告厅开展专题辅导。主讲人：马克思主义学院副教授张晓东。学院党委书记刘刚主持。", "张晓东"),
+    ("市委理论学习中心组举行专题学习\n5月20日，市委理论学习中心组举行专题学习。中国人民大学教授陈志刚作题为《新质生产力的内涵与路径》的报告。市委书记赵明主持。", "陈志刚"),
+    ("局党组书记讲专题党课\n7月1日上午，局党组书记、局长何建国以“牢记初心使命”为题，为全局党员干部上专题党课。局党组副书记吴芳主持。", "何建国"),
+    ("第一书记给村民上党课\n6月28日，驻村第一书记郑伟在村委会会议室给村里的党员上了一堂生动的党课。", "郑伟"),
+    ("县委宣讲团深入乡镇宣讲\n6月3日，县委宣讲团成员、县委党校副校长郭红梅在城关镇宣讲党的二十大精神。", "郭红梅"),
+    ("名家讲坛第十期开讲\n10月9日，北京大学教授钱学明受邀来校作报告，报告题为《数字经济与治理》。校长马东主持报告会。", "钱学明"),
+    ("市财政局召开党组理论学习中心组学习会\n2月17日，市财政局召开党组理论学习中心组学习会。局党组成员、副局长彭磊领学《关于加强和改进思想政治工作的意见》并进行解读。局党组书记、局长唐军主持会议。", "彭磊"),
+])
+def test_a_lecture_in_any_of_its_forms_makes_a_policy_lecture(text: str, lecturer: str) -> None:
+    f = facts(text)
+    assert f.kind == "policy_lecture" and f.lecturer is not None and f.lecturer.name == lecturer
+
+
+def test_a_lecture_that_is_one_item_of_a_study_meeting_keeps_it_a_meeting() -> None:
+    f = facts("省委召开专题学习会\n26日，省委召开专题学习会。省委书记高明主持并作动员讲话，随后研究员李忠杰作专题辅导。与会人员进行分组讨论。")
+    assert f.kind == "meeting_report"
+
+
+@pytest.mark.parametrize("text", [
+    "县政协开展民主监督座谈\n县政协主席方华一行深入企业，与企业负责人座谈交流。",
+    "全县乡村振兴工作调度会召开\n会议听取了各乡镇工作汇报。",
+    "市总工会举行劳模座谈会\n与会劳模畅谈体会。",
+])
+def test_a_meeting_named_by_the_headline_or_lead_is_not_other(text: str) -> None:
+    assert facts(text).kind == "meeting_report"
+
+
+@pytest.mark.parametrize("text", [
+    "副市长深入派出所调研\n5月31日下午，副市长张荣深入七里湖派出所调研指导工作。",
+    "我市启动森林防火宣传月活动\n11月13日，我市在湖滨广场启动森林防火宣传月活动。",
+])
+def test_a_visit_or_an_activity_without_a_meeting_stays_other(text: str) -> None:
+    assert facts(text).kind == "other"
+
+
+# 4. Names: where they end, lists under a heading, people who were not there ---------------------
+
+@pytest.mark.parametrize("text, name", [
+    ("会上，县委书记李杰正在讲话时强调，要抓好安全生产。", "李杰"),
+    ("乡党委书记程亮来到张庄村，为党员讲党课。", "程亮"),
+    ("校党委副书记殷修明应邀到校医院讲授党课。", "殷修明"),
+    ("北京大学教授钱学明受邀来校作报告。", "钱学明"),
+    ("县委书记王海莅临指导。", "王海"),
+])
+def test_a_name_ends_where_the_next_word_begins(text: str, name: str) -> None:
+    assert list(people(text)) == [name]
+
+
+@pytest.mark.parametrize("text, names, title", [
+    ("县领导张三丰、李四光、王五和赵六出席会议。", ["张三丰", "李四光", "王五", "赵六"], "县领导"),
+    ("市领导陈东、林西和南方华出席。", ["陈东", "林西", "南方华"], "市领导"),
+    ("出席会议的县领导有：刘备、关羽、张飞、赵云。", ["刘备", "关羽", "张飞", "赵云"], "县领导"),
+    ("参加会议的市领导：王建 李华 周强", ["王建", "李华", "周强"], "市领导"),
+])
+def test_people_listed_under_a_shared_heading(text: str, names: list[str], title: str) -> None:
+    found = people(text)
+    assert list(found) == names
+    assert all(found[n][0] == title and "attendee" in found[n][1] for n in names)
+
+
+def test_a_list_does_not_run_into_a_group_after_and() -> None:
+    assert list(people("县委书记李强和县直部门负责人出席会议。")) == ["李强"]
+
+
+@pytest.mark.parametrize("text, absent, present", [
+    ("受县委书记罗明同志委托，副书记许亮主持会议。", "罗明", "许亮"),
+    ("受镇党委书记罗明委托，镇党委副书记许亮主持会议。", "罗明", "许亮"),
+    ("县委书记高明主持会议，县委常委、副县长范强因公请假。", "范强", "高明"),
+    ("县委书记高明主持会议，县长王刚请假。", "王刚", "高明"),
+    ("县委书记高明主持会议，副县长周文（因病）缺席。", "周文", "高明"),
+])
+def test_people_who_were_not_there_are_not_participants(text: str, absent: str, present: str) -> None:
+    found = people(text)
+    assert present in found and absent not in found
+
+
+def test_not_present_needs_the_frame() -> None:
+    text = "县长王刚主持会议。"
+    assert not not_present(text, 0, 4)
