@@ -152,3 +152,40 @@ def test_people_who_were_not_there_are_not_participants(text: str, absent: str, 
 def test_not_present_needs_the_frame() -> None:
     text = "县长王刚主持会议。"
     assert not not_present(text, 0, 4)
+
+
+# 5. Titles the lexicon knows, relayed and cited people, names inside document titles ------------
+
+@pytest.mark.parametrize("text, name, title", [
+    ("国务院总理李克强主持会议。", "李克强", "国务院总理"),
+    ("运城市委会专职副主委闫琳主持会议。", "闫琳", "运城市委会专职副主委"),
+    ("校党委宣传部部长、党校教务长殷修林教授应邀到校医院讲授党课。", "殷修林", "校党委宣传部部长、党校教务长"),
+    ("驻村第一书记郑伟给党员上党课。", "郑伟", "驻村第一书记"),
+    ("东西村老党员章晓洁说，这样的宣讲很受欢迎。", "章晓洁", "东西村老党员"),
+])
+def test_posts_of_other_organs_and_of_grass_roots_lecturers(text: str, name: str, title: str) -> None:
+    assert people(text)[name][0] == title
+
+
+@pytest.mark.parametrize("text", [
+    "党支部宣传委员刘杨磊对《条例》进行了全文传达，并对党支部工作部分进行详细解读。",
+    "副局长彭磊对文件作了深入解读。",
+    "担任文秀村宣讲员的是该村大学生村官林金锋。",
+])
+def test_explaining_a_text_to_the_meeting_is_a_lecture(text: str) -> None:
+    assert any("lecturer" in roles for _, roles in people(text).values())
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("会议传达了省委书记卢展工在收听收看大会实况后的讲话精神。", "卢展工"),
+    ("会议学习了区委书记陈林同志的重要讲话。", "陈林"),
+    ("他通过引用和转述国土资源部副部长胡存智等领导的观点，让村民们明白改革方向。", "胡存智"),
+    ("会议宣读了《关于预备党员蔡立等同志转正的通知》。", "蔡立"),
+])
+def test_relayed_cited_or_named_in_a_document_title_is_not_present(text: str, absent: str) -> None:
+    assert absent not in people(text)
+
+
+def test_a_bare_name_after_a_verb_is_not_a_noun() -> None:
+    text = "省委常委会召开会议，研究讨论王儒林在全会上的讲话稿。省委书记王儒林主持会议。"
+    assert "chair" in people(text)["王儒林"][1]

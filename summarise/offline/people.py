@@ -179,9 +179,17 @@ def _is_word(text: str, name: str, memo: dict[str, bool] | None = None) -> bool:
     return found
 
 
+def _in_book_title(text: str, pos: int) -> bool:
+    """`pos` stands inside 《…》 (a document's title: 《关于周凯等同志任职的通知》 names no participant)."""
+    opened = text.rfind("《", max(0, pos - 60), pos)
+    return opened >= 0 and "》" not in text[opened:pos]
+
+
 def relayed(text: str, start: int, end: int) -> bool:
-    """A mention inside `传达学习…<title><name>在…上的讲话精神`: relayed, not present."""
-    return bool(vocab.RELAY_BEFORE.search(text, max(0, start - 12), start) and vocab.RELAY_AFTER.match(text, end))
+    """A mention inside `传达学习…<title><name>在…上的讲话精神` or `<name>的重要讲话`, or cited
+    (引用…<name>的观点): relayed, not present."""
+    return bool(vocab.RELAY_BEFORE.search(text, max(0, start - 12), start) and vocab.RELAY_AFTER.match(text, end)) \
+        or vocab.RELAY_STRONG.match(text, end) is not None or vocab.CITED_BEFORE.search(text, max(0, start - 16), start) is not None
 
 
 class _Taken:
@@ -391,7 +399,8 @@ def find_people(text: str) -> list[Found]:
         last = group[-1]
         roles = _roles_after(text, last.end, sentence_end(last.end))
         for men in group:
-            if relayed(text, men.start, men.end) or frames.not_present(text, men.start, men.end):
+            if relayed(text, men.start, men.end) or frames.not_present(text, men.start, men.end) \
+                    or _in_book_title(text, men.start):
                 continue
             own = _roles_after(text, men.end, sentence_end(men.end)) if men is not last else roles
             own = frames.roles_before(text, men.start) + own + ([men.role] if men.role else [])

@@ -63,6 +63,10 @@ TITLE_SUFFIXES: tuple[str, ...] = tuple(sorted({
     "党组成员", "成员", "负责人", "领导", "专家", "教授", "研究员", "讲师", "参事", "馆长", "主编", "团长",
     "政委", "司令员", "代表", "特派员", "专员", "指挥长", "总指挥", "召集人", "首席", "助理", "导师",
     "监察员", "检察员", "审判员",
+    # posts of other organs and of the people who lecture at the grass roots
+    "总理", "副总理", "国务委员", "委员长", "总书记", "教务长", "总务长", "主委", "专职副主委", "常务副主委",
+    "宣讲员", "指导员", "辅导员", "组织员", "网格员", "联络员", "讲解员", "农指员", "村官",
+    "第一书记", "院士", "老师", "律师", "医生", "作家", "艺人", "大使", "党员", "老党员", "村民", "居民",
 }, key=len, reverse=True))
 
 # Posts written after a name (薛亚省处长, 郑昶委员, 黄俭副校长).
@@ -89,13 +93,13 @@ FOLLOW_WORDS: tuple[str, ...] = tuple(sorted({
     "正在", "来到", "来校", "来院", "来我", "莅临", "应邀", "受邀", "特邀", "专程", "亲临", "走进", "前往",
     "回到", "率队", "率领", "因公", "因病", "因事", "请假", "缺席", "委托", "领学", "宣讲", "辅导", "讲解",
     "上了", "讲了", "作为", "针对", "通过", "同时", "目前", "已经", "曾经", "一直", "首次", "再次", "以及",
-    "宣布", "表彰", "逐项", "逐条", "带头", "表态", "全面", "详细", "结合", "生动", "深刻", "精彩",
+    "宣布", "表彰", "逐项", "逐条", "给", "带头", "表态", "全面", "详细", "结合", "生动", "深刻", "精彩",
 }, key=len, reverse=True))
 
 FOLLOW = Words(FOLLOW_WORDS)
 
 # Characters that do not occur in given names here (function words, organisation suffixes).
-NOT_IN_GIVEN_NAME = frozenset("的了在等是说对向并将把被从于这那们会议市省县区镇村局厅部委办处司院校所团党府组队街乡社年日时人员者记任席")
+NOT_IN_GIVEN_NAME = frozenset("的了在等是说对向并将把被从于这那们会议市省县区镇村局厅部委办处司院校所团党府组队街乡社年日时人员者记任席总")
 # Written name-first after an organisation (处薛亚省处长) a given name may hold a place character.
 NOT_IN_GIVEN_NAME_AFTER_ORG = frozenset("的了在等是说对向并将把被从于这那们会议局厅部委办处司院校所团党府组队街社年日时人员者记任席")
 # In a list of names (何运平、曹和家、张焕明等) only function words are ruled out.
@@ -104,21 +108,28 @@ NOT_IN_LISTED_NAME = frozenset("的了在等是说对向并将把被从于这那
 # 张于飞): allowed there only when the full three-character name ends at a boundary.
 GIVEN_NAME_FIRST_OK = frozenset("向于时会从将")
 # Pronouns that open a title without being part of the post (我校党委常委、副校长 → 党委常委、副校长).
-PRONOUN_TITLE = re.compile(r"我(?:校|院|市|区|省|县|镇|局|厅|委|部|司|所|馆|社|行|中心|集团|公司)")
+PRONOUN_TITLE = re.compile(r"我(?:校|院|市|区|省|县|镇|局|厅|委|部|司|所|馆|社|行|办|中心|集团|公司)")
 # Frequent nouns that open with a surname character and can stand where a name stands (成员单位,
 # 扩大专家范围, 党总支副书记); the structural test in people.py catches most, these it cannot.
 NOT_NAMES = frozenset({
     "单位", "范围", "党总支", "党支部", "党小组", "党工委", "党员", "方面", "方式", "方案", "全体", "全员",
     "成员", "金额", "项目", "程序", "平台", "高校", "时间", "管理", "安全", "常态", "高度", "华诞", "周年",
+    "班子", "常务", "专职", "全体", "广大", "相关", "有关",
 })
 # Words that relay someone else's speech (传达学习了省委书记李希在…上的讲话精神): the speaker is
 # mentioned, not present.
 RELAY_BEFORE = re.compile(r"(?:传达|学习|贯彻|领会|落实)[^，,。；;：:\n]{0,6}$")
-RELAY_AFTER = re.compile(r"(?:同志)?(?:在[^。；;\n]{0,60}?上)?的?(?:重要)?(?:讲话|指示|批示|讲话精神|重要论述|贺信|回信)")
+RELAY_AFTER = re.compile(r"(?:同志)?(?:在[^。；;\n]{0,60}?(?:上|后|时|中))?的?(?:重要)?(?:讲话|指示|批示|讲话精神|重要论述|贺信|回信)")
+# Relayed whatever stands before: X在…上的讲话精神, X的重要讲话, X同志的重要指示.
+RELAY_STRONG = re.compile(r"(?:同志)?(?:在[^。；;\n]{0,60}?(?:上|后|时|中))?的(?:重要讲话|讲话精神|重要指示|重要批示|重要论述|贺信|回信)")
+# Quoted or cited, not present: 引用和转述国土资源部副部长胡存智等领导的观点.
+CITED_BEFORE = re.compile(r"(?:引用|转述|援引|引述|摘录|借用)[^，,。；;：:\n]{0,16}$")
 
 # Words after which a name written name-first may start (刚才孟玮处长, 由王某主任).
 BEFORE_NAME: tuple[str, ...] = (
     "刚才", "随后", "接着", "然后", "最后", "首先", "同时", "另外", "此外", "会上", "其中", "以及",
+    # verbs whose object may be a bare name (研究讨论王某在…上的讲话, 会见李某)
+    "讨论", "研究", "审议", "学习", "传达", "宣读", "会见", "看望", "慰问", "感谢", "表彰", "欢迎", "祝贺",
 )
 
 # Text that ends a title when scanning leftwards from the post.
@@ -126,6 +137,7 @@ TITLE_STOPS: tuple[str, ...] = (
     "由", "邀请", "特邀", "请", "向", "对", "在", "的", "了", "是", "会上", "据", "来自", "陪同", "包括",
     "其中", "以及", "并", "日", "时", "经", "将", "把", "给", "让", "听取", "看望", "会见", "慰问", "带领",
     "率领", "为", "与会", "首先", "随后", "最后", "同时", "此外", "分别", "先后", "还有", "有", "受",
+    "通过", "引用", "转述", "援引", "引述",
 )
 
 TITLE_STOP = Words(TITLE_STOPS)
