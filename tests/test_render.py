@@ -85,8 +85,10 @@ def test_untranslated_fields_show_chinese_with_mark() -> None:
         out = render(record, fmt)
         assert untranslated in out and "[untranslated]" in out.replace("\\", "")
     note = build_note(record)
-    assert ("points[3].text", untranslated) in note.untranslated
-    assert ("people[4].name_en", "黄伟忠") in note.untranslated
+    assert note.untranslated == ["point 4", "title of 李冰", "romanisation of 黄伟忠", "what 15万平方米 measures"]
+    for fmt in ("html", "md"):
+        out = render(record, fmt)
+        assert "point 4; title of 李冰" in out and "points[" not in out and "name_en" not in out
 
 
 def test_markdown_is_sequential_with_tables_and_numbered_sources() -> None:
@@ -162,11 +164,11 @@ def test_unknown_format_and_language_are_rejected() -> None:
 @pytest.mark.parametrize(("value", "unit", "flags", "expected"), [
     (9_240_000_000, "CNY", {}, "9.24 billion yuan"),
     (19_000_000_000, "CNY", {}, "19 billion yuan"),
-    (5000, "mu", {}, "5,000 mu (≈ 333 ha)"),
-    (5000, "mu", {"lower_bound": True}, "more than 5,000 mu (≈ 333 ha)"),
+    (5000, "mu", {}, "5,000 mu (≈ 333.33 ha)"),
+    (5000, "mu", {"lower_bound": True}, "over 5,000 mu (≈ 333.33 ha)"),
     (150_000, "m2", {}, "150,000 m²"),
     (95, "percent", {}, "95%"),
-    (3, "year", {"lower_bound": True}, "more than 3 years"),
+    (3, "year", {"lower_bound": True}, "over 3 years"),
     (1, "person", {"approximate": True}, "about 1 person"),
 ])
 def test_fallback_english(value: float, unit: str, flags: dict[str, bool], expected: str) -> None:
@@ -179,3 +181,72 @@ def test_dates_and_numbers() -> None:
     assert date_text("--11-12").zh == "11月12日(年份未注明)"
     assert "year not stated" in date_text("--11-12").en
     assert format_number(9240000000.0) == "9,240,000,000" and format_number(7466.666) == "7,466.67"
+
+
+def test_english_text_uses_the_same_sans_serif_and_alignment() -> None:
+    html = render(meeting_report_000(), "html")
+    assert "Georgia" not in html and "serif;" not in html.replace("sans-serif;", "")
+    assert "justify" not in html
+
+
+def test_points_are_numbered_through_the_note() -> None:
+    record = policy_lecture_001()
+    for i, point in enumerate(record.points):
+        point.number = i % 3 + 1  # a speech whose 一是/二是/三是 restarts in each part
+    note = build_note(record)
+    assert [p.number for p in note.points] == list(range(1, len(record.points) + 1))
+    md = render(record, "md")
+    assert f"\n{len(record.points)}. " in md
+    html = render(record, "html")
+    assert f'<td class="n">{len(record.points)}</td>' in html
+
+
+_CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+def test_english_only_note_has_an_english_title_and_header(seeds_dir) -> None:  # noqa: ANN001 - fixture
+    from summarise import extract
+
+    record = extract(next(seeds_dir.glob("000_*.txt")))  # offline: the headline has no English
+    md = render(record, "md", langs=("en",))
+    title, _, meta = md.split("\n")[:3]
+    assert title == f"# {record.event.name.en}" and not _CJK.search(title + meta)
+    assert meta == "*Meeting report · published 2 August 2024 · offline rules (no model)*"
+    html = render(record, "html", langs=("en",))
+    header = html[html.index("<header"):html.index("</header>")]
+    assert not _CJK.search(re.sub(r"<[^>]+>", "", header))
+    assert "no English translation" in header  # the title says it is the event's name
+    body = "".join(p.text for p in docx.Document(io.BytesIO(render(record, "docx", langs=("en",)))).paragraphs[:2])
+    assert not _CJK.search(body)
+
+
+def test_untranslated_headline_is_marked_in_every_format() -> None:
+    record = meeting_report_000()
+    record.headline.en = None
+    record.event.name = None  # nothing to title the English note with
+    assert "[untranslated]" in render(record, "md", langs=("en",)).split("\n")[0]
+    html = render(record, "html", langs=("en",))
+    assert 'class="untranslated"' in html[html.index("<h1"):html.index("</h1>")]
+    doc = docx.Document(io.BytesIO(render(record, "docx", langs=("en",))))
+    assert doc.paragraphs[0].text == f"{record.headline.zh} [untranslated]"
+
+
+def test_every_note_says_which_backend_made_it(seeds_dir) -> None:  # noqa: ANN001 - fixture
+    from summarise import extract
+
+    record = extract(next(seeds_dir.glob("001_*.txt")))
+    md, html = render(record, "md"), render(record, "html")
+    assert "offline rules (no model)" in md.split("\n\n")[2]  # the line under the title
+    assert "offline rules (no model)" in html[html.index("<header"):html.index("</header>")]
+    llm = policy_lecture_001()
+    assert "LLM · qwen2.5-7b-instruct" in render(llm, "md").split("\n\n")[2]
+
+
+def test_summary_and_figures_table_say_the_same_english(seeds_dir) -> None:  # noqa: ANN001 - fixture
+    from summarise import extract
+
+    record = extract(next(seeds_dir.glob("000_*.txt")))
+    note = build_note(record)
+    for row in note.figures:
+        assert row.english in record.summary.en, row.english
+    assert "over 5,000 mu (≈ 333.33 ha)" in record.summary.en

@@ -47,6 +47,11 @@ def _en_or_zh(b: Bilingual | None, fallback: str) -> str:
     return b.en or f"“{b.zh}”"
 
 
+def _and(items: list[str]) -> str:
+    """'A', 'A and B', 'A, B and C'."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
 def _clip(s: str, n: int) -> str:
     return s if len(s) <= n else s[: n - 1] + "…"
 
@@ -56,6 +61,13 @@ def build_summary(facts: Facts, figures_en: list[str]) -> Bilingual:
     ev = facts.event
     zh: list[str] = []
     en: list[str] = []
+    if facts.kind == "other":
+        # not a meeting: say so and why; what the page states is in the note's tables
+        reason = facts.out_of_scope_reason or "no meeting or lecture is reported"
+        zh.append("不属于会议报道或专题讲座。" + (f"标题：{facts.headline.zh}。" if facts.headline else ""))
+        en.append(f"Out of scope: {reason}." + (f" The page is headed {_en_or_zh(facts.headline, '')}."
+                                                 if facts.headline else ""))
+        return Bilingual(zh=_clip("".join(zh), 600), en=_clip(" ".join(en), 1200))
     when_zh = date_zh(ev.date.value) if ev.date else ""
     when_en = f"On {date_en(ev.date.value)}, " if ev.date else ""
     who_zh = ev.convened_by.zh if ev.convened_by else ""
@@ -68,34 +80,38 @@ def build_summary(facts: Facts, figures_en: list[str]) -> Bilingual:
         en.append(f"{when_en}{_en_or_zh(facts.headline, '')}.")
     if ev.place:
         zh.append(f"地点/形式：{ev.place.zh}。")
-        en.append(f"Venue/format: {_en_or_zh(ev.place, '')}.")
+        en.append(f"Venue or format: {_en_or_zh(ev.place, '')}.")
     chair = facts.chair
     if chair:
         zh.append(f"{_zh_person(chair)}主持。")
-        en.append(f"Chaired by {_en_person(chair)}.")
+        en.append(f"{_en_person(chair)} chaired it.")
     lecturer = facts.lecturer
     if lecturer:
         topic_zh = ev.topic.zh if ev.topic else ""
         zh.append(f"{_zh_person(lecturer)}作{topic_zh}专题讲座。" if topic_zh else f"{_zh_person(lecturer)}作专题讲座。")
         en.append(f"{_en_person(lecturer)} gave the lecture" + (f" on {_en_or_zh(ev.topic, '')}." if ev.topic else "."))
-    for role, verb_zh, verb_en in (("speaker", "讲话", "spoke"), ("reporter", "汇报", "reported")):
+    for role, verb_zh, verb_en in (("speaker", "讲话", "spoke"), ("reporter", "汇报", "reported on the work")):
         group = [p for p in facts.people_with(role) if p is not chair and p is not lecturer]
         if group:
             zh.append("、".join(_zh_person(p) for p in group[:4]) + f"{verb_zh}。")
-            en.append("; ".join(_en_person(p) for p in group[:4]) + f" {verb_en}.")
+            en.append(_and([_en_person(p) for p in group[:4]]) + f" {verb_en}.")
     attendees = [p for p in facts.people_with("attendee") if len(p.roles) == 1]
     if attendees:
         zh.append("、".join(_zh_person(p) for p in attendees[:4]) + "等参加。")
-        en.append("Also attending: " + "; ".join(_en_person(p) for p in attendees[:4]) + ".")
+        en.append(_and([_en_person(p) for p in attendees[:4]]) + (" also attended." if len(attendees) > 1 or chair
+                                                                  else " attended."))
     if facts.figures:
         zh.append("主要数字：" + "、".join(f.quote for f in facts.figures[:SUMMARY_FIGURES]) + "。")
-        en.append("Key figures: " + "; ".join(figures_en[:SUMMARY_FIGURES]) + ".")
+        en.append("Figures cited include " + _and(figures_en[:SUMMARY_FIGURES]) + ".")
     if facts.points:
         kinds = {p.kind for p in facts.points}
         speakers = {p.speaker for p in facts.points if p.speaker}
         by_zh = f"{'、'.join(sorted(speakers))}" if speakers else "会议"
         zh.append(f"{by_zh}提出{len(facts.points)}条要点。")
         kind_en = _KIND_EN[kinds.pop()] if len(kinds) == 1 else "points"
-        by_en = ", ".join(sorted(_en_person(p) for p in facts.people if p.name in speakers)) or "the meeting"
-        en.append(f"{len(facts.points)} numbered {kind_en} set out by {by_en}.")
+        if len(facts.points) == 1:
+            kind_en = kind_en.removesuffix("s")
+        by_en = sorted(_en_person(p) for p in facts.people if p.name in speakers)
+        subject = _and(by_en) if by_en else "The meeting"
+        en.append(f"{subject} set out {len(facts.points)} {kind_en}.")
     return Bilingual(zh=_clip("".join(zh), 600), en=_clip(" ".join(en), 1200) if en else None)

@@ -92,7 +92,7 @@ def _language_section(document: Document, note: Note, lang: str) -> None:
     zh = lang == "zh"
     lab = note.label
     _heading(document, "中文" if zh else "English", level=1)
-    _heading(document, note.headline.get(lang), level=2).runs[0].italic = note.headline.missing(lang)
+    _add_text(_heading(document, "", level=2), note.title, lang)
     if note.summary:
         _heading(document, lab["summary"].get(lang), level=2)
         _add_text(document.add_paragraph(), note.summary, lang)
@@ -147,9 +147,8 @@ def render_docx(note: Note) -> bytes:
     document = Document()
     _set_east_asian_font(document)
     first = note.langs[0]
-    _heading(document, note.headline.get(first), level=0)
-    meta = document.add_paragraph(" · ".join([note.kind_label.get(first)]
-                                              + [v for _, v in note.provenance[1:3] if v != "—"]))
+    _add_text(_heading(document, "", level=0), note.title, first)
+    meta = document.add_paragraph(" · ".join(note.meta()))
     for run in meta.runs:
         run.font.color.rgb = MUTED
     for lang in note.langs:
@@ -176,9 +175,8 @@ def render_docx(note: Note) -> bytes:
         for field, value, reason in note.rejected:
             _para(document, f"{field}: {value} — {reason}", "List Bullet")
     if note.untranslated and en:
-        _heading(document, "Left untranslated", level=2)
-        for path, zh in note.untranslated:
-            _para(document, f"{path}: {zh}", "List Bullet")
+        document.add_paragraph("Left untranslated (shown in Chinese, marked [untranslated]): "
+                               + "; ".join(note.untranslated))
     if note.possibly_missed:
         document.add_paragraph(("Possibly missed: " if en else "可能遗漏:") + "; ".join(note.possibly_missed))
     if note.warnings:

@@ -1,7 +1,8 @@
 """Markdown briefing note: Chinese then English, a figures table, numbered sources.
 
-Article text is untrusted: every value goes through `esc`, so `<script>` or Markdown syntax in a
-quote shows as literal text in any Markdown viewer.
+Article text is untrusted but should read cleanly in a terminal: `esc` escapes only what would
+change how a CommonMark/GFM viewer shows the text (emphasis, code, links, HTML, a list or heading
+marker at the start, `|` in a table cell), so ordinary Chinese text comes out unchanged.
 """
 from __future__ import annotations
 
@@ -9,26 +10,54 @@ import re
 
 from .view import Note, Text
 
-_SPECIAL = re.compile(r"([\\`*_\[\]|#])")
+_BACKSLASH = re.compile(r"\\(?=[!-/:-@\[-`{-~])")         # a backslash that would escape the next character
+_ALWAYS = re.compile(r"([`*])")                        # code spans, emphasis
+_EDGE_UNDERSCORE = re.compile(r"(?<![^\W_])_|_(?![^\W_])")  # _ inside a word is literal
+_LINK = re.compile(r"\][(\[:]")                         # [text](url), [text][ref], [ref]: url
+_TAG = re.compile(r"<(?=[A-Za-z/!?])")                 # raw HTML or an autolink
+_ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")          # &amp; &#20013; …
+# a block quote, heading, list item, thematic break or code fence where the text starts
+_BLOCK_START = re.compile(r"^(?:>|#{1,6}(?=\s|$)|[-+](?=\s|$)|\d{1,9}[.)](?=\s|$)|[-_]{3,}\s*$|~~~)")
 
 
-def esc(value: object) -> str:
-    """Escape Markdown/HTML-significant characters and fold newlines (table cells stay one line)."""
+def esc(value: object, *, cell: bool = False) -> str:
+    """`value` on one line, escaped only where Markdown would otherwise change it."""
     text = " ".join(str(value).split())
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return _SPECIAL.sub(r"\\\1", text)
+    text = _BACKSLASH.sub(r"\\\\", text)
+    text = _ALWAYS.sub(r"\\\1", text)
+    text = _EDGE_UNDERSCORE.sub(r"\\_", text)
+    if _LINK.search(text):
+        text = text.replace("[", "\\[").replace("]", "\\]")
+    if "~~" in text:
+        text = text.replace("~", "\\~")
+    text = _ENTITY.sub("&amp;", text)
+    text = _TAG.sub("&lt;", text)
+    m = _BLOCK_START.match(text)
+    if m:
+        at = len(m[0].rstrip()) - 1 if m[0][0].isdigit() else 0  # 1. → 1\.  - → \-
+        text = text[:at] + "\\" + text[at:]
+    if cell:
+        text = text.replace("|", "\\|")
+    return text
 
 
-def tt(text: Text | None, lang: str) -> str:
+def cell(value: object) -> str:
+    return esc(value, cell=True)
+
+
+UNTRANSLATED_MARK = "*[untranslated]*"
+
+
+def tt(text: Text | None, lang: str, *, in_cell: bool = False) -> str:
     """Escaped text in `lang`, the Chinese with a visible mark when English is missing."""
     if text is None:
         return "—"
-    out = esc(text.get(lang))
-    return f"{out} *\\[untranslated\\]*" if text.missing(lang) else out
+    out = esc(text.get(lang), cell=in_cell)
+    return f"{out} {UNTRANSLATED_MARK}" if text.missing(lang) else out
 
 
 def ref(n: int | None) -> str:
-    return f" \\[{n}\\]" if n else ""
+    return f" [{n}]" if n else ""
 
 
 def _table(header: list[str], align: list[str], rows: list[list[str]]) -> list[str]:
@@ -52,29 +81,30 @@ def _language_section(note: Note, lang: str) -> list[str]:
         out += [f"### {lab['figures'].get(lang)}", ""]
         if zh:
             out += _table(["原文", "数值", "单位", "指标", "出处"], ["---", "--:", "---", "---", "---"],
-                          [[esc(f.quote), f.value, esc(f.unit.zh), tt(f.measures, lang), ref(f.ref).strip()]
-                           for f in note.figures])
+                          [[cell(f.quote), f.value, cell(f.unit.zh), tt(f.measures, lang, in_cell=True),
+                            ref(f.ref).strip()] for f in note.figures])
         else:
             out += _table(["Quote", "Value", "Unit", "English", "Measures", "Source"],
                           ["---", "--:", "---", "---", "---", "---"],
-                          [[esc(f.quote), f.value, esc(f.unit.en), esc(f.english), tt(f.measures, lang),
-                            ref(f.ref).strip()] for f in note.figures])
+                          [[cell(f.quote), f.value, cell(f.unit.en), cell(f.english),
+                            tt(f.measures, lang, in_cell=True), ref(f.ref).strip()] for f in note.figures])
     if note.points:
         out += [f"### {lab['points'].get(lang)}", ""]
-        for i, p in enumerate(note.points, 1):
+        for p in note.points:
             who = f" — {tt(p.speaker, lang)}" if p.speaker else ""
-            out.append(f"{p.number or i}. {tt(p.text, lang)}{who} *({esc(p.kind.get(lang))})*{ref(p.ref)}")
+            out.append(f"{p.number}. {tt(p.text, lang)}{who} *({esc(p.kind.get(lang))})*{ref(p.ref)}")
         out.append("")
     if note.people:
         out += [f"### {lab['people'].get(lang)}", ""]
         if zh:
             out += _table(["姓名", "职务", "角色", "出处"], ["---"] * 4,
-                          [[esc(p.name), tt(p.title, lang), esc(p.roles.zh), ref(p.ref).strip()]
+                          [[cell(p.name), tt(p.title, lang, in_cell=True), cell(p.roles.zh), ref(p.ref).strip()]
                            for p in note.people])
         else:
             out += _table(["Name", "Romanised", "Title", "Role", "Source"], ["---"] * 5,
-                          [[esc(p.name), esc(p.name_en) if p.name_en else "*\\[untranslated\\]*",
-                            tt(p.title, lang), esc(p.roles.en), ref(p.ref).strip()] for p in note.people])
+                          [[cell(p.name), cell(p.name_en) if p.name_en else UNTRANSLATED_MARK,
+                            tt(p.title, lang, in_cell=True), cell(p.roles.en), ref(p.ref).strip()]
+                           for p in note.people])
     if note.groups:
         out += [f"### {lab['groups'].get(lang)}", ""]
         out += [f"- {tt(g.text, lang)}{ref(g.ref)}" for g in note.groups]
@@ -87,15 +117,21 @@ def _bi_heading(note: Note, key: str) -> str:
     return f"{label.zh} {label.en}" if len(note.langs) > 1 else label.get(note.langs[0])
 
 
+def _heading_text(text: str) -> str:
+    out = esc(text)
+    return out[:-1] + "\\#" if out.endswith("#") else out  # a trailing # would close the heading
+
+
 def render_markdown(note: Note) -> str:
     """The note as Markdown text."""
     langs = note.langs
     first = langs[0]
-    meta = [note.kind_label.get(first)] + [v for _, v in note.provenance[1:3] if v != "—"]
-    out: list[str] = [f"# {tt(note.headline, first)}", ""]
-    if len(langs) > 1:
-        out += [f"**{tt(note.headline, langs[1])}**", ""]
-    out += ["*" + " · ".join(esc(m) for m in meta) + "*", ""]
+    title = note.title or note.headline
+    out: list[str] = [f"# {_heading_text(title.get(first))}" + (f" {UNTRANSLATED_MARK}" if title.missing(first) else ""),
+                      ""]
+    if len(langs) > 1 and not title.missing(langs[1]):
+        out += [f"**{esc(title.get(langs[1]))}**", ""]
+    out += ["*" + " · ".join(esc(m) for m in note.meta()) + "*", ""]
     for lang in langs:
         out += _language_section(note, lang)
     if note.sources:
@@ -110,8 +146,8 @@ def render_markdown(note: Note) -> str:
         out.append(f"- {'Rejected (failed grounding, not shown as fact)' if en else '未采用'}:")
         out += [f"  - {esc(field)}: {esc(value)} — {esc(reason)}" for field, value, reason in note.rejected]
     if note.untranslated and en:
-        out.append("- Left untranslated:")
-        out += [f"  - `{path}`: {esc(zh)}" for path, zh in note.untranslated]
+        out.append(f"- Left untranslated (shown in Chinese, marked {UNTRANSLATED_MARK}): "
+                   f"{esc('; '.join(note.untranslated))}")
     if note.possibly_missed:
         out.append(f"- {'Possibly missed' if en else '可能遗漏'}: {esc('; '.join(note.possibly_missed))}")
     if note.warnings:

@@ -70,7 +70,7 @@ def fallback_english(fig: Figure) -> str:
         core = f"{_scaled(value)} yuan"
     elif unit == "mu":
         ha = value * MU_IN_HA
-        core = f"{format_number(value)} mu (≈ {format_number(ha, 0 if ha >= 100 else 2)} ha)"
+        core = f"{format_number(value)} mu (≈ {format_number(ha)} ha)"
     elif unit == "m2":
         core = f"{format_number(value)} m²"
     elif unit == "percent":
@@ -83,29 +83,30 @@ def fallback_english(fig: Figure) -> str:
     else:
         core = f"{format_number(value)} {unit_label(unit, 'en')}"
     if fig.lower_bound:
-        return f"more than {core}"
+        return f"over {core}"
     if fig.approximate:
         return f"about {core}"
     return core
 
 
 def figure_english(fig: Figure) -> str:
-    """English rendering: the figure parser's when it agrees with the record, else the fallback."""
+    """English rendering, the same words the offline summary uses: the figure parser's reading of the
+    figure inside its evidence (where the markers 超/约/近 stand), else of the quote alone, when it
+    agrees with the record; else the fallback."""
     try:
-        from summarise.figures import parse_figure  # parsers engineer's module (optional)
+        from summarise.figures import find_figures, parse_figure  # noqa: PLC0415
     except ImportError:
         return fallback_english(fig)
     try:
-        parsed = parse_figure(fig.quote)
-        if parsed is None:
-            return fallback_english(fig)
-        same_value = abs(float(parsed.value) - fig.value) <= 1e-6 * max(1.0, abs(fig.value))
-        same_flags = (bool(getattr(parsed, "lower_bound", False)) == fig.lower_bound
-                      and bool(getattr(parsed, "approximate", False)) == fig.approximate)
-        if same_value and same_flags and getattr(parsed, "unit", fig.unit) == fig.unit:
-            text = parsed.english()
-            if isinstance(text, str) and text.strip():
-                return text
+        in_context = [p for p in find_figures(fig.evidence.quote) if p.quote == fig.quote]
+        alone = parse_figure(fig.quote)
+        for parsed in in_context + ([alone] if alone is not None else []):
+            same_value = abs(float(parsed.value) - fig.value) <= 1e-6 * max(1.0, abs(fig.value))
+            same_flags = parsed.lower_bound == fig.lower_bound and parsed.approximate == fig.approximate
+            if same_value and same_flags and parsed.unit == fig.unit:
+                text = parsed.english()
+                if isinstance(text, str) and text.strip():
+                    return text
     except Exception:  # noqa: BLE001 - a parser failure must never break a briefing note
         pass
     return fallback_english(fig)

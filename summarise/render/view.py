@@ -154,11 +154,34 @@ class Note:
     sources: list[SourceRef]
     provenance: list[tuple[Text, str]]
     rejected: list[tuple[str, str, str]]
-    untranslated: list[tuple[str, str]]
+    untranslated: list[str]
     possibly_missed: list[str]
     warnings: list[str]
     langs: tuple[str, ...] = LANGS
     label: dict[str, Text] = field(default_factory=lambda: {k: Text.label(k) for k in LABELS})
+    title: Text | None = None           # headline, with an English title where one exists (see english_title)
+    title_translates_headline: bool = True
+    backend: Text = field(default_factory=lambda: Text("离线规则提取", "offline rules"))
+    publisher: str | None = None
+    published: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.title is None:
+            self.title = self.headline
+
+    def meta(self, langs: tuple[str, ...] | None = None) -> list[str]:
+        """The line under the title: kind, publisher (only in a note with Chinese: it is a Chinese
+        name), publication date, backend."""
+        langs = langs or self.langs
+        both = len(langs) > 1
+        out = [f"{self.kind_label.zh} {self.kind_label.en}" if both else self.kind_label.get(langs[0])]
+        if self.publisher and "zh" in langs:
+            out.append(self.publisher)
+        if self.published:
+            out.append(self.published if both else ("发布于 " if langs[0] == "zh" else "published ")
+                       + date_text(self.published).get(langs[0]))
+        out.append(self.backend.get(langs[-1]))
+        return out
 
 
 class _Sources:
@@ -219,6 +242,71 @@ def untranslated_fields(obj: Any, path: str = "") -> Iterator[tuple[str, str]]:
             yield from untranslated_fields(item, f"{path}[{i}]")
 
 
+_SINGLE = {"headline": "headline", "summary": "summary", "event.name": "event name", "event.place": "place",
+           "event.convened_by": "convening body", "event.topic": "topic"}
+_NUMBERED = {"points": ("point", "points"), "attendee_groups": ("attendee group", "attendee groups")}
+_INDEXED = re.compile(r"(\w+)\[(\d+)\]\.(\w+)")
+
+
+def _ranges(numbers: list[int]) -> str:
+    """[1, 2, 3, 5] → '1–3, 5'."""
+    out: list[str] = []
+    start = prev = numbers[0]
+    for n in numbers[1:] + [0]:
+        if n == prev + 1:
+            prev = n
+            continue
+        out.append(str(start) if start == prev else f"{start}–{prev}" if prev > start + 1 else f"{start}, {prev}")
+        start = prev = n
+    return ", ".join(out)
+
+
+def untranslated_labels(record: Record) -> list[str]:
+    """What a reader sees in Chinese in the English note, said in words: 'headline', 'points 1–4',
+    'title of 李冰' (numbers as the note numbers them)."""
+    singles: list[str] = []
+    numbered: dict[str, list[int]] = {}  # list name → numbers as the note shows them
+    others: list[str] = []
+    for path, _ in untranslated_fields(record):
+        if path in _SINGLE:
+            singles.append(_SINGLE[path])
+            continue
+        m = _INDEXED.fullmatch(path)
+        if m and m[1] in _NUMBERED and m[3] == "text":
+            numbered.setdefault(m[1], []).append(int(m[2]) + 1)
+        elif m and m[1] == "people":
+            person = record.people[int(m[2])]
+            others.append(f"{'romanisation' if m[3] == 'name_en' else m[3]} of {person.name}")
+        elif m and m[1] == "figures":
+            others.append(f"what {record.figures[int(m[2])].quote} measures")
+        else:
+            others.append(path)
+    listed = [f"{_NUMBERED[key][len(ns) > 1]} {_ranges(sorted(ns))}" for key, ns in numbered.items()]
+    return singles + listed + others
+
+
+def english_title(record: Record) -> tuple[str | None, bool]:
+    """(English title, whether it translates the headline): the headline's English, else the event's
+    English name (or the lecture's topic), else None."""
+    if record.headline is not None and record.headline.en:
+        return record.headline.en, True
+    ev = record.event
+    if ev.name is not None and ev.name.en:
+        return ev.name.en, False
+    if ev.topic is not None and ev.topic.en:
+        return f"Lecture: {ev.topic.en}", False
+    return None, False
+
+
+def backend_text(record: Record) -> Text:
+    """Which backend made the record, in words."""
+    pv = record.provenance
+    if pv.backend == "offline":
+        return Text("离线规则提取(未使用模型)", "offline rules (no model)")
+    model = f" · {pv.model}" if pv.model else ""
+    return Text(f"大模型{model}", f"LLM{model}")
+
+
 def build_note(record: Record, langs: tuple[str, ...] = LANGS) -> Note:
     """Turn a record into the note every renderer shows."""
     src = _Sources()
@@ -249,10 +337,12 @@ def build_note(record: Record, langs: tuple[str, ...] = LANGS) -> Note:
         for f in record.figures
     ]
     names_en = {p.name: p.name_en for p in record.people}
+    # numbered through the note: a long speech restarts its own 一是/二是 in each part, and the
+    # article's ordinal stays in the text itself
     points = [
-        PointRow(p.number, Text.label(p.kind), Text(p.text.zh, p.text.en),
+        PointRow(i, Text.label(p.kind), Text(p.text.zh, p.text.en),
                  Text(p.speaker, names_en.get(p.speaker)) if p.speaker else None, src.ref(p.evidence))
-        for p in record.points
+        for i, p in enumerate(record.points, 1)
     ]
     people = [
         PersonRow(p.name, p.name_en, Text.of(p.title),
@@ -265,13 +355,14 @@ def build_note(record: Record, langs: tuple[str, ...] = LANGS) -> Note:
 
     s, pv = record.source, record.provenance
     headline = Text.of(record.headline) or Text(s.title or s.name or "(untitled)", None)
+    title_en, translates = english_title(record)
     usage = pv.usage
     prov_rows: list[tuple[Text, str]] = [
         (Text("来源页面", "Source page"), " · ".join(x for x in (s.name, s.title) if x) or "—"),
         (Text("发布单位", "Publisher"), s.publisher or "—"),
         (Text("发布日期", "Publication date"), s.published or "—"),
         (Text("原文字体", "Original script"), s.script),
-        (Text("生成方式", "Backend"), pv.backend + (f" · {pv.model}" if pv.model else "")),
+        (Text("生成方式", "Backend"), backend_text(record).get(langs[-1])),
         (Text("生成时间", "Generated at"), pv.generated_at),
         (Text("版本", "summarise version"), f"{pv.summarise_version} (schema {record.schema_version})"),
     ]
@@ -294,8 +385,13 @@ def build_note(record: Record, langs: tuple[str, ...] = LANGS) -> Note:
         sources=src.listing(),
         provenance=prov_rows,
         rejected=[(r.field, r.value, r.reason) for r in pv.rejected],
-        untranslated=list(untranslated_fields(record)),
+        untranslated=untranslated_labels(record),
         possibly_missed=list(pv.possibly_missed),
         warnings=list(pv.warnings),
         langs=tuple(langs),
+        title=Text(headline.zh, title_en),
+        title_translates_headline=translates,
+        backend=backend_text(record),
+        publisher=s.publisher,
+        published=s.published,
     )
