@@ -31,6 +31,7 @@ from . import __version__, turns
 from .errors import ExtractionError
 from .render import EXTENSIONS, render
 from .render.html import render_template
+from .render.view import Text, date_text, english_title
 from .schemas import load_record
 from .settings import Settings
 
@@ -276,6 +277,7 @@ class ItemResult:
     completion_tokens: int = 0
     cache_hit: bool = False
     seconds: float = 0.0
+    out_of_scope: str | None = None     # why, when the record is kind "other" (done, not failed)
     error: str | None = None            # error class
     reason: str | None = None           # human-readable
     detail: str | None = None           # traceback, for unexpected errors only (errors.jsonl)
@@ -390,6 +392,8 @@ def _process(job: Job, options: RunOptions, extractor: ExtractFn) -> ItemResult:
             "outputs": {**kept, **wanted},
             "kind": record.kind,
             "headline": record.headline.model_dump() if record.headline else {"zh": record.source.title, "en": None},
+            "title": _title(record),
+            "out_of_scope_reason": record.out_of_scope_reason if record.kind == "other" else None,
             "published": record.source.published,
             "event_date": record.event.date.value if record.event.date else None,
             "backend": record.provenance.backend,
@@ -416,9 +420,18 @@ def _process(job: Job, options: RunOptions, extractor: ExtractFn) -> ItemResult:
     return result
 
 
+def _title(record: Any) -> dict[str, Any]:
+    """The note's title for the index: the headline, and its English or the event's English name."""
+    en, translates = english_title(record)
+    zh = record.headline.zh if record.headline else record.source.title
+    return {"zh": zh, "en": en, "translates_headline": translates}
+
+
 def _fill(result: ItemResult, manifest: dict[str, Any]) -> None:
     headline = manifest.get("headline") or {}
     result.kind = manifest.get("kind")
+    if result.kind == "other":
+        result.out_of_scope = manifest.get("out_of_scope_reason") or "not a meeting report or policy lecture"
     result.title = headline.get("zh") or headline.get("en")
     result.backend = manifest.get("backend")
     result.model = manifest.get("model")
@@ -512,6 +525,10 @@ def write_reports(summary: BatchSummary, options: RunOptions, started_at: dateti
     for item in summary.items:
         if item.backend and item.status != "failed":
             backends[item.backend] = backends.get(item.backend, 0) + 1
+    notes = notes_in(out)
+    kinds: dict[str, int] = {}
+    for note in notes:
+        kinds[note.get("kind") or "other"] = kinds.get(note.get("kind") or "other", 0) + 1
     data = {
         "summarise_version": __version__,
         "started_at": started_at.isoformat(timespec="seconds"),
@@ -520,7 +537,11 @@ def write_reports(summary: BatchSummary, options: RunOptions, started_at: dateti
         "interrupted": summary.interrupted,
         "counts": {"total": summary.total, "done": summary.done, "failed": summary.failed,
                    "skipped_cached": summary.cached,
-                   "not_reached": summary.total - summary.done - summary.failed - summary.cached},
+                   "not_reached": summary.total - summary.done - summary.failed - summary.cached,
+                   # done or already done, but the page reports no meeting or lecture (kind "other")
+                   "out_of_scope": sum(i.out_of_scope is not None for i in summary.items if i.status != "failed")},
+        # every note in --out, from this run and earlier ones (what index.html lists)
+        "folder": {"notes": len(notes), "kinds": kinds},
         "tokens": {"prompt": summary.prompt_tokens, "completion": summary.completion_tokens,
                    "total": summary.prompt_tokens + summary.completion_tokens},
         "cache_hits": summary.cache_hits,
@@ -538,7 +559,7 @@ def write_reports(summary: BatchSummary, options: RunOptions, started_at: dateti
                           **({"traceback": i.detail} if i.detail else {})}, ensure_ascii=False)
               for i in summary.items if i.status == "failed"]
     atomic_write(out / "errors.jsonl", "".join(e + "\n" for e in errors))
-    atomic_write(out / "index.html", render_index(out, summary, data))
+    atomic_write(out / "index.html", render_index(out, summary, data, notes))
 
 
 def notes_in(out: Path) -> list[dict[str, Any]]:
@@ -557,9 +578,29 @@ def notes_in(out: Path) -> list[dict[str, Any]]:
     return notes
 
 
-def render_index(out: Path, summary: BatchSummary, data: dict[str, Any]) -> str:
+def render_index(out: Path, summary: BatchSummary, data: dict[str, Any],
+                 notes: list[dict[str, Any]] | None = None) -> str:
     failures = [i for i in summary.items if i.status == "failed"]
-    return render_template("index.html.j2", notes=notes_in(out), failures=failures, summary=data)
+    rows = [_index_row(n) for n in (notes_in(out) if notes is None else notes)]
+    return render_template("index.html.j2", notes=rows, failures=failures, summary=data,
+                           kind_label=Text.label)
+
+
+def _index_row(note: dict[str, Any]) -> dict[str, Any]:
+    """A manifest as the index shows it: title in both languages, kind and dates in words."""
+    headline = note.get("headline") or {}
+    title = note.get("title") or {"zh": headline.get("zh"), "en": headline.get("en"), "translates_headline": True}
+    outputs = note.get("outputs", {})
+    return {
+        **note,
+        "title_zh": title.get("zh") or note.get("input"),
+        "title_en": title.get("en"),
+        "title_translates": title.get("translates_headline", True),
+        "kind_label": Text.label(note.get("kind") or "other"),
+        "published_text": date_text(note["published"]).en if note.get("published") else None,
+        "event_text": date_text(note["event_date"]).en if note.get("event_date") else None,
+        "link": next((outputs[f] for f in ("html", "md", "docx", "json") if f in outputs), None),
+    }
 
 
 # --------------------------------------------------------------------------- dry run

@@ -47,6 +47,11 @@ def fail(message: str, code: int = 2) -> NoReturn:
     raise typer.Exit(code)
 
 
+def plural(n: int, noun: str) -> str:
+    """'1 input', '2 inputs'."""
+    return f"{n:,} {noun}" if n == 1 else f"{n:,} {noun}s"
+
+
 def parse_list(value: str, allowed: tuple[str, ...], option: str) -> tuple[str, ...]:
     """'md,html' → ('md', 'html'), validated, order kept, duplicates dropped."""
     items = tuple(dict.fromkeys(v.strip().lower() for v in value.split(",") if v.strip()))
@@ -83,6 +88,20 @@ def make_settings(backend: Optional[str], model: Optional[str], base_url: Option
         except ExtractionError as exc:
             fail(str(exc))
     return settings
+
+
+def backend_line(settings: Settings) -> tuple[str, bool]:
+    """Which backend will run, in one line, and whether that may surprise the user (a model is
+    configured but the offline extractor runs for want of an endpoint)."""
+    from .batch import safe_url
+
+    if settings.use_llm:
+        return f"backend: LLM {settings.model} at {safe_url(settings.base_url) or 'the OpenAI API'}", False
+    if settings.model and settings.backend == "auto":
+        return (f"backend: offline rules (no model): a model is set ({settings.model}) but no endpoint; set "
+                "SUMMARISE_BASE_URL (or an API key in SUMMARISE_API_KEY) to use it, or --backend offline to say "
+                "offline is meant"), True
+    return "backend: offline rules (no model)", False
 
 
 def check_kind(kind: str) -> str:
@@ -235,6 +254,9 @@ class Reporter:
             if res.status == "failed":
                 self.bar.console.print(f"[red]failed[/] {rich_escape(_reason_line(res))}", markup=True, soft_wrap=True,
                                        highlight=False)
+            elif res.out_of_scope and res.status == "done":
+                self.bar.console.print(f"[yellow]out of scope[/] {rich_escape(res.path)}: {rich_escape(res.out_of_scope)}",
+                                       markup=True, soft_wrap=True, highlight=False)
             return
         if self.quiet and res.status != "failed":
             return
@@ -243,6 +265,8 @@ class Reporter:
             line = f"[{self.n}/{self.total}] failed {_reason_line(res)}"
         elif res.stem:
             line += f" -> {res.stem}" + (f" ({res.tokens:,} tokens)" if res.tokens else "")
+        if res.status != "failed" and res.out_of_scope:
+            line += f" (out of scope: {res.out_of_scope})"
         print(line, file=sys.stderr, flush=True)
 
 
@@ -251,7 +275,8 @@ def run(
     paths: list[str] = typer.Argument(..., metavar="PATH",
                                       help="Files, directories (recursive), globs, or - for stdin."),
     out: Path = typer.Option(Path("briefings"), "--out", "-o", metavar="DIR", help="Output directory (created if needed)."),
-    fmt: str = typer.Option("md,json", "--format", "-f", metavar="LIST", help="Comma-separated: md, html, docx, json."),
+    fmt: str = typer.Option("md,html,json", "--format", "-f", metavar="LIST",
+                            help="Comma-separated: md, html, docx, json (index.html links the HTML notes)."),
     lang: str = typer.Option("zh,en", "--lang", "-l", metavar="LIST", help="Comma-separated: zh, en (order = order in the note)."),
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, max=64, metavar="N",
                                        help="Parallel documents (threads). Default: 4 with an LLM endpoint, 1 offline."),
@@ -344,6 +369,9 @@ def run(
         raise typer.Exit(0)
 
     out.mkdir(parents=True, exist_ok=True)
+    line, surprising = backend_line(settings)
+    if surprising or not quiet:
+        typer.echo(f"summarise: {line}", err=True)
     _interrupt_on_sigterm()
     with serving(settings, local_model, ctx_size, threads) as served:
         options = replace(options, settings=served)
@@ -355,8 +383,10 @@ def run(
 def _finish(summary: Any, out: Path, extra: str = "", failed: bool = False) -> NoReturn:
     """The final line of a batch, and its exit code (at least 1 when `failed`)."""
     tokens = summary.prompt_tokens + summary.completion_tokens
-    line = (f"{summary.total} inputs: {summary.done} done, {summary.cached} already done, "
-            f"{summary.failed} failed · {tokens:,} tokens · {summary.cache_hits} cache hits · "
+    out_of_scope = sum(i.out_of_scope is not None for i in summary.items if i.status != "failed")
+    scope = f"; {out_of_scope} out of scope (no meeting reported)" if out_of_scope else ""
+    line = (f"{plural(summary.total, 'input')}: {summary.done} done, {summary.cached} already done, "
+            f"{summary.failed} failed{scope} · {tokens:,} tokens · {summary.cache_hits} cache hits · "
             f"{summary.wall_time_s:.1f} s → {out / 'index.html'}")
     if summary.failed:
         line += f" (failures in {out / 'errors.jsonl'})"
@@ -426,7 +456,8 @@ def ingest(
     manifest: Path = typer.Option(..., "--manifest", metavar="OUT.manifest.json",
                                   help="The manifest `run --via batch-file` wrote next to the requests."),
     out: Path = typer.Option(Path("briefings"), "--out", "-o", metavar="DIR", help="Output directory (created if needed)."),
-    fmt: str = typer.Option("md,json", "--format", "-f", metavar="LIST", help="Comma-separated: md, html, docx, json."),
+    fmt: str = typer.Option("md,html,json", "--format", "-f", metavar="LIST",
+                            help="Comma-separated: md, html, docx, json (index.html links the HTML notes)."),
     lang: str = typer.Option("zh,en", "--lang", "-l", metavar="LIST", help="Comma-separated: zh, en."),
     resubmit: Optional[Path] = typer.Option(None, "--resubmit", metavar="FILE",
                                             help="Write a second batch with only the requests that failed or came "
@@ -519,6 +550,9 @@ def extract(
         settings = local_model_settings(local_model, model)
     else:
         settings = make_settings(backend, model, base_url, will_send=True)
+        line, surprising = backend_line(settings)
+        if surprising:
+            typer.echo(f"summarise: {line}", err=True)
     source: Any = sys.stdin.buffer.read() if file == "-" else Path(file)
     try:
         with serving(settings, local_model, ctx_size, threads) as served:

@@ -73,7 +73,8 @@ def test_batch_summarises_valid_inputs_and_lists_bad_ones(inputs: Path, tmp_path
         assert e["error"] and e["reason"] and "Traceback" not in e["reason"] and "traceback" not in e
 
     summary = json.loads((out / "summary.json").read_text("utf-8"))
-    assert summary["counts"] == {"total": 5, "done": 3, "failed": 2, "skipped_cached": 0, "not_reached": 0}
+    assert summary["counts"] == {"total": 5, "done": 3, "failed": 2, "skipped_cached": 0, "not_reached": 0,
+                                 "out_of_scope": 0}
     assert summary["backend"]["used"] == {"offline": 3}
     done = [i for i in summary["inputs"] if i["status"] == "done"]
     for item in done:
@@ -110,9 +111,9 @@ def test_all_good_inputs_exit_zero_and_other_formats_rerender(tmp_path: Path, se
     out = tmp_path / "out"
     first = _run([str(seeds_dir), "--out", str(out)], tmp_path)
     assert first.exit_code == 0, first.output
-    assert sorted(p.suffix for p in out.glob("000_*")) == [".json", ".md"]
+    assert sorted(p.suffix for p in out.glob("000_*")) == [".html", ".json", ".md"]  # the default
     # asking for more formats re-renders from the saved record instead of extracting again
-    second = _run([str(seeds_dir), "--out", str(out), "-f", "html,docx"], tmp_path)
+    second = _run([str(seeds_dir), "--out", str(out), "-f", "docx"], tmp_path)
     assert second.exit_code == 0
     counts = json.loads((out / "summary.json").read_text("utf-8"))["counts"]
     assert counts["done"] == 0 and counts["skipped_cached"] == 2
