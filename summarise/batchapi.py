@@ -444,7 +444,8 @@ def read_answer(cid: str, lines: list[dict[str, Any]], request: dict[str, Any], 
             answer.facts, answer.rejected = grounder.review(Facts.model_validate_json(text))
             answer.problem = "ungrounded: " + "; ".join(reasons(answer.rejected))
         except ValidationError as invalid:
-            answer.problem = f"invalid answer ({invalid.error_count()} validation errors: {_first_error(invalid)})"
+            n = invalid.error_count()
+            answer.problem = f"invalid answer ({n} validation error{'s' if n != 1 else ''}: {_first_error(invalid)})"
         return answer
     answer.facts, answer.rejected = context["grounded"], []  # grounded by the validator
     return answer

@@ -438,7 +438,7 @@ def _write_batch_file(job_list: list[Any], settings: Settings, kind: str, target
     for err in result.failed:
         typer.echo(f"failed {err['path']}: {err['reason']}", err=True)
     files = ", ".join(map(str, result.files))
-    line = (f"{len(job_list)} inputs: {result.documents} documents → {result.requests} requests in {files} "
+    line = (f"{plural(len(job_list), 'input')}: {result.documents} documents → {result.requests} requests in {files} "
             f"(manifest {manifest_path(target)})")
     if result.failed:
         line += f"; {len(result.failed)} failed (in {errors_path(target)})"
@@ -519,7 +519,10 @@ def _resubmit_note(batch: Any, resubmit: Optional[Path]) -> str:
 
 # --------------------------------------------------------------------------- single documents
 
-def _existing_file(path: str) -> str:
+def _existing_file(path: str, command: str) -> str:
+    if path != "-" and Path(path).is_dir():
+        fail(f"{path} is a directory: `summarise {command}` reads one file; "
+             f"`summarise run {path} --out DIR` summarises a directory")
     if path != "-" and not Path(path).is_file():
         fail(f"no such file: {path}")
     return path
@@ -543,7 +546,7 @@ def extract(
     """
     from . import ExtractionError, extract as do_extract
 
-    _existing_file(file)
+    _existing_file(file, "extract")
     if local_model is not None:
         if base_url:
             fail("--local-model and --base-url exclude each other")
@@ -558,7 +561,8 @@ def extract(
         with serving(settings, local_model, ctx_size, threads) as served:
             record = do_extract(source, kind=check_kind(kind), settings=served)  # type: ignore[arg-type]
     except ExtractionError as exc:
-        fail(f"{file}: {exc}", code=1)
+        message = str(exc)
+        fail(message if message.startswith(f"{file}:") else f"{file}: {message}", code=1)
     typer.echo(record.model_dump_json(indent=None if compact else 2))
 
 
@@ -586,13 +590,16 @@ def brief(
     try:
         record = load_record(record_file.read_bytes())
     except ValidationError as exc:
-        fail(f"{record_file} is not a summarise record ({exc.error_count()} validation errors, first: "
+        fail(f"{record_file} is not a summarise record ({plural(exc.error_count(), 'validation error')}, first: "
              f"{exc.errors()[0].get('msg')})", code=1)
     if out is None and len(formats) == 1 and formats[0] != "docx":
         typer.echo(render(record, formats[0], langs), nl=False)
         return
     if out is not None and len(formats) == 1 and out.suffix and not out.is_dir():
         targets = {formats[0]: out}
+    elif out is not None and out.suffix.lower() in EXTENSIONS.values() and not out.is_dir():
+        fail(f"-o {out} names a file, but {len(formats)} formats were asked for: give one format, "
+             f"or a directory for all of them (-o {out.with_suffix('')}/)")
     else:
         directory = out or record_file.parent
         directory.mkdir(parents=True, exist_ok=True)
@@ -617,7 +624,7 @@ def clean(
     """
     from .normalise import NormaliseError, normalise, report
 
-    _existing_file(file)
+    _existing_file(file, "clean")
     try:
         doc = normalise(sys.stdin.buffer.read() if file == "-" else Path(file),
                         name="<stdin>" if file == "-" else None)

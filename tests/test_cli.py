@@ -39,6 +39,8 @@ def test_every_command_has_help(command: list[str]) -> None:
     (["run", "seeds", "--kind", "poem"], "unknown kind 'poem'"),
     (["schema", "poem"], "unknown kind 'poem'"),
     (["extract", "missing.txt"], "no such file"),
+    (["extract", "seeds"], "seeds is a directory: `summarise extract` reads one file; `summarise run seeds"),
+    (["clean", "seeds/"], "seeds/ is a directory"),
     (["brief", "missing.json"], "no such file"),
     (["clean", "missing.txt"], "no such file"),
     (["eval", "missing-dir"], "no such directory"),
@@ -114,7 +116,26 @@ def test_extract_bad_input_exits_1_with_reason(tmp_path: Path, env: dict[str, st
     empty.write_bytes(b"")
     result = runner.invoke(app, ["extract", str(empty)], env=env)
     assert result.exit_code == 1
-    assert "empty" in result.stderr and "Traceback" not in result.output
+    assert result.stderr == f"summarise: error: {empty}: input is empty\n"  # the path once
+    binary = tmp_path / "blob.dat"
+    binary.write_bytes(b"\x00\x01" * 100)
+    result = runner.invoke(app, ["extract", str(binary)], env=env)
+    assert result.stderr == f"summarise: error: {binary}: looks like binary data (NUL bytes), not text\n"
+    png = tmp_path / "picture.txt"
+    png.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(64))
+    assert "looks like a PNG image, not text" in runner.invoke(app, ["extract", str(png)], env=env).stderr
+
+
+def test_brief_refuses_a_file_name_for_several_formats(tmp_path: Path) -> None:
+    record_file = tmp_path / "note.json"
+    record_file.write_text(policy_lecture_001().model_dump_json(), "utf-8")
+    result = runner.invoke(app, ["brief", str(record_file), "-f", "md,html", "-o", str(tmp_path / "x.md")])
+    assert result.exit_code == 2 and "names a file, but 2 formats were asked for" in result.stderr
+    assert not (tmp_path / "x.md").exists()
+    bad = tmp_path / "bad.json"
+    bad.write_text("{}", "utf-8")
+    result = runner.invoke(app, ["brief", str(bad)])
+    assert result.exit_code == 1 and "(1 validation error, first:" in result.stderr
 
 
 def test_brief_renders_a_saved_record(tmp_path: Path) -> None:

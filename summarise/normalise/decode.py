@@ -14,16 +14,16 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 _MAGIC: tuple[tuple[bytes, str], ...] = (
-    (b"\x89PNG\r\n\x1a\n", "PNG image"),
-    (b"\xff\xd8\xff", "JPEG image"),
-    (b"GIF87a", "GIF image"),
-    (b"GIF89a", "GIF image"),
-    (b"%PDF-", "PDF document"),
-    (b"PK\x03\x04", "ZIP archive (or docx/xlsx)"),
-    (b"\x1f\x8b", "gzip archive"),
-    (b"\xd0\xcf\x11\xe0", "OLE document (doc/xls)"),
-    (b"\x7fELF", "ELF executable"),
-    (b"RIFF", "RIFF media file"),
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"%PDF-", "a PDF document"),
+    (b"PK\x03\x04", "a ZIP archive (or docx/xlsx)"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"\xd0\xcf\x11\xe0", "an OLE document (doc/xls)"),
+    (b"\x7fELF", "an ELF executable"),
+    (b"RIFF", "a RIFF media file"),
 )
 _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{2,40})""", re.I)
 _XML_ENCODING = re.compile(rb"""<\?xml[^>]{0,100}?encoding\s*=\s*["']([A-Za-z0-9_.:-]{2,40})""", re.I)
@@ -41,7 +41,7 @@ def _canonical(label: str) -> str | None:
 
 
 def sniff_binary(data: bytes) -> str | None:
-    """Name of the binary format ``data`` looks like, or None if it may be text."""
+    """What binary format ``data`` looks like ("a PNG image"), or None if it may be text."""
     for magic, kind in _MAGIC:
         if data.startswith(magic):
             return kind
@@ -63,7 +63,7 @@ def decode(data: bytes, name: str = "<bytes>") -> tuple[str, str]:
                 raise NormaliseError(f"{name}: has a {enc} byte-order mark but is not valid {enc} ({exc.reason})") from None
     kind = sniff_binary(data)
     if kind:
-        raise NormaliseError(f"{name}: looks like a {kind}, not text")
+        raise NormaliseError(f"{name}: looks like {kind}, not text")
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as exc:
