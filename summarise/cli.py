@@ -660,7 +660,10 @@ def eval_(
 ) -> None:
     """Extract each gold file's input and score it (per file and total).
 
-    Example: summarise eval ../shared/eval/gold --backend offline
+    A gold file whose input is not here is listed as not scored and left out of the totals.
+    Exit code 1 when an input could not be extracted; 2 when no gold file's input is here.
+
+    Example: summarise eval eval/heldout --backend offline
     """
     from . import extract as do_extract
     from .evaluate import gold_paths, score_dir
@@ -680,6 +683,12 @@ def eval_(
         return record.gold_view(), normalise(Path(input_path)).text, output
 
     report = score_dir(gold_dir, run_one)
+    if not report.files and report.skipped:
+        n = len(report.skipped)
+        fail(f"{'the gold file' if n == 1 else f'none of the {n} gold files'} in {gold_dir} "
+             f"{'has no' if n == 1 else 'has its'} input here (the first wants "
+             f"{report.skipped[0][1]}, relative to its gold file); eval/heldout has its articles in this clone: "
+             f"summarise eval eval/heldout")
     if as_json:
         typer.echo(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
     else:

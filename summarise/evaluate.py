@@ -360,6 +360,9 @@ class EvalReport:
     """Per-file scores and micro-averaged totals."""
 
     files: list[FileScore] = field(default_factory=list)
+    # gold files whose input is not on this machine (e.g. ../shared in a user's clone): (name, input),
+    # listed and left out of every total, never scored as a miss
+    skipped: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def totals(self) -> dict[str, Any]:
@@ -370,6 +373,7 @@ class EvalReport:
         points = [f.points_diff for f in fs if f.points_diff is not None]
         return {
             "files": len(fs),
+            "skipped_missing_input": len(self.skipped),
             "perfect": sum(f.perfect for f in fs),
             "errors": sum(bool(f.errors) for f in fs),
             "kind_accuracy": _mean([float(f.kind_ok) for f in fs]),
@@ -389,7 +393,9 @@ class EvalReport:
         }
 
     def to_json(self) -> dict[str, Any]:
-        return {"files": [f.to_json() for f in self.files], "totals": self.totals}
+        return {"files": [f.to_json() for f in self.files],
+                "skipped": [{"name": n, "input": i, "reason": "input not found"} for n, i in self.skipped],
+                "totals": self.totals}
 
     def table(self) -> str:
         """Plain-text table: one row per file, a total row, then the errors and misses."""
@@ -432,6 +438,10 @@ class EvalReport:
                                  ("forbidden", f.forbidden_found)):
                 if items:
                     details.append(f"{f.name}: {label}: {', '.join(map(str, items))}")
+        if self.skipped:
+            details.append(f"not scored: {len(self.skipped)} gold file{'s' if len(self.skipped) != 1 else ''} whose "
+                           "input is not here (left out of the totals):")
+            details += [f"  {name}: input not found: {where}" for name, where in self.skipped]
         return "\n".join(lines + ([""] + details if details else []))
 
 
@@ -439,7 +449,8 @@ def score_dir(gold_dir: str | Path, run: RunFn) -> EvalReport:
     """Score every gold file under ``gold_dir``.
 
     ``run(input_path)`` returns (predicted gold-view dict, normalised article text, full output
-    text). An exception from ``run`` (or an unreadable gold file) is recorded as that file's error.
+    text). An exception from ``run`` (or an unreadable gold file) is recorded as that file's error; a
+    gold file whose input does not exist is listed in ``report.skipped`` and not scored.
     """
     gold_dir = Path(gold_dir)
     report = EvalReport()
@@ -449,6 +460,9 @@ def score_dir(gold_dir: str | Path, run: RunFn) -> EvalReport:
             gold = load_gold(path)
         except Exception as exc:  # noqa: BLE001 - a broken gold file must not stop the run
             report.files.append(FileScore(name=name, errors=[f"gold file: {type(exc).__name__}: {exc}"]))
+            continue
+        if not Path(gold["_input_path"]).exists():
+            report.skipped.append((name, str(gold["input"])))
             continue
         try:
             predicted, article_text, output_text = run(gold["_input_path"])

@@ -182,6 +182,16 @@ def test_eval_scores_a_gold_directory(tmp_path: Path, seeds_dir: Path, env: dict
     assert report["files"][0]["name"] == "000"
 
 
+def test_eval_with_no_input_here_says_so(tmp_path: Path, env: dict[str, str]) -> None:
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    (gold / "x.json").write_text(json.dumps({"input": "../../shared/corpus/x.txt", "kind": "other"}), "utf-8")
+    result = runner.invoke(app, ["eval", str(gold)], env=env)
+    assert result.exit_code == 2
+    assert "the gold file in" in result.stderr and "has no input here" in result.stderr and "../../shared/corpus/x.txt" in result.stderr
+    assert "ERROR" not in result.output
+
+
 def test_cache_info_and_clear(env: dict[str, str]) -> None:
     info = runner.invoke(app, ["cache", "info"], env=env)
     assert info.exit_code == 0 and "entries:" in info.stdout and env["SUMMARISE_CACHE_DIR"] in info.stdout

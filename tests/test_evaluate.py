@@ -245,6 +245,22 @@ def test_score_dir_survives_a_broken_gold_file(tmp_path: Path) -> None:
     assert [bool(f.errors) for f in report.files] == [False, True, False]
 
 
+def test_a_gold_file_whose_input_is_missing_is_listed_not_scored(tmp_path: Path) -> None:
+    gold_dir = _write_gold_dir(tmp_path)
+    (tmp_path / "articles" / "a.txt").unlink()  # a user's clone without ../shared
+    runs: list[Path] = []
+    report = score_dir(gold_dir, lambda p: (runs.append(p), (perfect_prediction(), ARTICLE, ""))[1])
+    assert [p.stem for p in runs] == ["b"] and [f.name for f in report.files] == [str(Path("sub") / "b")]
+    assert report.skipped == [("a", "../articles/a.txt")]
+    totals = report.totals
+    assert (totals["files"], totals["perfect"], totals["errors"], totals["skipped_missing_input"]) == (1, 1, 0, 1)
+    assert totals["figures_r"] == 1.0  # the missing input's figures are not counted as misses
+    table = report.table()
+    assert "1/1 perfect" in table and "ERROR" not in table
+    assert "a: input not found: ../articles/a.txt" in table
+    assert report.to_json()["skipped"] == [{"name": "a", "input": "../articles/a.txt", "reason": "input not found"}]
+
+
 def test_table_has_one_row_per_file_and_a_total(tmp_path: Path) -> None:
     report = score_dir(_write_gold_dir(tmp_path), lambda p: (perfect_prediction(), ARTICLE, ""))
     lines = report.table().splitlines()
