@@ -326,15 +326,25 @@ class Results:
         self.offsets: dict[str, list[tuple[int, int]]] = {}
         self.unreadable = 0  # lines that are not JSON objects with a custom_id
         for n, path in enumerate(self.paths):
+            found = 0
             with path.open("rb") as handle:
                 offset = 0
-                for raw in handle:
-                    cid = _custom_id(raw)
-                    if cid is None:
-                        self.unreadable += bool(raw.strip())
-                    else:
+                for number, raw in enumerate(handle, 1):
+                    line = _json_object(raw)
+                    if _is_request(line):  # the requests file given by mistake: nothing here is an answer
+                        raise ValueError(f"{path}: line {number} is a request, not a result: give ingest the "
+                                         f"file the engine wrote back (its output), not the requests file")
+                    cid = line.get("custom_id") if line is not None else None
+                    if isinstance(cid, str):
                         self.offsets.setdefault(cid, []).append((n, offset))
+                        found += 1
+                    else:
+                        self.unreadable += bool(raw.strip())
                     offset += len(raw)
+            if not found:
+                raise ValueError(f"no result lines in {path}: " + (
+                    "it is empty" if offset == 0 else
+                    'none of its lines is a Batch-API result ({"custom_id": …, "response": …})'))
         self._lock = threading.Lock()
 
     def lines(self, cid: str) -> list[dict[str, Any]]:
@@ -348,13 +358,18 @@ class Results:
         return out
 
 
-def _custom_id(raw: bytes) -> str | None:
+def _json_object(raw: bytes) -> dict[str, Any] | None:
     try:
         line = json.loads(raw)
     except ValueError:
         return None
-    cid = line.get("custom_id") if isinstance(line, dict) else None
-    return cid if isinstance(cid, str) else None
+    return line if isinstance(line, dict) else None
+
+
+def _is_request(line: dict[str, Any] | None) -> bool:
+    """A Batch-API request line (what `run --via batch-file` writes), not a result."""
+    return (line is not None and "method" in line and "url" in line and "body" in line
+            and "response" not in line and "error" not in line)
 
 
 @dataclass

@@ -486,3 +486,22 @@ def test_an_interrupted_ingest_keeps_the_complete_resubmit_file(server, tmp_path
     assert resubmit.read_bytes() == complete
     summary = json.loads((tmp_path / "out/summary.json").read_text("utf-8"))
     assert summary["interrupted"] and summary["ingest"]["resubmit_files"] == []
+
+
+def test_the_wrong_file_given_to_ingest_is_named_for_what_it_is(server, tmp_path):
+    target = write_batch(tmp_path, server, "good")
+    manifest = tmp_path / "requests.manifest.json"
+    result = ingest(tmp_path, target, manifest=manifest)  # the requests file instead of the results
+    assert result.exit_code == 2
+    assert result.stderr.strip() == (f"summarise: error: {target}: line 1 is a request, not a result: give ingest "
+                                     "the file the engine wrote back (its output), not the requests file")
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text("")
+    result = ingest(tmp_path, empty, manifest=manifest)
+    assert result.exit_code == 2 and f"no result lines in {empty}: it is empty" in result.stderr
+    garbage = tmp_path / "garbage.jsonl"
+    garbage.write_text("<html>502 Bad Gateway</html>\n{\"id\": 1}\n")
+    result = ingest(tmp_path, garbage, manifest=manifest)
+    assert result.exit_code == 2 and f"no result lines in {garbage}: none of its lines" in result.stderr
+    assert "HTTP None" not in result.output and "grounding" not in result.output
+    assert not (tmp_path / "out").exists()
