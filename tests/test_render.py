@@ -250,3 +250,30 @@ def test_summary_and_figures_table_say_the_same_english(seeds_dir) -> None:  # n
     for row in note.figures:
         assert row.english in record.summary.en, row.english
     assert "over 5,000 mu (≈ 333.33 ha)" in record.summary.en
+
+
+def test_docx_has_core_properties_and_a4_pages() -> None:
+    record = policy_lecture_001()
+    doc = docx.Document(io.BytesIO(render(record, "docx")))
+    props = doc.core_properties
+    assert props.title == record.headline.zh and props.author == "summarise"
+    assert props.last_modified_by == "summarise" and props.language == "zh-CN"
+    assert props.created.isoformat().startswith(record.provenance.generated_at[:19])
+    en = docx.Document(io.BytesIO(render(record, "docx", langs=("en",)))).core_properties
+    assert en.title == record.headline.en and en.language == "en-GB"
+    section = doc.sections[0]
+    assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
+    assert round(section.left_margin.mm) == 20
+
+
+def test_docx_numbers_points_and_keeps_untrusted_text_valid() -> None:
+    record = meeting_report_000()
+    record.points[0].text.zh = "要<强>认识 & \"落实\"\x0b\x01到位"  # markup and control characters from a page
+    data = render(record, "docx")
+    assert data == render(record, "docx")  # the same note gives the same bytes
+    doc = docx.Document(io.BytesIO(data))
+    points = [p.text for p in doc.paragraphs if p.style.name == "Numbered Point"]
+    assert len(points) == 2 * len(record.points)
+    assert points[0].startswith("1.\t要<强>认识 & \"落实\"到位") and points[len(record.points) - 1].startswith(
+        f"{len(record.points)}.\t")
+    assert any(p.style.name == "List Bullet" for p in doc.paragraphs)

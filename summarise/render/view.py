@@ -164,6 +164,7 @@ class Note:
     backend: Text = field(default_factory=lambda: Text("离线规则提取", "offline rules"))
     publisher: str | None = None
     published: str | None = None
+    generated_at: str | None = None
 
     def __post_init__(self) -> None:
         if self.title is None:
@@ -226,6 +227,8 @@ def person_text(p: Person) -> Text:
 
 def untranslated_fields(obj: Any, path: str = "") -> Iterator[tuple[str, str]]:
     """Paths of every Bilingual field without English (and names without romanisation)."""
+    if obj is None or isinstance(obj, (str, int, float)):
+        return
     if isinstance(obj, Bilingual):
         if not obj.en:
             yield path, obj.zh
@@ -394,4 +397,5 @@ def build_note(record: Record, langs: tuple[str, ...] = LANGS) -> Note:
         backend=backend_text(record),
         publisher=s.publisher,
         published=s.published,
+        generated_at=pv.generated_at,
     )
