@@ -38,6 +38,9 @@ from .settings import Settings
 STATE_DIR = ".summarise"       # per-input manifests, inside --out
 MANIFEST_VERSION = 1
 HASH_CHARS = 10
+# consecutive inputs that could not open a connection to the endpoint before a batch stops: every
+# other input would fail the same way, each after its retries
+UNREACHABLE_STOP = 3
 SLUG_CHARS = 60
 ExtractFn = Callable[..., Any]
 
@@ -278,6 +281,7 @@ class ItemResult:
     cache_hit: bool = False
     seconds: float = 0.0
     out_of_scope: str | None = None     # why, when the record is kind "other" (done, not failed)
+    unreachable: bool = False           # failed because no connection to the endpoint could be opened
     error: str | None = None            # error class
     reason: str | None = None           # human-readable
     detail: str | None = None           # traceback, for unexpected errors only (errors.jsonl)
@@ -295,7 +299,7 @@ class BatchSummary:
     wall_time_s: float
     interrupted: bool
     items: list[ItemResult]
-
+    stopped: str | None = None          # why the batch stopped before every input was tried
     @property
     def exit_code(self) -> int:
         return 1 if self.failed else 0
@@ -326,6 +330,22 @@ def _complete(manifest: dict[str, Any] | None, sha: str, options: RunOptions, wa
         and manifest.get("langs") == list(options.langs)
         and all(manifest.get("outputs", {}).get(f) == n and (options.out / n).is_file() for f, n in wanted.items())
     )
+
+
+def cannot_connect(exc: BaseException) -> bool:
+    """True when `exc` comes from failing to open a connection to the endpoint (refused, no route, DNS),
+    not from a timeout or a connection that broke mid-answer."""
+    import openai  # noqa: PLC0415 - only batches that failed get here
+
+    seen: BaseException | None = exc
+    for _ in range(8):  # the SDK's error, wrapped by summarise's (raised from it, or with it as context)
+        if seen is None:
+            return False
+        if isinstance(seen, openai.APIConnectionError) and not isinstance(seen, openai.APITimeoutError):
+            cause = seen.__cause__
+            return cause is None or "connect" in type(cause).__name__.lower()
+        seen = seen.__cause__ or seen.__context__
+    return False
 
 
 def _describe(exc: BaseException) -> tuple[str, str, str | None]:
@@ -415,6 +435,7 @@ def _process(job: Job, options: RunOptions, extractor: ExtractFn) -> ItemResult:
     except Exception as exc:  # noqa: BLE001 - one failing input must never stop the batch
         result.status = "failed"
         result.error, result.reason, result.detail = _describe(exc)
+        result.unreachable = cannot_connect(exc)
     finally:
         result.seconds = time.perf_counter() - started
     return result
@@ -461,10 +482,27 @@ def run_batch(jobs: Sequence[Job], options: RunOptions, *,
     t0 = time.perf_counter()
     results: list[ItemResult] = []
     interrupted = False
+    stopped: str | None = None
+    stop = threading.Event()
+    in_a_row = 0  # consecutive results that could not connect to the endpoint
 
     lock = threading.Lock()
 
-    def finish(res: ItemResult) -> None:
+    def one(job: Job) -> ItemResult | None:
+        nonlocal in_a_row, stopped
+        if stop.is_set():
+            return None  # not reached: a rerun does it
+        res = process(job, options, extractor)
+        with lock:  # counted in the worker, so no thread starts another input once the count is reached
+            in_a_row = in_a_row + 1 if res.unreachable else 0
+            if in_a_row >= UNREACHABLE_STOP and stopped is None:
+                stopped = f"{in_a_row} inputs in a row could not connect to the endpoint ({res.reason})"
+                stop.set()
+        return res
+
+    def finish(res: ItemResult | None) -> None:
+        if res is None:
+            return
         with lock:
             results.append(res)
         if on_result is not None:
@@ -472,16 +510,18 @@ def run_batch(jobs: Sequence[Job], options: RunOptions, *,
 
     workers = max(1, options.jobs)
     pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="summarise")
-    pending: set[Future[ItemResult]] = set()
+    pending: set[Future[ItemResult | None]] = set()
     try:
         # a bounded number of futures in flight, so an interrupt leaves little half-done work
         for job in jobs:
-            pending.add(pool.submit(process, job, options, extractor))
+            if stopped:
+                break
+            pending.add(pool.submit(one, job))
             if len(pending) >= 2 * workers:
                 done, pending = wait(pending, return_when=FIRST_COMPLETED)
                 for fut in done:
                     finish(fut.result())
-        while pending:
+        while pending:  # after a stop, what had not started is not reached (a rerun does it)
             done, pending = wait(pending, return_when=FIRST_COMPLETED)
             for fut in done:
                 finish(fut.result())
@@ -496,6 +536,7 @@ def run_batch(jobs: Sequence[Job], options: RunOptions, *,
         order = {job.label: i for i, job in enumerate(jobs)}
         results.sort(key=lambda r: order.get(r.path, len(order)))
         summary = _summarise(results, len(jobs), time.perf_counter() - t0, interrupted)
+        summary.stopped = stopped
         write_reports(summary, options, started_at, report_extra(summary) if report_extra else None)
     return summary
 
@@ -535,6 +576,7 @@ def write_reports(summary: BatchSummary, options: RunOptions, started_at: dateti
         "finished_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "wall_time_s": summary.wall_time_s,
         "interrupted": summary.interrupted,
+        "stopped": summary.stopped,
         "counts": {"total": summary.total, "done": summary.done, "failed": summary.failed,
                    "skipped_cached": summary.cached,
                    "not_reached": summary.total - summary.done - summary.failed - summary.cached,

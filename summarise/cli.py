@@ -307,9 +307,12 @@ def run(
     """Summarise many articles into records and bilingual briefing notes.
 
     Writes, for each input, <name>-<hash>.json (the record) and the notes asked for, plus
-    index.html (links to every note, failures listed), summary.json (counts, tokens, time) and
-    errors.jsonl (one line per failed input) in --out. Rerunning the same command skips finished
-    inputs, so an interrupted batch resumes. Exit code 0: all done; 1: some inputs failed; 2: usage.
+    index.html (every note in --out, what this run did), summary.json (this run's counts, tokens,
+    time) and errors.jsonl (one line per failed input) in --out. Rerunning the same command skips
+    finished inputs, so an interrupted batch resumes. A page that reports no meeting is done, as out
+    of scope. When 3 inputs in a row cannot connect to the endpoint the batch stops (the rest are not
+    reached; a rerun resumes). Exit code 0: all done; 1: some inputs failed or were not reached; 2:
+    usage or configuration.
 
     Example: summarise run seeds/ --out briefings/ --format md,html
     """
@@ -393,6 +396,12 @@ def _finish(summary: Any, out: Path, extra: str = "", failed: bool = False) -> N
     if summary.interrupted:
         typer.echo("interrupted: rerun the same command to finish the rest", err=True)
         raise typer.Exit(130)
+    if summary.stopped:
+        missing = summary.total - summary.done - summary.failed - summary.cached
+        typer.echo(f"summarise: stopped: {summary.stopped}. Check the server and SUMMARISE_BASE_URL (and any "
+                   "proxy variable), or pass --backend offline to summarise without a model. "
+                   f"{plural(missing, 'input')} not reached: rerun the same command to resume.", err=True)
+        line += f"; stopped, {missing} not reached"
     typer.echo(line + extra)
     raise typer.Exit(max(summary.exit_code, 1) if failed else summary.exit_code)
 
