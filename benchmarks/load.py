@@ -268,7 +268,8 @@ def run_cli(inputs: Path, out: Path, base_url: str, *, jobs: int, workdir: Path,
 
 def command(inputs: Path, out: Path, base_url: str, jobs: int) -> list[str]:
     return [sys.executable, "-m", "summarise.cli", "run", str(inputs), "--out", str(out), "-j", str(jobs),
-            "--backend", "llm", "--model", "load", "--base-url", base_url, "--no-cache", "-q"]
+            "--backend", "llm", "--model", "load", "--base-url", base_url, "--no-cache", "-q",
+            "--no-reposts"]  # the documents are copies of a few articles: each must cost its own calls here
 
 
 def manifests(state: Path) -> list[Path]:

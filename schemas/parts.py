@@ -133,6 +133,19 @@ class Usage(Part):
         return self.prompt_tokens + self.completion_tokens
 
 
+class RepostOf(Part):
+    """The copy of the same article whose extraction this record shares (a repost: same story, another page).
+
+    The story's facts were grounded again against this copy's own text; what it lacks is in `rejected`."""
+
+    document: str = Field(description="The story's output name (the stem of its notes)")
+    input: str | None = Field(default=None, description="The story's input file")
+    sha256: str | None = None
+    publisher: str | None = None
+    published: str | None = None
+    similarity: float = Field(ge=0, le=1, description="Estimated Jaccard similarity of the two normalised texts")
+
+
 class Provenance(Part):
     """How the record was made."""
 
@@ -147,3 +160,4 @@ class Provenance(Part):
     rejected: list[Rejection] = Field(default_factory=list)
     possibly_missed: list[str] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)
+    repost_of: RepostOf | None = None

@@ -12,6 +12,7 @@ import hashlib
 import json
 import os
 import re
+import sqlite3
 import stat
 import sys
 import tempfile
@@ -27,7 +28,7 @@ from pathlib import Path
 from typing import Any, BinaryIO, Callable, Iterable, Iterator, Sequence
 from urllib.parse import urlsplit, urlunsplit
 
-from . import __version__, turns
+from . import __version__, reposts, store, turns
 from .errors import ExtractionError
 from .render import EXTENSIONS, render
 from .render.html import render_template
@@ -246,6 +247,8 @@ class RunOptions:
     kind: str = "auto"
     settings: Settings = field(default_factory=Settings.from_env)
     endpoint: str | None = None  # a stable name for an endpoint whose URL changes per run (a local model)
+    db: bool = True              # keep <out>/summarise.db (summarise/store.py) in line with the manifests
+    reposts: bool = False        # extract copies of one article once (summarise/reposts.py)
 
     def extract_key(self) -> dict[str, Any]:
         """Everything that changes the record (never the API key)."""
@@ -282,6 +285,7 @@ class ItemResult:
     seconds: float = 0.0
     out_of_scope: str | None = None     # why, when the record is kind "other" (done, not failed)
     unreachable: bool = False           # failed because no connection to the endpoint could be opened
+    repost_of: str | None = None        # the story whose extraction this document shares
     error: str | None = None            # error class
     reason: str | None = None           # human-readable
     detail: str | None = None           # traceback, for unexpected errors only (errors.jsonl)
@@ -361,13 +365,33 @@ def _describe(exc: BaseException) -> tuple[str, str, str | None]:
     return name, f"internal error ({name}: {exc}); please report it", tb
 
 
-def process(job: Job, options: RunOptions, extractor: ExtractFn) -> ItemResult:
-    """Summarise one input and write its outputs; never raises for a bad input."""
+@dataclass(frozen=True)
+class Role:
+    """A document's part in its story (with `RunOptions.reposts`): its key, and the story it copies."""
+
+    stem: str
+    key: reposts.Key | None = None
+    story: str | None = None       # the stem of the story this document is a repost of
+    similarity: float | None = None
+
+
+def process(job: Job, options: RunOptions, extractor: ExtractFn, role: Role | None = None,
+            stories: reposts.Stories | None = None) -> ItemResult:
+    """Summarise one input and write its outputs; never raises for a bad input.
+
+    A repost (`role.story`) waits for its story's record (outside its turn) and re-grounds it."""
+    story = None
+    if role is not None and role.story is not None and stories is not None:
+        story = stories.wait(role.story, role.stem)
     with turns.turn():  # rendering too: see summarise/turns.py
-        return _process(job, options, extractor)
+        result = _process(job, options, extractor, role, story)
+    if stories is not None and result.stem is not None:
+        stories.finished(result.stem, result.status != "failed")
+    return result
 
 
-def _process(job: Job, options: RunOptions, extractor: ExtractFn) -> ItemResult:
+def _process(job: Job, options: RunOptions, extractor: ExtractFn, role: Role | None = None,
+             story: str | None = None) -> ItemResult:
     started = time.perf_counter()
     result = ItemResult(path=job.label, status="failed")
     try:
@@ -395,9 +419,14 @@ def _process(job: Job, options: RunOptions, extractor: ExtractFn) -> ItemResult:
             except (KeyError, ValueError):
                 record = None
         fresh = record is None
-        if fresh:
+        story_of = None
+        if fresh and story is not None and role is not None:
+            record, story_of = _repost_record(job, data, options, story, role)
+        if record is None:
             source: Any = job.path if job.path is not None else data
             record = extractor(source, kind=options.kind, settings=options.settings)
+        elif story_of is None and manifest is not None and not fresh:
+            story_of = manifest.get("story")
         for fmt, name in wanted.items():
             atomic_write(out / name, render(record, fmt, options.langs))
         usage = record.provenance.usage
@@ -420,13 +449,19 @@ def _process(job: Job, options: RunOptions, extractor: ExtractFn) -> ItemResult:
             "model": record.provenance.model,
             "tokens": usage.total_tokens,
             "written_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            "story": story_of,
+            "repost_key": role.key.to_json() if role is not None and role.key is not None
+            else (manifest or {}).get("repost_key") if not fresh else None,
             "record": record.model_dump(mode="json"),
         }
         atomic_write(manifest_file, json.dumps(manifest, ensure_ascii=False, indent=1))
+        if options.db:
+            _index(out, manifest, manifest_file)
         result.status = "done" if fresh else "cached"
+        result.repost_of = (story_of or {}).get("id")
         _fill(result, manifest)
         result.outputs = wanted
-        if fresh:
+        if fresh and story_of is None:
             result.prompt_tokens, result.completion_tokens = usage.prompt_tokens, usage.completion_tokens
             result.tokens = usage.total_tokens
             result.cache_hit = record.provenance.cache_hit
@@ -446,6 +481,39 @@ def _title(record: Any) -> dict[str, Any]:
     en, translates = english_title(record)
     zh = record.headline.zh if record.headline else record.source.title
     return {"zh": zh, "en": en, "translates_headline": translates}
+
+
+def _repost_record(job: Job, data: bytes, options: RunOptions, story: str, role: Role) -> tuple[Any, dict[str, Any] | None]:
+    """(the record re-grounded from `story`'s, the manifest's "story" entry), or (None, None) when the
+    story's record cannot be read (the copy is then extracted itself)."""
+    from .normalise import NormaliseError, normalise  # noqa: PLC0415
+    from .schemas import RepostOf  # noqa: PLC0415
+
+    told = _read_manifest(_manifest_path(options.out, story))
+    try:
+        story_record = load_record(told["record"])  # type: ignore[index]
+    except (KeyError, TypeError, ValueError):
+        return None, None
+    try:
+        doc = normalise(job.path if job.path is not None else data)  # as the extractor reads it
+    except NormaliseError as exc:
+        raise ExtractionError(str(exc)) from None
+    similarity = round(role.similarity or 0.0, 3)
+    repost_of = RepostOf(document=story, input=told.get("input"), sha256=told.get("sha256"),  # type: ignore[union-attr]
+                         publisher=story_record.source.publisher, published=story_record.source.published,
+                         similarity=similarity)
+    record = reposts.reground(story_record, doc, repost_of=repost_of, kind=options.kind, settings=options.settings)
+    return record, {"id": story, "input": repost_of.input, "similarity": similarity}
+
+
+def _index(out: Path, manifest: dict[str, Any], manifest_file: Path) -> None:
+    """The document's rows in summarise.db; a database error never fails the document (its manifest
+    is written: the next run's sync adds the rows)."""
+    db = store.for_dir(out)
+    try:
+        db.put(manifest, manifest_file)
+    except (sqlite3.Error, OSError) as exc:
+        db.errors.append(f"{manifest.get('input')}: {type(exc).__name__}: {exc}")
 
 
 def _fill(result: ItemResult, manifest: dict[str, Any]) -> None:
@@ -480,6 +548,9 @@ def run_batch(jobs: Sequence[Job], options: RunOptions, *,
     _clean_stale_temps(out / STATE_DIR)
     started_at = datetime.now(timezone.utc)
     t0 = time.perf_counter()
+    if options.db:
+        store.for_dir(out).errors.clear()
+        _sync_db(out)  # rows for what a killed run finished, or for a database that was deleted
     results: list[ItemResult] = []
     interrupted = False
     stopped: str | None = None
@@ -488,11 +559,11 @@ def run_batch(jobs: Sequence[Job], options: RunOptions, *,
 
     lock = threading.Lock()
 
-    def one(job: Job) -> ItemResult | None:
+    def one(job: Job, role: Role | None = None) -> ItemResult | None:
         nonlocal in_a_row, stopped
         if stop.is_set():
             return None  # not reached: a rerun does it
-        res = process(job, options, extractor)
+        res = process(job, options, extractor, role, stories)
         with lock:  # counted in the worker, so no thread starts another input once the count is reached
             in_a_row = in_a_row + 1 if res.unreachable else 0
             if in_a_row >= UNREACHABLE_STOP and stopped is None:
@@ -508,15 +579,26 @@ def run_batch(jobs: Sequence[Job], options: RunOptions, *,
         if on_result is not None:
             on_result(res)
 
+    roles = plan_reposts(jobs, options) if options.reposts else {}
+    stories = None
+    order = list(range(len(jobs)))
+    if roles:
+        s = options.settings
+        stories = reposts.Stories((s.timeout + s.max_wait) * (s.max_reasks + 1) * 4 + 60)
+        in_batch = {r.stem for r in roles.values() if r.story is None}
+        for role in roles.values():
+            if role.story in in_batch:
+                stories.expect(role.story)
+        order.sort(key=lambda i: i in roles and roles[i].story is not None)  # stories before their reposts
     workers = max(1, options.jobs)
     pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="summarise")
     pending: set[Future[ItemResult | None]] = set()
     try:
         # a bounded number of futures in flight, so an interrupt leaves little half-done work
-        for job in jobs:
+        for i in order:
             if stopped:
                 break
-            pending.add(pool.submit(one, job))
+            pending.add(pool.submit(one, jobs[i], roles.get(i)))
             if len(pending) >= 2 * workers:
                 done, pending = wait(pending, return_when=FIRST_COMPLETED)
                 for fut in done:
@@ -535,10 +617,71 @@ def run_batch(jobs: Sequence[Job], options: RunOptions, *,
         pool.shutdown(wait=True)
         order = {job.label: i for i, job in enumerate(jobs)}
         results.sort(key=lambda r: order.get(r.path, len(order)))
+        db = _sync_db(out) if options.db else None
         summary = _summarise(results, len(jobs), time.perf_counter() - t0, interrupted)
         summary.stopped = stopped
-        write_reports(summary, options, started_at, report_extra(summary) if report_extra else None)
+        extra = report_extra(summary) if report_extra else {}
+        if options.reposts:
+            ok = [r for r in results if r.status != "failed"]
+            extra = {"reposts": {"stories": sum(r.repost_of is None for r in ok),
+                                 "reposts": sum(r.repost_of is not None for r in ok)}, **extra}
+        write_reports(summary, options, started_at, {**({"database": db} if db else {}), **extra})
     return summary
+
+
+def _sync_db(out: Path) -> dict[str, Any]:
+    """Bring summarise.db in line with the manifests; what it holds and any error, for summary.json."""
+    db = store.for_dir(out)
+    try:
+        _, report = store.synced(out)
+        documents = db.query("SELECT COUNT(*) FROM documents")[0][0]
+    except (sqlite3.Error, OSError) as exc:
+        db.errors.append(f"{db.path}: {type(exc).__name__}: {exc}")
+        documents = None
+        report = None
+    return {"path": store.DB_NAME, "documents": documents,
+            **({"unreadable_manifests": report.unreadable} if report and report.unreadable else {}),
+            **({"errors": list(db.errors)} if db.errors else {})}
+
+
+def plan_reposts(jobs: Sequence[Job], options: RunOptions) -> dict[int, Role]:
+    """Batch position → Role for every input to be summarised: its key, and the story it is a copy
+    of (summarise/reposts.py). Inputs finished earlier keep the part they had; stories of earlier
+    runs in `options.out` made with the same extraction settings are matched too."""
+    from .normalise import NormaliseError, normalise  # noqa: PLC0415
+
+    key = options.extract_key()
+    known: dict[str, reposts.Key] = {}
+    stems: dict[int, str] = {}
+    candidates: list[reposts.Candidate] = []
+    for i, job in enumerate(jobs):
+        try:
+            data = job.read()
+        except (OSError, ValueError):
+            continue  # processing reports it
+        stem = output_stem(job.stem, hashlib.sha256(data).hexdigest())
+        stems[i] = stem
+        manifest = None if options.force else _read_manifest(_manifest_path(options.out, stem))
+        if manifest and manifest.get("extract_key") == key and "record" in manifest:
+            continue  # done earlier: its record is reused as it is
+        try:
+            doc = normalise(job.path if job.path is not None else data)
+            candidates.append(reposts.Candidate(i, stem, len(doc.text), reposts.key_of(doc)))
+        except (NormaliseError, OSError, ValueError):
+            continue
+    redo = set(stems.values()) if options.force else {c.stem for c in candidates}
+    for stem, path in store.manifest_files(options.out).items():
+        if stem in redo:
+            continue
+        manifest = _read_manifest(path)
+        if manifest and manifest.get("extract_key") == key and not manifest.get("story") \
+                and manifest.get("repost_key"):
+            try:
+                known[stem] = reposts.Key.from_json(manifest["repost_key"])
+            except (KeyError, TypeError, ValueError):
+                continue
+    found = reposts.group(candidates, known)
+    return {c.index: Role(c.stem, c.key, *(found.get(c.index) or (None, None))) for c in candidates}
 
 
 def _summarise(results: list[ItemResult], total: int, wall: float, interrupted: bool) -> BatchSummary:

@@ -289,6 +289,11 @@ def run(
     no_cache: bool = typer.Option(False, "--no-cache", help="Neither read nor write the LLM cache."),
     refresh: bool = typer.Option(False, "--refresh", help="Ignore cached LLM results (and overwrite them)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Only failures and the final line."),
+    no_reposts: bool = typer.Option(False, "--no-reposts",
+                                    help="Summarise every copy of an article on its own (by default copies found "
+                                         "in the batch or in --out are extracted once and re-grounded per copy)."),
+    no_db: bool = typer.Option(False, "--no-db", help="Do not write summarise.db (the SQLite database of every "
+                                                      "record in --out)."),
     via: Optional[Tuple[str, Path]] = typer.Option(
         None, "--via", metavar="batch-file OUT.jsonl",
         help="Send nothing: write one OpenAI Batch-API request per document to OUT.jsonl (OUT.2.jsonl, … past "
@@ -346,7 +351,7 @@ def run(
         _write_batch_file(job_list, settings, kind, via[1], file_requests, file_mb)
     workers = jobs or (4 if settings.use_llm and local_model is None else 1)
     options = RunOptions(out=out, formats=formats, langs=langs, jobs=workers, force=force, kind=kind,
-                         settings=settings,
+                         settings=settings, db=not no_db, reposts=not no_reposts,
                          endpoint=f"local:{local_model.resolve()}" if local_model is not None else None)
 
     if dry_run:
@@ -524,6 +529,48 @@ def _resubmit_note(batch: Any, resubmit: Optional[Path]) -> str:
         return (f"; {len(pending)} requests failed or came back invalid/ungrounded — grounding failures cannot be "
                 "re-asked inside a batch: rerun with --resubmit FILE for a second batch")
     return ""
+
+
+@app.command()
+def export(
+    out: Path = typer.Argument(..., metavar="DIR", help="An output directory of `summarise run` (holding summarise.db)."),
+    fmt: str = typer.Option("csv", "--format", "-f", metavar="FORMAT", help="csv, jsonl or parquet (extra "
+                                                                           "summarise[parquet])."),
+    to: Optional[Path] = typer.Option(None, "--to", metavar="DIR", help="Where to write the files (default: DIR/export)."),
+    table: Optional[list[str]] = typer.Option(None, "--table", "-t", metavar="NAME",
+                                              help="Only this table or view (repeatable); default: all."),
+) -> None:
+    """Write every table and view of summarise.db as CSV, JSON Lines or Parquet files.
+
+    The database is first brought up to date with the records in DIR (or rebuilt from them when it
+    is missing). One file per table: documents, events, people, figures, points, attendee_groups,
+    rejections, and the views stories, appearances and evidence.
+
+    Example: summarise export briefings/ --format parquet --to exports/
+    """
+    import sqlite3
+
+    from . import store
+    from .batch import STATE_DIR
+    from .export import ExportError, names
+    from .export import export as write
+
+    if fmt not in ("csv", "jsonl", "parquet"):
+        fail(f"bad --format value {fmt!r}; choose from csv, jsonl, parquet")
+    if not (out / STATE_DIR).is_dir():
+        fail(f"{out} holds no summarise run (no {STATE_DIR}/ directory)")
+    bad = [t for t in table or [] if t not in names()]
+    if bad:
+        fail(f"unknown table {bad[0]!r}; choose from {', '.join(names())}")
+    try:
+        db, _ = store.synced(out)
+        files = write(db, fmt, to or out / "export", list(dict.fromkeys(table)) if table else None)
+    except ExportError as exc:
+        fail(str(exc))
+    except (sqlite3.Error, OSError) as exc:
+        fail(f"cannot export {out / store.DB_NAME}: {exc}", code=1)
+    for path in files:
+        typer.echo(str(path))
 
 
 # --------------------------------------------------------------------------- single documents
