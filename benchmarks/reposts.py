@@ -1,5 +1,5 @@
 """Repost detection on real pages: eval/reposts (9 stories saved 2-4 times from different sources, 15
-different articles of the same meeting series), with the seeds, eval/heldout*/articles and, when
+different articles of the same meeting series), with the seeds, eval/heldout{,2,3}/articles and, when
 present, ../shared/corpus as more different articles.
 
 Runs the batch's grouping (`summarise.reposts.group`: longest copy first, MinHash LSH candidates,
@@ -21,6 +21,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 SET = REPO / "eval" / "reposts"
+HELDOUT = ("heldout", "heldout2", "heldout3")  # not the blind sets kept for the final scoring
 sys.path.insert(0, str(REPO))
 
 from summarise import reposts  # noqa: E402
@@ -32,7 +33,7 @@ def articles() -> list[tuple[Path, str | None]]:
     truth = json.loads((SET / "groups.json").read_text("utf-8"))
     found: list[tuple[Path, str | None]] = [(SET / m, g) for g, ms in truth["groups"].items() for m in ms]
     found += [(SET / m, None) for m in truth["distinct"]]
-    others = sorted(REPO.glob("seeds/*.txt")) + sorted(REPO.glob("eval/heldout*/articles/*"))
+    others = sorted(REPO.glob("seeds/*.txt")) + sorted(p for s in HELDOUT for p in (REPO / "eval" / s / "articles").iterdir())
     corpus = REPO.parent / "shared" / "corpus"
     if corpus.is_dir():
         others += sorted(p for p in corpus.iterdir() if p.is_file() and p.name != "SOURCES.md")

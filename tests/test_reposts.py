@@ -21,6 +21,7 @@ REPO = Path(__file__).resolve().parents[1]
 SEED0 = REPO / "seeds" / "000_09f2237585b32c6b.txt"
 SEED1 = REPO / "seeds" / "001_6b39ea2c5599d977.txt"
 runner = CliRunner()
+HELDOUT = ("heldout", "heldout2", "heldout3")  # not the blind sets kept for the final scoring
 
 
 def _trimmed(raw: str) -> str:
@@ -81,7 +82,7 @@ def test_key_round_trips_through_json() -> None:
 
 
 def _distinct_articles(shared: Path) -> list[Path]:
-    paths = sorted(REPO.glob("seeds/*.txt")) + sorted(REPO.glob("eval/heldout*/articles/*"))
+    paths = sorted(REPO.glob("seeds/*.txt")) + sorted(p for s in HELDOUT for p in (REPO / "eval" / s / "articles").iterdir())
     paths += sorted(p for p in (shared / "corpus").iterdir() if p.is_file() and p.name != "SOURCES.md")
     return paths
 
