@@ -767,8 +767,10 @@ def render_index(out: Path, summary: BatchSummary, data: dict[str, Any],
                  notes: list[dict[str, Any]] | None = None) -> str:
     failures = [i for i in summary.items if i.status == "failed"]
     rows = [_index_row(n) for n in (notes_in(out) if notes is None else notes)]
+    stems = {r["stem"]: r["link"] for r in rows if r.get("stem")}
     return render_template("index.html.j2", notes=rows, failures=failures, summary=data,
-                           kind_label=Text.label)
+                           kind_label=Text.label, stems=stems,
+                           across=_across(out) if "database" in data else None)
 
 
 def _index_row(note: dict[str, Any]) -> dict[str, Any]:
@@ -786,6 +788,16 @@ def _index_row(note: dict[str, Any]) -> dict[str, Any]:
         "event_text": date_text(note["event_date"]).en if note.get("event_date") else None,
         "link": next((outputs[f] for f in ("html", "md", "docx", "json") if f in outputs), None),
     }
+
+
+def _across(out: Path) -> Any:
+    """People and figures across the directory, from summarise.db (None when it cannot be read)."""
+    from .render.across import collect  # noqa: PLC0415
+
+    try:
+        return collect(store.for_dir(out))
+    except sqlite3.Error:
+        return None
 
 
 # --------------------------------------------------------------------------- dry run
