@@ -234,9 +234,9 @@ class RunResult:
 
 
 def run_cli(inputs: Path, out: Path, base_url: str, *, jobs: int, workdir: Path,
-            kill_after: int | None = None, timeout: float = 900) -> RunResult:
+            kill_after: int | None = None, timeout: float = 900, extra: tuple[str, ...] = ()) -> RunResult:
     """`summarise run` in a child process; with `kill_after`, SIGKILL it once that many manifests exist."""
-    cmd = command(inputs, out, base_url, jobs)
+    cmd = command(inputs, out, base_url, jobs) + list(extra)
     env = {**os.environ, "SUMMARISE_CACHE_DIR": str(workdir / "cache"), "SUMMARISE_TIMEOUT": "10"}
     env.pop("SUMMARISE_API_KEY", None)
     env.pop("OPENAI_API_KEY", None)

@@ -7,6 +7,7 @@ place (or the publisher) and the date.
 """
 from __future__ import annotations
 
+import functools
 import json
 from collections import Counter
 from dataclasses import dataclass, field
@@ -92,11 +93,18 @@ def collect(store: Any) -> Across:
     copies = Counter(d["story_id"] for d in docs.values())
     stories = {k: d for k, d in docs.items() if d["story_id"] == k or d["story_id"] not in docs}
 
+    @functools.lru_cache(maxsize=None)
     def about(doc_id: str) -> tuple[str, str, str, str | None, int]:
         d = docs[doc_id]
         iso = d["event_date"] or d["published"] or ""
         return (iso, _date(iso), d["headline_zh"] or d["title"] or d["input"], _link(d["outputs"]),
                 copies[d["story_id"]] - 1)
+
+    @functools.lru_cache(maxsize=None)
+    def roles_zh(raw: str | None) -> str:
+        return "、".join(ROLES.get(r, (r, r))[0] for r in json.loads(raw or "[]"))
+
+    english = functools.lru_cache(maxsize=None)(lambda fig: figure_english(fig))  # copies repeat figures
 
     people: dict[str, PersonEntry] = {}
     for p in store.query("SELECT * FROM people ORDER BY document_id, position"):
@@ -106,7 +114,7 @@ def collect(store: Any) -> Across:
         entry = people.setdefault(p["name"], PersonEntry(p["name"], p["name_en"]))
         entry.name_en = entry.name_en or p["name_en"]
         iso, date, headline, link, reposts = about(p["document_id"])
-        roles = "、".join(ROLES.get(r, (r, r))[0] for r in json.loads(p["roles"] or "[]"))
+        roles = roles_zh(p["roles"])
         entry.appearances.append(Appearance(iso, date, p["title_zh"], p["title_en"], roles,
                                             d["place_zh"] or d["publisher"], headline, link, reposts))
     for entry in people.values():
@@ -117,7 +125,7 @@ def collect(store: Any) -> Across:
             continue
         fig = _Fig(f["figure"], f["value"], f["unit"], bool(f["approximate"]), bool(f["lower_bound"]))
         iso, date, headline, link, reposts = about(f["document_id"])
-        figures.append(FigureEntry(f["figure"], normalised_value(fig), figure_english(fig),  # type: ignore[arg-type]
+        figures.append(FigureEntry(f["figure"], normalised_value(fig), english(fig),
                                    unit_label(f["unit"], "zh"), f["measures_zh"], f["measures_en"], iso, date,
                                    headline, link, reposts))
     figures.sort(key=lambda x: x.iso, reverse=True)
