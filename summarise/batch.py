@@ -664,11 +664,14 @@ def plan_reposts(jobs: Sequence[Job], options: RunOptions) -> dict[int, Role]:
         manifest = None if options.force else _read_manifest(_manifest_path(options.out, stem))
         if manifest and manifest.get("extract_key") == key and "record" in manifest:
             continue  # done earlier: its record is reused as it is
+        if len(data) > reposts.MAX_INPUT_BYTES:
+            continue  # not cleaned twice: processed on its own
         try:
             doc = normalise(job.path if job.path is not None else data)
-            candidates.append(reposts.Candidate(i, stem, len(doc.text), reposts.key_of(doc)))
         except (NormaliseError, OSError, ValueError):
             continue
+        if len(doc.text) <= options.settings.max_chars:  # longer ones fail with a clear error
+            candidates.append(reposts.Candidate(i, stem, len(doc.text), reposts.key_of(doc)))
     redo = set(stems.values()) if options.force else {c.stem for c in candidates}
     for stem, path in store.manifest_files(options.out).items():
         if stem in redo:

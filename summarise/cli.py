@@ -321,7 +321,9 @@ def run(
 
     Example: summarise run seeds/ --out briefings/ --format md,html
     """
-    from .batch import RunOptions, UsageError, discover, plan, prompt_overhead, run_batch, token_counter
+    from .batch import (
+        RunOptions, UsageError, discover, plan, plan_reposts, prompt_overhead, run_batch, token_counter,
+    )
 
     formats = parse_list(fmt, FORMATS, "--format")
     langs = parse_list(lang, LANGS, "--lang")
@@ -357,6 +359,10 @@ def run(
     if dry_run:
         count, method = token_counter()
         items = plan(job_list, options, count)
+        if options.reposts:  # a copy of another input's article costs no call
+            for i, role in plan_reposts(job_list, options).items():
+                if role.story is not None and items[i].action == "process":
+                    items[i].action, items[i].reason, items[i].tokens = "repost", f"of {role.story}", 0
         overhead = prompt_overhead(count) if settings.use_llm else 0
         for it in items:
             extra = f"  {it.chars:,} chars  ~{it.tokens:,} tokens" if it.action == "process" else ""
@@ -364,7 +370,8 @@ def run(
             typer.echo(f"{it.action:12} {it.path}{extra}{why}")
         todo = [i for i in items if i.action == "process"]
         article = sum(i.tokens for i in todo)
-        typer.echo(f"\n{len(todo)} to process, {sum(i.action == 'render only' for i in items)} to re-render, "
+        typer.echo(f"\n{len(todo)} to process, {sum(i.action == 'repost' for i in items)} reposts (no call), "
+                   f"{sum(i.action == 'render only' for i in items)} to re-render, "
                    f"{sum(i.action.startswith('skip') for i in items)} already done, "
                    f"{sum(i.action == 'fail' for i in items)} would fail; backend "
                    f"{'llm ' + str(settings.model) if settings.use_llm else 'offline'}")

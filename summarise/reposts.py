@@ -35,6 +35,7 @@ MIN_SHINGLES = 40        # shorter texts are never grouped: too few 5-grams to t
 LSH_THRESHOLD = 0.2      # candidates; each is then checked with the rules below
 MIN_JACCARD = 0.2        # also keeps a short item out of a long compilation that quotes it
 MIN_CONTAINMENT = 0.6    # eval/reposts: copies 0.76-1.00, different articles of one series at most 0.32
+MAX_INPUT_BYTES = 8_000_000  # bigger inputs are not compared (cleaning them twice costs seconds): extracted alone
 SCHEME = "affine32"      # datasketch's permutation scheme: keys of another scheme cannot be compared
 
 

@@ -276,9 +276,12 @@ class Store:
     # -- writes --------------------------------------------------------------------------------
     def put(self, manifest: dict[str, Any], manifest_file: Path) -> None:
         """Replace one document's rows with those of `manifest` (one transaction)."""
+        from . import turns  # noqa: PLC0415
+
         data = rows(manifest)
         st = manifest_file.stat()
-        with self._lock:
+        # the write waits on the disk (a WAL checkpoint syncs it): other documents take their turns meanwhile
+        with turns.waiting(), self._lock:
             conn = self._connect()
             with self._transaction(conn):
                 self._replace(conn, manifest["stem"], data, st.st_mtime_ns, st.st_size)
