@@ -26,7 +26,7 @@ from typing import Any
 
 from .ground import Grounder
 from .normalise import Document
-from .schemas import Bilingual, Facts, RepostOf, Rejection
+from .schemas import Facts, Rejection, RepostOf
 from .settings import Settings
 
 SHINGLE = 5
@@ -52,7 +52,7 @@ class Key:
                 "shingles": self.shingles, "facts": sorted(self.facts)}
 
     @classmethod
-    def from_json(cls, data: dict[str, Any]) -> "Key":
+    def from_json(cls, data: dict[str, Any]) -> Key:
         if data.get("scheme") != SCHEME:
             raise ValueError(f"a key of another MinHash scheme ({data.get('scheme')!r})")
         return cls(base64.b64decode(data["minhash"]), int(data["shingles"]), frozenset(data.get("facts", ())))
