@@ -511,8 +511,8 @@ def _index(out: Path, manifest: dict[str, Any], manifest_file: Path) -> None:
     is written: the next run's sync adds the rows)."""
     db = store.for_dir(out)
     try:
-        db.put(manifest, manifest_file)
-    except (sqlite3.Error, OSError) as exc:
+        db.put_later(manifest, manifest_file)
+    except OSError as exc:
         db.errors.append(f"{manifest.get('input')}: {type(exc).__name__}: {exc}")
 
 
@@ -632,6 +632,8 @@ def run_batch(jobs: Sequence[Job], options: RunOptions, *,
 def _sync_db(out: Path) -> dict[str, Any]:
     """Bring summarise.db in line with the manifests; what it holds and any error, for summary.json."""
     db = store.for_dir(out)
+    if not db.flush():
+        db.errors.append("the database writer did not finish in time: the next run adds what is missing")
     try:
         _, report = store.synced(out)
         documents = db.query("SELECT COUNT(*) FROM documents")[0][0]

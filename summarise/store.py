@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import os
+import queue
 import sqlite3
 import threading
 from collections.abc import Iterable, Iterator
@@ -26,6 +27,8 @@ from typing import Any
 
 DB_NAME = "summarise.db"
 SCHEMA_VERSION = 1
+WRITE_BATCH = 200       # documents per transaction of the writer thread
+WRITE_PAUSE_S = 0.05    # it commits what it has once no document came for this long
 BUSY_TIMEOUT_MS = 60_000  # another process (a second run, datasette) holding the write lock
 
 # Column lists: the single source for CREATE TABLE, INSERT and the README.
@@ -211,6 +214,8 @@ class Store:
         self._conn: sqlite3.Connection | None = None
         self._pid = -1
         self.errors: list[str] = []  # failed writes this run (batch.py reports them in summary.json)
+        self._queue: queue.Queue[Any] = queue.Queue()
+        self._writer: threading.Thread | None = None
 
     def __getstate__(self) -> dict[str, Any]:  # a worker process opens its own connection
         return {"out": self.out}
@@ -275,16 +280,51 @@ class Store:
 
     # -- writes --------------------------------------------------------------------------------
     def put(self, manifest: dict[str, Any], manifest_file: Path) -> None:
-        """Replace one document's rows with those of `manifest` (one transaction)."""
-        from . import turns  # noqa: PLC0415
-
+        """Replace one document's rows with those of `manifest` (one transaction), now."""
         data = rows(manifest)
         st = manifest_file.stat()
-        # the write waits on the disk (a WAL checkpoint syncs it): other documents take their turns meanwhile
-        with turns.waiting(), self._lock:
+        with self._lock:
             conn = self._connect()
             with self._transaction(conn):
                 self._replace(conn, manifest["stem"], data, st.st_mtime_ns, st.st_size)
+
+    def put_later(self, manifest: dict[str, Any], manifest_file: Path) -> None:
+        """Queue one document's rows for the writer thread, which commits whole documents in batches
+        (`flush` waits for them). A killed run loses only queued rows; the next `sync` adds them."""
+        item = (manifest["stem"], rows(manifest), manifest_file.stat())
+        with self._lock:
+            if self._writer is None or not self._writer.is_alive():
+                self._writer = threading.Thread(target=self._write_queued, name="summarise-db", daemon=True)
+                self._writer.start()
+        self._queue.put(item)
+
+    def flush(self, timeout: float = 600.0) -> bool:
+        """Wait until every queued document is written (False if `timeout` passed first)."""
+        done = threading.Event()
+        self._queue.put(done)
+        return done.wait(timeout) if self._writer is not None and self._writer.is_alive() else True
+
+    def _write_queued(self) -> None:
+        while True:
+            batch = [self._queue.get()]
+            while len(batch) < WRITE_BATCH:
+                try:
+                    batch.append(self._queue.get(timeout=WRITE_PAUSE_S))
+                except queue.Empty:
+                    break
+            docs = [b for b in batch if not isinstance(b, threading.Event)]
+            try:
+                if docs:
+                    with self._lock:
+                        conn = self._connect()
+                        with self._transaction(conn):
+                            for doc_id, data, st in docs:
+                                self._replace(conn, doc_id, data, st.st_mtime_ns, st.st_size)
+            except (sqlite3.Error, OSError) as exc:  # the manifests are written: the next sync adds the rows
+                self.errors.append(f"{len(docs)} documents not written: {type(exc).__name__}: {exc}")
+            for b in batch:
+                if isinstance(b, threading.Event):
+                    b.set()
 
     @staticmethod
     def _replace(conn: sqlite3.Connection, doc_id: str, data: Rows, mtime_ns: int, size: int) -> None:
