@@ -531,7 +531,8 @@ def _fill(result: ItemResult, manifest: dict[str, Any]) -> None:
 def run_batch(jobs: Sequence[Job], options: RunOptions, *,
               on_result: Callable[[ItemResult], None] | None = None,
               extractor: ExtractFn | None = None,
-              report_extra: Callable[[BatchSummary], dict[str, Any]] | None = None) -> BatchSummary:
+              report_extra: Callable[[BatchSummary], dict[str, Any]] | None = None,
+              roles: dict[int, Role] | None = None) -> BatchSummary:
     """Process `jobs` with a thread pool of `options.jobs`; write index.html, summary.json, errors.jsonl.
 
     `extractor(source, kind=…, settings=…)` makes a record (default: `summarise.extract`);
@@ -579,7 +580,8 @@ def run_batch(jobs: Sequence[Job], options: RunOptions, *,
         if on_result is not None:
             on_result(res)
 
-    roles = plan_reposts(jobs, options) if options.reposts else {}
+    if roles is None:
+        roles = plan_reposts(jobs, options) if options.reposts else {}
     stories = None
     order = list(range(len(jobs)))
     if roles:

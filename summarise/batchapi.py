@@ -29,7 +29,7 @@ from openai.types.chat import ChatCompletion
 from pydantic import ValidationError
 
 from . import __version__
-from .batch import Job, _describe, atomic_write, safe_url, temp_beside
+from .batch import Job, Role, RunOptions, _describe, atomic_write, output_stem, plan_reposts, safe_url, temp_beside
 from .errors import ExtractionError
 from .ground import Grounder, checking, reasons
 from .llm import MODES, answer_text, call_arguments, document_messages, merge, response_model, without_prompt_echo
@@ -210,21 +210,28 @@ class _Parts:
 class WriteSummary:
     documents: int = 0
     requests: int = 0
+    reposts: int = 0   # documents that are copies of another's article: no request of their own
     failed: list[dict[str, Any]] = field(default_factory=list)  # errors.jsonl lines
     files: list[Path] = field(default_factory=list)  # the requests files, OUT first
 
 
 def write_requests(jobs: Sequence[Job], settings: Settings, kind: str, out: Path,
-                   limits: FileLimits = FileLimits()) -> WriteSummary:
+                   limits: FileLimits = FileLimits(), reposts: bool = True) -> WriteSummary:
     """OUT.jsonl (one request per document part; OUT.2.jsonl, … past `limits`), OUT.manifest.json,
-    OUT.errors.jsonl; nothing is sent."""
+    OUT.errors.jsonl; nothing is sent. With `reposts`, a copy of another input's article gets no
+    request: the manifest names its story, and ingest grounds the story's answer against the copy."""
     summary = WriteSummary()
     documents: list[dict[str, Any]] = []
     written: dict[str, str] = {}  # custom_id → the requests file it is in
+    copies = _copies(jobs, settings, kind) if reposts else {}
     with _Parts(out, limits) as parts:
-        for job in jobs:
+        for i, job in enumerate(jobs):
             try:
-                entry = _write_document(job, settings, kind, parts, written)
+                if i in copies:
+                    entry = _copy_entry(job, copies[i])
+                    summary.reposts += 1
+                else:
+                    entry = _write_document(job, settings, kind, parts, written)
             except OutputError:  # not the document's fault, and its file would hold a torn line
                 raise
             except Exception as exc:  # noqa: BLE001 - one bad input never stops the batch
@@ -253,6 +260,27 @@ def write_requests(jobs: Sequence[Job], settings: Settings, kind: str, out: Path
             except OSError as exc:
                 raise _failed(path, exc) from exc
     return summary
+
+
+def _copies(jobs: Sequence[Job], settings: Settings, kind: str) -> dict[int, dict[str, Any]]:
+    """Batch position → {"story": the story's position, "similarity": s} for every input that is a copy
+    of another input's article."""
+    # no output directory: the batch's own stories only
+    options = RunOptions(out=Path(os.devnull), force=True, kind=kind, settings=settings, reposts=True)
+    roles = plan_reposts(jobs, options)
+    position = {r.stem: i for i, r in roles.items()}
+    return {i: {"story": position[r.story], "similarity": r.similarity} for i, r in roles.items()
+            if r.story is not None and r.story in position}
+
+
+def _copy_entry(job: Job, story: dict[str, Any]) -> dict[str, Any]:
+    """A copy's manifest entry: no request of its own, the story it shares."""
+    data = job.read()
+    entry: dict[str, Any] = {"input": job.label, "path": str(job.path.resolve()) if job.path is not None else None,
+                             "sha256": hashlib.sha256(data).hexdigest(), "requests": [], "repost_of": story}
+    if job.path is None:
+        entry["data_base64"] = base64.b64encode(data).decode("ascii")
+    return entry
 
 
 def _write_document(job: Job, settings: Settings, kind: str, parts: _Parts,
@@ -494,7 +522,9 @@ class Ingest:
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     def __post_init__(self) -> None:
-        self._by_sha = {d["sha256"]: d for d in self.manifest.documents}
+        for d in self.manifest.documents:  # the same bytes twice: the entry with the requests
+            if d.get("requests") or d["sha256"] not in self._by_sha:
+                self._by_sha[d["sha256"]] = d
 
     def __call__(self, source: Any, *, kind: KindChoice, settings: Settings) -> Record:
         """extract() for an ingested document: the batch's answers instead of live calls."""
@@ -503,16 +533,27 @@ class Ingest:
         if entry is None:
             raise ExtractionError("the input changed since the batch file was written (its content hash differs)")
         doc = normalise(source)
-        if _text_sha(doc) != entry["text_sha256"]:
+        if entry.get("text_sha256", _text_sha(doc)) != _text_sha(doc):  # a copy's entry has none
             raise ExtractionError("the article normalises differently than when the batch file was written "
                                   "(another summarise version?): write the batch file again")
         grounder = Grounder(doc.text, doc.published)
         calls = document_requests(doc, settings, kind)
+        # a copy has no request of its own unless a resubmit wrote one (its story's answer could not be used)
+        requests = entry["requests"] or [{"custom_id": custom_id(entry["sha256"], i, len(calls))}
+                                         for i in range(1, len(calls) + 1)]
         answers = [read_answer(r["custom_id"], self.results.lines(r["custom_id"]), request_body(settings, messages),
                                settings, grounder, r.get("file"))
-                   for r, messages in zip(entry["requests"], calls)]
+                   for r, messages in zip(requests, calls)]
         self._note(entry, answers)
         return self._record(doc, answers, kind, settings)
+
+    def roles(self) -> dict[int, Role]:
+        """The copies the batch file was written with (position in `manifest.jobs()` → its story), so
+        ingest shares each story's answer with its copies exactly as the requests were written."""
+        docs, jobs = self.manifest.documents, self.manifest.jobs()
+        stems = [output_stem(job.stem, d["sha256"]) for job, d in zip(jobs, docs)]
+        return {i: Role(stems[i], story=stems[d["repost_of"]["story"]], similarity=d["repost_of"].get("similarity"))
+                if d.get("repost_of") else Role(stems[i]) for i, d in enumerate(docs)}
 
     def _note(self, entry: dict[str, Any], answers: list[Answer]) -> None:
         with self._lock:

@@ -350,7 +350,7 @@ def run(
     if not job_list:
         fail("no input files found (hidden files are skipped)")
     if via is not None:
-        _write_batch_file(job_list, settings, kind, via[1], file_requests, file_mb)
+        _write_batch_file(job_list, settings, kind, via[1], file_requests, file_mb, reposts=not no_reposts)
     workers = jobs or (4 if settings.use_llm and local_model is None else 1)
     options = RunOptions(out=out, formats=formats, langs=langs, jobs=workers, force=force, kind=kind,
                          settings=settings, db=not no_db, reposts=not no_reposts,
@@ -445,22 +445,24 @@ def _without_batch_files(job_list: list[Any], target: Path) -> list[Any]:
 
 
 def _write_batch_file(job_list: list[Any], settings: Settings, kind: str, target: Path,
-                      file_requests: Optional[int], file_mb: Optional[float]) -> NoReturn:
+                      file_requests: Optional[int], file_mb: Optional[float], reposts: bool = True) -> NoReturn:
     """`run --via batch-file`: write the requests, the manifest and the input errors; send nothing."""
     from .batchapi import FileLimits, OutputError, errors_path, manifest_path, write_requests
 
     try:
         limits = FileLimits(**({"requests": file_requests} if file_requests else {}),
                             **({"bytes": round(file_mb * 1_000_000)} if file_mb else {}))
-        result = write_requests(job_list, settings, kind, target, limits)
+        result = write_requests(job_list, settings, kind, target, limits, reposts=reposts)
     except OutputError as exc:
         typer.echo(f"summarise: error: {exc}", err=True)
         raise typer.Exit(1) from None
     for err in result.failed:
         typer.echo(f"failed {err['path']}: {err['reason']}", err=True)
     files = ", ".join(map(str, result.files))
-    line = (f"{plural(len(job_list), 'input')}: {result.documents} documents → {result.requests} requests in {files} "
-            f"(manifest {manifest_path(target)})")
+    copies = f" ({result.reposts} of them copies of another input's article: no request of their own)" \
+        if result.reposts else ""
+    line = (f"{plural(len(job_list), 'input')}: {result.documents} documents{copies} → {result.requests} requests "
+            f"in {files} (manifest {manifest_path(target)})")
     if result.failed:
         line += f"; {len(result.failed)} failed (in {errors_path(target)})"
     submit = "the file" if len(result.files) == 1 else f"each of the {len(result.files)} files as its own batch"
@@ -511,12 +513,12 @@ def ingest(
         fail(str(exc))
     jobs = batch.manifest.jobs()
     options = RunOptions(out=out, formats=formats, langs=langs, jobs=1, force=True, kind=batch.manifest.kind,
-                         settings=batch.manifest.settings)
+                         settings=batch.manifest.settings, reposts=True)
     out.mkdir(parents=True, exist_ok=True)
     _interrupt_on_sigterm()
     with Reporter(len(jobs), quiet=quiet) as reporter:
         summary = run_batch(jobs, options, on_result=reporter, extractor=batch,
-                            report_extra=lambda s: batch.finish(resubmit, s.interrupted))
+                            report_extra=lambda s: batch.finish(resubmit, s.interrupted), roles=batch.roles())
     _finish(summary, out, _resubmit_note(batch, resubmit), failed=batch.resubmit_error is not None)
 
 

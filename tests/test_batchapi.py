@@ -304,7 +304,7 @@ def test_a_batch_past_a_file_limit_is_split_and_ingested_whole(server, tmp_path)
     elsewhere.parent.mkdir()
     elsewhere.write_bytes(SEEDS[1].read_bytes() + "\n（另一份）\n".encode())
     base = ["run", str(inputs), str(elsewhere), "--via", "batch-file", str(target), "--model", "m",
-            "--base-url", server.base_url]
+            "--base-url", server.base_url, "--no-reposts"]  # the variants are copies of two articles
     whole = runner.invoke(app, base, env=_env(tmp_path))
     assert whole.exit_code == 0, whole.output
     unsplit = requests_in(target)
@@ -336,7 +336,7 @@ def test_the_byte_limit_splits_between_documents_and_an_oversized_document_is_li
     paths = _variants(tmp_path / "inbox", 4)
     settings = Settings(backend="llm", model="m", context_chars=500)  # several requests per document
     jobs = discover([str(p) for p in paths])
-    probe = write_requests(jobs, settings, "auto", tmp_path / "all.jsonl")
+    probe = write_requests(jobs, settings, "auto", tmp_path / "all.jsonl", reposts=False)
     sizes = {}
     for line in (tmp_path / "all.jsonl").read_bytes().splitlines(keepends=True):
         sha = json.loads(line)["custom_id"].split("-")[0]
@@ -345,7 +345,7 @@ def test_the_byte_limit_splits_between_documents_and_an_oversized_document_is_li
     limit = max(sizes.values()) - 1  # the largest documents (one seed's two variants) fit no file
     too_big = sum(size > limit for size in sizes.values())
     assert 0 < too_big < 4
-    summary = write_requests(jobs, settings, "auto", tmp_path / "req.jsonl", FileLimits(bytes=limit))
+    summary = write_requests(jobs, settings, "auto", tmp_path / "req.jsonl", FileLimits(bytes=limit), reposts=False)
     assert summary.documents == 4 - too_big and len(summary.failed) == too_big
     assert all("more than one requests file may hold" in f["reason"] for f in summary.failed)
     assert len(summary.files) == 4 - too_big and all(f.stat().st_size <= limit for f in summary.files)
@@ -376,15 +376,16 @@ def test_a_file_holds_exactly_its_limit_and_file_mb_counts_megabytes(server, tmp
     paths = _variants(tmp_path / "inbox", 4)
     jobs = discover([str(p) for p in paths])
     settings = Settings(backend="llm", model="m")
-    write_requests(jobs, settings, "auto", tmp_path / "all.jsonl")
+    write_requests(jobs, settings, "auto", tmp_path / "all.jsonl", reposts=False)
     sizes = _sizes(tmp_path / "all.jsonl")  # one request per document
     two = sizes[0] + sizes[1]
-    exact = write_requests(jobs, settings, "auto", tmp_path / "exact.jsonl", FileLimits(bytes=two))
+    exact = write_requests(jobs, settings, "auto", tmp_path / "exact.jsonl", FileLimits(bytes=two), reposts=False)
     assert _sizes(exact.files[0]) == sizes[:2]  # exactly at the limit: both fit
-    alone = write_requests(jobs[:1], settings, "auto", tmp_path / "one.jsonl", FileLimits(requests=1, bytes=sizes[0]))
+    alone = write_requests(jobs[:1], settings, "auto", tmp_path / "one.jsonl", FileLimits(requests=1, bytes=sizes[0]),
+                           reposts=False)
     assert alone.documents == 1 and not alone.failed  # a document exactly as big as a file may be
     # --file-mb is 10^6 bytes: one byte under two documents leaves one per file
-    result = runner.invoke(app, ["run", *map(str, paths), "--via", "batch-file", str(tmp_path / "mb.jsonl"),
+    result = runner.invoke(app, ["run", *map(str, paths), "--via", "batch-file", str(tmp_path / "mb.jsonl"), "--no-reposts",
                                  "--model", "m", "--file-mb", f"{(two - 1) / 1e6:.6f}"], env=_env(tmp_path))
     assert result.exit_code == 0, result.output
     assert "each of the 4 files" in result.output and len(requests_in(tmp_path / "mb.4.jsonl")) == 1
@@ -408,7 +409,7 @@ def test_a_disk_error_replaces_no_requests_file(tmp_path):
         resource.setrlimit(resource.RLIMIT_FSIZE, (40_000, 40_000))  # Python turns SIGXFSZ into EFBIG
 
     proc = subprocess.run([sys.executable, "-m", "summarise.cli", "run", *map(str, paths), "--via", "batch-file",
-                           str(target), "--model", "m"], capture_output=True, text=True, preexec_fn=limit,
+                           str(target), "--model", "m", "--no-reposts"], capture_output=True, text=True, preexec_fn=limit,
                           env={**__import__("os").environ, **_env(tmp_path)}, timeout=120)
     assert proc.returncode == 1, proc.stderr
     assert "cannot write" in proc.stderr and "no requests file was replaced" in proc.stderr
@@ -441,7 +442,7 @@ def test_a_write_that_stops_midway_replaces_nothing(tmp_path, monkeypatch, failu
 
     monkeypatch.setattr(_Parts, "write", stopping)
     with pytest.raises(KeyboardInterrupt if failure == "interrupt" else OutputError):
-        write_requests(jobs, Settings(backend="llm", model="m"), "auto", out, FileLimits(requests=2))
+        write_requests(jobs, Settings(backend="llm", model="m"), "auto", out, FileLimits(requests=2), reposts=False)
     assert len(calls) == 3  # it stopped at the failure, not carrying on past a torn line
     assert sorted(p.name for p in tmp_path.iterdir()) == ["inbox", "requests.2.jsonl", "requests.3.jsonl",
                                                           "requests.jsonl"]
@@ -459,7 +460,7 @@ def test_the_manifest_is_written_before_the_requests_are_put_in_place(tmp_path):
     out.write_text("earlier\n")
     (tmp_path / "requests.manifest.json").mkdir()  # a manifest that cannot be replaced
     with pytest.raises(OutputError, match="requests.manifest.json"):
-        write_requests(jobs, Settings(backend="llm", model="m"), "auto", out)
+        write_requests(jobs, Settings(backend="llm", model="m"), "auto", out, reposts=False)
     assert out.read_text() == "earlier\n" and not list(tmp_path.glob(".tmp-*"))
 
 

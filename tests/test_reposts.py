@@ -246,3 +246,45 @@ def test_real_repost_set_groups_copies_and_never_merges_different_articles() -> 
             assert items[i][1] is not None and items[i][1] == items[j][1], (items[i][0].name, items[j][0].name)
     whole = [g for g in truth["groups"] if len({story[i] for i, (_, h) in enumerate(items) if h == g}) == 1]
     assert len(whole) >= 8, whole
+
+
+def test_batch_file_asks_once_per_story_and_ingest_grounds_each_copy(tmp_path: Path) -> None:
+    """`run --via batch-file`: a copy gets no request; ingest grounds the story's answer against each copy."""
+    import urllib.request
+
+    d = tmp_path / "in"
+    d.mkdir()
+    shutil.copy(SEED1, d / SEED1.name)
+    for name, text in variants(SEED1.read_text("utf-8")).items():
+        (d / f"001_{name}.txt").write_text(text, "utf-8")
+    target = tmp_path / "requests.jsonl"
+    with ScriptedServer({"one": [{"content": GOOD1}]}) as server:
+        result = runner.invoke(app, ["run", str(d), "--via", "batch-file", str(target), "--model", "one"],
+                               env={"SUMMARISE_CACHE_DIR": str(tmp_path / "cache")})
+        assert result.exit_code == 0, result.output
+        assert "3 of them copies of another input's article" in result.output
+        requests = [json.loads(line) for line in target.read_text("utf-8").splitlines()]
+        assert len(requests) == 1
+        lines = []
+        for req in requests:  # what the Batch API does: POST each body, one output line per request
+            post = urllib.request.Request(server.base_url.removesuffix("/v1") + req["url"],
+                                          data=json.dumps(req["body"]).encode(), headers={"Content-Type": "application/json"})
+            with urllib.request.urlopen(post) as resp:
+                body = json.loads(resp.read())
+            lines.append({"custom_id": req["custom_id"], "response": {"status_code": 200, "body": body}, "error": None})
+        assert server.calls == {"one": 1}
+    results = tmp_path / "results.jsonl"
+    results.write_text("".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines), "utf-8")
+    out = tmp_path / "out"
+    ingested = runner.invoke(app, ["ingest", str(results), "--manifest", str(tmp_path / "requests.manifest.json"),
+                                   "--out", str(out), "-q"], env={"SUMMARISE_CACHE_DIR": str(tmp_path / "cache")})
+    assert ingested.exit_code == 0, ingested.output
+    items = _items(out)
+    story = items[SEED1.name]["stem"]
+    assert {n: i["repost_of"] for n, i in items.items() if n != SEED1.name} == {
+        "001_ads.txt": story, "001_traditional.txt": story, "001_trimmed.txt": story}
+    trimmed = load_record((out / items["001_trimmed.txt"]["outputs"]["json"]).read_text("utf-8"))
+    text = normalise(d / "001_trimmed.txt").text
+    assert trimmed.provenance.backend == "llm" and trimmed.lecturer.name == "陈林"
+    assert all(text[f.evidence.start:f.evidence.end] == f.evidence.quote for f in [*trimmed.people, *trimmed.figures])
+    assert "95份" not in {f.quote for f in trimmed.figures}
