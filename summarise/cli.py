@@ -722,13 +722,18 @@ def eval_(
     backend: Optional[str] = BackendOpt,
     model: Optional[str] = ModelOpt,
     base_url: Optional[str] = BaseUrlOpt,
+    records: Optional[Path] = typer.Option(
+        None, "--records", metavar="DIR", help="Score the records already in DIR (the --out of `run` or `ingest`) "
+        "instead of extracting: each gold file's input is matched to the record made from it."),
 ) -> None:
     """Extract each gold file's input and score it (per file and total).
 
     A gold file whose input is not here is listed as not scored and left out of the totals.
-    Exit code 1 when an input could not be extracted; 2 when no gold file's input is here.
+    Exit code 1 when an input could not be extracted (or, with --records, has no record);
+    2 when no gold file's input is here.
 
     Example: summarise eval eval/heldout --backend offline
+    Example: summarise eval eval/heldout --records briefings/   (records from an ingested batch)
     """
     from . import extract as do_extract
     from .evaluate import gold_paths, score_dir
@@ -738,10 +743,22 @@ def eval_(
         fail(f"no such directory: {gold_dir}")
     if not gold_paths(gold_dir):
         fail(f"no gold files (*.json) in {gold_dir}")
-    settings = make_settings(backend, model, base_url, will_send=True)
+    if records is not None:
+        if backend or model or base_url:
+            fail("--records scores saved records: --backend, --model and --base-url do not apply")
+        if not records.is_dir():
+            fail(f"no such directory: {records}")
+        saved = _records_by_input(records)
+        if not saved:
+            fail(f"no records (*.json written by `summarise run` or `ingest`) in {records}")
+    else:
+        settings = make_settings(backend, model, base_url, will_send=True)
 
     def run_one(input_path: Path) -> tuple[dict[str, Any], str, str]:
-        record = do_extract(Path(input_path), settings=settings)
+        if records is not None:
+            record = _saved_record(saved, Path(input_path), records)
+        else:
+            record = do_extract(Path(input_path), settings=settings)
         # provenance lists what was rejected or possibly missed: not shipped as fact, not scored;
         # the input's file name and hash are the user's, not extracted from the article
         output = record.model_dump_json(exclude={"provenance": True, "source": {"name", "sha256"}})
@@ -759,6 +776,30 @@ def eval_(
     else:
         typer.echo(report.table())
     raise typer.Exit(1 if report.totals["errors"] else 0)
+
+
+def _records_by_input(directory: Path) -> dict[str, Any]:
+    """The records in `directory` (not its reports), by the resolved path of the input each was made from."""
+    from .schemas import load_record
+
+    found: dict[str, Any] = {}
+    for path in sorted(directory.glob("*.json")):
+        if path.name in ("summary.json",):
+            continue
+        try:
+            record = load_record(path.read_bytes())
+        except (OSError, ValueError):  # another JSON file (a report, an export): not a record
+            continue
+        if record.source.name:
+            found[str(Path(record.source.name).resolve())] = record
+    return found
+
+
+def _saved_record(saved: dict[str, Any], input_path: Path, directory: Path) -> Any:
+    record = saved.get(str(input_path.resolve()))
+    if record is None:
+        raise LookupError(f"no record of this input in {directory} (it failed, or was not in that run)")
+    return record
 
 
 # --------------------------------------------------------------------------- cache
