@@ -9,7 +9,6 @@ from pathlib import Path
 
 import httpx2 as httpx  # the HTTP library of the openai SDK installed here
 import openai
-import pytest
 from typer.testing import CliRunner
 
 from summarise.batch import UNREACHABLE_STOP, RunOptions, cannot_connect, discover, run_batch

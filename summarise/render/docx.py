@@ -87,18 +87,23 @@ def _table(header: list[str], rows: list[list[tuple[str, bool]]], widths: list[i
     (runs, right-aligned)."""
     total = sum(widths)
     cols = [round(TEXT_W * w / total) for w in widths]
-    grid = "".join(f'<w:gridCol w:w="{c}"/>' for c in cols)
-
-    def cell(runs: str, width: int, right: bool = False) -> str:
-        return (f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr>'
-                f"{_p(runs, 'TableText', align='right' if right else None)}</w:tc>")
-
-    head = "".join(cell(_run(h, bold=True), c) for h, c in zip(header, cols))
-    body = "".join("<w:tr>" + "".join(cell(runs, c, right) for (runs, right), c in zip(row, cols)) + "</w:tr>"
+    head = "".join(_cell(_run(h, bold=True), c) for h, c in zip(header, cols))
+    body = "".join("<w:tr>" + "".join(_cell(runs, c, right) for (runs, right), c in zip(row, cols)) + "</w:tr>"
                    for row in rows)
+    return _grid(cols, f"<w:tr><w:trPr><w:tblHeader/></w:trPr>{head}</w:tr>{body}")
+
+
+def _cell(runs: str, width: int, right: bool = False) -> str:
+    return (f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr>'
+            f"{_p(runs, 'TableText', align='right' if right else None)}</w:tc>")
+
+
+def _grid(cols: list[int], rows: str) -> str:
+    """A full-width table with fixed columns, and an empty paragraph after it (Word needs one
+    between two tables)."""
+    grid = "".join(f'<w:gridCol w:w="{c}"/>' for c in cols)
     return (f'<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="{TEXT_W}" w:type="dxa"/>'
-            f'<w:tblLayout w:type="fixed"/></w:tblPr><w:tblGrid>{grid}</w:tblGrid>'
-            f'<w:tr><w:trPr><w:tblHeader/></w:trPr>{head}</w:tr>{body}</w:tbl>') + _p("")
+            f'<w:tblLayout w:type="fixed"/></w:tblPr><w:tblGrid>{grid}</w:tblGrid>{rows}</w:tbl>') + _p("")
 
 
 # --------------------------------------------------------------------------- the note
@@ -173,7 +178,8 @@ def _body(note: Note) -> str:
         out.append(_p(_run("Left untranslated (shown in Chinese, marked [untranslated]): ", bold=True)
                       + _run("; ".join(note.untranslated))))
     if note.possibly_missed:
-        out.append(_p(_run("Possibly missed: " if en else "可能遗漏:", bold=True) + _run("; ".join(note.possibly_missed))))
+        out.append(_p(_run("Possibly missed: " if en else "可能遗漏:", bold=True)
+                      + _run("; ".join(note.possibly_missed))))
     if note.warnings:
         out.append(_p(_run("Warnings: " if en else "提示:", bold=True) + _run("; ".join(note.warnings))))
     section = (f'<w:sectPr><w:pgSz w:w="{PAGE_W}" w:h="{PAGE_H}"/><w:pgMar w:top="{MARGIN}" w:right="{MARGIN}" '
@@ -185,13 +191,9 @@ def _body(note: Note) -> str:
 def _provenance_table(note: Note, lang: str) -> str:
     """Label and value, two columns, no header row."""
     cols = [round(TEXT_W / 4), TEXT_W - round(TEXT_W / 4)]
-    grid = "".join(f'<w:gridCol w:w="{c}"/>' for c in cols)
-    rows = "".join(
-        f'<w:tr><w:tc><w:tcPr><w:tcW w:w="{cols[0]}" w:type="dxa"/></w:tcPr>{_p(_run(key.get(lang), color=MUTED), "TableText")}'
-        f'</w:tc><w:tc><w:tcPr><w:tcW w:w="{cols[1]}" w:type="dxa"/></w:tcPr>{_p(_run(value), "TableText")}</w:tc></w:tr>'
-        for key, value in note.provenance)
-    return (f'<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="{TEXT_W}" w:type="dxa"/>'
-            f'<w:tblLayout w:type="fixed"/></w:tblPr><w:tblGrid>{grid}</w:tblGrid>{rows}</w:tbl>') + _p("")
+    rows = (f"<w:tr>{_cell(_run(key.get(lang), color=MUTED), cols[0])}{_cell(_run(value), cols[1])}</w:tr>"
+            for key, value in note.provenance)
+    return _grid(cols, "".join(rows))
 
 
 # --------------------------------------------------------------------------- the package
