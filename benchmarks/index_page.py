@@ -3,7 +3,7 @@
 Generates N documents as benchmarks/load.py does (the seeds and ../shared/corpus articles with varied
 closing lines), summarises them offline with --no-reposts (every document its own story: the most
 rows the people and figures sections can have for N documents), then measures index.html: bytes,
-rows, the time to build it (collect from summarise.db + render), and DOMContentLoaded and load in
+rows, the time to read the two sections from summarise.db and to build the whole page, and DOMContentLoaded and load in
 headless Chromium (a copy of the page with a timing script appended; the page itself has none),
 median of --loads runs, beside the same page without the people and figures sections.
 
@@ -22,6 +22,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from types import SimpleNamespace
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import load  # noqa: E402
@@ -59,9 +60,8 @@ def main() -> None:
     args = ap.parse_args()
     sys.path.insert(0, str(REPO))
     from summarise import store
-    from summarise.batch import notes_in
+    from summarise.batch import notes_in, render_index
     from summarise.render.across import collect
-    from summarise.render.html import render_template
 
     results: dict = {"machine": load.machine(), "docs": args.docs}
     with tempfile.TemporaryDirectory() as tmp:
@@ -80,19 +80,17 @@ def main() -> None:
         across = collect(store.for_dir(out))
         collect_s = time.perf_counter() - t
         t = time.perf_counter()
-        notes = notes_in(out)
-        stems = {n["stem"]: next(iter(n["outputs"].values())) for n in notes}
-        with_sections = render_template("index.html.j2", notes=notes, failures=[], summary=summary, stems=stems,
-                                        across=across)
+        with_sections = render_index(out, SimpleNamespace(items=[]), summary)
         render_s = time.perf_counter() - t
         bare = out / "index-without-people-and-figures.html"
-        bare.write_text(render_template("index.html.j2", notes=notes, failures=[], summary=summary, stems=stems,
-                                        across=None), "utf-8")
+        bare.write_text(render_index(out, SimpleNamespace(items=[]), {k: v for k, v in summary.items()
+                                                                      if k != "database"}), "utf-8")
+        notes = notes_in(out)
         results.update({
             "index_bytes": len(html.encode("utf-8")), "index_bytes_without_sections": bare.stat().st_size,
             "notes": len(notes), "people": len(across.people),
             "appearances": sum(len(p.appearances) for p in across.people), "figures": len(across.figures),
-            "collect_s": round(collect_s, 2), "render_s": round(render_s, 2),
+            "collect_s": round(collect_s, 2), "index_s": round(render_s, 2),
             "same_page_rendered": with_sections == html,
         })
         if CHROMIUM:
