@@ -159,5 +159,7 @@ class Provenance(Part):
     usage: Usage = Field(default_factory=Usage)
     rejected: list[Rejection] = Field(default_factory=list)
     possibly_missed: list[str] = Field(default_factory=list)
+    cross_check_error: str | None = Field(
+        None, description="why the offline cross-check behind possibly_missed could not run (then that list is empty)")
     warnings: list[str] = Field(default_factory=list)
     repost_of: RepostOf | None = None

@@ -14,12 +14,18 @@ try:
 except PackageNotFoundError:  # running from a source tree that is not installed
     __version__ = "0.0.0+source"
 
-from .errors import ExtractionError  # noqa: E402
+from .errors import (  # noqa: E402
+    ConfigurationError, EndpointError, ExtractionError, InputError, NoValidAnswerError, SummariseError,
+    TransientEndpointError,
+)
 from .settings import Settings  # noqa: E402
 from .normalise import normalise  # noqa: E402  (the function; the subpackage stays importable)
 from .normalise.errors import NormaliseError  # noqa: E402
-from .pipeline import extract  # noqa: E402
+from .pipeline import aextract, extract  # noqa: E402
 from .schemas import MeetingReport, OutOfScope, PolicyLecture, Record, load_record  # noqa: E402
 
-__all__ = ["ExtractionError", "MeetingReport", "NormaliseError", "OutOfScope", "PolicyLecture", "Record",
-           "Settings", "__version__", "extract", "load_record", "normalise"]
+__all__ = [
+    "ConfigurationError", "EndpointError", "ExtractionError", "InputError", "MeetingReport", "NoValidAnswerError",
+    "NormaliseError", "OutOfScope", "PolicyLecture", "Record", "Settings", "SummariseError",
+    "TransientEndpointError", "__version__", "aextract", "extract", "load_record", "normalise",
+]

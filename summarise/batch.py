@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any, BinaryIO, Callable, Iterable, Iterator, Sequence
 from urllib.parse import urlsplit, urlunsplit
 
-from . import __version__, reposts, store, turns
+from . import __version__, reposts, store
 from .errors import ExtractionError
 from .render import EXTENSIONS, render
 from .render.html import render_template
@@ -379,12 +379,11 @@ def process(job: Job, options: RunOptions, extractor: ExtractFn, role: Role | No
             stories: reposts.Stories | None = None) -> ItemResult:
     """Summarise one input and write its outputs; never raises for a bad input.
 
-    A repost (`role.story`) waits for its story's record (outside its turn) and re-grounds it."""
+    A repost (`role.story`) waits for its story's record and re-grounds it."""
     story = None
     if role is not None and role.story is not None and stories is not None:
         story = stories.wait(role.story, role.stem)
-    with turns.turn():  # rendering too: see summarise/turns.py
-        result = _process(job, options, extractor, role, story)
+    result = _process(job, options, extractor, role, story)
     if stories is not None and result.stem is not None:
         stories.finished(result.stem, result.status != "failed")
     return result

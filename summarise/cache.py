@@ -4,6 +4,8 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import os
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -16,13 +18,24 @@ from .settings import Settings
 
 def cache_key(text: str, settings: Settings, *, title: str | None, published: str | None, kind: str | None) -> str:
     """A hash of everything that changes the answer: text, schema, prompts, model, endpoint, mode, options, version."""
-    material = {
-        "text": text,
-        "title": title,
-        "published": published,
-        "kind": kind,
-        "schema": _schema(),
-        "prompts": [prompts.text("system.md"), prompts.text("user.md")],
+    material = {"text": text, "title": title, "published": published, "kind": kind, **_settings_material(settings)}
+    return hashlib.sha256(json.dumps(material, ensure_ascii=False, sort_keys=True).encode()).hexdigest()
+
+
+def input_key(payload: bytes | str, name: str, settings: Settings, *, kind: str | None, code: str) -> str:
+    """A hash of an input as read (before cleaning) and of what changes its answer, `code` being a hash
+    of the package's code: it leads to the entry of the cleaned text without cleaning it again."""
+    digest = hashlib.sha256(b"input\0")
+    digest.update(json.dumps({"name": name, "kind": kind, "code": code, **_settings_material(settings)},
+                             ensure_ascii=False, sort_keys=True).encode())
+    digest.update(b"\0b" if isinstance(payload, bytes) else b"\0s")
+    digest.update(payload if isinstance(payload, bytes) else payload.encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()
+
+
+def _settings_material(settings: Settings) -> dict[str, Any]:
+    return {
+        "shared": _shared_digest(),
         "model": settings.model,
         "base_url": settings.base_url,
         "mode": settings.mode,
@@ -31,16 +44,15 @@ def cache_key(text: str, settings: Settings, *, title: str | None, published: st
         "max_tokens": settings.max_tokens,
         "context_chars": settings.context_chars,
         "limits": [settings.list_limit, settings.text_limit],
-        "version": __version__,
     }
-    blob = json.dumps(material, ensure_ascii=False, sort_keys=True).encode()
-    return hashlib.sha256(blob).hexdigest()
 
 
 @functools.lru_cache(maxsize=1)
-def _schema() -> dict[str, Any]:
-    """The Facts JSON Schema, built once per process (~18 ms each time otherwise)."""
-    return Facts.model_json_schema()
+def _shared_digest() -> str:
+    """What every request shares, hashed once per process: the Facts JSON Schema, the prompts, the version."""
+    shared = {"schema": Facts.model_json_schema(), "prompts": [prompts.text("system.md"), prompts.text("user.md")],
+              "version": __version__}
+    return hashlib.sha256(json.dumps(shared, ensure_ascii=False, sort_keys=True).encode()).hexdigest()
 
 
 class TextOnlyDisk(diskcache.Disk):
@@ -61,11 +73,38 @@ def _open(directory: Path) -> diskcache.Cache:
     return diskcache.Cache(str(directory), disk=TextOnlyDisk, size_limit=2**30)
 
 
-@functools.lru_cache(maxsize=8)
+class _Handles:
+    """One open cache per directory for the process (diskcache is thread-safe; opening SQLite on every
+    lookup would cost more than the rest of a cache hit). A forked child opens its own: SQLite
+    connections must not cross a fork, so the inherited handles are kept, unused and unclosed."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.open: dict[str, diskcache.Cache] = {}
+        self.inherited: list[dict[str, diskcache.Cache]] = []
+
+    def get(self, directory: str) -> diskcache.Cache:
+        handle = self.open.get(directory)
+        if handle is None:
+            with self.lock:
+                handle = self.open.get(directory)
+                if handle is None:
+                    handle = self.open[directory] = _open(Path(directory))
+        return handle
+
+    def after_fork(self) -> None:
+        self.inherited.append(self.open)
+        self.open = {}
+        self.lock = threading.Lock()
+
+
+_HANDLES = _Handles()
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_HANDLES.after_fork)
+
+
 def _shared(directory: str) -> diskcache.Cache:
-    """One open cache per directory for the process (thread-safe): opening and closing SQLite on
-    every lookup cost ~25 ms, more than the rest of a cache hit."""
-    return _open(Path(directory))
+    return _HANDLES.get(directory)
 
 
 def get(settings: Settings, key: str) -> dict[str, Any] | None:

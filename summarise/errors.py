@@ -1,6 +1,51 @@
-"""Errors a user can act on."""
+"""Errors a user can act on, one tree: catch `SummariseError` for all of them, or one kind.
+
+    SummariseError (alias ExtractionError, the name earlier versions raised)
+    ├── ConfigurationError       a setting or the environment cannot work (no model, missing extra)
+    ├── InputError               this input cannot be summarised (empty, binary, unreadable, too long)
+    ├── EndpointError            the endpoint refused or failed (`transient` says whether to retry later)
+    │   └── TransientEndpointError   rate limits, 5xx, timeouts, broken connections, after retries
+    └── NoValidAnswerError       the model's answers never validated (or were cut off, or the token cap)
+
+The message says what went wrong for that document and what to do; the underlying error (an SDK
+exception, a `NormaliseError`, a pydantic `ValidationError`) is kept as `__cause__`.
+"""
 from __future__ import annotations
 
 
-class ExtractionError(Exception):
-    """One document could not be summarised; the message says why and what to do."""
+class SummariseError(Exception):
+    """One document could not be summarised, or a setting cannot work; the message says why and what to do."""
+
+
+ExtractionError = SummariseError
+
+
+class ConfigurationError(SummariseError):
+    """A setting or the environment cannot work: no model configured, a missing optional package, a bad path."""
+
+
+class InputError(SummariseError):
+    """The input cannot be summarised: empty, binary, unreadable, not an article, or too long."""
+
+
+class EndpointError(SummariseError):
+    """The endpoint refused the request or failed. `transient` is True when trying later may succeed
+    (then it is a `TransientEndpointError`); `status_code` is the HTTP status when there was one."""
+
+    transient = False
+
+    def __init__(self, message: str, status_code: int | None = None):
+        super().__init__(message)
+        self.status_code = status_code
+
+
+class TransientEndpointError(EndpointError):
+    """Rate limits, server errors, timeouts, broken connections, empty answers: still failing after the
+    retries (`max_attempts` within `max_wait`); the same request may succeed later."""
+
+    transient = True
+
+
+class NoValidAnswerError(SummariseError):
+    """The model answered, but no answer validated after the re-asks, an answer was cut off at
+    `max_tokens`, or the document's token cap was used up."""

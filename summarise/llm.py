@@ -1,8 +1,8 @@
 """The LLM backend: one instructor call per document (or per chunk) against any OpenAI-compatible endpoint.
 
-Layering: `_transport_retry` retries transient HTTP failures (tenacity; the SDK's own retries are off
-so that one policy rules); instructor re-asks on validation failures (`max_reasks`); what is still
-ungrounded after that is removed by `Grounder.review` and reported, never shipped.
+Layering: summarise/endpoint.py retries transient HTTP failures; instructor re-asks on validation
+failures (`max_reasks`); what is still ungrounded after that is removed by `Grounder.review` and
+reported, never shipped. `extract_facts` and `aextract_facts` are the same steps, sync and async.
 """
 from __future__ import annotations
 
@@ -10,206 +10,23 @@ import contextvars
 import functools
 import json
 import logging
-import random
-import threading
-import time
-import weakref
-from dataclasses import dataclass, field
 from typing import Any, Callable
 
 import instructor
 import openai
 from instructor.core import IncompleteOutputException, InstructorRetryException
-from instructor.v2.core import patch as _instructor_patch
-from instructor.v2.core.response_model import prepare_response_model
-from instructor.v2.validation import async_validators as _async_validators
-from openai.types.chat import ChatCompletion
 from pydantic import ValidationError
-from tenacity import RetryCallState, Retrying, retry_if_exception, stop_after_attempt, stop_before_delay
 
-from . import prompts, sockets, turns
-from .errors import ExtractionError
+from . import prompts
+from .endpoint import AsyncCall, BadResponse, Call, TokenCapReached, endpoint_error, make_async_client, make_client, short
+from .errors import ConfigurationError, NoValidAnswerError
 from .ground import GroundedFacts, Grounder, checking
 from .schemas import Facts, Rejection, Usage
-from .settings import Settings
+from .settings import MODES as MODE_NAMES, Settings
 
 logging.getLogger("instructor").addHandler(logging.NullHandler())  # its retry errors are ours to report
 
-MODES = {
-    "json_schema": instructor.Mode.JSON_SCHEMA,
-    "tools": instructor.Mode.TOOLS,
-    "json": instructor.Mode.JSON,
-    "md_json": instructor.Mode.MD_JSON,
-}
-_TRANSIENT = (openai.RateLimitError, openai.InternalServerError, openai.APITimeoutError, openai.APIConnectionError)
-
-
-class TokenCapReached(Exception):
-    """The document's token cap is used up; no further call is made."""
-
-
-class BadResponse(Exception):
-    """The endpoint answered 200 with something that is not a usable chat completion."""
-
-
-class EmptyAnswer(BadResponse):
-    """The endpoint answered 200 with no choices (treated as transient)."""
-
-
-class MalformedBody(BadResponse):
-    """The HTTP body claimed to be JSON but is not (cut or garbled on the way; treated as transient)."""
-
-
-class NotAnAPI(BadResponse):
-    """The endpoint answered with a web page or text, not JSON: a wrong base URL (not retried)."""
-
-
-def _is_transient(exc: BaseException) -> bool:
-    if isinstance(exc, (*_TRANSIENT, EmptyAnswer, MalformedBody)):
-        return True
-    return isinstance(exc, openai.APIStatusError) and (exc.status_code in (408, 409, 425) or exc.status_code >= 500)
-
-
-def _retry_after(exc: BaseException | None) -> float | None:
-    response = getattr(exc, "response", None)
-    if response is None:
-        return None
-    value = response.headers.get("retry-after")
-    if value is None:
-        return None
-    try:
-        return max(0.0, float(value))
-    except ValueError:
-        return None
-
-
-def _wait(state: RetryCallState) -> float:
-    """Honour Retry-After; otherwise exponential backoff with full jitter (0.5 s doubling, ≤ 20 s)."""
-    exc = state.outcome.exception() if state.outcome else None
-    hinted = _retry_after(exc)
-    if hinted is not None:
-        return min(hinted, 60.0)
-    return random.uniform(0, min(20.0, 0.5 * 2 ** (state.attempt_number - 1)))
-
-
-def explain_api_error(exc: BaseException, settings: Settings) -> str:
-    """A message that says what to fix (never containing the API key, even if the endpoint echoed it)."""
-    message = _explain(exc, settings)
-    key = settings.api_key.get_secret_value() if settings.api_key else ""
-    return message.replace(key, "[API key]") if len(key) >= 4 else message
-
-
-def _explain(exc: BaseException, settings: Settings) -> str:
-    where = f"{settings.base_url or 'the OpenAI API'} (model {settings.model!r})"
-    if isinstance(exc, openai.AuthenticationError):
-        return f"authentication failed at {where}: check SUMMARISE_API_KEY / OPENAI_API_KEY"
-    if isinstance(exc, openai.PermissionDeniedError):
-        return f"permission denied at {where}: the key may not have access to this model"
-    if isinstance(exc, openai.NotFoundError):
-        return f"not found at {where}: check the model name and that the base URL ends in /v1"
-    if isinstance(exc, openai.BadRequestError):
-        others = ", ".join(m for m in MODES if m != settings.mode)
-        if settings.mode == "json_schema" and ("response_format" in str(exc) or "json_schema" in str(exc)):
-            hint = "if the endpoint cannot take a JSON schema in response_format, set SUMMARISE_MODE=json (or tools)"
-        else:
-            hint = f"the request used SUMMARISE_MODE={settings.mode}; another ({others}) may suit this endpoint"
-        return f"the endpoint {where} rejected the request ({exc.status_code}): {_short(exc)}; {hint}"
-    if isinstance(exc, openai.APITimeoutError):
-        return f"{where} did not answer within {settings.timeout:g} s (after retries)"
-    if isinstance(exc, openai.APIConnectionError):
-        cause = exc.__cause__
-        if cause is None or "connect" in type(cause).__name__.lower():
-            return f"cannot connect to {where}: is the server running?"
-        return (f"the connection to {where} broke before a complete answer "
-                f"({type(cause).__name__}: {_short(cause)}) (after retries)")
-    if isinstance(exc, NotAnAPI):
-        return f"{where} {exc}: check that the base URL is the API's (usually ending in /v1)"
-    if isinstance(exc, BadResponse):
-        return f"{where} {exc} (after retries)"
-    if isinstance(exc, openai.APIStatusError):
-        return f"{where} answered HTTP {exc.status_code} (after retries): {_short(exc)}"
-    return f"{type(exc).__name__}: {_short(exc)}"
-
-
-def _short(exc: BaseException) -> str:
-    if isinstance(exc, ValidationError) and exc.errors():
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first.get("loc", ())) or "answer"
-        return f"{where}: {first['msg']}" + (f" (+{exc.error_count() - 1} more)" if exc.error_count() > 1 else "")
-    return " ".join(str(exc).split())[:300]
-
-
-@dataclass
-class Call:
-    """One document's conversation with the endpoint: it counts tokens and enforces the cap."""
-
-    client: openai.OpenAI
-    settings: Settings
-    usage: Usage = field(default_factory=Usage)
-
-    def create(self, **kwargs: Any) -> Any:
-        cap = self.settings.token_cap
-        if cap is not None and self.usage.total_tokens >= cap:
-            raise TokenCapReached(f"token cap of {cap} reached after {self.usage.total_tokens} tokens")
-        retrying = Retrying(
-            retry=retry_if_exception(_is_transient),
-            # never start a wait (Retry-After or backoff) that would end past max_wait
-            stop=stop_after_attempt(self.settings.max_attempts) | stop_before_delay(self.settings.max_wait),
-            wait=_wait,
-            sleep=_sleep,
-            reraise=True,
-        )
-        try:
-            if sockets.installed(self.client):  # the sockets give the turn up while they wait
-                return retrying(self._once, **kwargs)
-            with turns.waiting():  # other documents work while this one waits for the endpoint
-                return retrying(self._once, **kwargs)
-        except openai.APIError as exc:  # an endpoint may echo the key: scrub it before anyone logs it
-            _scrub(exc, self.settings)
-            raise
-
-    def _once(self, **kwargs: Any) -> Any:
-        self.usage.calls += 1
-        try:
-            response = _post(self.client, kwargs)
-        except json.JSONDecodeError as exc:  # the SDK could not parse the HTTP body
-            raise MalformedBody(f"answered with an HTTP body that is not valid JSON ({exc})") from None
-        if isinstance(response, str):  # the SDK hands back the text of a non-JSON content type
-            raise NotAnAPI(f"answered with a web page or text, not a JSON chat completion "
-                           f"(it starts {' '.join(response.split())[:80]!r})")
-        used = getattr(response, "usage", None)
-        if used is not None:
-            self.usage.prompt_tokens += used.prompt_tokens or 0
-            self.usage.completion_tokens += used.completion_tokens or 0
-        if not getattr(response, "choices", None):
-            raise EmptyAnswer("returned no choices")
-        return response
-
-
-_REQUEST_OPTIONS = ("extra_headers", "extra_query", "extra_body", "timeout", "stream")
-
-
-def _post(client: openai.OpenAI, kwargs: dict[str, Any]) -> Any:
-    """POST /chat/completions with the JSON body `chat.completions.create(**kwargs)` sends (same keys
-    and values; the key order may differ).
-
-    The arguments are plain JSON already; `create` would walk every message against each type of
-    its message union to rename aliases (none apply), ~1.5 ms of CPU per call, so the body goes as is.
-    """
-    if any(k in kwargs for k in _REQUEST_OPTIONS):
-        return client.chat.completions.create(**kwargs)
-    return client.post("/chat/completions", body=kwargs, cast_to=ChatCompletion)
-
-
-def _scrub(exc: openai.APIError, settings: Settings) -> None:
-    """Remove the API key from an SDK error's message, args and body (instructor logs str(exc))."""
-    key = settings.api_key.get_secret_value() if settings.api_key else ""
-    if len(key) < 4:
-        return
-    exc.message = exc.message.replace(key, "[API key]")
-    exc.args = tuple(a.replace(key, "[API key]") if isinstance(a, str) else a for a in exc.args)
-    if exc.body is not None and key in json.dumps(exc.body, ensure_ascii=False):
-        exc.body = json.loads(json.dumps(exc.body, ensure_ascii=False).replace(key, "[API key]"))
+MODES = {name: getattr(instructor.Mode, name.upper()) for name in MODE_NAMES}
 
 
 PROMPT_ECHO_CHARS = 30  # a run this long shared with the system prompt (and absent from the article) is an echo
@@ -289,42 +106,6 @@ def _prompt_grams(system: str, n: int) -> frozenset[str]:
     return frozenset(squeezed[i:i + n] for i in range(len(squeezed) - n + 1))
 
 
-def _sleep(seconds: float) -> None:
-    """Wait before a retry without the turn."""
-    with turns.waiting():
-        time.sleep(seconds)
-
-
-def make_client(settings: Settings) -> openai.OpenAI:
-    """An OpenAI SDK client for the configured endpoint, with the SDK's own retries off.
-
-    Shared across documents and threads (it is thread-safe): building one costs ~28 ms (an SSL
-    context), and sharing it keeps the connection pool warm.
-    """
-    key = settings.api_key.get_secret_value() if settings.api_key else "not-needed"
-    try:
-        with _CLIENT_LOCK:  # threads starting together would otherwise each build their own
-            return _client(settings.base_url, key, settings.timeout)
-    except ImportError as exc:  # a proxy setting that needs an optional package, e.g. SOCKS
-        if "socks" in str(exc).lower():
-            raise ExtractionError("a SOCKS proxy is configured (ALL_PROXY, HTTPS_PROXY or HTTP_PROXY) and the "
-                                  "HTTP client needs the 'socksio' package for it: pip install socksio") from None
-        raise ExtractionError(f"cannot build the HTTP client: {exc}") from None
-    except ValueError as exc:  # e.g. a proxy URL with a scheme the client does not know
-        raise ExtractionError(f"cannot build the HTTP client: {exc} (check the base URL and the ALL_PROXY, "
-                              f"HTTPS_PROXY and HTTP_PROXY variables)") from None
-
-
-_CLIENT_LOCK = threading.Lock()
-
-
-@functools.lru_cache(maxsize=8)
-def _client(base_url: str | None, key: str, timeout: float) -> openai.OpenAI:
-    client = openai.OpenAI(base_url=base_url, api_key=key, max_retries=0, timeout=timeout)
-    sockets.install(client)
-    return client
-
-
 def messages_for(text: str, *, title: str | None, published: str | None, kind: str | None,
                  part: int | None = None, parts: int | None = None) -> list[dict[str, str]]:
     """The chat messages for one document (or one part of it)."""
@@ -388,7 +169,7 @@ def call_arguments(settings: Settings, messages: list[dict[str, str]]) -> dict[s
             "max_tokens": settings.max_tokens}
 
 
-# The document whose Call the patched create below sends through (one per thread: contextvars).
+# The document whose Call the patched create below sends through (per thread or task: contextvars).
 _CURRENT_CALL: contextvars.ContextVar[Call] = contextvars.ContextVar("summarise_current_call")
 
 
@@ -397,63 +178,69 @@ def _dispatch(**kwargs: Any) -> Any:
     return _CURRENT_CALL.get().create(**kwargs)
 
 
-@functools.lru_cache(maxsize=8)
-def _patched_create(mode: str) -> Callable[..., Any]:
-    """instructor's create for a mode, patched once per process around `_dispatch` (not per document)."""
-    return instructor.patch(create=_dispatch, mode=MODES[mode])
+async def _adispatch(**kwargs: Any) -> Any:
+    """The async `_dispatch`: the current document's `AsyncCall.create`."""
+    return await _CURRENT_CALL.get().create(**kwargs)
+
+
+@functools.lru_cache(maxsize=16)
+def _patched_create(mode: str, run_async: bool) -> Callable[..., Any]:
+    """instructor's create for a mode (`instructor.patch(create=…)`), built once per process, not per document."""
+    return instructor.patch(create=_adispatch if run_async else _dispatch, mode=MODES[mode])
 
 
 @functools.lru_cache(maxsize=32)
 def _prepared_model(list_limit: int | None, text_limit: int | None) -> type[GroundedFacts]:
-    """The response model as instructor prepares it (a ResponseSchema subclass), built once per limits.
-
-    instructor skips its per-call preparation (a `create_model`, ~3 ms) for a model that is already a
-    ResponseSchema; the request it builds from it is the same.
-    """
-    return prepare_response_model(_response_model(list_limit, text_limit))
+    """The response model as instructor's `response_schema` makes it, once per limits (instructor
+    would otherwise derive the same class again on every call)."""
+    return instructor.response_schema(_response_model(list_limit, text_limit))
 
 
-_NO_ASYNC_VALIDATORS: weakref.WeakSet[type] = weakref.WeakSet()
-_reject_async_validators = _async_validators.reject_async_validators
+def _request(call: Call, messages: list[dict[str, str]]) -> dict[str, Any]:
+    s = call.settings
+    return {**call_arguments(s, messages), "response_model": _prepared_model(s.list_limit, s.text_limit),
+            "max_retries": s.max_reasks}
 
 
-def _remembered_reject_async_validators(response_model: Any) -> None:
-    """instructor's check for async validators (a walk of the whole model, ~1 ms, 4 times per call),
-    remembered per model class once it has passed; anything else is checked every time, as before."""
-    if isinstance(response_model, type) and response_model in _NO_ASYNC_VALIDATORS:
-        return
-    _reject_async_validators(response_model)
-    if isinstance(response_model, type):
-        _NO_ASYNC_VALIDATORS.add(response_model)
+def _grounded(facts: Any, context: dict[str, Any], grounder: Grounder) -> tuple[Facts, list[Rejection]]:
+    grounded = context.get("grounded")
+    if grounded is None:  # validation ran without our context: ground it here
+        return grounder.review(Facts.model_validate(facts.model_dump()))
+    return grounded, []
 
 
-_async_validators.reject_async_validators = _remembered_reject_async_validators
-_instructor_patch.reject_async_validators = _remembered_reject_async_validators  # bound at its import
+def _cut_off(settings: Settings) -> NoValidAnswerError:
+    return NoValidAnswerError(
+        f"the model's answer was cut off at max_tokens={settings.max_tokens}: raise SUMMARISE_MAX_TOKENS "
+        f"or lower SUMMARISE_CONTEXT_CHARS so documents are split into smaller parts")
 
 
 def ask(call: Call, messages: list[dict[str, str]], grounder: Grounder) -> tuple[Facts, list[Rejection]]:
     """Ask for facts; re-ask on invalid or ungrounded answers; ground what comes back."""
-    s = call.settings
-    create = _patched_create(s.mode)
     token = _CURRENT_CALL.set(call)
     try:
         with checking(grounder) as context:  # not instructor's context=: it would template the article
-            facts = create(
-                **call_arguments(s, messages),
-                response_model=_prepared_model(s.list_limit, s.text_limit),
-                max_retries=s.max_reasks,
-            )
-        grounded = context.get("grounded")
-        if grounded is None:  # validation ran without our context: ground it here
-            return grounder.review(Facts.model_validate(facts.model_dump()))
-        return grounded, []
+            facts = _patched_create(call.settings.mode, False)(**_request(call, messages))
+        return _grounded(facts, context, grounder)
     except InstructorRetryException as exc:
         return _salvage(exc, grounder, call.settings)
-    except IncompleteOutputException:
-        raise ExtractionError(
-            f"the model's answer was cut off at max_tokens={s.max_tokens}: raise SUMMARISE_MAX_TOKENS "
-            f"or lower SUMMARISE_CONTEXT_CHARS so documents are split into smaller parts"
-        ) from None
+    except IncompleteOutputException as exc:
+        raise _cut_off(call.settings) from exc
+    finally:
+        _CURRENT_CALL.reset(token)
+
+
+async def aask(call: AsyncCall, messages: list[dict[str, str]], grounder: Grounder) -> tuple[Facts, list[Rejection]]:
+    """`ask`, awaited."""
+    token = _CURRENT_CALL.set(call)
+    try:
+        with checking(grounder) as context:
+            facts = await _patched_create(call.settings.mode, True)(**_request(call, messages))
+        return _grounded(facts, context, grounder)
+    except InstructorRetryException as exc:
+        return _salvage(exc, grounder, call.settings)
+    except IncompleteOutputException as exc:
+        raise _cut_off(call.settings) from exc
     finally:
         _CURRENT_CALL.reset(token)
 
@@ -462,7 +249,7 @@ def _salvage(exc: Any, grounder: Grounder, settings: Settings) -> tuple[Facts, l
     """After the last re-ask: keep what is grounded from the last well-formed answer, or fail clearly."""
     cause = exc.__cause__
     if isinstance(cause, (openai.APIError, BadResponse)):
-        raise ExtractionError(explain_api_error(cause, settings)) from None
+        raise endpoint_error(cause, settings) from cause
     attempts = [a.completion for a in (getattr(exc, "failed_attempts", None) or []) if a.completion is not None]
     for completion in reversed(attempts):
         content = _content(completion)
@@ -473,10 +260,10 @@ def _salvage(exc: Any, grounder: Grounder, settings: Settings) -> tuple[Facts, l
         except ValidationError:
             continue
         return grounder.review(facts)
-    reason = _short(cause or exc)
     if isinstance(cause, TokenCapReached):
-        raise ExtractionError(str(cause)) from None
-    raise ExtractionError(f"the model gave no valid answer after {settings.max_reasks} re-asks: {reason}") from None
+        raise TokenCapReached(str(cause)) from exc
+    raise NoValidAnswerError(f"the model gave no valid answer after {settings.max_reasks} re-asks: "
+                             f"{short(cause or exc)}") from (cause or exc)
 
 
 def answer_text(completion: Any) -> str | None:
@@ -564,11 +351,20 @@ def merge(parts: list[Facts]) -> Facts:
     return first
 
 
+def _check(settings: Settings) -> None:
+    if not settings.model:
+        raise ConfigurationError("no model configured: pass model=… or set SUMMARISE_MODEL (or use the offline backend)")
+
+
+def _finish(results: list[Facts], rejected: list[Rejection], text: str) -> tuple[Facts, list[Rejection]]:
+    facts, echoed = without_prompt_echo(merge(results), text)
+    return facts, rejected + echoed
+
+
 def extract_facts(text: str, *, title: str | None, published: str | None, kind: str | None,
                   settings: Settings) -> tuple[Facts, list[Rejection], Usage]:
     """Facts for one normalised document from the configured endpoint."""
-    if not settings.model:
-        raise ExtractionError("no model configured: pass model=… or set SUMMARISE_MODEL (or use the offline backend)")
+    _check(settings)
     call = Call(make_client(settings), settings)
     grounder = Grounder(text, published)
     results: list[Facts] = []
@@ -578,7 +374,24 @@ def extract_facts(text: str, *, title: str | None, published: str | None, kind: 
             facts, why = ask(call, messages, grounder)
             results.append(facts)
             rejected += why
-    except openai.APIError as exc:  # raised outside instructor's loop (e.g. before parsing)
-        raise ExtractionError(explain_api_error(exc, settings)) from None
-    facts, echoed = without_prompt_echo(merge(results), text)
-    return facts, rejected + echoed, call.usage
+    except (openai.APIError, BadResponse) as exc:  # raised outside instructor's loop (e.g. before parsing)
+        raise endpoint_error(exc, settings) from exc
+    return (*_finish(results, rejected, text), call.usage)
+
+
+async def aextract_facts(text: str, *, title: str | None, published: str | None, kind: str | None,
+                         settings: Settings) -> tuple[Facts, list[Rejection], Usage]:
+    """`extract_facts`, awaited (the AsyncOpenAI client of the running event loop)."""
+    _check(settings)
+    call = AsyncCall(make_async_client(settings), settings)
+    grounder = Grounder(text, published)
+    results: list[Facts] = []
+    rejected: list[Rejection] = []
+    try:
+        for messages in document_messages(text, title=title, published=published, kind=kind, settings=settings):
+            facts, why = await aask(call, messages, grounder)
+            results.append(facts)
+            rejected += why
+    except (openai.APIError, BadResponse) as exc:
+        raise endpoint_error(exc, settings) from exc
+    return (*_finish(results, rejected, text), call.usage)

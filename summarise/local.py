@@ -7,18 +7,18 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from .errors import ExtractionError
+from .errors import ConfigurationError
 
 
 def check_gguf(path: str | os.PathLike[str]) -> Path:
     """The model path, if it names a readable GGUF file; otherwise a clear error."""
     model = Path(path).expanduser()
     if not model.is_file():
-        raise ExtractionError(f"local model {str(model)!r} does not exist or is not a file")
+        raise ConfigurationError(f"local model {str(model)!r} does not exist or is not a file")
     with model.open("rb") as f:
         magic = f.read(4)
     if magic != b"GGUF":
-        raise ExtractionError(f"local model {str(model)!r} is not a GGUF file (it starts with {magic!r})")
+        raise ConfigurationError(f"local model {str(model)!r} is not a GGUF file (it starts with {magic!r})")
     return model
 
 
@@ -34,7 +34,7 @@ def llama_verbosity() -> int:
     try:
         return int(raw)
     except ValueError:
-        raise ExtractionError(f"SUMMARISE_LLAMA_VERBOSITY must be an integer (1 errors, 2 warnings, 3 info, "
+        raise ConfigurationError(f"SUMMARISE_LLAMA_VERBOSITY must be an integer (1 errors, 2 warnings, 3 info, "
                               f"4 debug), not {raw!r}") from None
 
 
@@ -51,7 +51,7 @@ def local_server(path: str | os.PathLike[str], *, n_ctx: int = 8192, threads: in
     try:
         import xllamacpp
     except ImportError:
-        raise ExtractionError("local models need the optional extra: pip install 'summarise[local]'") from None
+        raise ConfigurationError("local models need the optional extra: pip install 'summarise[local]'") from None
     params = xllamacpp.CommonParams()
     params.model.path = str(model)
     params.n_ctx = n_ctx

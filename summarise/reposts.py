@@ -230,15 +230,12 @@ class Stories:
             event.set()
 
     def wait(self, story: str, me: str) -> str | None:
-        from . import turns  # noqa: PLC0415
-
         while True:
             with self._lock:
                 event = self._events.get(story)
             if event is None:  # a story of an earlier run: its record is on disk
                 return story
-            with turns.waiting():
-                arrived = event.wait(self.deadline_s)
+            arrived = event.wait(self.deadline_s)
             with self._lock:
                 if arrived and self._ok.get(story):
                     return story

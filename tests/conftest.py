@@ -31,6 +31,9 @@ def pytest_recording_configure(config, vcr):  # noqa: ANN001 - pytest-recording 
     import cassette_format
 
     vcr.register_serializer("yaml", cassette_format)  # replaces the default: same format, readable
+    vcr.register_matcher("body", cassette_format.same_body)  # pydantic's docs URL carries its version
+
+
 
 
 @pytest.fixture(scope="module")
@@ -48,12 +51,12 @@ def vcr_config() -> dict:
 @pytest.fixture
 def fast_backoff(monkeypatch):
     """Scale the jittered transport backoff down so fault tests stay fast; a Retry-After hint stays untouched."""
-    from summarise import llm
+    from summarise import endpoint
 
-    real = llm._wait
+    real = endpoint._wait
 
     def wait(state):
-        hinted = llm._retry_after(state.outcome.exception() if state.outcome else None)
+        hinted = endpoint._retry_after(state.outcome.exception() if state.outcome else None)
         return real(state) if hinted is not None else real(state) * 0.2
 
-    monkeypatch.setattr(llm, "_wait", wait)
+    monkeypatch.setattr(endpoint, "_wait", wait)

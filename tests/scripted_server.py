@@ -12,6 +12,8 @@ A step is one of:
 - `{"reset": true}`: close the connection without answering (TCP RST: a connection reset);
 - `{"cut": 0.5, "content": ...}`: announce the whole answer's Content-Length, send only that
   fraction of its bytes, then close (a body cut mid-JSON by the network);
+- `{"trickle": 0.05, "content": ...}`: announce the whole answer, then send it one byte per that many
+  seconds (a body that never trips a per-read timeout);
 - `{"content": ..., "finish_reason": "length"}`: an answer with another finish reason;
 - `{"status": 401, "echo_auth": true}`: an error whose message repeats the request's Authorization
   header (as careless proxies do), to show the key is scrubbed from everything summarise reports.
@@ -21,9 +23,9 @@ the request's messages picks the script that answers (one model name, a differen
 an optional `"default": "script"` answers when no marker occurs.
 
 `ScriptedServer(scripts, latency=0.3)` adds a fixed delay before every answer (for benchmarks), and
-`tls=<SSLContext>` serves HTTPS. Connections stay open between requests (HTTP/1.1 keep-alive), as
+`tls=<SSLContext>` serves HTTPS, and `together=N` answers only when N requests wait at once. Connections stay open between requests (HTTP/1.1 keep-alive), as
 real endpoints keep them. `server.log` keeps (monotonic time, model, raw request bytes) for every request received, and
-`server.auth` the Authorization headers.
+`server.auth` the Authorization headers, `server.peers` the (model, client port) of each request.
 """
 from __future__ import annotations
 
@@ -57,13 +59,17 @@ def answer(content: str, *, model: str, prompt_tokens: int = 0, completion_token
 class ScriptedServer:
     """Start with `with ScriptedServer(scripts) as server: server.base_url`."""
 
-    def __init__(self, scripts: dict[str, Any], *, latency: float = 0.0, tls: ssl.SSLContext | None = None):
+    def __init__(self, scripts: dict[str, Any], *, latency: float = 0.0, tls: ssl.SSLContext | None = None,
+                 together: int | None = None):
         self.scripts = scripts
         self.latency = latency
+        # answer only once `together` requests are waiting at once (else 503 after 10 s): proves concurrency
+        self.together = threading.Barrier(together, timeout=10) if together else None
         self.calls: dict[str, int] = {}
         self.requests: list[dict[str, Any]] = []
         self.log: list[tuple[float, str, bytes]] = []
         self.auth: list[str | None] = []
+        self.peers: list[tuple[str, int]] = []
         self._lock = threading.Lock()
         self._httpd = _Server(("127.0.0.1", 0), self._handler())
         self.scheme = "https" if tls else "http"
@@ -134,7 +140,14 @@ class ScriptedServer:
                 model = request.get("model", "")
                 server.log.append((time.monotonic(), model, raw))
                 server.auth.append(self.headers.get("Authorization"))
+                server.peers.append((model, self.client_address[1]))
                 step = server.next_step(model, request)
+                if server.together is not None:
+                    try:
+                        server.together.wait()
+                    except threading.BrokenBarrierError:
+                        self._send(503, b'{"error": {"message": "the requests did not arrive together"}}')
+                        return
                 if server.latency:
                     time.sleep(server.latency)
                 if "sleep" in step:
@@ -164,6 +177,9 @@ class ScriptedServer:
                 if "cut" in step:
                     self._send_cut(body, step["cut"])
                     return
+                if "trickle" in step:
+                    self._send_trickle(body, step["trickle"])
+                    return
                 self._send(200, body)
 
             def _reset(self) -> None:
@@ -181,6 +197,18 @@ class ScriptedServer:
                 self.wfile.write(body[: int(len(body) * fraction)])
                 self.wfile.flush()
                 self._reset()
+
+            def _send_trickle(self, body: bytes, seconds: float) -> None:
+                """Promise the whole body and send it a byte at a time, `seconds` apart."""
+                self.send_response(200)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.flush()
+                for i in range(len(body)):
+                    self.wfile.write(body[i:i + 1])
+                    self.wfile.flush()
+                    time.sleep(seconds)
 
             def handle(self) -> None:
                 try:

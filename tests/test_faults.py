@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from scripted_server import ScriptedServer, load_answer
-from summarise import ExtractionError, Settings, extract, llm
+from summarise import ExtractionError, Settings, endpoint, extract
 
 REPO = Path(__file__).resolve().parents[1]
 SEED1 = REPO / "seeds" / "001_6b39ea2c5599d977.txt"
@@ -154,10 +154,10 @@ def test_backoff_is_jittered_exponential_capped_and_honours_retry_after():
     hinted = openai.RateLimitError("x", response=httpx.Response(429, headers={"Retry-After": "7"}, request=request),
                                    body=None)
     for attempt in range(1, 8):
-        waits = [llm._wait(state(attempt, bare)) for _ in range(200)]
+        waits = [endpoint._wait(state(attempt, bare)) for _ in range(200)]
         assert 0 <= min(waits) and max(waits) <= min(20.0, 0.5 * 2 ** (attempt - 1))
         assert max(waits) > 0.5 * min(20.0, 0.5 * 2 ** (attempt - 1))  # jitter spans the range
-    assert llm._wait(state(1, hinted)) == 7.0
+    assert endpoint._wait(state(1, hinted)) == 7.0
 
 
 # -- server errors ----------------------------------------------------------------------------

@@ -146,7 +146,8 @@ def test_real_model_batch(tmp_path: Path) -> None:
     assert len(errors) + len(records) == 1
     print("outcome:", errors or [r["provenance"]["rejected"] for r in records])
     if errors:
-        assert errors[0]["error"] == "ExtractionError" and errors[0]["reason"]
+        # garbage from a tiny model: never valid, or cut off at max_tokens, or too slow for the deadline
+        assert errors[0]["error"] in {"NoValidAnswerError", "TransientEndpointError"} and errors[0]["reason"]
         return
     [record] = records
     text = normalise(article).text
