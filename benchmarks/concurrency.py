@@ -1,29 +1,30 @@
-"""Throughput of extract() against a fixed-latency endpoint, versus concurrency; overhead; cache hits.
+"""Throughput of summarise against a fixed-latency endpoint, beside two baselines in the same run.
 
-Runs the scripted OpenAI-compatible server (tests/scripted_server.py) with a fixed latency per
-answer in a child process (so the endpoint's own CPU does not count against the library; pass
---in-process to share the process), and a thread pool over `summarise.extract` (cache off) on the
-two seeds.
+The endpoint is the scripted OpenAI-compatible server (tests/scripted_server.py) with a fixed latency
+per answer, in a child process (its CPU is not the client's). At each concurrency c, N = per-worker × c
+documents (the two seeds, alternating) go through, in turn (paired: the paths alternate within a round,
+rounds repeat):
 
-    /work/venv/bin/python benchmarks/concurrency.py [--latency 0.3] [--levels 1,4,16,32]
-    /work/venv/bin/python benchmarks/concurrency.py --cli    # the `summarise run -j N` path
-    /work/venv/bin/python benchmarks/concurrency.py --processes 2    # an experiment: two forked processes
+- summarise: `extract()` (LLM backend, cache off, cross-check on) over a pool of c documents in
+  flight, laid out as `summarise run -j c` lays them out (`workers.layout`: up to 32 per process, a
+  process per core past that). The worker processes are started and warmed before the clock starts;
+  their start-up is reported on its own (`pool_start_s`).
+- sync: the plain OpenAI SDK in c threads, `client.chat.completions.create(**body)` with the exact
+  request body summarise sends for that seed, and `json.loads` of the answer.
+- async: `AsyncOpenAI` + `asyncio.Semaphore(c)`, the same requests.
 
---cli measures the batch path (`run_batch`, as `summarise run -j N` runs it: discover → extract →
-render md+json → atomic writes → reports) on N distinct input files (the seeds with varying trailing
-blank lines, so every input has its own output).
+Efficiency = ideal / wall, ideal = N × latency / c. `ratio` = summarise / the better baseline.
+Client CPU per document, one document at a time against a zero-latency endpoint: `time.process_time`
+of this process (the endpoint's child excluded), for each path (summarise with and without the
+cross-check, and a cache hit).
 
-Efficiency = ideal / measured wall time, ideal = N × latency / concurrency. Each level runs 16 rounds
-by default (N = 16 × concurrency, ~5 s at 300 ms): throughput in a steady state. `--per-worker 4` is a
-short batch, where the first round's start (all documents queueing for the one interpreter at once)
-and the last round's end weigh four times as much.
-Overhead per document, one worker against a zero-latency endpoint: the wall time (the local round trip
-and the endpoint's work included) and the library's CPU time (`time.process_time` of this process
-only: the endpoint's work in its child process is excluded).
+    python benchmarks/concurrency.py --latency 0.3 --levels 16,64,128 --rounds 3 --json /tmp/c.json
+    python benchmarks/concurrency.py --cli              # the `summarise run -j N` path (files written)
 """
 from __future__ import annotations
 
 import argparse
+import asyncio
 import json
 import os
 import platform
@@ -34,13 +35,16 @@ import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Any, Self
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "tests"))
 
-from scripted_server import ScriptedServer, load_answer  # noqa: E402
+import openai
+from scripted_server import ScriptedServer, load_answer
 
-from summarise import Settings, extract  # noqa: E402
+from summarise import Settings, extract
+from summarise.workers import Pool, extract_one, layout
 
 SEEDS = [REPO / "seeds" / "000_09f2237585b32c6b.txt", REPO / "seeds" / "001_6b39ea2c5599d977.txt"]
 SCRIPTS = {
@@ -56,9 +60,10 @@ class ChildServer:
     def __init__(self, latency: float):
         self.proc = subprocess.Popen([sys.executable, __file__, "--serve", str(latency)],
                                      stdout=subprocess.PIPE, text=True)
+        assert self.proc.stdout is not None
         self.base_url = self.proc.stdout.readline().strip()
 
-    def __enter__(self) -> "ChildServer":
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -73,37 +78,147 @@ def serve(latency: float) -> None:
             time.sleep(3600)
 
 
-def run(docs: list[bytes], settings: Settings, workers: int, processes: int = 1) -> float:
-    started = time.perf_counter()
-    if processes > 1:  # forked workers, each with its share of the threads and documents
-        import multiprocessing
-
-        with multiprocessing.get_context("fork").Pool(processes) as pool:
-            pool.map(_threads, [(docs[:2] * 2, settings, 2)] * processes)  # warm-up of each worker
-            started = time.perf_counter()
-            kinds = sum(pool.map(_threads, [(docs[k::processes], settings, max(1, workers // processes))
-                                            for k in range(processes)]), [])
-    else:
-        kinds = _threads((docs, settings, workers))
-    wall = time.perf_counter() - started
-    assert all(kind in ("meeting_report", "policy_lecture") for kind in kinds)
-    return wall
+def request_bodies(raw: list[bytes], tmp: Path) -> list[dict[str, Any]]:
+    """The exact JSON body summarise POSTs for each seed (captured from an in-process server)."""
+    with ScriptedServer(SCRIPTS) as server:
+        settings = Settings(backend="llm", base_url=server.base_url, model="bench", no_cache=True,
+                            cache_dir=tmp / "capture")
+        bodies = []
+        for doc in raw:
+            extract(doc, settings=settings)
+            bodies.append(json.loads(server.log[-1][2]))
+    return bodies
 
 
-def _threads(job: tuple[list[bytes], Settings, int]) -> list[str]:
-    docs, settings, workers = job
-    with ThreadPoolExecutor(max_workers=workers) as pool:
-        return [r.kind for r in pool.map(lambda d: extract(d, settings=settings), docs)]
+# --------------------------------------------------------------------------- the three paths
+
+class Summarise:
+    """summarise at concurrency c: `extract` over c documents in flight, laid out as `run -j c` would."""
+
+    def __init__(self, settings: Settings, c: int, n: int, processes: int | None):
+        self.settings = settings
+        self.processes, self.threads = layout(c, n) if processes is None else (processes, -(-c // processes))
+        self.pool: Any = None
+        self.start_s = 0.0
+
+    def __enter__(self) -> Self:
+        if self.processes > 1:
+            t = time.perf_counter()
+            self.pool = Pool(extract_one, ("auto", self.settings), processes=self.processes,
+                             threads=self.threads).__enter__()
+            self.run(SEED_BYTES * self.processes * 2)  # each worker: imports, its client, the schema
+            self.start_s = time.perf_counter() - t
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.pool is not None:
+            self.pool.__exit__(*exc)
+
+    def run(self, docs: list[bytes]) -> list[str]:
+        if self.pool is not None:
+            results = [value for _, ok, value in self.pool.imap_unordered(docs)]
+        else:
+            with ThreadPoolExecutor(max_workers=self.threads) as threads:
+                results = list(threads.map(lambda d: extract_one(d, "auto", self.settings), docs))
+        return [getattr(r, "kind", repr(r)) for r in results]
+
+
+def sync_baseline(base_url: str, bodies: list[dict[str, Any]], c: int, n: int) -> list[str]:
+    client = openai.OpenAI(base_url=base_url, api_key="bench", max_retries=0)
+
+    def one(i: int) -> str:
+        answer = client.chat.completions.create(**bodies[i % 2])
+        return json.loads(answer.choices[0].message.content or "{}")["kind"]
+
+    with ThreadPoolExecutor(max_workers=c) as threads:
+        return list(threads.map(one, range(n)))
+
+
+def async_baseline(base_url: str, bodies: list[dict[str, Any]], c: int, n: int) -> list[str]:
+    async def main() -> list[str]:
+        client = openai.AsyncOpenAI(base_url=base_url, api_key="bench", max_retries=0)
+        gate = asyncio.Semaphore(c)
+
+        async def one(i: int) -> str:
+            async with gate:
+                answer = await client.chat.completions.create(**bodies[i % 2])
+            return json.loads(answer.choices[0].message.content or "{}")["kind"]
+
+        return await asyncio.gather(*(one(i) for i in range(n)))
+
+    return asyncio.run(main())
+
+
+SEED_BYTES: list[bytes] = []
+
+
+def levels_run(args: argparse.Namespace, base_url: str, bodies: list[dict[str, Any]], cold: Settings) -> list[dict]:
+    raw = SEED_BYTES
+    rows = []
+    for c in [int(x) for x in args.levels.split(",")]:
+        n = max(16, args.per_worker * c)
+        docs = [raw[i % 2] for i in range(n)]
+        ideal = n * args.latency / c
+        walls: dict[str, list[float]] = {"summarise": [], "sync": [], "async": []}
+        with Summarise(cold, c, n, args.processes) as lib:
+            for _ in range(args.rounds):
+                for name, fn in (("summarise", lambda d=docs: lib.run(d)),
+                                 ("sync", lambda c=c, n=n: sync_baseline(base_url, bodies, c, n)),
+                                 ("async", lambda c=c, n=n: async_baseline(base_url, bodies, c, n))):
+                    t = time.perf_counter()
+                    kinds = fn()
+                    walls[name].append(time.perf_counter() - t)
+                    assert set(kinds) <= {"meeting_report", "policy_lecture"}, (name, set(kinds))
+        eff = {k: round(ideal / statistics.median(v), 4) for k, v in walls.items()}
+        row = {"concurrency": c, "documents": n, "ideal_s": round(ideal, 3),
+               "layout": {"processes": lib.processes, "threads": lib.threads},
+               "pool_start_s": round(lib.start_s, 2),
+               "wall_s": {k: [round(x, 3) for x in v] for k, v in walls.items()},
+               "efficiency": eff, "ratio": round(eff["summarise"] / max(eff["sync"], eff["async"]), 4)}
+        rows.append(row)
+        print(json.dumps(row), flush=True)
+    return rows
+
+
+def cpu_per_document(base_url: str, bodies: list[dict[str, Any]], tmp: Path, n: int) -> dict[str, float]:
+    """Client CPU ms per document, one at a time, against a zero-latency endpoint in a child process."""
+    raw = SEED_BYTES
+    cold = Settings(backend="llm", base_url=base_url, model="bench", no_cache=True, cache_dir=tmp / "cpu")
+    client = openai.OpenAI(base_url=base_url, api_key="bench", max_retries=0)
+
+    async def async_run() -> None:
+        aclient = openai.AsyncOpenAI(base_url=base_url, api_key="bench", max_retries=0)
+        for i in range(n):
+            answer = await aclient.chat.completions.create(**bodies[i % 2])
+            json.loads(answer.choices[0].message.content or "{}")
+
+    def measure(fn: Any) -> float:
+        fn()  # warm
+        t = time.process_time()
+        fn()
+        return round(1000 * (time.process_time() - t) / n, 3)
+
+    warm = cold.model_copy(update={"no_cache": False, "cache_dir": tmp / "hits"})
+    for doc in raw:
+        extract(doc, settings=warm)
+    return {
+        "summarise": measure(lambda: [extract(raw[i % 2], settings=cold) for i in range(n)]),
+        "summarise_without_cross_check": measure(
+            lambda: [extract(raw[i % 2], settings=cold.model_copy(update={"cross_check": False})) for i in range(n)]),
+        "cache_hit": measure(lambda: [extract(raw[i % 2], settings=warm) for i in range(n)]),
+        "sync": measure(lambda: [json.loads(client.chat.completions.create(**bodies[i % 2]).choices[0].message.content
+                                            or "{}") for i in range(n)]),
+        "async": measure(lambda: asyncio.run(async_run())),
+    }
 
 
 def run_cli(tmp: Path, base_url: str, latency: float, levels: list[int], per_worker: int,
             echo: bool = True) -> list[dict]:
-    """Efficiency of `run_batch` (the `summarise run` path) per concurrency."""
+    """Efficiency of `run_batch` (the `summarise run -j N` path: files written) per concurrency."""
     from summarise.batch import RunOptions, discover, run_batch
 
-    raw = [p.read_bytes() for p in SEEDS]
-    settings = Settings(backend="llm", base_url=base_url, model="bench", no_cache=True,
-                        cache_dir=tmp / "cache")
+    raw = SEED_BYTES
+    settings = Settings(backend="llm", base_url=base_url, model="bench", no_cache=True, cache_dir=tmp / "cache")
     rows = []
     for c in levels:
         n = max(16, per_worker * c)
@@ -111,15 +226,15 @@ def run_cli(tmp: Path, base_url: str, latency: float, levels: list[int], per_wor
         inputs.mkdir()
         for i in range(n):
             (inputs / f"doc{i:04d}.txt").write_bytes(raw[i % 2] + b"\n" * (i + 1))
-        out = tmp / f"out-{c}"
-        options = RunOptions(out=out, formats=("md", "json"), langs=("zh", "en"), jobs=c, settings=settings)
+        options = RunOptions(out=tmp / f"out-{c}", formats=("md", "json"), langs=("zh", "en"), jobs=c,
+                             settings=settings)
         jobs = discover([str(inputs)])
         started = time.perf_counter()
         summary = run_batch(jobs, options)
         wall = time.perf_counter() - started
         assert summary.done == n and summary.failed == 0, (summary.done, summary.failed)
         ideal = n * latency / c
-        row = {"path": "cli", "concurrency": c, "documents": n, "wall_s": round(wall, 3),
+        row = {"path": "cli", "concurrency": c, "documents": n, "layout": layout(c, n), "wall_s": round(wall, 3),
                "ideal_s": round(ideal, 3), "docs_per_s": round(n / wall, 2), "efficiency": round(ideal / wall, 3)}
         rows.append(row)
         if echo:
@@ -128,93 +243,54 @@ def run_cli(tmp: Path, base_url: str, latency: float, levels: list[int], per_wor
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
     ap.add_argument("--latency", type=float, default=0.3)
-    ap.add_argument("--levels", default="1,4,16,32")
-    ap.add_argument("--per-worker", type=int, default=16, help="documents per worker (at least 16 in all)")
+    ap.add_argument("--levels", default="16,64,128")
+    ap.add_argument("--per-worker", type=int, default=16, help="documents per concurrent slot (at least 16 in all)")
+    ap.add_argument("--rounds", type=int, default=3, help="paired rounds per level (medians reported)")
+    ap.add_argument("--processes", type=int, help="force summarise's process count (default: as `run -j` lays out)")
+    ap.add_argument("--cpu-docs", type=int, default=100, help="documents per CPU-time measurement")
     ap.add_argument("--json", type=Path, help="also write the results as JSON")
-    ap.add_argument("--in-process", action="store_true", help="run the endpoint in this process")
     ap.add_argument("--cli", action="store_true", help="measure the `summarise run -j N` batch path instead")
-    ap.add_argument("--processes", type=int, default=1,
-                    help="an experiment: split the documents and threads over this many forked processes")
     ap.add_argument("--serve", type=float, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.serve is not None:
         serve(args.serve)
         return
-    if args.cli:
-        levels = [int(x) for x in args.levels.split(",")]
-        with tempfile.TemporaryDirectory() as tmp, ChildServer(args.latency) as server:
-            warm = Path(tmp) / "warm"
+    SEED_BYTES.extend(p.read_bytes() for p in SEEDS)
+    machine = {"nproc": os.cpu_count(), "python": platform.python_version(), "cpu": _cpu_name(),
+               "loadavg_at_start": os.getloadavg()}
+    with tempfile.TemporaryDirectory() as tmp_name, ChildServer(args.latency) as server, ChildServer(0.0) as instant:
+        tmp = Path(tmp_name)
+        if args.cli:
+            warm = tmp / "warm"
             warm.mkdir()
-            run_cli(warm, server.base_url, args.latency, [2], 1, echo=False)  # warm-up: imports, first connection, schema
-            rows = run_cli(Path(tmp), server.base_url, args.latency, levels, args.per_worker)
-        if args.json:
-            args.json.write_text(json.dumps({"latency_s": args.latency, "nproc": os.cpu_count(),
-                                             "python": platform.python_version(), "cli": rows}, indent=1) + "\n")
-        return
-    raw = [p.read_bytes() for p in SEEDS]
-    levels = [int(x) for x in args.levels.split(",")]
-    results: dict = {"processes": args.processes, "latency_s": args.latency, "python": platform.python_version(), "nproc": os.cpu_count(),
-                     "endpoint": "in process" if args.in_process else "child process", "levels": []}
-    endpoint = ScriptedServer(SCRIPTS, latency=args.latency) if args.in_process else ChildServer(args.latency)
-    zero = ScriptedServer(SCRIPTS) if args.in_process else ChildServer(0.0)
-    with tempfile.TemporaryDirectory() as tmp, endpoint as server, zero as instant:
-        base = dict(backend="llm", base_url=server.base_url, model="bench", cache_dir=Path(tmp) / "cache")
-        cold = Settings(**base, no_cache=True)
-        run(raw, cold, 2)  # warm-up: imports, first connection, schema
-        for c in levels:
-            n = max(16, args.per_worker * c)
-            docs = [raw[i % 2] for i in range(n)]
-            wall = run(docs, cold, c, args.processes)
-            ideal = n * args.latency / c
-            row = {"concurrency": c, "documents": n, "wall_s": round(wall, 3), "ideal_s": round(ideal, 3),
-                   "docs_per_s": round(n / wall, 2), "efficiency": round(ideal / wall, 3)}
-            results["levels"].append(row)
-            print(json.dumps(row), flush=True)
-
-        # the library's own time per document: zero-latency endpoint, one worker
-        cold = cold.model_copy(update={"base_url": instant.base_url})
-        extract(raw[0], settings=cold)
-        n = 40
-        samples = []
-        cpu = time.process_time()
-        for doc in [raw[i % 2] for i in range(n)]:
-            t = time.perf_counter()
-            extract(doc, settings=cold)
-            samples.append(time.perf_counter() - t)
-        cpu = time.process_time() - cpu
-        no_cross = cold.model_copy(update={"cross_check": False})
-        plain = []
-        for doc in [raw[i % 2] for i in range(n)]:
-            t = time.perf_counter()
-            extract(doc, settings=no_cross)
-            plain.append(time.perf_counter() - t)
-        results["overhead_ms"] = {
-            "median_with_cross_check": round(1000 * statistics.median(samples), 1),
-            "cpu_ms_per_doc": round(1000 * cpu / n, 1),
-            "median_without_cross_check": round(1000 * statistics.median(plain), 1),
-            "note": "one worker, zero-latency scripted endpoint (child process unless --in-process): the "
-                    "medians include the local HTTP round trip; cpu_ms_per_doc is this process's CPU time "
-                    "(with the cross-check)",
-        }
-        print(json.dumps(results["overhead_ms"]), flush=True)
-
-        # cache hits: fill, then read back (the endpoint is never called)
-        warm = Settings(**{**base, "base_url": instant.base_url})
-        for doc in raw:
-            extract(doc, settings=warm)
-        n = 200
-        t = time.perf_counter()
-        for i in range(n):
-            record = extract(raw[i % 2], settings=warm)
-            assert record.provenance.cache_hit and record.provenance.usage.calls == 0
-        wall = time.perf_counter() - t
-        results["cache_hits"] = {"documents": n, "wall_s": round(wall, 3), "docs_per_s": round(n / wall, 1),
-                                 "ms_per_doc": round(1000 * wall / n, 2)}
-        print(json.dumps(results["cache_hits"]), flush=True)
+            run_cli(warm, server.base_url, args.latency, [2], 1, echo=False)
+            rows = run_cli(tmp, server.base_url, args.latency, [int(x) for x in args.levels.split(",")],
+                           args.per_worker)
+            results: dict[str, Any] = {"latency_s": args.latency, **machine, "cli": rows}
+        else:
+            bodies = request_bodies(SEED_BYTES, tmp)
+            cold = Settings(backend="llm", base_url=server.base_url, model="bench", no_cache=True,
+                            cache_dir=tmp / "cache")
+            extract(SEED_BYTES[0], settings=cold)  # warm-up: imports, first connection, schema
+            cpu = cpu_per_document(instant.base_url, bodies, tmp, args.cpu_docs)
+            print(json.dumps({"cpu_ms_per_document": cpu}), flush=True)
+            rows = levels_run(args, server.base_url, bodies, cold)
+            results = {"latency_s": args.latency, **machine, "levels": rows, "cpu_ms_per_document": cpu,
+                       "loadavg_at_end": os.getloadavg()}
     if args.json:
         args.json.write_text(json.dumps(results, indent=1) + "\n")
+
+
+def _cpu_name() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor()
 
 
 if __name__ == "__main__":

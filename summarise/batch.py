@@ -22,7 +22,7 @@ import traceback
 import unicodedata
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, BinaryIO, Callable, Iterable, Iterator, Sequence
@@ -35,6 +35,7 @@ from .render.html import render_template
 from .render.view import Text, date_text, english_title
 from .schemas import load_record
 from .settings import Settings
+from .workers import THREADS_PER_PROCESS, Pool, WorkerDied, layout
 
 STATE_DIR = ".summarise"       # per-input manifests, inside --out
 MANIFEST_VERSION = 1
@@ -355,7 +356,7 @@ def cannot_connect(exc: BaseException) -> bool:
 def _describe(exc: BaseException) -> tuple[str, str, str | None]:
     """(error class, human-readable reason, traceback for unexpected errors only)."""
     name = type(exc).__name__
-    if isinstance(exc, ExtractionError):
+    if isinstance(exc, (ExtractionError, WorkerDied)):
         return name, str(exc), None
     if isinstance(exc, OSError):
         return name, f"cannot read the file: {exc.strerror or exc}", None
@@ -537,8 +538,9 @@ def run_batch(jobs: Sequence[Job], options: RunOptions, *,
     `extractor(source, kind=…, settings=…)` makes a record (default: `summarise.extract`);
     `report_extra(summary)` adds keys to summary.json once the batch has run (or was interrupted).
 
-    Threads suit the I/O-bound LLM calls (the HTTP client is synchronous and thread-safe); the
-    offline backend is fast enough that one worker keeps up (see docs/CLI.md for measurements).
+    Up to `workers.THREADS_PER_PROCESS` documents run in this process's threads (the HTTP client is
+    thread-safe and the LLM calls mostly wait); more are spread over worker processes, up to one per
+    core, when the batch is big enough to keep them busy (summarise/workers.py).
     """
     if extractor is None:
         from . import extract as extractor  # noqa: PLC0415 - keeps `summarise --help` fast
@@ -591,6 +593,33 @@ def run_batch(jobs: Sequence[Job], options: RunOptions, *,
             if role.story in in_batch:
                 stories.expect(role.story)
         order.sort(key=lambda i: i in roles and roles[i].story is not None)  # stories before their reposts
+
+    def reported() -> BatchSummary:
+        """summary.json, errors.jsonl and index.html for what has run (also after an interrupt or a stop)."""
+        order = {job.label: i for i, job in enumerate(jobs)}
+        results.sort(key=lambda r: order.get(r.path, len(order)))
+        db = _sync_db(out) if options.db else None
+        summary = _summarise(results, len(jobs), time.perf_counter() - t0, interrupted)
+        summary.stopped = stopped
+        extra = report_extra(summary) if report_extra else {}
+        if options.reposts:
+            ok = [r for r in results if r.status != "failed"]
+            extra = {"reposts": {"stories": sum(r.repost_of is None for r in ok),
+                                 "reposts": sum(r.repost_of is not None for r in ok)}, **extra}
+        write_reports(summary, options, started_at, {**({"database": db} if db else {}), **extra})
+        return summary
+
+    processes, threads = layout(options.jobs, len(jobs),
+                                threads_per_process=THREADS_PER_PROCESS if options.settings.use_llm else 1)
+    if processes > 1 and extractor is _default_extractor() and not roles:
+        # Worker processes (a repost waits for its story within one process, so reposts keep to
+        # threads). Workers leave summarise.db alone: the sync after the batch adds their rows.
+        try:
+            interrupted, stopped = _in_processes(jobs, replace(options, db=False), extractor, finish,
+                                                 processes, threads)
+        finally:
+            summary = reported()
+        return summary
     workers = max(1, options.jobs)
     pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="summarise")
     pending: set[Future[ItemResult | None]] = set()
@@ -616,17 +645,7 @@ def run_batch(jobs: Sequence[Job], options: RunOptions, *,
                 finish(fut.result())
     finally:
         pool.shutdown(wait=True)
-        order = {job.label: i for i, job in enumerate(jobs)}
-        results.sort(key=lambda r: order.get(r.path, len(order)))
-        db = _sync_db(out) if options.db else None
-        summary = _summarise(results, len(jobs), time.perf_counter() - t0, interrupted)
-        summary.stopped = stopped
-        extra = report_extra(summary) if report_extra else {}
-        if options.reposts:
-            ok = [r for r in results if r.status != "failed"]
-            extra = {"reposts": {"stories": sum(r.repost_of is None for r in ok),
-                                 "reposts": sum(r.repost_of is not None for r in ok)}, **extra}
-        write_reports(summary, options, started_at, {**({"database": db} if db else {}), **extra})
+        summary = reported()
     return summary
 
 
@@ -688,6 +707,48 @@ def plan_reposts(jobs: Sequence[Job], options: RunOptions) -> dict[int, Role]:
                 continue
     found = reposts.group(candidates, known)
     return {c.index: Role(c.stem, c.key, *(found.get(c.index) or (None, None))) for c in candidates}
+
+
+def _default_extractor() -> ExtractFn:
+    from . import extract  # noqa: PLC0415
+
+    return extract
+
+
+def _in_processes(jobs: Sequence[Job], options: RunOptions, extractor: ExtractFn,
+                  finish: Callable[[ItemResult], None], processes: int,
+                  threads: int) -> tuple[bool, str | None]:
+    """Run `process` for every job in worker processes (see summarise/workers.py).
+
+    Returns (interrupted, why the batch stopped early): as in threads, once UNREACHABLE_STOP results
+    in a row could not connect to the endpoint, no new input starts and the running ones finish."""
+    in_a_row = 0
+    stopped: str | None = None
+
+    def report(index: int, ok: bool, value: Any) -> None:
+        nonlocal in_a_row, stopped
+        if not ok:  # the worker died with the document in it, or `process` itself failed
+            failed = ItemResult(path=jobs[index].label, status="failed")
+            failed.error, failed.reason, failed.detail = _describe(value)
+            value = failed
+        in_a_row = in_a_row + 1 if value.unreachable else 0
+        if in_a_row >= UNREACHABLE_STOP and stopped is None:
+            stopped = f"{in_a_row} inputs in a row could not connect to the endpoint ({value.reason})"
+        finish(value)
+
+    with Pool(process, (options, extractor), processes=processes, threads=threads) as pool:
+        try:
+            for index, ok, value in pool.imap_unordered(jobs):
+                report(index, ok, value)
+                if stopped:
+                    break
+            for index, ok, value in pool.drain():  # after a stop: the running ones finish and are reported
+                report(index, ok, value)
+        except KeyboardInterrupt:
+            for index, ok, value in pool.drain():  # documents that were running finish and are reported
+                report(index, ok, value)
+            return True, stopped
+    return False, stopped
 
 
 def _summarise(results: list[ItemResult], total: int, wall: float, interrupted: bool) -> BatchSummary:

@@ -19,6 +19,7 @@ from pydantic import ValidationError
 
 from . import __version__
 from .settings import Settings
+from .workers import MAX_JOBS
 
 FORMATS = ("md", "html", "docx", "json")
 LANGS = ("zh", "en")
@@ -278,8 +279,11 @@ def run(
     fmt: str = typer.Option("md,html,json", "--format", "-f", metavar="LIST",
                             help="Comma-separated: md, html, docx, json (index.html links the HTML notes)."),
     lang: str = typer.Option("zh,en", "--lang", "-l", metavar="LIST", help="Comma-separated: zh, en (order = order in the note)."),
-    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, max=64, metavar="N",
-                                       help="Parallel documents (threads). Default: 4 with an LLM endpoint, 1 offline."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, max=MAX_JOBS, metavar="N",
+                                       help="Documents in flight at once: threads, spread over worker processes "
+                                            "(up to one per core) past 32 with an LLM endpoint, or past 1 offline "
+                                            "(CPU-bound), when the batch is big enough. Default: 4 with an LLM "
+                                            "endpoint, 1 offline."),
     force: bool = typer.Option(False, "--force", help="Redo inputs whose outputs already exist."),
     dry_run: bool = typer.Option(False, "--dry-run", help="List what would be processed and estimate tokens; write nothing."),
     backend: Optional[str] = BackendOpt,

@@ -1,0 +1,247 @@
+"""Documents spread over worker processes, each running several at once in threads.
+
+One interpreter runs one thread's Python at a time, so a process's throughput cannot pass one over
+its CPU time per document; past that, more documents in flight only wait for the interpreter. `-j N`
+therefore puts at most `THREADS_PER_PROCESS` documents in each process and uses up to one process per
+core (never more processes than the batch keeps busy).
+
+The parent hands each worker at most as many documents as it has threads, over the worker's own pipe,
+so it always knows which documents a worker holds: if a worker dies (killed, out of memory), exactly
+those are reported failed and a fresh worker takes its place. Workers start from a clean interpreter
+(forkserver or spawn, never a fork of this process and its threads), so clients, connection pools and
+cache handles are their own. Ctrl-C stops handing out documents; those in flight finish and are reported.
+"""
+from __future__ import annotations
+
+import functools
+import multiprocessing
+import os
+import signal
+import threading
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, field
+from multiprocessing.connection import Connection, wait
+from typing import Any, Generic, Self, TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+THREADS_PER_PROCESS = 32   # documents in flight per process before another process helps (benchmarks/CONCURRENCY.md)
+DOCUMENTS_PER_PROCESS = 64  # a process must have this many documents to be worth its start-up
+MAX_JOBS = 256              # the CLI's -j cap
+
+
+def layout(jobs: int, documents: int, *, threads_per_process: int = THREADS_PER_PROCESS,
+           cpus: int | None = None) -> tuple[int, int]:
+    """(processes, threads per process) for `jobs` documents in flight over `documents` documents.
+    CPU-bound work (the offline backend) passes `threads_per_process=1`: a process per job, up to the cores."""
+    cpus = cpus or os.cpu_count() or 1
+    jobs = max(1, min(jobs, documents or 1))
+    processes = min(cpus, -(-jobs // threads_per_process), max(1, documents // DOCUMENTS_PER_PROCESS))
+    return processes, -(-jobs // processes)
+
+
+def context() -> Any:
+    """The start method for workers: forkserver where there is one (a clean interpreter, forked cheaply), else spawn."""
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+
+
+class WorkerDied(Exception):
+    """What a document that was in a worker when it died gets instead of a result."""
+
+    def __init__(self, exitcode: int | None):
+        how = f"signal {-exitcode}" if exitcode is not None and exitcode < 0 else f"exit code {exitcode}"
+        super().__init__(f"the worker process running this document died ({how})")
+        self.exitcode = exitcode
+
+
+def _serve(conn: Connection, fn: Callable[..., Any], fixed: tuple[Any, ...], threads: int) -> None:
+    """A worker: run `fn(item, *fixed)` for each (index, item) received, `threads` at a time; send (index, ok, value)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides what an interrupt stops
+    lock = threading.Lock()
+
+    def send(index: int, future: Future[Any]) -> None:
+        exc = future.exception()
+        message = (index, exc is None, future.result() if exc is None else exc)
+        with lock:
+            try:
+                conn.send(message)
+            except Exception as problem:  # noqa: BLE001 - an unpicklable result is reported, not lost
+                conn.send((index, False, RuntimeError(f"cannot send the result back: {problem!r}")))
+
+    with ThreadPoolExecutor(max_workers=threads, thread_name_prefix="summarise") as pool:
+        while True:
+            try:
+                task = conn.recv()
+            except EOFError:
+                break
+            if task is None:
+                break
+            index, item = task
+            pool.submit(fn, item, *fixed).add_done_callback(functools.partial(send, index))
+
+
+@dataclass
+class _Worker:
+    process: Any
+    conn: Connection
+    held: set[int] = field(default_factory=set)
+
+
+class Pool(Generic[T, R]):
+    """`fn(item, *fixed)` over items in `processes` worker processes of `threads` threads each.
+
+    `fn` and `fixed` are pickled once per worker, each item and result once. `imap_unordered` yields
+    (index, ok, result or exception, or `WorkerDied`) as documents finish; after an interrupt,
+    `drain()` yields those of the documents already in the workers and hands out no more.
+    """
+
+    def __init__(self, fn: Callable[..., R], fixed: tuple[Any, ...] = (), *, processes: int, threads: int):
+        self.fn, self.fixed, self.processes, self.threads = fn, fixed, processes, threads
+        self.ctx = context()
+        self.workers: list[_Worker] = []
+        self.todo: deque[tuple[int, T]] = deque()
+        self.stopping = False
+
+    def __enter__(self) -> Pool[T, R]:
+        self.workers = [self._start() for _ in range(self.processes)]
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        for w in self.workers:
+            try:
+                w.conn.send(None)
+            except OSError:
+                pass
+        for w in self.workers:
+            w.process.join(30)
+            if w.process.is_alive():
+                w.process.terminate()
+                w.process.join(5)
+            w.conn.close()
+        self.workers = []
+
+    def _start(self) -> _Worker:
+        parent, child = self.ctx.Pipe()
+        process = self.ctx.Process(target=_serve, args=(child, self.fn, self.fixed, self.threads),
+                                   name="summarise-worker", daemon=True)
+        process.start()
+        child.close()
+        return _Worker(process, parent)
+
+    def _hand_out(self) -> None:
+        for w in self.workers:
+            while self.todo and not self.stopping and len(w.held) < self.threads:
+                index, item = self.todo.popleft()
+                w.conn.send((index, item))
+                w.held.add(index)
+
+    def imap_unordered(self, items: Iterable[T]) -> Iterator[tuple[int, bool, Any]]:
+        self.todo = deque(enumerate(items))
+        self.stopping = False
+        self._hand_out()
+        yield from self._collect()
+
+    def drain(self) -> Iterator[tuple[int, bool, Any]]:
+        """After an interrupt: the results of the documents the workers hold; nothing new is handed out."""
+        self.stopping = True
+        yield from self._collect()
+
+    def _collect(self) -> Iterator[tuple[int, bool, Any]]:
+        while any(w.held for w in self.workers) or (self.todo and not self.stopping):
+            ready = wait([w.conn for w in self.workers] + [w.process.sentinel for w in self.workers])
+            for w in list(self.workers):
+                while w.conn in ready and w.conn.poll():
+                    try:
+                        index, ok, value = w.conn.recv()
+                    except (EOFError, OSError):
+                        break
+                    w.held.discard(index)
+                    yield index, ok, value
+                if w.process.sentinel in ready and not w.process.is_alive():
+                    w.process.join()
+                    for index in sorted(w.held):
+                        yield index, False, WorkerDied(w.process.exitcode)
+                    w.conn.close()
+                    self.workers.remove(w)
+                    if self.todo and not self.stopping:
+                        self.workers.append(self._start())
+            self._hand_out()
+
+
+def extract_many(sources: Iterable[Any], *, jobs: int = 16, kind: str = "auto", settings: Any = None,
+                 processes: int | None = None) -> Iterator[Any]:
+    """`extract` over many sources, `jobs` at a time, spread over worker processes when that helps
+    (`processes=1` keeps them in this process's threads). Yields, in input order, each source's
+    record or its `SummariseError` (one failing document never stops the others)."""
+    from .pipeline import _resolved
+    from .settings import Settings
+
+    items = list(sources)
+    settings = _resolved(settings if settings is not None else Settings.from_env(), kind=kind)
+    procs, threads = layout(jobs, len(items))
+    if processes is not None:
+        procs, threads = processes, -(-max(1, min(jobs, len(items))) // processes)
+    done: dict[int, Any] = {}
+    following = 0
+    results: Iterator[tuple[int, bool, Any]]
+    pool: Pool[Any, Any] | _InProcess = (
+        Pool(extract_one, (kind, settings), processes=procs, threads=threads) if procs > 1
+        else _InProcess(extract_one, (kind, settings), threads=threads))
+    with pool:
+        results = pool.imap_unordered(items)
+        for index, ok, value in results:
+            done[index] = value if ok or not isinstance(value, WorkerDied) else _died(value)
+            while following in done:
+                yield done.pop(following)
+                following += 1
+
+
+def _died(value: WorkerDied) -> Any:
+    from .errors import SummariseError
+
+    return SummariseError(str(value))
+
+
+def extract_one(source: Any, kind: str, settings: Any) -> Any:
+    """One document for `extract_many`: its record, or its SummariseError as a value."""
+    from .errors import SummariseError
+    from .pipeline import extract
+
+    try:
+        return extract(source, kind=kind, settings=settings)  # type: ignore[arg-type]
+    except SummariseError as exc:
+        return exc
+
+
+class _InProcess:
+    """The `Pool` interface over this process's threads (one process is enough)."""
+
+    def __init__(self, fn: Callable[..., Any], fixed: tuple[Any, ...] = (), *, threads: int):
+        self.fn, self.fixed, self.threads = fn, fixed, threads
+        self.executor = ThreadPoolExecutor(max_workers=threads, thread_name_prefix="summarise")
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.executor.shutdown(wait=True, cancel_futures=True)
+
+    def imap_unordered(self, items: Iterable[Any]) -> Iterator[tuple[int, bool, Any]]:
+        from concurrent.futures import FIRST_COMPLETED
+        from concurrent.futures import wait as wait_futures
+
+        todo = deque(enumerate(items))
+        running: dict[Future[Any], int] = {}
+        while todo or running:
+            while todo and len(running) < 2 * self.threads:
+                index, item = todo.popleft()
+                running[self.executor.submit(self.fn, item, *self.fixed)] = index
+            finished, _ = wait_futures(running, return_when=FIRST_COMPLETED)
+            for future in finished:
+                index = running.pop(future)
+                exc = future.exception()
+                yield index, exc is None, future.result() if exc is None else exc

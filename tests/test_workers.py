@@ -1,0 +1,98 @@
+"""Worker processes for -j: every document accounted for, a dead worker costs only its own documents,
+and a batch spread over processes writes what the same batch writes in one process."""
+from __future__ import annotations
+
+import json
+import os
+import signal
+import time
+from pathlib import Path
+
+import pytest
+from scripted_server import ScriptedServer, load_answer
+
+from summarise import Settings
+from summarise.batch import RunOptions, discover, run_batch
+from summarise.workers import Pool, WorkerDied, extract_many, layout
+
+REPO = Path(__file__).resolve().parents[1]
+SEEDS = [REPO / "seeds" / "000_09f2237585b32c6b.txt", REPO / "seeds" / "001_6b39ea2c5599d977.txt"]
+SCRIPTS = {"bench": {"route": {"小榄": "seed0", "小欖": "seed0", "顺德村级工业园": "seed1"}},
+           "seed0": [{"content": load_answer("seed000_good")}], "seed1": [{"content": load_answer("seed001_good")}]}
+
+
+def test_layout_uses_a_process_per_32_documents_in_flight_up_to_the_cores() -> None:
+    assert layout(4, 1000, cpus=2) == (1, 4)
+    assert layout(32, 1000, cpus=2) == (1, 32)
+    assert layout(64, 1000, cpus=2) == (2, 32)
+    assert layout(128, 1000, cpus=2) == (2, 64)
+    assert layout(128, 1000, cpus=8) == (4, 32)
+    assert layout(128, 100, cpus=2) == (1, 100)  # too few documents to keep a second process busy
+    assert layout(2, 1000, threads_per_process=1, cpus=2) == (2, 1)  # CPU-bound: a process per job
+    assert layout(1, 0, cpus=2) == (1, 1)
+
+
+def square_plus(x: int, offset: int) -> int:
+    if x == 3:
+        time.sleep(60)  # the document the test kills its worker under
+    if x == 5:
+        raise ValueError("five")
+    return x * x + offset
+
+
+def test_a_killed_worker_costs_only_the_document_it_held() -> None:
+    results = {}
+    with Pool(square_plus, (1,), processes=2, threads=1) as pool:
+        killed = False
+        for index, ok, value in pool.imap_unordered(range(10)):
+            results[index] = (ok, value)
+            for w in pool.workers:
+                if 3 in w.held and not killed:
+                    os.kill(w.process.pid, signal.SIGKILL)
+                    killed = True
+    assert sorted(results) == list(range(10))
+    assert isinstance(results[3][1], WorkerDied) and "signal 9" in str(results[3][1])
+    assert isinstance(results[5][1], ValueError) and not results[5][0]
+    assert all(results[i] == (True, i * i + 1) for i in range(10) if i not in (3, 5))
+
+
+def _batch(tmp_path: Path, server: ScriptedServer, jobs: int, name: str, n: int) -> dict:
+    inputs = tmp_path / "in"
+    if not inputs.exists():
+        inputs.mkdir()
+        raw = [p.read_bytes() for p in SEEDS]
+        for i in range(n):
+            (inputs / f"doc{i:04d}.txt").write_bytes(raw[i % 2] + b"\n" * (i + 1))
+    settings = Settings(backend="llm", base_url=server.base_url, model="bench", no_cache=True,
+                        cache_dir=tmp_path / "cache", max_attempts=1)
+    out = tmp_path / name
+    summary = run_batch(discover([str(inputs)]), RunOptions(out=out, jobs=jobs, settings=settings))
+    assert summary.done == n and summary.failed == 0
+    records = {}
+    for path in sorted(out.glob("doc*.json")):
+        record = json.loads(path.read_text("utf-8"))
+        record["provenance"].pop("generated_at")
+        record["provenance"].pop("base_url")  # each server has its own port
+        records[path.name] = record
+    return records
+
+
+@pytest.mark.slow
+@pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="one core: -j never starts a second process")
+def test_a_batch_over_processes_has_more_than_one_process_of_documents_in_flight(tmp_path) -> None:
+    """The server answers only when 40 requests wait at once: more than one process's 32 threads."""
+    with ScriptedServer(SCRIPTS, together=40) as server:
+        spread = _batch(tmp_path, server, 64, "out-64", 160)
+    with ScriptedServer(SCRIPTS) as server:
+        threads = _batch(tmp_path, server, 4, "out-4", 160)
+    assert len(spread) == 160 and spread == threads
+
+
+def test_extract_many_yields_records_and_errors_in_input_order(tmp_path) -> None:
+    with ScriptedServer(SCRIPTS) as server:
+        settings = Settings(backend="llm", base_url=server.base_url, model="bench", no_cache=True,
+                            cache_dir=tmp_path / "cache")
+        sources = [SEEDS[0], b"", SEEDS[1], b"\x00\x01binary"] * 3
+        for processes in (1, 2):
+            out = list(extract_many(sources, jobs=4, settings=settings, processes=processes))
+            assert [type(x).__name__ for x in out] == ["MeetingReport", "InputError", "PolicyLecture", "InputError"] * 3
