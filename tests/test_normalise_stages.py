@@ -152,6 +152,11 @@ def test_mojibake_accepts_only_clean_repairs() -> None:
 
 
 # -- pinyin -----------------------------------------------------------------------------------
+def test_the_shipped_syllable_inventory_is_the_one_pypinyin_gives() -> None:
+    assert pinyin.syllables() == pinyin.derive_syllables(), "regenerate: see pinyin.derive_syllables"
+    assert len(pinyin.syllables()) >= 400
+
+
 def test_pinyin_accepts_every_toned_syllable_of_the_dictionary() -> None:
     from pypinyin.pinyin_dict import pinyin_dict
 

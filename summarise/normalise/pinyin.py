@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from pathlib import Path
 
 from .offsets import Tracked
 
@@ -31,9 +32,20 @@ def strip_tone(syllable: str) -> tuple[str, bool]:
     return unicodedata.normalize("NFC", bare), len(bare) != len(nfd)
 
 
+SYLLABLES_FILE = Path(__file__).resolve().parent.parent / "data" / "pinyin_syllables.txt"
+
+
 @lru_cache(maxsize=1)
 def syllables() -> frozenset[str]:
-    """Toneless syllable inventory (with ü and v spellings) from pypinyin's character dictionary."""
+    """Toneless syllable inventory (with ü and v spellings), shipped as data: `derive_syllables()` of
+    the installed pypinyin, written once (loading pypinyin's dictionaries for it takes longer than
+    cleaning a hundred articles)."""
+    return frozenset(SYLLABLES_FILE.read_text(encoding="utf-8").split())
+
+
+def derive_syllables() -> frozenset[str]:
+    """The inventory from pypinyin's character dictionary (tests check the shipped file against it;
+    regenerate with: python -c "from summarise.normalise import pinyin; pinyin.write_syllables()")."""
     from pypinyin.pinyin_dict import pinyin_dict
 
     readings = {r.strip() for v in set(pinyin_dict.values()) for r in v.split(",")}
@@ -44,6 +56,10 @@ def syllables() -> frozenset[str]:
             out.add(bare)
             out.add(bare.replace("ü", "v"))
     return frozenset(out)
+
+
+def write_syllables() -> None:
+    SYLLABLES_FILE.write_text("\n".join(sorted(derive_syllables())) + "\n", encoding="utf-8")
 
 
 @lru_cache(maxsize=4096)
