@@ -127,3 +127,13 @@ def test_a_cached_input_is_found_without_cleaning_it_again(server, tmp_path, mon
         assert _outcome(hit) == _outcome(full_hit)
     with pytest.raises(AssertionError, match="normalised again"):  # another kind is another answer
         extract(SEED0, settings=settings, kind="policy_lecture")
+
+
+def test_text_and_paths_are_read_alike(server, tmp_path) -> None:
+    """text= is article text on both paths, a Path a file, and giving both is the same TypeError."""
+    settings = Settings(backend="offline", cache_dir=tmp_path / "cache")
+    article = SEED0.read_text("utf-8")
+    assert _outcome(extract(text=article, settings=settings)) == _outcome(
+        asyncio.run(aextract(text=article, settings=settings)))
+    with pytest.raises(TypeError, match="not both"):
+        asyncio.run(aextract(SEED0, text=article, settings=settings))
