@@ -173,13 +173,23 @@ def call_arguments(settings: Settings, messages: list[dict[str, str]]) -> dict[s
 _CURRENT_CALL: contextvars.ContextVar[Call] = contextvars.ContextVar("summarise_current_call")
 
 
+# An answer already received that instructor's next call gets back without a request (see `ask`).
+_REPLAY: contextvars.ContextVar[list[Any]] = contextvars.ContextVar("summarise_replay")
+
+
 def _dispatch(**kwargs: Any) -> Any:
     """What instructor's patched create calls: the current document's `Call.create`."""
+    replay = _REPLAY.get(None)
+    if replay:
+        return replay.pop()
     return _CURRENT_CALL.get().create(**kwargs)
 
 
 async def _adispatch(**kwargs: Any) -> Any:
     """The async `_dispatch`: the current document's `AsyncCall.create`."""
+    replay = _REPLAY.get(None)
+    if replay:
+        return replay.pop()
     return await _CURRENT_CALL.get().create(**kwargs)
 
 
@@ -215,11 +225,71 @@ def _cut_off(settings: Settings) -> NoValidAnswerError:
         f"or lower SUMMARISE_CONTEXT_CHARS so documents are split into smaller parts")
 
 
+class _Probed(Exception):
+    """Stops instructor's call once it has handed over the request it built."""
+
+
+@functools.lru_cache(maxsize=32)
+def _direct_keys(mode: str, list_limit: int | None, text_limit: int | None) -> dict[str, Any] | None:
+    """What instructor adds to a request in this mode (the response format), learnt once per process
+    by asking its patched create to build one; None for modes whose answers need instructor's own
+    parsing (tools, fenced JSON) or where instructor also rewrites the messages."""
+    if mode != "json_schema":
+        return None
+    probe = [{"role": "system", "content": "system"}, {"role": "user", "content": "user"}]
+    seen: dict[str, Any] = {}
+
+    def capture(**kwargs: Any) -> Any:
+        seen.update(kwargs)
+        raise _Probed
+
+    try:
+        instructor.patch(create=capture, mode=MODES[mode])(
+            model="probe", messages=probe, response_model=_prepared_model(list_limit, text_limit), max_retries=1)
+    except Exception:  # noqa: BLE001 - _Probed, however instructor wraps it
+        pass
+    if seen.get("model") != "probe" or seen.get("messages") != probe:
+        return None
+    return {k: v for k, v in seen.items() if k not in ("model", "messages")}
+
+
+def _direct(call: Call, messages: list[dict[str, str]]) -> dict[str, Any] | None:
+    s = call.settings
+    keys = _direct_keys(s.mode, s.list_limit, s.text_limit)
+    return None if keys is None else {**call_arguments(s, messages), **keys}
+
+
+def _validated(completion: Any, settings: Settings) -> Any | None:
+    """The first answer validated as instructor validates it in JSON-schema mode (strict, the message
+    content), or None when it does not validate or was cut off: instructor then takes over."""
+    try:
+        choice = completion.choices[0]
+        if choice.finish_reason == "length":
+            return None
+        return _prepared_model(settings.list_limit, settings.text_limit).model_validate_json(
+            choice.message.content or "", strict=True)
+    except (ValidationError, AttributeError, IndexError):
+        return None
+
+
 def ask(call: Call, messages: list[dict[str, str]], grounder: Grounder) -> tuple[Facts, list[Rejection]]:
-    """Ask for facts; re-ask on invalid or ungrounded answers; ground what comes back."""
+    """Ask for facts; re-ask on invalid or ungrounded answers; ground what comes back.
+
+    In JSON-schema mode the first request is the one instructor builds, sent directly, and its answer
+    validated as instructor would: most answers pass, and instructor's per-call preparation is not
+    needed. An answer that does not pass goes to instructor as its first attempt (no second request),
+    so its re-asks are exactly what they would have been."""
     token = _CURRENT_CALL.set(call)
+    replay = _REPLAY.set([])
     try:
         with checking(grounder) as context:  # not instructor's context=: it would template the article
+            direct = _direct(call, messages)
+            if direct is not None:
+                first = call.create(**direct)
+                facts = _validated(first, call.settings)
+                if facts is not None:
+                    return _grounded(facts, context, grounder)
+                _REPLAY.get().append(first)
             facts = _patched_create(call.settings.mode, False)(**_request(call, messages))
         return _grounded(facts, context, grounder)
     except InstructorRetryException as exc:
@@ -227,14 +297,23 @@ def ask(call: Call, messages: list[dict[str, str]], grounder: Grounder) -> tuple
     except IncompleteOutputException as exc:
         raise _cut_off(call.settings) from exc
     finally:
+        _REPLAY.reset(replay)
         _CURRENT_CALL.reset(token)
 
 
 async def aask(call: AsyncCall, messages: list[dict[str, str]], grounder: Grounder) -> tuple[Facts, list[Rejection]]:
     """`ask`, awaited."""
     token = _CURRENT_CALL.set(call)
+    replay = _REPLAY.set([])
     try:
         with checking(grounder) as context:
+            direct = _direct(call, messages)
+            if direct is not None:
+                first = await call.create(**direct)
+                facts = _validated(first, call.settings)
+                if facts is not None:
+                    return _grounded(facts, context, grounder)
+                _REPLAY.get().append(first)
             facts = await _patched_create(call.settings.mode, True)(**_request(call, messages))
         return _grounded(facts, context, grounder)
     except InstructorRetryException as exc:
@@ -242,6 +321,7 @@ async def aask(call: AsyncCall, messages: list[dict[str, str]], grounder: Ground
     except IncompleteOutputException as exc:
         raise _cut_off(call.settings) from exc
     finally:
+        _REPLAY.reset(replay)
         _CURRENT_CALL.reset(token)
 
 
