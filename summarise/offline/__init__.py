@@ -14,7 +14,7 @@ import re
 from typing import Any
 
 from summarise import dates
-from summarise.schemas import AttendeeGroup, Event, EventDate, Facts, Person, Point
+from summarise.schemas import AttendeeGroup, Bilingual, Event, EventDate, Facts, Person, Point
 
 from . import english
 from .event import RawEvent, find_event, find_topic
@@ -170,6 +170,9 @@ def people_and_figures(doc: Any) -> Facts:
     cross-checked against, for a third of the cost (roles may differ: a digest's are not adjusted)."""
     text: str = doc.text
     text_module.clear_cache()
-    people = [_person(text, p) for p in find_people(text)[:PEOPLE_LIMIT]]
+    # names and titles as written: the cross-check compares those, so no English (nor pypinyin) is needed
+    people = [Person(name=p.name, title=Bilingual(zh=p.title) if p.title else None,
+                     roles=list(dict.fromkeys(p.roles))[:5], evidence=evidence(text, p.start, p.end))
+              for p in find_people(text)[:PEOPLE_LIMIT]]
     figures = [f for _, f in find_figures(text, dates.find_dates(text))[:FIGURE_LIMIT]]
     return Facts(kind="other", people=people, figures=figures)
