@@ -152,8 +152,10 @@ def test_mojibake_accepts_only_clean_repairs() -> None:
 
 
 # -- pinyin -----------------------------------------------------------------------------------
-def test_the_shipped_syllable_inventory_is_the_one_pypinyin_gives() -> None:
-    assert pinyin.syllables() == pinyin.derive_syllables(), "regenerate: see pinyin.derive_syllables"
+def test_the_shipped_syllable_inventory_covers_the_installed_pypinyin() -> None:
+    """The file was written from pypinyin 0.55 (older releases lack a syllable or two, never add one)."""
+    missing = pinyin.derive_syllables() - pinyin.syllables()
+    assert not missing, f"{sorted(missing)}: regenerate the file (see pinyin.derive_syllables)"
     assert len(pinyin.syllables()) >= 400
 
 
