@@ -63,8 +63,8 @@ class ScriptedServer:
                  together: int | None = None):
         self.scripts = scripts
         self.latency = latency
-        # answer only once `together` requests are waiting at once (else 503 after 10 s): proves concurrency
-        self.together = threading.Barrier(together, timeout=10) if together else None
+        # answer only once `together` requests are waiting at once (else 503 after 60 s): proves concurrency
+        self.together = threading.Barrier(together, timeout=60) if together else None
         self.calls: dict[str, int] = {}
         self.requests: list[dict[str, Any]] = []
         self.log: list[tuple[float, str, bytes]] = []
