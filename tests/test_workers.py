@@ -96,3 +96,21 @@ def test_extract_many_yields_records_and_errors_in_input_order(tmp_path) -> None
         for processes in (1, 2):
             out = list(extract_many(sources, jobs=4, settings=settings, processes=processes))
             assert [type(x).__name__ for x in out] == ["MeetingReport", "InputError", "PolicyLecture", "InputError"] * 3
+
+
+@pytest.mark.slow
+@pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="one core: -j never starts a second process")
+def test_an_unreachable_endpoint_stops_a_batch_over_processes(tmp_path, fast_backoff) -> None:
+    """As in threads: inputs in a row that cannot connect stop the batch; what never started is not reached."""
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    raw = SEEDS[0].read_bytes()
+    for i in range(130):
+        (inputs / f"doc{i:04d}.txt").write_bytes(raw + b"\n" * (i + 1))
+    settings = Settings(backend="llm", base_url="http://127.0.0.1:9/v1", model="bench", no_cache=True,
+                        cache_dir=tmp_path / "cache", max_wait=1.0)
+    summary = run_batch(discover([str(inputs)]), RunOptions(out=tmp_path / "out", jobs=64, settings=settings))
+    assert summary.stopped and "could not connect" in summary.stopped
+    assert summary.done == 0 and 0 < summary.failed < 130
+    data = json.loads((tmp_path / "out" / "summary.json").read_text("utf-8"))
+    assert data["counts"]["not_reached"] == 130 - summary.failed
