@@ -7,7 +7,7 @@ import os
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, TypeAlias
 
 from . import __version__, cache
 from .errors import InputError
@@ -19,7 +19,7 @@ from .schemas import (
 )
 from .settings import Settings
 
-Record = MeetingReport | PolicyLecture | OutOfScope
+Record: TypeAlias = MeetingReport | PolicyLecture | OutOfScope
 KindChoice = Literal["auto", "meeting_report", "policy_lecture"]
 
 
@@ -78,7 +78,7 @@ async def aextract(
 
 def _resolved(settings: Settings | None, *, kind: str, **overrides: str | None) -> Settings:
     if settings is None:
-        settings = Settings.from_env(**overrides)
+        settings = Settings.from_env(None, **overrides)
     else:
         settings = settings.model_copy(update={k: v for k, v in overrides.items() if v is not None})
         settings = Settings.model_validate(settings.model_dump())
