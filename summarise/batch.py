@@ -611,15 +611,23 @@ def run_batch(jobs: Sequence[Job], options: RunOptions, *,
 
     processes, threads = layout(options.jobs, len(jobs),
                                 threads_per_process=THREADS_PER_PROCESS if options.settings.use_llm else 1)
-    if processes > 1 and extractor is _default_extractor() and not roles:
-        # Worker processes (a repost waits for its story within one process, so reposts keep to
-        # threads). Workers leave summarise.db alone: the sync after the batch adds their rows.
+    if processes > 1 and extractor is _default_extractor():
+        # Worker processes for every input but the copies of another input's article; those follow in
+        # this process's threads, their stories' records on disk by then. Workers leave summarise.db
+        # alone: the sync after the batch adds their rows.
+        copies = [i for i in order if i in roles and roles[i].story is not None]
+        firsts = [i for i in order if not (i in roles and roles[i].story is not None)]
         try:
-            interrupted, stopped = _in_processes(jobs, replace(options, db=False), extractor, finish,
-                                                 processes, threads)
-        finally:
-            summary = reported()
-        return summary
+            interrupted, stopped = _in_processes([(jobs[i], roles.get(i)) for i in firsts],
+                                                 replace(options, db=False), extractor, finish, processes, threads)
+        except BaseException:
+            reported()
+            raise
+        if interrupted or stopped or not copies:
+            return reported()
+        order = copies
+        s = options.settings
+        stories = reposts.Stories((s.timeout + s.max_wait) * (s.max_reasks + 1) * 4 + 60)  # none to wait for
     workers = max(1, options.jobs)
     pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="summarise")
     pending: set[Future[ItemResult | None]] = set()
@@ -715,10 +723,17 @@ def _default_extractor() -> ExtractFn:
     return extract
 
 
-def _in_processes(jobs: Sequence[Job], options: RunOptions, extractor: ExtractFn,
+def _process_one(item: tuple[Job, Role | None], options: RunOptions, extractor: ExtractFn) -> ItemResult:
+    """`process` for a worker process: one input and its part in its story (a copy's story is not
+    waited for: copies run after the worker processes, in the parent)."""
+    job, role = item
+    return process(job, options, extractor, role, None)
+
+
+def _in_processes(items: Sequence[tuple[Job, Role | None]], options: RunOptions, extractor: ExtractFn,
                   finish: Callable[[ItemResult], None], processes: int,
                   threads: int) -> tuple[bool, str | None]:
-    """Run `process` for every job in worker processes (see summarise/workers.py).
+    """Run `process` for every (job, role) in worker processes (see summarise/workers.py).
 
     Returns (interrupted, why the batch stopped early): as in threads, once UNREACHABLE_STOP results
     in a row could not connect to the endpoint, no new input starts and the running ones finish."""
@@ -728,7 +743,7 @@ def _in_processes(jobs: Sequence[Job], options: RunOptions, extractor: ExtractFn
     def report(index: int, ok: bool, value: Any) -> None:
         nonlocal in_a_row, stopped
         if not ok:  # the worker died with the document in it, or `process` itself failed
-            failed = ItemResult(path=jobs[index].label, status="failed")
+            failed = ItemResult(path=items[index][0].label, status="failed")
             failed.error, failed.reason, failed.detail = _describe(value)
             value = failed
         in_a_row = in_a_row + 1 if value.unreachable else 0
@@ -736,9 +751,9 @@ def _in_processes(jobs: Sequence[Job], options: RunOptions, extractor: ExtractFn
             stopped = f"{in_a_row} inputs in a row could not connect to the endpoint ({value.reason})"
         finish(value)
 
-    with Pool(process, (options, extractor), processes=processes, threads=threads) as pool:
+    with Pool(_process_one, (options, extractor), processes=processes, threads=threads) as pool:
         try:
-            for index, ok, value in pool.imap_unordered(jobs):
+            for index, ok, value in pool.imap_unordered(items):
                 report(index, ok, value)
                 if stopped:
                     break

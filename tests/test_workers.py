@@ -56,7 +56,7 @@ def test_a_killed_worker_costs_only_the_document_it_held() -> None:
     assert all(results[i] == (True, i * i + 1) for i in range(10) if i not in (3, 5))
 
 
-def _batch(tmp_path: Path, server: ScriptedServer, jobs: int, name: str, n: int) -> dict:
+def _batch(tmp_path: Path, server: ScriptedServer, jobs: int, name: str, n: int, **options: object) -> dict:
     inputs = tmp_path / "in"
     if not inputs.exists():
         inputs.mkdir()
@@ -66,7 +66,7 @@ def _batch(tmp_path: Path, server: ScriptedServer, jobs: int, name: str, n: int)
     settings = Settings(backend="llm", base_url=server.base_url, model="bench", no_cache=True,
                         cache_dir=tmp_path / "cache", max_attempts=1)
     out = tmp_path / name
-    summary = run_batch(discover([str(inputs)]), RunOptions(out=out, jobs=jobs, settings=settings))
+    summary = run_batch(discover([str(inputs)]), RunOptions(out=out, jobs=jobs, settings=settings, **options))
     assert summary.done == n and summary.failed == 0
     records = {}
     for path in sorted(out.glob("doc*.json")):
@@ -114,3 +114,16 @@ def test_an_unreachable_endpoint_stops_a_batch_over_processes(tmp_path, fast_bac
     assert summary.done == 0 and 0 < summary.failed < 130
     data = json.loads((tmp_path / "out" / "summary.json").read_text("utf-8"))
     assert data["counts"]["not_reached"] == 130 - summary.failed
+
+
+@pytest.mark.slow
+@pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="one core: -j never starts a second process")
+def test_copies_of_one_article_follow_their_story_after_the_worker_processes(tmp_path) -> None:
+    """With repost detection (the CLI's default) the stories run in worker processes and their copies
+    after them, re-grounded from the stories' records: the same outputs as in threads, two requests."""
+    with ScriptedServer(SCRIPTS) as server:
+        spread = _batch(tmp_path, server, 64, "out-64", 160, reposts=True)
+        assert len(server.log) == 2
+    with ScriptedServer(SCRIPTS) as server:
+        threads = _batch(tmp_path, server, 4, "out-4", 160, reposts=True)
+    assert len(spread) == 160 and spread == threads
