@@ -189,3 +189,89 @@ def test_relayed_cited_or_named_in_a_document_title_is_not_present(text: str, ab
 def test_a_bare_name_after_a_verb_is_not_a_noun() -> None:
     text = "省委常委会召开会议，研究讨论王儒林在全会上的讲话稿。省委书记王儒林主持会议。"
     assert "chair" in people(text)["王儒林"][1]
+
+
+# 6. Bare names before a role verb, people called by surname and post, far lecture verbs ---------
+
+@pytest.mark.parametrize("text, name, role", [
+    ("9月23日下午，庄天慧主持召开党委常委会第167次会议。", "庄天慧", "chair"),
+    ("[视频]李克强主持召开国务院常务会议", "李克强", "chair"),
+    ("张强、刘鹏参加会议，吴德列席会议。", "吴德", "attendee"),
+    ("会议由王建国主持。", "王建国", "chair"),
+])
+def test_a_bare_name_opening_a_clause_before_its_verb(text: str, name: str, role: str) -> None:
+    assert role in people(text)[name][1]
+
+
+@pytest.mark.parametrize("text", [
+    "全国政协副主席杜青林、张庆黎、王钦敏出席座谈会。",
+    "党政负责干部宣讲团、党代表宣讲团、青年宣讲团组建完成。",
+])
+def test_a_bare_verb_does_not_take_a_listed_name_or_a_noun(text: str) -> None:
+    found = people(text)
+    assert "党代表" not in found
+    if "王钦敏" in found:
+        assert found["王钦敏"][0] == "全国政协副主席"
+
+
+@pytest.mark.parametrize("text", [
+    "市民委机关党总支专职副书记杨文广是派到该村的第一书记。杨书记于7月22日为全村党员上了一堂生动的党课。",
+    "学院邀请了北京大学赵明远教授。赵教授为全体教师作了一场专题讲座。",
+])
+def test_a_person_called_by_surname_and_post_keeps_the_role(text: str) -> None:
+    assert any("lecturer" in roles for _, roles in people(text).values())
+
+
+def test_surname_and_post_is_not_resolved_when_two_people_share_the_surname() -> None:
+    text = "副书记杨文广、书记杨光出席。杨书记为党员上了一堂党课。"
+    assert not any("lecturer" in roles for _, roles in people(text).values())
+
+
+@pytest.mark.parametrize("text, name", [
+    ("7月6日，公司党委副书记李怀生分别到一分公司和八分公司，与党员同志们互动交流，边讲边提问，为党员职工讲授了一堂生动的专题党课。", "李怀生"),
+    ("局长王强来到社区，同居民亲切交谈，随后为社区党员上了一堂党课。", "王强"),
+])
+def test_a_lecture_verb_far_from_its_subject(text: str, name: str) -> None:
+    assert "lecturer" in people(text)[name][1]
+
+
+def test_a_lecture_verb_after_an_invitation_is_not_the_inviters() -> None:
+    text = "县委书记高明主持会议，邀请专家为全体干部上了一堂专题党课。"
+    assert "lecturer" not in people(text)["高明"][1]
+
+
+# 7. Kind: chronicles and meetings that only describe someone -------------------------------------
+
+def test_a_chronicle_of_dated_entries_is_other() -> None:
+    text = ("区政府工作大事记\n7月\n1日 区长高伟主持召开防汛工作会议，部署防汛工作。\n"
+            "5日 区长高伟主持召开区政府党组会，传达学习有关精神。\n8日 副区长李明出席项目推进会并讲话。")
+    f = facts(text)
+    assert f.kind == "other" and f.chair is None and "chronicle" in (f.out_of_scope_reason or "")
+
+
+def test_a_meeting_that_describes_the_people_visited_is_not_the_event() -> None:
+    text = ("县领导看望慰问政协委员\n11月8日下午，县委书记郑俊华来到县政协委员驻地，看望慰问出席县政协十一届一次会议的县政协委员。")
+    assert facts(text).kind == "other"
+
+
+# 8. Figures that are ordinals, clock times, plan names or formula labels ------------------------
+
+@pytest.mark.parametrize("text, quote", [
+    ("会议传达学习了省委十届六次全会精神。", "六次"),
+    ("认真贯彻落实市委三届八次全委会精神。", "八次"),
+    ("村民9点多就陆续来到村委会。", "9点"),
+    ("还没到10点小林便开始宣讲了。", "10点"),
+    ("贯彻落实加强党的基层组织建设三年行动计划。", "三年"),
+    ("中共四大是具有三个“起点”作用的重要历史坐标。", "三个"),
+    ("报告聚焦“两个确立”“四个伟大飞跃”“十个坚持”三个关键词。", "三个"),
+])
+def test_figures_that_are_not_quantities(text: str, quote: str) -> None:
+    assert quote not in [f.quote for f in facts(f"标题\n{text}").figures]
+
+
+@pytest.mark.parametrize("text, quote", [
+    ("李大胜提出4点意见。", "4点"),
+    ("全区组建宣讲团12个。", "12个"),
+])
+def test_counts_that_stay_figures(text: str, quote: str) -> None:
+    assert quote in [f.quote for f in facts(f"标题\n{text}").figures]

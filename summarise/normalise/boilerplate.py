@@ -42,7 +42,15 @@ _FONT = re.compile(r"字[体号]\s*[:：]\s*[【\[]?\s*大\s*中\s*小")
 _TAG = re.compile(r"^\s*(?:标签|关键词|关键字|tags?)\s*[:：]", re.I)
 _META = re.compile(r"(?:信息来源|文章来源|稿件来源|来源|发布日期|发布时间|发稿时间|发表时间|发布人|发布者|作者|责任编辑|编辑|"
                    r"审核|浏览次数|浏览量|点击数|阅读数|访问量|更新时间)\s*[:：]")
-_META_SHORT = re.compile(r"^(?:时间|日期)\s*[:：]")
+_META_SHORT = re.compile(r"^(?:[-·•*]\s*)?(?:时间|日期|文|图|作者|来源|编辑|撰稿|供稿)\s*[:：]")
+# A page's field line (学校: 商丘市外国语实验小学, 栏目：工作动态) or the label of a headline below it (原题:).
+_FIELD = re.compile(r"^(?:学校|单位|部门|栏目|所属栏目|类别|分类|所属分类|文章类别|频道|发布单位|发布部门|来源单位|主办单位"
+                    r"|供稿单位|原题|原标题|标题|题目)\s*[:：]\s*[^:：。，,]{0,30}$")
+# A photo caption (会议现场, 会议现场。 图 张三 摄, 图为…, 摄影：李四) or a site's greeting (欢迎访问…).
+_CAPTION = re.compile(r"^(?:[\u4e00-\u9fff]{0,8}现场[。.]?(?:\s*(?:图|摄影)?\s*[/:：]?\s*[\u4e00-\u9fff]{2,4}\s*摄)?"
+                      r"|图为[^。]{0,60}|[^。]{0,40}[。.\s](?:图|摄影|摄)\s*[/:：]?\s*[\u4e00-\u9fff]{2,4}\s*摄"
+                      r"|(?:图|摄影)\s*[/:：]\s*[\u4e00-\u9fff]{2,4}(?:\s*摄)?)$")
+_GREETING = re.compile(r"^(?:欢迎(?:您)?(?:访问|光临|来到|登录|进入)|热烈欢迎您)")
 _REPOST = re.compile(r"^\S{0,30}?\d+\s*(?:年|个月|月|周|天|小时|分钟)前\s*[(（]\s*\d{4}-\d{1,2}-\d{1,2}")
 _DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*[-/年.]\s*(\d{1,2})\s*[-/月.]\s*(\d{1,2})(?!\d)")
 _SOURCE = re.compile(r"(?:信息来源|文章来源|稿件来源|来源)\s*[:：]\s*([^\s:：|]{2,40}?)(?=\s|$|[|｜]|发布|发稿|作者|编辑|时间|日期|浏览|分享)")
@@ -52,13 +60,14 @@ _COPYRIGHT = re.compile(r"版权声明|版权所有|免责声明|copyright|all r
 _LICENCE = re.compile(r"icp[备证]|增值电信业务经营许可证|公网安备|网安备|(?<![A-Za-z])[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼]b2-\d", re.I)
 _PHONE = re.compile(r"(?<!\d)(?:1[3-9]\d{9}|400[-\s]?\d{3,4}[-\s]?\d{3,4}|0\d{2,3}-\d{7,8})(?!\d)")
 _AD_WORDS = re.compile(r"微信|扫一扫|扫码|长按|二维码|加微|联系电话|手机号|咨询热线|热线电话|qq[:：]", re.I)
-_RELATED = re.compile(r"^(?:相关文章|相关新闻|相关报道|相关阅读|相关链接|相关稿件|延伸阅读|推荐阅读|热门文章|热点新闻|热门推荐|"
+_RELATED = re.compile(r"^(?:相关文章|相关信息|相关新闻|相关报道|相关阅读|相关链接|相关稿件|延伸阅读|推荐阅读|热门文章|热点新闻|热门推荐|"
                       r"猜你喜欢|更多新闻|更多阅读|最新新闻|最新文章|新闻推荐|往期回顾|上一篇|下一篇)\s*(?:[:：>»].{0,80})?$")
 _SOURCE_LINK = re.compile(r"原文链接|原文地址|阅读原文|查看原文|原文出处|首发地址|本文链接|转载地址")
 # a line that is only a date (and time / weekday): a page's dateline under or over its headline
 _DATELINE = re.compile(r"^(?:19|20)\d{2}\s*[-/年.]\s*\d{1,2}\s*[-/月.]\s*\d{1,2}\s*日?"
                        r"(?:\s*(?:[01]?\d|2[0-3])\s*[:：时]\s*[0-5]\d(?:\s*[:：分]\s*[0-5]\d秒?)?)?"
-                       r"(?:\s*(?:星期|周|礼拜)[一二三四五六日天])?$")
+                       r"(?:\s*(?:星期|周|礼拜)[一二三四五六日天])?"
+                       r"(?:\s+(?:来源[:：]?\s*)?[\u4e00-\u9fff]{2,12}(?:报|网|台|社|刊|中心|电视台|新闻网|日报|晚报|在线|客户端))?$")
 _SENTENCE_END = re.compile(r"[。！？!?…”」』]$")
 _DATE_LABEL = re.compile(r"(?:发布日期|发布时间|发稿时间|发表时间|更新时间|日期|时间)\s*[:：]\s*$")
 # nav-menu items: short, no sentence punctuation or digits, not an enumerated heading (一、总体要求)
@@ -155,8 +164,12 @@ def classify_line(s: str) -> str | None:
     if tokens and all(t in SHARE_WORDS for t in tokens):
         return "share"
     if len(s) <= META_MAX and (_META.search(s) or ("前" in s and _REPOST.match(s))  # 前 is in every _REPOST match
-                               or (len(s) <= 40 and _META_SHORT.match(s))):
+                               or (len(s) <= 40 and (_META_SHORT.match(s) or _FIELD.match(s)))):
         return "metadata"
+    if len(s) <= 60 and _CAPTION.match(s):
+        return "caption"
+    if len(s) <= 60 and _GREETING.match(s):
+        return "navigation"
     if tokens and all(t in NAV_WORDS or t in SHARE_WORDS for t in tokens):
         return "navigation"
     if len(s) <= 100 and (_search(_NAV, _NAV_NEEDLES, s) or _FONT.search(s)):
@@ -351,6 +364,12 @@ def _mark_header_chrome(cats: list[str | None], simp: list[str]) -> None:
 
 def _find_headline(cats: list[str | None], simp: list[str], content: list[int], hint: str | None) -> int | None:
     head = content[:HEADER_LINES]
+    if hint:  # a header line that is exactly the markup's headline (h1, title, the record's title field)
+        h = re.sub(r"\s+", "", to_simplified(hint))
+        first = next((k for k, i in enumerate(content) if is_paragraph(simp[i])), len(content))
+        exact = [j for j in content[:max(first, len(head))] if re.sub(r"\s+", "", simp[j]) == h and is_headline(simp[j])]
+        if exact:
+            return exact[0]
     nonempty = [i for i, c in enumerate(cats) if c != "empty"][: HEADER_LINES * 2]
     for i in nonempty:
         if cats[i] is None and is_paragraph(simp[i]):
@@ -366,6 +385,27 @@ def _find_headline(cats: list[str | None], simp: list[str], content: list[int], 
             s = re.sub(r"\s+", "", simp[j])
             if s and (s == h or (len(s) >= 4 and s in h and len(s) >= 0.5 * len(h))) and is_headline(simp[j]):
                 return j
+    menu_headline = _after_menu(simp, content)
+    if menu_headline is not None:
+        return menu_headline
     if head and is_headline(simp[head[0]]):
         return head[0]
+    return None
+
+
+MENU_LINES_MIN = 3  # short label lines before a headline that make them a menu
+_LABEL_PUNCT = re.compile(r"[。，,；;！？!?：:]")
+
+
+def _after_menu(simp: list[str], content: list[int]) -> int | None:
+    """The headline right before the first paragraph when every content line above it is a short
+    label (≤ 12 characters, no sentence punctuation) and there are several: a site's menu or
+    category list (互联网法律法规 / 学校规章制度 / … / 我校召开…会), not the article's first lines."""
+    first = next((k for k, i in enumerate(content) if is_paragraph(simp[i])), None)
+    if first is None or first < MENU_LINES_MIN + 1:
+        return None
+    cand = content[first - 1]
+    labels = [simp[i] for i in content[:first - 1]]
+    if is_headline(simp[cand]) and all(len(x) <= 12 and not _LABEL_PUNCT.search(x) for x in labels):
+        return cand
     return None

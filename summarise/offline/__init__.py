@@ -23,7 +23,7 @@ from .groups import find_groups
 from .kind import detect_kind
 from .people import Found, find_people, speech_anchors
 from .points import find_points, point_text
-from .sections import digest_items
+from .sections import chronicle_entries, digest_items
 from .summary import SUMMARY_FIGURES, build_summary
 from . import text as text_module
 from .text import Span, evidence, trim
@@ -128,8 +128,10 @@ def extract_facts(doc: Any) -> Facts:
     first_talk = min(talks, key=lambda p: p.start) is lecturer if lecturer is not None else False
     kind, reason = detect_kind(text, headline, body, name_zh, convened, invited, lecturer is not None, first_talk)
     digest = digest_items(text, body, headline) if reason is None else []
-    if digest:
-        kind, reason = "other", f"a digest of {len(digest)} separate items, not the report of one meeting"
+    chronicle = chronicle_entries(text, body) if reason is None and not digest else []
+    if digest or chronicle:
+        kind, reason = "other", (f"a digest of {len(digest)} separate items, not the report of one meeting" if digest
+                                 else f"a chronicle of {len(chronicle)} dated entries, not the report of one meeting")
         raw_event, topic = RawEvent(), None  # each item has its own event, date and place
         for p in found:
             p.roles = [r for r in p.roles if r not in ("chair", "lecturer")] or ["speaker"]

@@ -24,7 +24,12 @@ _FORMULA_NOUN = re.compile(
     r"|结合|提升|导向|服务|环节|关系|作风|能力|理念|体系|机制|目标|任务|抓手|工程|行动|字经|个一|班子"
     r"|希望|愿望|期望|要求|意见|建议|体会|启示|思考|做法|经验|措施|看法|认识)"
 )
-_PLAN = re.compile(r"(?:发展)?(?:规划|计划|纲要)")
+_PLAN = re.compile(r"(?:行动|攻坚|发展|工作)?(?:规划|计划|纲要|方案)")
+# An ordinal, not a count: 十届六次全会, 三届八次全委会, 第167次会议 (届 or 第 before the number).
+_ORDINAL_BEFORE = re.compile(r"[届第]$")
+_CLOCK = re.compile(r"[0-9０-９]{1,2}点")  # 9点多, 还没到10点: a time of day; but 4点意见 counts points
+_CLOCK_BEFORE = re.compile(r"(?:到|至|上午|下午|晚上|早上|凌晨|中午|傍晚|晚)$")
+_NOUN_AFTER = re.compile(r"[\u4e00-\u9fff](?<![多钟半前后左许整便就开起时至到才已了的])")
 _FORMULA_LEAD = re.compile(r"(?:这|做到|实现|坚持|突出|把握|围绕|抓好|落实|推进)“?$")
 # A count that announces the enumeration right after it (分为三类：一是…, 三个平台。一是…).
 _LIST_AHEAD = re.compile(r"[^，,。；;：:\n]{0,10}[：:。]\s*(?:一是|一要|一、|第一|（一）|\(一\)|首先)")
@@ -41,7 +46,7 @@ def _in_slogan(text: str, fig: shared.ParsedFigure) -> bool:
 
 # The label of a list given just before it: “学科交叉”、“产教融合”、“教育数字化”三个关键词,
 # 动员部署、深入学习两个阶段, 为什么做绩效、…及注意事项等四个问题.
-_LIST_BEHIND = re.compile(r"、[^，,。；;：:！？!?\n]{1,30}?(?:等|”|》|及[^，,。；;：:、\n]{1,20}?)?$")
+_LIST_BEHIND = re.compile(r"(?:、|”“)[^，,。；;：:！？!?\n]{1,30}?(?:等|”|》|及[^，,。；;：:、\n]{1,20}?)?$")
 
 
 def _labels_list_behind(text: str, fig: shared.ParsedFigure) -> bool:
@@ -53,11 +58,16 @@ def _is_formula(text: str, fig: shared.ParsedFigure) -> bool:
     """A slogan, a vague amount (几十年, 数百人), or a Chinese-numeral count naming a formula."""
     if _in_slogan(text, fig) or (fig.start and text[fig.start - 1] in "几数"):
         return True
+    if fig.unit == "count" and (_ORDINAL_BEFORE.search(text, max(0, fig.start - 1), fig.start)
+                                or (_CLOCK.fullmatch(fig.quote.lstrip("约近超逾")) and (
+                                    _CLOCK_BEFORE.search(text, max(0, fig.start - 2), fig.start)
+                                    or not _NOUN_AFTER.match(text, fig.end)))):
+        return True
     if fig.numeral != "chinese":
         return False
     after = text[fig.end:fig.end + 6]
-    if fig.unit == "count" and _FORMULA_NOUN.match(after):
-        return True
+    if fig.unit == "count" and (_FORMULA_NOUN.match(after) or after[:1] in "“「\""):
+        return True  # 四个转变, 三个“起点”: a named formula
     if _PLAN.match(after) or _LIST_AHEAD.match(text, fig.end) or _labels_list_behind(text, fig):
         return True
     opened = text.rfind("“", max(0, fig.start - 12), fig.start)

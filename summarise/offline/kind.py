@@ -32,7 +32,7 @@ _SALUTATION = re.compile(r"^(?:各位[^\n：:]{0,20}|同志们|尊敬的[^\n：:
 _SPEECH_TITLE = re.compile(r"(?:的讲话|讲话稿|讲话全文|致辞|发言稿|的发言)(?:[（(].*[)）])?$")
 _COMPANY = re.compile(r"(?:集团|有限公司|股份|公司|企业)")
 _GOVERNMENT = re.compile(r"(?:政府|党委|市委|县委|省委|区委|镇委|镇|县|市|省|区|局|厅|部|办|委员会|政协|人大|中心|林局)")
-_LECTURE_EVENT = re.compile(r"(?:讲座|报告会|辅导|党课|授课|讲课|宣讲|培训|讲堂)")
+_LECTURE_EVENT = re.compile(r"(?:讲座|报告会|辅导|党课|授课|讲课|宣讲|讲堂)")
 
 _MEETING_NOUN = r"(?:会议|大会|座谈会|报告会|宣讲会|讲座|党课|学习会|推进会|研讨会|交流会|专题会|常委会|例会|会)"
 _CHAIR = re.compile(rf"主持(?:召开)?了?[^，,。；;\n]{{0,12}}?{_MEETING_NOUN}|由[^，,。；;\n]{{2,30}}主持(?![的人])|主持(?:学习|讨论)")
@@ -63,8 +63,8 @@ MEETING_NAMES = (r"(?:会议|大会|座谈|推进会|调度会|动员会|部署�
                  r"|现场会|分析会|总结会|表彰会|见面会|茶话会|誓师会|启动会|评审会|听证会|汇报会|推介会|观摩会|培训会)")
 _MEETING_NAME = re.compile(MEETING_NAMES)
 # A lead sentence that holds a meeting: 召开/举行/开展…学习会, 与企业负责人座谈 (not 召开的…: a back-reference).
-_HOLDS_MEETING = re.compile(rf"(?:召开|举行|举办|开展|组织|进行|参加|出席|列席)(?!的)[^，,。；;\n]{{0,30}}?{MEETING_NAMES}"
-                            rf"|与[^，,。；;\n]{{1,30}}?座谈|{MEETING_NAMES}[^，,。；;\n]{{0,6}}?(?:召开|举行|举办|开幕)")
+_HOLDS_MEETING = re.compile(rf"(?:(?:召开|举行|举办|开展|组织|进行|参加|出席|列席)(?!的)[^，,。；;\n]{{0,30}}?{MEETING_NAMES}"
+                            rf"|与[^，,。；;\n]{{1,30}}?座谈|{MEETING_NAMES}[^，,。；;\n]{{0,6}}?(?:召开|举行|举办|开幕))(?!的)")
 LEAD_PARAGRAPHS = 3
 # A study session or training (中心组学习会, 集体学习, 培训班): a lecture given there is its programme.
 _STUDY = re.compile(r"学习|培训|研修")
@@ -92,7 +92,8 @@ def meeting_structure(text: str, body_start: int = 0, end: int | None = None) ->
     for name, pattern, first in _SIGNALS:
         for m in scan(pattern, first, text, body_start, end):
             clause = max(text.rfind(c, 0, m.start()) for c in "，,。；;\n") + 1
-            if not _BACK_REFERENCE.search(text, clause, m.end()):
+            # 看望出席…会议的委员: a meeting that describes someone, not one the report covers
+            if not _BACK_REFERENCE.search(text, clause, m.end()) and not text.startswith("的", m.end()):
                 found.append(name)
                 break
     return found

@@ -206,6 +206,9 @@ class _Taken:
 
 
 _LIST_SEP = re.compile(r"、|以及|和|及|与")
+# Verbs a bare name (no title) opens a clause with; and the day words that may stand before it.
+_BARE_VERB = re.compile(r"主持|出席|列席|致辞|(?:宣讲|主讲|授课|讲授)(?![团员会人])")
+_TIME_BEFORE_NAME = vocab.Words(("上午", "下午", "晚上", "当天", "当日", "日前", "近日", "昨天", "今天"))
 
 
 def find_mentions(text: str) -> list[Mention]:
@@ -258,6 +261,18 @@ def find_mentions(text: str) -> list[Mention]:
             mentions.append(Mention(cand, a, title, org_start, m.end()))
             taken.append((a, m.end()))
             break
+    # a bare name that opens a clause before a role verb: 庄天慧主持召开…, [视频]李克强主持召开…, 吴德列席会议
+    for m in _BARE_VERB.finditer(text):
+        verb = m.start()
+        for n in (3, 2, 4):
+            a = verb - n
+            if a < 0 or not free(a, verb) or (a > 0 and text[a - 1] == "、") or (a > 0 and _is_cjk(text[a - 1]) and not vocab.NAME_FIRST_AFTER.ends_at(text, a)
+                                               and not _TIME_BEFORE_NAME.ends_at(text, a)):
+                continue
+            if name_at(text, a) == text[a:verb]:
+                mentions.append(Mention(text[a:verb], a, None, a, verb))
+                taken.append((a, verb))
+                break
     mentions = [m for m in mentions if not _is_word(text, m.name, words)]
     mentions.sort(key=lambda x: x.start)
     # bare names continuing a list: 领导何运平、曹和家、张焕明等
@@ -425,10 +440,64 @@ def find_people(text: str) -> list[Found]:
             for role in _roles_after(text, end, sentence_end(end)):
                 if role not in found.roles:
                     found.roles.append(role)
+    _surname_and_post(text, people, sentence_end)
+    if not any("lecturer" in f.roles for f in people.values()):
+        _lecture_agent(text, mentions, people, starts)
     for found in people.values():
         if "chair" in found.roles and "attendee" in found.roles:
             found.roles.remove("attendee")
     return list(people.values())
+
+
+# A lecture verb far from its subject (X分别到…，与…交流，边讲边提问，为党员讲授了一堂党课).
+_LECTURE_ACT = re.compile(r"(?:讲授|讲|上|作|做)了?(?:一堂|一场|一次|一节)[^，,。；;]{0,40}?(?:党课|讲座|专题报告|辅导报告|宣讲报告|课)")
+# What hands the lecture to someone else between the subject and the verb.
+_OTHER_AGENT = re.compile(r"邀请|请|主持|出席|参加|由|听取|聆听|组织")
+
+
+def _lecture_agent(text: str, mentions: list[Mention], people: dict[str, Found], starts: list[int]) -> None:
+    """The subject of a lecture verb that no frame reached: the last person named before it in its
+    sentence, when nothing between them (邀请, 主持, 由, 聆听 …) hands the lecture to someone else."""
+    for act in _LECTURE_ACT.finditer(text):
+        i = bisect_right(starts, act.start()) - 1
+        sent_start = starts[i] if i >= 0 else 0
+        before = [m for m in mentions if sent_start <= m.start and m.end <= act.start()]
+        if not before:
+            continue
+        men = before[-1]
+        found = people.get(men.name)
+        if found is None or "chair" in found.roles or _OTHER_AGENT.search(text, men.end, act.start()):
+            continue
+        found.roles.insert(0, "lecturer")
+        return
+
+
+# A known person called by surname and post (杨书记, 赵教授, 王院长) after being named in full.
+_SHORT_POST = re.compile("(?:" + vocab.alternation(t for t in vocab.TITLE_SUFFIXES if not vocab.GENERIC_TITLES.search(t)) + ")")
+
+
+def _surname_and_post(text: str, people: dict[str, Found], sentence_end) -> None:
+    """Roles of `<surname><post>` mentions (杨书记为…上了一堂党课) go to the one person of that
+    surname found in full whose title ends with the post; none when two people share the surname."""
+    by_surname: dict[str, list[Found]] = {}
+    for found in people.values():
+        s = surname_length(found.name)
+        if s:
+            by_surname.setdefault(found.name[:s], []).append(found)
+    for surname, group in by_surname.items():
+        if len(group) != 1:
+            continue
+        found = group[0]
+        for at in occurrences(text, surname):
+            post = _SHORT_POST.match(text, at + len(surname))
+            if post is None or (at > 0 and _is_cjk(text[at - 1]) and not _WORD_BEFORE_NAME.ends_at(text, at)
+                                and not vocab.FOLLOW.ends_at(text, at) and text[at - 1] not in "，,。；;：:"):
+                continue
+            if not (found.title or "").endswith(post.group()):
+                continue
+            for role in _roles_after(text, post.end(), sentence_end(post.end())):
+                if role not in found.roles:
+                    found.roles.append(role)
 
 
 def speech_anchors(text: str, names: list[str]) -> list[tuple[int, str]]:

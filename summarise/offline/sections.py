@@ -65,3 +65,16 @@ def digest_items(text: str, body_start: int, headline: str | None) -> list[tuple
         if head and (h in head or head in h):
             return []  # the headline is one item's: that item is the page's report
     return found
+
+
+# A chronicle (大事记): entries each opening with their own day (5日 …, 7月12日 …).
+_DAY_ENTRY = re.compile(r"\s*(?:\d{1,2}月)?\d{1,2}日(?:[至到—-]\d{1,2}日)?[\s\u3000]")
+CHRONICLE_MIN = 3
+
+
+def chronicle_entries(text: str, body_start: int) -> list[Span]:
+    """The entries when the page is a chronicle: at least CHRONICLE_MIN paragraphs after
+    `body_start` open with a day and a space; each reports its own day's events."""
+    entries = [p for p in paragraphs(text) if p.start >= body_start and _DAY_ENTRY.match(text, p.start, p.end)]
+    return entries if len(entries) >= CHRONICLE_MIN else []
+
