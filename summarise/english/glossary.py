@@ -14,22 +14,38 @@ from importlib import resources
 
 from summarise.english.romanise import PLACE_SUFFIXES, pinyin_word, split_place
 
-__all__ = ["glossary", "lookup", "translate_term", "translate_title", "translate"]
+__all__ = ["glossary", "lookup", "lookup_noun", "translate_term", "translate_title", "translate"]
 
 _LEVEL_START = "省市县区镇乡村"
 _SMALL_WORDS = {"and", "of", "the", "for", "in", "on", "to", "a"}
 
 
 @lru_cache(maxsize=1)
-def glossary() -> dict[str, tuple[str, str]]:
-    """zh → (en, category), with 副 forms generated for roles that lack an explicit entry."""
-    table: dict[str, tuple[str, str]] = {}
+def _entries() -> list[tuple[str, str, str]]:
     text = resources.files("summarise").joinpath("data/glossary.tsv").read_text(encoding="utf-8")
+    out = []
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         zh, en, cat = line.split("\t")[:3]
-        table[zh.strip()] = (en.strip(), cat.strip())
+        out.append((zh.strip(), en.strip(), cat.strip()))
+    return out
+
+
+@lru_cache(maxsize=1)
+def nouns() -> dict[str, str]:
+    """zh → plural English of the nouns figures count (category `noun`, kept apart from the phrase
+    glossary: 村 is "Village" in a title and "villages" after a count)."""
+    return {zh: en for zh, en, cat in _entries() if cat == "noun"}
+
+
+@lru_cache(maxsize=1)
+def glossary() -> dict[str, tuple[str, str]]:
+    """zh → (en, category), with 副 forms generated for roles that lack an explicit entry."""
+    table: dict[str, tuple[str, str]] = {}
+    for zh, en, cat in _entries():
+        if cat != "noun":
+            table[zh] = (en, cat)
     for zh, (en, cat) in list(table.items()):
         if cat == "role" and not zh.startswith("副") and "副" + zh not in table:
             table["副" + zh] = ("Deputy " + en, "role")
@@ -49,6 +65,11 @@ def lookup(zh: str, category: str | None = None) -> str | None:
     return hit[0]
 
 
+def lookup_noun(zh: str) -> str | None:
+    """The plural English of a noun a count counts (党员 → "Party members"), or None."""
+    return nouns().get(zh)
+
+
 def translate_term(zh: str) -> str | None:
     """A body, title or policy term from the glossary: 工改 → "industrial-park renovation (gong gai)"."""
     return lookup(zh.strip().strip("“”‘’\"'「」『』"))
@@ -63,6 +84,8 @@ class _Tok:
 
 
 _YEAR = re.compile(r"(\d{4})年(?:度)?")
+# Words and characters a place's proper name does not hold (青海全省 is 青海 + 全省, not 青海全 + 省).
+_NOT_PROPER = re.compile(r"召开|举行|举办|全$|[的在和与及暨]")
 _IGNORABLE = "“”‘’\"「」『』《》 "
 
 
@@ -80,9 +103,12 @@ def _candidates(s: str, i: int, kinds: frozenset[str]) -> list[tuple[int, _Tok, 
     if "proper" in kinds:
         for j in range(i + 2, min(len(s), i + 9) + 1):
             parts = split_place(s[i:j])
-            if parts and 1 <= len(parts[0]) <= 5 and re.fullmatch(r"[\u4e00-\u9fff]+", parts[0]):
-                proper = lookup(parts[0], "place") or pinyin_word(parts[0]).capitalize()
-                out.append((3, _Tok("proper", s[i:j], f"{proper} {PLACE_SUFFIXES[parts[1]]}", proper), j))
+            if parts and 1 <= len(parts[0]) <= 5 and re.fullmatch(r"[\u4e00-\u9fff]+", parts[0]) \
+                    and not _NOT_PROPER.search(parts[0]):
+                known = lookup(parts[0], "place")
+                proper = known or pinyin_word(parts[0]).capitalize()
+                # a known place with its suffix (青海省) is one token, cheaper than place + level
+                out.append((1 if known else 3, _Tok("proper", s[i:j], f"{proper} {PLACE_SUFFIXES[parts[1]]}", proper), j))
         for j in range(i + 2, min(len(s), i + 4) + 1):  # 武汉 in 武汉市委: a bare name before a level body
             nxt = s[j:j + 2]
             if nxt and nxt[0] in _LEVEL_START and any(

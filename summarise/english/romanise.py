@@ -65,9 +65,13 @@ def romanise_name(name: str) -> str:
 
 
 def split_place(text: str) -> tuple[str, str] | None:
-    """Split a place name into its proper part and generic suffix: 小榄镇 → ("小榄", "镇")."""
+    """Split a place name into its proper part and generic suffix: 小榄镇 → ("小榄", "镇").
+
+    A one-character proper part before 州 is part of the city's name (郑州, 杭州: no suffix)."""
     for suffix in sorted(PLACE_SUFFIXES, key=len, reverse=True):
         if text.endswith(suffix) and len(text) > len(suffix):
+            if suffix == "州" and len(text) == 2:
+                return None
             return text[: -len(suffix)], suffix
     return None
 
@@ -84,6 +88,10 @@ def romanise(text: str) -> str:
         return text
     parts = split_place(text)
     proper, suffix = parts if parts else (text, "")
+    whole = proper.endswith("全") and len(proper) > 1 and suffix  # 青海全省: the whole of Qinghai Province
+    proper = proper[:-1] if whole else proper
     fixed = lookup(proper, "place")
     head = fixed if fixed else _cap(pinyin_word(proper))
+    if whole:
+        return f"the whole of {head} {PLACE_SUFFIXES[suffix]}"
     return f"{head} {PLACE_SUFFIXES[suffix]}" if suffix else head

@@ -104,7 +104,7 @@ def _event(text: str, raw: RawEvent, published: str | None, topic: Span | None) 
             date = EventDate(value=resolved.value, year_basis=resolved.year_basis, note=resolved.note,
                              evidence=evidence(text, *_date_span(text, raw.date, published, resolved.value)))
     return Event(
-        name=bil(raw.name), date=date, place=bil(raw.place, english.place), convened_by=bil(raw.convened_by),
+        name=bil(raw.name, english.event), date=date, place=bil(raw.place, english.place), convened_by=bil(raw.convened_by),
         topic=bil(topic, english.text),
         evidence=evidence(text, raw.sentence.start, raw.sentence.end) if raw.sentence else None,
     )
@@ -151,11 +151,11 @@ def extract_facts(doc: Any) -> Facts:
         points.append(Point(number=raw.number, kind=raw.kind, text=english.text(quote), speaker=raw.speaker,
                             evidence=evidence(text, start, end)))
     figs = find_figures(text, date_mentions)[:FIGURE_LIMIT]
-    groups = [AttendeeGroup(text=english.term(text[g.start:g.end]), evidence=evidence(text, g.start, g.end))
+    groups = [AttendeeGroup(text=english.group(text[g.start:g.end]), evidence=evidence(text, g.start, g.end))
               for g in find_groups(text, [(p.start, p.end) for p in found])[:GROUP_LIMIT]]
     facts = Facts(
         kind=kind,
-        headline=english.text(headline) if headline else None,
+        headline=english.headline(headline) if headline else None,
         event=_event(text, raw_event, doc.published, topic),
         people=people,
         figures=[f for _, f in figs],

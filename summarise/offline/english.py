@@ -4,7 +4,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import lru_cache
 
+import re
+
 from summarise.schemas import Bilingual
+
+# A place name the romaniser may spell: 2–6 ideographs ending in a place suffix (小榄镇, 绩东二社区).
+_PLACE_NAME = re.compile(r"[\u4e00-\u9fff]{1,6}(?:省|市|县|区|镇|乡|村|街道|社区|自治区|自治州|自治县|新区|开发区)")
 
 
 def _helper(name: str) -> Callable[[str], str | None] | None:
@@ -57,5 +62,29 @@ def text(zh: str) -> Bilingual:
 
 
 def place(zh: str) -> Bilingual:
-    """A place or meeting format: glossary, else romanised."""
-    return Bilingual(zh=zh, en=_call("translate_term", zh) or _call("romanise", zh))
+    """A place or meeting format: glossary, else romanised when it is a place name with a suffix
+    (小榄镇); a venue (五楼多功能厅) the glossary does not cover stays untranslated."""
+    en = _call("translate_term", zh) or _call("translate", zh)
+    if en is None and _PLACE_NAME.fullmatch(zh):
+        en = _call("romanise", zh)
+    return Bilingual(zh=zh, en=en)
+
+
+def headline(zh: str) -> Bilingual:
+    """A headline through the genre's patterns (X召开Y会议 → "X holds …")."""
+    return Bilingual(zh=zh, en=_call("translate_headline", zh))
+
+
+def event(zh: str) -> Bilingual:
+    """An event name: "<type> on <topic>", or the type alone marked as such."""
+    return Bilingual(zh=zh, en=_call("translate_event", zh))
+
+
+def group(zh: str) -> Bilingual:
+    """A group of attendees, plural (相关部门负责人 → "heads of relevant departments")."""
+    return Bilingual(zh=zh, en=_call("translate_group", zh))
+
+
+def noun(zh: str) -> str | None:
+    """What a count counts, plural (党员 → "Party members"), from the glossary's nouns."""
+    return _call("lookup_noun", zh)

@@ -13,7 +13,9 @@ import re
 
 from summarise import figures as shared
 from summarise.dates import DateMention
-from summarise.schemas import Figure
+from summarise.schemas import Bilingual, Figure
+
+from . import english
 
 from .text import clause_around, evidence
 
@@ -84,6 +86,28 @@ def _measure(quote: str) -> str:
     return _NUMBER_PART.sub("", quote)
 
 
+_NOUN_BEFORE_JUNK = re.compile(r"(?:共计|共有|共|达到|达|约|超过|超|近|逾|为|了|有|计)$")
+_NOUN_MAX = 5
+
+
+def _measures(text: str, fig: shared.ParsedFigure, start: int, end: int) -> Bilingual | None:
+    """What a count or a head count counts, where the sentence says it: the noun right after the
+    quote (80余名党员 → 党员) or right before it (系列文件共95份 → 系列文件), when the glossary has its
+    plural English ("Party members", "documents"); None otherwise (never guessed)."""
+    if fig.unit not in ("count", "person", "household"):
+        return None
+    for n in range(_NOUN_MAX, 0, -1):
+        word = text[fig.end:fig.end + n]
+        if fig.end + n <= end and (en := english.noun(word)):
+            return Bilingual(zh=word, en=en)
+    before = _NOUN_BEFORE_JUNK.sub("", text[max(start, fig.start - 12):fig.start])
+    for n in range(min(_NOUN_MAX, len(before)), 0, -1):
+        word = before[-n:]
+        if (en := english.noun(word)) and word in text[start:end]:
+            return Bilingual(zh=word, en=en)
+    return None
+
+
 def find_figures(text: str, date_mentions: list[DateMention]) -> list[tuple[shared.ParsedFigure, Figure]]:
     """Figures in text order, one per (value, unit, measure word), none inside a date."""
     out: list[tuple[shared.ParsedFigure, Figure]] = []
@@ -98,9 +122,10 @@ def find_figures(text: str, date_mentions: list[DateMention]) -> list[tuple[shar
             continue
         seen.add(key)
         clause = clause_around(text, fig.start, fig.end)
+        ev = evidence(text, clause.start, max(clause.end, fig.end))
         out.append((fig, Figure(
             quote=fig.quote, value=float(fig.value), unit=fig.unit, approximate=fig.approximate,
-            lower_bound=fig.lower_bound, measures=None,
-            evidence=evidence(text, clause.start, max(clause.end, fig.end)),
+            lower_bound=fig.lower_bound, measures=_measures(text, fig, ev.start, ev.end),
+            evidence=ev,
         )))
     return out

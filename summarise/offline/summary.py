@@ -33,18 +33,36 @@ def _zh_person(p: Person) -> str:
 
 
 def _en_person(p: Person) -> str:
-    name = p.name_en or p.name
+    """'Zhou Zuode (Vice Mayor)': English only; a title without English is left out."""
+    name = p.name_en or "a person named in the article"
     if p.title and p.title.en:
         return f"{name} ({p.title.en})"
-    if p.title:
-        return f"{name} ({p.title.zh})"
     return name
 
 
-def _en_or_zh(b: Bilingual | None, fallback: str) -> str:
-    if b is None:
-        return fallback
-    return b.en or f"“{b.zh}”"
+_EVENT_EN = {"policy_lecture": "a lecture", "meeting_report": "a meeting"}
+
+
+def _the(name_en: str) -> str:
+    """An event's English in running text: 'a mobilisation meeting (full name not translated)',
+    'the Work Conference on …'."""
+    if "(full name not translated)" in name_en:
+        word = name_en[:1].lower() + name_en[1:]
+        return ("an " if word[:1] in "aeiou" else "a ") + word
+    words = name_en.split()
+    sentence_case = len(words) > 1 and words[1][:1].islower()  # 'Work conference on …', not a Title Case name
+    return "the " + (name_en[:1].lower() + name_en[1:] if sentence_case else name_en)
+
+
+def _figure_en(english: str, fig) -> str:
+    """'95 documents' where the sentence says what the count counts, else '95 (count)'."""
+    noun = fig.measures.en if fig.measures is not None and fig.measures.en else None
+    if noun is None:
+        return english
+    for tail in (" (count)", " people", " person", " households", " household"):
+        if english.endswith(tail):
+            return f"{english[: -len(tail)]} {noun}"
+    return f"{english} ({noun})"
 
 
 def _and(items: list[str]) -> str:
@@ -57,7 +75,8 @@ def _clip(s: str, n: int) -> str:
 
 
 def build_summary(facts: Facts, figures_en: list[str]) -> Bilingual:
-    """zh and en summaries from the event, people, figures and points already extracted."""
+    """zh and en summaries from the event, people, figures and points already extracted. The
+    English holds English only: a fact without English is left out of it, never pasted in Chinese."""
     ev = facts.event
     zh: list[str] = []
     en: list[str] = []
@@ -65,22 +84,27 @@ def build_summary(facts: Facts, figures_en: list[str]) -> Bilingual:
         # not a meeting: say so and why; what the page states is in the note's tables
         reason = facts.out_of_scope_reason or "no meeting or lecture is reported"
         zh.append("不属于会议报道或专题讲座。" + (f"标题：{facts.headline.zh}。" if facts.headline else ""))
-        en.append(f"Out of scope: {reason}." + (f" The page is headed {_en_or_zh(facts.headline, '')}."
-                                                 if facts.headline else ""))
+        en.append(f"Out of scope: {reason}." + (f" The page is headed “{facts.headline.en}”."
+                                                 if facts.headline and facts.headline.en else ""))
         return Bilingual(zh=_clip("".join(zh), 600), en=_clip(" ".join(en), 1200))
     when_zh = date_zh(ev.date.value) if ev.date else ""
     when_en = f"On {date_en(ev.date.value)}, " if ev.date else ""
     who_zh = ev.convened_by.zh if ev.convened_by else ""
-    who_en = _en_or_zh(ev.convened_by, "the organisers") if ev.convened_by else "the organisers"
+    who_en = ev.convened_by.en if ev.convened_by and ev.convened_by.en else None
     if ev.name:
         zh.append(f"{when_zh}{'，' if when_zh else ''}{who_zh}召开{ev.name.zh}。")
-        en.append(f"{when_en}{who_en} held the {_en_or_zh(ev.name, 'meeting')}.")
+        what = _the(ev.name.en) if ev.name.en else _EVENT_EN.get(facts.kind, "an event")
+        en.append(f"{when_en}{who_en} held {what}." if who_en else _sentence(f"{when_en}{what} was held."))
     elif facts.headline:
         zh.append(f"{when_zh}{'，' if when_zh else ''}{facts.headline.zh}。")
-        en.append(f"{when_en}{_en_or_zh(facts.headline, '')}.")
+        if facts.headline.en:
+            en.append(f"{when_en}{facts.headline.en[:1].lower() + facts.headline.en[1:] if when_en else facts.headline.en}.")
+        elif when_en:
+            en.append(f"Date of the event: {date_en(ev.date.value)}.")
     if ev.place:
         zh.append(f"地点/形式：{ev.place.zh}。")
-        en.append(f"Venue or format: {_en_or_zh(ev.place, '')}.")
+        if ev.place.en:
+            en.append(f"Venue or format: {ev.place.en}.")
     chair = facts.chair
     if chair:
         zh.append(f"{_zh_person(chair)}主持。")
@@ -89,7 +113,8 @@ def build_summary(facts: Facts, figures_en: list[str]) -> Bilingual:
     if lecturer:
         topic_zh = ev.topic.zh if ev.topic else ""
         zh.append(f"{_zh_person(lecturer)}作{topic_zh}专题讲座。" if topic_zh else f"{_zh_person(lecturer)}作专题讲座。")
-        en.append(f"{_en_person(lecturer)} gave the lecture" + (f" on {_en_or_zh(ev.topic, '')}." if ev.topic else "."))
+        topic_en = ev.topic.en if ev.topic and ev.topic.en else None
+        en.append(f"{_en_person(lecturer)} gave the lecture" + (f" on {topic_en}." if topic_en else "."))
     for role, verb_zh, verb_en in (("speaker", "讲话", "spoke"), ("reporter", "汇报", "reported on the work")):
         group = [p for p in facts.people_with(role) if p is not chair and p is not lecturer]
         if group:
@@ -102,7 +127,7 @@ def build_summary(facts: Facts, figures_en: list[str]) -> Bilingual:
                                                                   else " attended."))
     if facts.figures:
         zh.append("主要数字：" + "、".join(f.quote for f in facts.figures[:SUMMARY_FIGURES]) + "。")
-        en.append("Figures cited include " + _and(figures_en[:SUMMARY_FIGURES]) + ".")
+        en.append("Figures cited include " + _and([_figure_en(e, f) for e, f in zip(figures_en, facts.figures)]) + ".")
     if facts.points:
         kinds = {p.kind for p in facts.points}
         speakers = {p.speaker for p in facts.points if p.speaker}
@@ -115,3 +140,7 @@ def build_summary(facts: Facts, figures_en: list[str]) -> Bilingual:
         subject = _and(by_en) if by_en else "The meeting"
         en.append(f"{subject} set out {len(facts.points)} {kind_en}.")
     return Bilingual(zh=_clip("".join(zh), 600), en=_clip(" ".join(en), 1200) if en else None)
+
+
+def _sentence(s: str) -> str:
+    return s[:1].upper() + s[1:]

@@ -16,6 +16,9 @@ from summarise.schemas import Bilingual, Evidence, Person, Record
 from .quantities import figure_english, normalised_value, unit_label
 
 LANGS = ("zh", "en")
+OFFLINE_ENGLISH = ("[Offline English: names, titles, dates, places and figures only; free text (directives, lessons, "
+                   "statements) needs a model — set SUMMARISE_MODEL and SUMMARISE_BASE_URL, or run with --local-model "
+                   "FILE.gguf.]")
 UNTRANSLATED = "[untranslated]"
 
 LABELS: dict[str, tuple[str, str]] = {
@@ -379,11 +382,14 @@ def build_note(record: Record, langs: tuple[str, ...] = LANGS) -> Note:
         prov_rows.append((Text("转载副本", "Repost of"), " · ".join(x for x in (
             ro.document, ro.input, ro.publisher, ro.published, f"similarity {ro.similarity:.2f}") if x)))
 
+    summary = Text.of(record.summary)
+    if pv.backend == "offline":  # the first line of every offline English note says what it lacks
+        summary = Text(summary.zh if summary else "", OFFLINE_ENGLISH + (f" {summary.en}" if summary and summary.en else ""))
     return Note(
         kind=record.kind,
         kind_label=Text.label(record.kind),
         headline=headline,
-        summary=Text.of(record.summary),
+        summary=summary,
         facts=facts,
         figures=figures,
         points=points,

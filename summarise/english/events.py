@@ -1,0 +1,190 @@
+"""English for event names, headlines and attendee groups, composed from the glossary with the
+genre's patterns — never a word the glossary does not give.
+
+- An event name is "<type> on <topic>" when its last part is a meeting type (学习贯彻…精神动员大会 →
+  "Mobilisation Meeting on Studying and Implementing …"), the glossary's reading in source order
+  otherwise; when the topic cannot be translated, the type alone, marked: "Mobilisation meeting
+  (full name not translated)".
+- A headline is read through the genre's patterns: X召开/举行/举办Y ("X holds Y"), Y在Z召开/举行
+  ("Y held in Z"), X作…报告/讲座 ("X gives …"), X为…上党课, X宣讲… ; None when none fits.
+- A group (相关部门负责人, 各镇街书记) is plural: "heads of relevant departments", "town secretaries".
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from summarise.english.glossary import _segment, _ALL_KINDS, glossary, translate, translate_title
+from summarise.english.romanise import romanise, romanise_name, split_place
+
+__all__ = ["event_type", "translate_event", "translate_headline", "translate_group"]
+
+NOT_TRANSLATED = "(full name not translated)"
+_TRIM = "“”‘’\"「」『』《》 \u3000"
+
+
+@lru_cache(maxsize=1)
+def _types() -> list[tuple[str, str]]:
+    """(zh, en) of the glossary's meeting types, longest first."""
+    return sorted(((zh, en) for zh, (en, cat) in glossary().items() if cat == "meeting"), key=lambda t: -len(t[0]))
+
+
+def event_type(zh: str) -> tuple[str, str] | None:
+    """The meeting type an event name ends with (动员大会 → mobilisation meeting), or None."""
+    core = re.sub(r"[（(][^）)]{0,6}[)）]$", "", zh.strip().rstrip(_TRIM))
+    for t_zh, t_en in _types():
+        if core.endswith(t_zh):
+            return t_zh, t_en
+    return None
+
+
+def _cap(s: str) -> str:
+    return s[:1].upper() + s[1:]
+
+
+def translate_event(zh: str) -> str | None:
+    """English for an event name; the type alone, marked, when the rest has no translation."""
+    zh = zh.strip().strip(_TRIM)
+    if not zh:
+        return None
+    toks = _segment(zh, _ALL_KINDS)
+    if toks and toks[-1].kind == "meeting" and any(t.kind == "action" for t in toks[:-1]):
+        head = " ".join(t.en for t in toks[:-1])
+        return f"{_cap(toks[-1].en)} on {head}"
+    full = translate(zh)
+    if full is not None:
+        return full
+    kind = event_type(zh)
+    return f"{_cap(kind[1])} {NOT_TRANSLATED}" if kind else None
+
+
+def _actor(zh: str) -> str | None:
+    """A body, place or titled person that holds an event, in English (None when unknown)."""
+    zh = zh.strip().strip(_TRIM)
+    if not zh:
+        return None
+    if zh in ("我校", "学校", "我院", "我市", "我县", "我区", "我省", "我局"):
+        return {"我校": "the university", "学校": "the school", "我院": "the institution", "我市": "the city",
+                "我县": "the county", "我区": "the district", "我省": "the province", "我局": "the bureau"}[zh]
+    out = translate(zh) or translate_title(zh)
+    if out is None and split_place(zh) and re.fullmatch(r"[\u4e00-\u9fff]{2,8}", zh):
+        out = romanise(zh)
+    if out is None:  # a titled person: 校组织人事部长叶健芬 → "Ye Jianfen (Head of …)"
+        from summarise.offline.surnames import surname_length  # the surnames live with the extractor
+        for k in (3, 2, 4):
+            title, name = zh[:-k], zh[-k:]
+            if title and (title_en := translate_title(title)) and surname_length(name):
+                return f"{romanise_name(name)} ({title_en})"
+    return out
+
+
+_HELD_BY = re.compile(r"^(?P<x>.{2,20}?)(?:隆重|专门|再次)?(?:召开|举行|举办|开展|组织召开|组织)(?P<y>.{2,60})$")
+_HELD = re.compile(r"^(?P<y>.{2,60}?)(?:在(?P<z>.{1,20}?))?(?:隆重|胜利|顺利)?(?:召开|举行|举办|开幕)$")
+_GIVES = re.compile(r"^(?P<x>.{2,30}?)(?:应邀)?(?:作|做)(?P<y>.{2,60}?(?:报告|讲座|党课|辅导))$")
+_LESSON = re.compile(r"^(?P<x>.{2,30}?)(?:为|给|向)(?P<w>.{1,30}?)(?:上|讲|讲授)(?P<y>.{0,20}?党课)$")
+_PUBLICITY = re.compile(r"^(?P<x>.{2,30}?)(?:来|到|赴|走进|深入)?(?P<p>[^宣]{0,10}?)宣讲(?P<y>.{2,40})$")
+
+
+def translate_headline(zh: str) -> str | None:
+    """English for a headline of the genre's patterns, else None (a headline is never guessed)."""
+    zh = re.sub(r"\s+", "", zh.strip().strip(_TRIM)).rstrip("!！。")
+    if not zh:
+        return None
+    if (m := _HELD_NO_SUBJECT.match(zh)) and event_type(m["y"]):
+        event = translate_event(m["y"])
+        return _cap(f"{event} held") if event else None
+    if (m := _HELD_BY.match(zh)) and event_type(m["y"]):
+        event, actor = translate_event(m["y"]), _actor(m["x"])
+        if event:
+            return _cap(f"{actor} holds {_a(event)}") if actor else _cap(f"{event} held")
+    if (m := _HELD.match(zh)) and event_type(m["y"]):
+        event = translate_event(m["y"])
+        place = _actor(m["z"]) if m["z"] else None
+        if event and (place or not m["z"]):
+            return _cap(f"{event} held" + (f" in {place}" if place else ""))
+    if m := _LESSON.match(zh):
+        actor = _actor(m["x"])
+        if actor:
+            lesson = translate_event(m["y"])
+            lesson = lesson if lesson and NOT_TRANSLATED not in lesson else "Party lesson"
+            return _cap(f"{actor} gives a {lesson[:1].lower() + lesson[1:] if lesson.startswith('Special') else lesson}")
+    if m := _GIVES.match(zh):
+        actor, event = _actor(m["x"]), translate_event(m["y"])
+        if actor and event:
+            return _cap(f"{actor} gives {_a(event)}")
+    if m := _PUBLICITY.match(zh):
+        actor, topic = _actor(m["x"]), translate(m["y"])
+        if actor and topic:
+            return _cap(f"{actor} gives a publicity lecture on {topic}")
+    if not _ACTION.search(zh):
+        return translate(zh)  # a headline that is a name or a phrase (2024年…推进会)
+    return None
+
+
+_HELD_NO_SUBJECT = re.compile(r"^(?:召开|举行|举办)(?P<y>.{2,60})$")
+_ACTION = re.compile(r"召开|举行|举办|开展|宣讲|党课")
+
+
+def _a(event: str) -> str:
+    """'a mobilisation meeting …' for a type-only English; a translated name as it is."""
+    if NOT_TRANSLATED in event:
+        word = event[:1].lower() + event[1:]
+        return ("an " if word[:1] in "aeiou" else "a ") + word
+    return "the " + (_lower_first(event) if _sentence_case(event) else event)
+
+
+def _sentence_case(s: str) -> bool:
+    """'Work conference on …' (lower-case second word), not a Title Case name."""
+    words = s.split()
+    return len(words) > 1 and words[1][:1].islower()
+
+
+def _lower_first(s: str) -> str:
+    return s[:1].lower() + s[1:]
+
+
+# Plurals of the heads of role nouns, for groups of people (镇长 → town mayors).
+_PLURAL = {"Secretary": "Secretaries", "Deputy": "Deputies", "Chief": "Chiefs", "Staff": "Staff",
+           "Personnel": "Personnel"}
+_GROUP_LEAD = {"各": "", "全体": "all ", "相关": "relevant ", "有关": "relevant ", "主要": "principal ", "部分": "some "}
+_GROUP_WORDS = {"负责人": "heads", "负责同志": "officials in charge", "主要负责人": "principal heads",
+                "主要负责同志": "principal officials in charge", "工作人员": "staff", "干部": "officials",
+                "党员": "Party members", "党员干部": "Party members and officials", "代表": "representatives",
+                "成员": "members", "领导": "leaders", "职工": "staff", "师生": "teachers and students",
+                "委员": "members", "班子成员": "members of the leadership team", "嘉宾": "guests"}
+
+
+def _plural(role_en: str) -> str:
+    words = role_en.split(" of ", 1)
+    head = words[0].split()
+    last = head[-1]
+    head[-1] = _PLURAL.get(last) or (last[:-1] + "ies" if last.endswith("y") and last[-2:-1] not in "aeiou"
+                                     else last if last.endswith("s") else last + "s")
+    return " ".join(head) + (f" of {words[1]}" if len(words) > 1 else "")
+
+
+def translate_group(zh: str) -> str | None:
+    """English for a group of attendees, plural (镇长 → "Town Mayors", 相关部门负责人 → "heads of
+    relevant departments"); None when a part is unknown."""
+    zh = zh.strip()
+    lead = ""
+    for k, v in _GROUP_LEAD.items():
+        if zh.startswith(k) and len(zh) > len(k):
+            lead, zh = v, zh[len(k):]
+            break
+    for word, en in sorted(_GROUP_WORDS.items(), key=lambda kv: -len(kv[0])):
+        if zh.endswith(word):
+            rest = zh[: -len(word)].rstrip("的")
+            if not rest:
+                return (lead + en).strip()
+            if rest.endswith("部门"):
+                kind = translate(rest[:-2]) if rest[:-2] else ""
+                org = None if kind is None else f"{lead}{kind + ' ' if kind else ''}departments"
+                lead = ""
+            else:
+                org = translate(rest)
+            if org is None:
+                return None
+            return f"{lead}{en} of {org}".strip()
+    title = translate_title(zh)
+    return (lead + _plural(title)).strip() if title else None

@@ -1,0 +1,106 @@
+"""English without a model for headlines, event names, groups, places and what figures measure;
+no Chinese inside an English sentence; the offline note says what it cannot translate."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from summarise.english import romanise, translate_event, translate_group, translate_headline
+from summarise.offline import extract_facts
+from test_offline_docs import make_doc
+
+CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+@pytest.mark.parametrize("zh, en", [
+    ("青海召开全省政府采购工作会议", "Qinghai holds the Province-wide Government Procurement Work Conference"),
+    ("召开学习宣传贯彻党的十九大精神动员会",
+     "Mobilisation meeting on studying, publicising and implementing the spirit of the 19th Party Congress held"),
+    ("全国地方政协工作经验交流会在京召开", "Exchange meeting (full name not translated) held in Beijing"),
+    ("我市召开省文明城市测评迎检动员会", "The city holds a mobilisation meeting (full name not translated)"),
+    ("市政协召开政府采购工作民主监督座谈会",
+     "Municipal CPPCC Committee holds the Government Procurement Work Democratic Oversight Symposium"),
+])
+def test_headlines_through_the_genres_patterns(zh: str, en: str) -> None:
+    assert translate_headline(zh) == en
+
+
+@pytest.mark.parametrize("zh", ["小榄全力冲刺“工改”年度目标任务", "重庆市委：孙政才是占据重要岗位的腐败分子典型", "乱七八糟的标题"])
+def test_a_headline_no_pattern_fits_stays_untranslated(zh: str) -> None:
+    assert translate_headline(zh) is None
+
+
+@pytest.mark.parametrize("zh, en", [
+    ("学习贯彻党的二十大精神宣讲报告会", "Publicity lecture on studying and implementing the spirit of the 20th Party Congress"),
+    ("党组理论学习中心组学习会", "Leading Party Group Theoretical Study Group Session"),
+    ("第十二届“挑战杯”竞赛承办工作推进会", "Work promotion meeting (full name not translated)"),
+    ("某某某某", None),
+])
+def test_event_names(zh: str, en: str | None) -> None:
+    assert translate_event(zh) == en
+
+
+@pytest.mark.parametrize("zh, en", [
+    ("镇长", "Town Mayors"),
+    ("相关部门负责人", "heads of relevant departments"),
+    ("全体党员", "all Party members"),
+    ("各镇街书记", "Secretaries of the Towns and Subdistricts"),
+    ("涉及改造的村集体负责人", None),
+])
+def test_groups_are_plural(zh: str, en: str | None) -> None:
+    assert translate_group(zh) == en
+
+
+@pytest.mark.parametrize("zh, en", [
+    ("郑州", "Zhengzhou"), ("杭州", "Hangzhou"), ("湘西州", "Xiangxi Prefecture"),
+    ("青海全省", "the whole of Qinghai Province"), ("小榄镇", "Xiaolan Town"),
+])
+def test_place_names(zh: str, en: str) -> None:
+    assert romanise(zh) == en
+
+
+def test_beijing_abbreviated_as_jing() -> None:
+    f = extract_facts(make_doc("会议在京召开\n8月30日，中央单位政府采购工作会议在京召开。财政部副部长张某出席会议并讲话。"))
+    assert f.event.place is not None and f.event.place.en == "Beijing"
+
+
+def test_a_venue_is_not_romanised_as_a_place() -> None:
+    f = extract_facts(make_doc("学校召开动员大会\n11月28日，学校在五楼多功能厅召开动员大会。校长王某主持会议。"))
+    assert f.event.place is None or f.event.place.en is None or "Wulou" not in f.event.place.en
+
+
+@pytest.mark.parametrize("text, noun", [
+    ("全村80余名党员参加。", "Party members"),
+    ("先行先试出台了系列文件共95份。", "documents"),
+])
+def test_a_figure_says_what_it_counts_where_its_sentence_does(text: str, noun: str) -> None:
+    f = extract_facts(make_doc(f"标题\n{text}"))
+    assert f.figures and f.figures[0].measures is not None and f.figures[0].measures.en == noun
+    assert noun in (f.summary.en or "")
+
+
+def test_a_count_of_an_unknown_noun_measures_nothing() -> None:
+    f = extract_facts(make_doc("标题\n共清理违规广告牌35块。"))
+    assert all(fig.measures is None for fig in f.figures)
+
+
+@pytest.mark.parametrize("text", [
+    "学校召开第十二届“挑战杯”竞赛承办工作推进会\n11月9日，学校在综合办公楼808会议室召开推进会。校党委常委雒文虎出席会议并讲话。",
+    "晋中政府采购借力纪检监\n晋中市财政局与纪委监察局联合开展政府采购专项检查，查处问题3个。",
+    "中条林局召开“改革创新、奋发有为”大讨论交流总结会议\n5月22日，中条林局召开大讨论交流总结会议，党委书记赵水清主持并讲话。",
+])
+def test_no_chinese_inside_the_english_summary(text: str) -> None:
+    summary = extract_facts(make_doc(text)).summary
+    assert summary is not None and summary.en and not CJK.search(summary.en)
+
+
+def test_every_offline_english_note_opens_with_what_needs_a_model(tmp_path) -> None:
+    from summarise import Settings, extract
+    from summarise.render.view import OFFLINE_ENGLISH, build_note
+
+    page = tmp_path / "a.txt"
+    page.write_text("县委召开常委会议\n8月25日，县委召开常委会议，县委书记张三主持会议。", encoding="utf-8")
+    note = build_note(extract(page, settings=Settings(backend="offline")))
+    assert note.summary is not None and note.summary.en.startswith(OFFLINE_ENGLISH)
+    assert "--local-model" in OFFLINE_ENGLISH and "\n" not in OFFLINE_ENGLISH
