@@ -10,7 +10,8 @@ measure; and romanised names):
 
 - untranslated: the field has no English (a note shows the Chinese marked [untranslated]);
 - Chinese inside English: the English holds Chinese characters (never acceptable);
-- per field family: headlines, event names, titles, points, groups, figure measures.
+- per field family: headlines, event names, titles, points, groups, figure measures;
+- per article: whether its headline and event name (where it has them) have English.
 """
 from __future__ import annotations
 
@@ -59,12 +60,17 @@ def measure(gold_dirs: list[Path]) -> dict:
     missing: Counter[str] = Counter()
     mixed: list[tuple[str, str, str]] = []
     figures = figures_measured = 0
-    articles = 0
+    articles = headed = headed_en = event_en = 0
     for gold_dir in gold_dirs:
         for gold in iter_gold(gold_dir):
             record = extract(gold["_input_path"], settings=settings)
             articles += 1
             figures += len(record.figures)
+            named = [b for b in (record.headline, record.event.name) if b is not None]
+            headed += bool(named)
+            headed_en += bool(named) and all(b.en for b in named)
+            event_en += bool(record.event.name or record.headline) and any(
+                b is not None and b.en for b in (record.event.name, record.headline))
             figures_measured += sum(1 for f in record.figures if f.measures and f.measures.en)
             for path, zh, en in fields(record):
                 fam = family(path)
@@ -85,6 +91,9 @@ def measure(gold_dirs: list[Path]) -> dict:
         "fact_fields": facts_n,
         "fact_fields_untranslated_share": facts_m / facts_n if facts_n else 0.0,
         "chinese_inside_english": len(mixed),
+        "articles_with_headline_or_event_name": headed,
+        "articles_all_of_them_in_english": headed_en,
+        "articles_one_of_them_in_english": event_en,
         "figures": figures,
         "figures_with_english_measure": figures_measured,
         "by_family": {k: {"fields": total[k], "untranslated": missing[k]} for k in sorted(total)},
@@ -106,6 +115,9 @@ def main(argv: list[str] | None = None) -> int:
           f"fact fields (all but points and summary) {out['fact_fields_untranslated_share']:.1%} untranslated; "
           f"{out['chinese_inside_english']} English fields with Chinese inside; "
           f"figures with an English measure {out['figures_with_english_measure']}/{out['figures']}")
+    print(f"articles with a headline or an event name: {out['articles_with_headline_or_event_name']}; "
+          f"all of them in English: {out['articles_all_of_them_in_english']}; "
+          f"at least one in English: {out['articles_one_of_them_in_english']}")
     print(f"{'field':32} {'fields':>6} {'untranslated':>12}")
     for fam, row in out["by_family"].items():
         print(f"{fam:32} {row['fields']:>6} {row['untranslated']:>12}")

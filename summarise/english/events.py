@@ -49,7 +49,8 @@ def translate_event(zh: str) -> str | None:
         return None
     toks = _segment(zh, _ALL_KINDS)
     if toks and toks[-1].kind == "meeting" and any(t.kind == "action" for t in toks[:-1]):
-        head = " ".join(t.en for t in toks[:-1])
+        head = " ".join(t.en if k == 0 or toks[k - 1].kind == "action" or not t.en.startswith("the ") else t.en[4:]
+                        for k, t in enumerate(toks[:-1]))
         return f"{_cap(toks[-1].en)} on {head}"
     full = translate(zh)
     if full is not None:
@@ -69,27 +70,61 @@ def _actor(zh: str) -> str | None:
     out = translate(zh) or translate_title(zh)
     if out is None and split_place(zh) and re.fullmatch(r"[\u4e00-\u9fff]{2,8}", zh):
         out = romanise(zh)
-    if out is None:  # a titled person: 校组织人事部长叶健芬 → "Ye Jianfen (Head of …)"
+    if out is None:  # a person: 李克强, 黄秉生教授, 校组织人事部长叶健芬 → "Ye Jianfen (Head of …)"
         from summarise.offline.surnames import surname_length  # the surnames live with the extractor
+        if 2 <= len(zh) <= 3 and surname_length(zh) and zh[:2] not in glossary():
+            return romanise_name(zh)
         for k in (3, 2, 4):
             title, name = zh[:-k], zh[-k:]
             if title and (title_en := translate_title(title)) and surname_length(name):
                 return f"{romanise_name(name)} ({title_en})"
+            name, post = zh[:k], zh[k:]
+            if post and (post_en := translate_title(post)) and surname_length(name):
+                return f"{romanise_name(name)} ({post_en})"
     return out
 
 
 _HELD_BY = re.compile(r"^(?P<x>.{2,20}?)(?:隆重|专门|再次)?(?:召开|举行|举办|开展|组织召开|组织)(?P<y>.{2,60})$")
-_HELD = re.compile(r"^(?P<y>.{2,60}?)(?:在(?P<z>.{1,20}?))?(?:隆重|胜利|顺利)?(?:召开|举行|举办|开幕)$")
+_HELD = re.compile(r"^(?P<y>.{2,60}?)(?:在(?P<z>.{1,20}?))?(?:日前|近日|今天|昨天|今日|昨日)?(?:隆重|胜利|顺利)?(?:召开|举行|举办|开幕)$")
 _GIVES = re.compile(r"^(?P<x>.{2,30}?)(?:应邀)?(?:作|做)(?P<y>.{2,60}?(?:报告|讲座|党课|辅导))$")
 _LESSON = re.compile(r"^(?P<x>.{2,30}?)(?:为|给|向)(?P<w>.{1,30}?)(?:上|讲|讲授)(?P<y>.{0,20}?党课)$")
 _PUBLICITY = re.compile(r"^(?P<x>.{2,30}?)(?:来|到|赴|走进|深入)?(?P<p>[^宣]{0,10}?)宣讲(?P<y>.{2,40})$")
 
 
+_COLUMN_TAG = re.compile(r"^(?:【[^】]{1,20}】|\[[^\]]{1,20}\])")
+_SUBTITLE = "(rest of headline not translated)"
+
+
 def translate_headline(zh: str) -> str | None:
-    """English for a headline of the genre's patterns, else None (a headline is never guessed)."""
-    zh = re.sub(r"\s+", "", zh.strip().strip(_TRIM)).rstrip("!！。")
+    """English for a headline of the genre's patterns, else None (a headline is never guessed).
+
+    A column tag (【党史学习教育】, [视频]) is dropped; of a headline in two parts (青海召开…会议
+    规格高内容多意义重大) the first is translated and the rest marked as not translated."""
+    zh = _COLUMN_TAG.sub("", zh.strip().strip(_TRIM)).strip()
+    parts = re.split(r"\s+", zh, maxsplit=1)
+    if len(parts) == 2 and len(parts[0]) >= 4:
+        first, second = _headline(parts[0]), _headline(parts[1])
+        if first and second:
+            return f"{first}; {second[:1].lower() + second[1:]}"
+        return f"{first} {_SUBTITLE}" if first else None
+    return _headline(zh)
+
+
+def _headline(zh: str) -> str | None:
+    zh = re.sub(r"\s+", "", zh).rstrip("!！。")
     if not zh:
         return None
+    if m := _CHAIRS.match(zh):
+        actor, event = _actor(m["x"]), translate_event(m["y"])
+        if actor and event and event_type(m["y"]):
+            return _cap(f"{actor} chairs {_a(event)}")
+    if (m := _HELD_BY.match(zh)) and not event_type(m["y"]):
+        split = _event_then_purpose(m["y"])
+        if split:
+            event, purpose = split
+            actor = _actor(m["x"])
+            if actor:
+                return _cap(f"{actor} holds {_a(event)}" + (f" to {purpose}" if purpose else f" {_SUBTITLE}"))
     if (m := _HELD_NO_SUBJECT.match(zh)) and event_type(m["y"]):
         event = translate_event(m["y"])
         return _cap(f"{event} held") if event else None
@@ -122,6 +157,22 @@ def translate_headline(zh: str) -> str | None:
 
 
 _HELD_NO_SUBJECT = re.compile(r"^(?:召开|举行|举办)(?P<y>.{2,60})$")
+_CHAIRS = re.compile(r"^(?P<x>.{2,30}?)主持(?:召开)?(?P<y>.{2,60})$")
+
+
+def _event_then_purpose(zh: str) -> tuple[str, str | None] | None:
+    """An event name followed by what it did (扩大会议学习十八届六中全会精神 → the meeting, 'study
+    the spirit of …'): the event's English and the purpose's, None for a purpose with no English."""
+    for t_zh, _ in _types():
+        at = zh.find(t_zh)
+        if at >= 0 and at + len(t_zh) < len(zh):
+            event = translate_event(zh[:at + len(t_zh)])
+            if event is None:
+                continue
+            rest = zh[at + len(t_zh):].lstrip("，,")
+            purpose = translate(rest)
+            return event, purpose
+    return None
 _ACTION = re.compile(r"召开|举行|举办|开展|宣讲|党课")
 
 

@@ -202,5 +202,7 @@ def translate(zh: str) -> str | None:
     toks = _segment(zh, _ALL_KINDS)
     if not toks:
         return None
-    text = " ".join(t.en for t in toks)
+    # "the spirit of …" starts a phrase on its own; inside one (全国两会精神) the article goes
+    text = " ".join(t.en if k == 0 or toks[k - 1].kind == "action" or not t.en.startswith("the ") else t.en[4:]
+                    for k, t in enumerate(toks))
     return _title_case(text) if toks[-1].kind in ("meeting", "body") else text
