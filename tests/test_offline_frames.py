@@ -275,3 +275,25 @@ def test_figures_that_are_not_quantities(text: str, quote: str) -> None:
 ])
 def test_counts_that_stay_figures(text: str, quote: str) -> None:
     assert quote in [f.quote for f in facts(f"标题\n{text}").figures]
+
+
+def test_surname_and_post_far_from_the_lecture_verb() -> None:
+    text = ("市民委机关党总支专职副书记杨文广是派到该村的第一书记。杨书记根据学习教育安排，紧密结合支部现状，"
+            "在充分备课的基础上于 7月 22日为全村80多名党员群众上了一堂生动活泼的党课。")
+    assert "lecturer" in people(text)["杨文广"][1]
+
+
+@pytest.mark.parametrize("text, names", [
+    ("我办罗伟、姚鸿飞、王建文同志参加学习活动。", ["罗伟", "姚鸿飞", "王建文"]),
+    ("区领导朱江、杨光华以及相关部门负责人参加。", ["朱江", "杨光华"]),
+])
+def test_lists_after_an_office_or_closed_by_yiji(text: str, names: list[str]) -> None:
+    assert list(people(text)) == names
+
+
+@pytest.mark.parametrize("text", [
+    "要在宣传宣讲上下功夫、求实效。",
+    "作了以“深入学习贯彻党的十九大精神”为主题的党课讲授。",
+])
+def test_a_word_before_a_bare_verb_is_not_a_name(text: str) -> None:
+    assert people(text) == {}

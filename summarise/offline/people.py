@@ -75,7 +75,7 @@ def _given_ok(given: str, banned: frozenset[str] = vocab.NOT_IN_GIVEN_NAME) -> b
 
 
 def _list_boundary(text: str, pos: int) -> bool:
-    return (pos >= len(text) or text[pos] in "、等，,。；;）) \u3000\n" or text.startswith(("同志", "和", "及"), pos)
+    return (pos >= len(text) or text[pos] in "、等，,。；;）) \u3000\n" or text.startswith(("同志", "和", "及", "以及", "与"), pos)
             or vocab.LIST_END.starts_at(text, pos) or _LIST_SPOKE.match(text, pos) is not None)
 
 
@@ -150,7 +150,8 @@ _WORD_BEFORE_NAME = vocab.Words(vocab.TITLE_STOPS + vocab.BEFORE_NAME + ("和", 
 def _ends_word(text: str, pos: int) -> bool:
     """True when text[:pos] ends with a word after which a name may stand (a post, 由, 会上 …)."""
     return (pos == 0 or not _is_cjk(text[pos - 1]) or _TITLE_END_RE.search(text, max(0, pos - 6), pos) is not None
-            or _WORD_BEFORE_NAME.ends_at(text, pos))
+            or _WORD_BEFORE_NAME.ends_at(text, pos)
+            or any(vocab.PRONOUN_TITLE.fullmatch(text, pos - n, pos) for n in (2, 3) if pos >= n))
 
 
 _AFTER_NOUN = frozenset("和与及的已是也都均为在不")
@@ -266,8 +267,8 @@ def find_mentions(text: str) -> list[Mention]:
         verb = m.start()
         for n in (3, 2, 4):
             a = verb - n
-            if a < 0 or not free(a, verb) or (a > 0 and text[a - 1] == "、") or (a > 0 and _is_cjk(text[a - 1]) and not vocab.NAME_FIRST_AFTER.ends_at(text, a)
-                                               and not _TIME_BEFORE_NAME.ends_at(text, a)):
+            if a < 0 or not free(a, verb) or (a > 0 and text[a - 1] == "、") or (
+                    a > 0 and _is_cjk(text[a - 1]) and text[a - 1] != "由" and not _TIME_BEFORE_NAME.ends_at(text, a)):
                 continue
             if name_at(text, a) == text[a:verb]:
                 mentions.append(Mention(text[a:verb], a, None, a, verb))
@@ -356,6 +357,8 @@ def _bare_lists(text: str, free, taken: "_Taken", words: dict[str, bool]) -> lis
     """
     out: list[Mention] = []
     for start, pos in _list_openings(text):  # the list must open a clause
+        pronoun = vocab.PRONOUN_TITLE.match(text, start, pos)  # 我办罗伟、姚鸿飞…: the office, then the names
+        start = pronoun.end() if pronoun else start
         first = name_at(text, start, listed=True)
         if not first or start + len(first) != pos or not free(start, pos):
             continue
@@ -495,7 +498,12 @@ def _surname_and_post(text: str, people: dict[str, Found], sentence_end) -> None
                 continue
             if not (found.title or "").endswith(post.group()):
                 continue
-            for role in _roles_after(text, post.end(), sentence_end(post.end())):
+            end = sentence_end(post.end())
+            roles = _roles_after(text, post.end(), end)
+            act = _LECTURE_ACT.search(text, post.end(), end)  # 杨书记根据…，经过…，为全村党员上了一堂党课
+            if act and "lecturer" not in roles and not _OTHER_AGENT.search(text, post.end(), act.start()):
+                roles.append("lecturer")
+            for role in roles:
                 if role not in found.roles:
                     found.roles.append(role)
 
