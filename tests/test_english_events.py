@@ -75,7 +75,8 @@ def test_a_venue_is_not_romanised_as_a_place() -> None:
     ("先行先试出台了系列文件共95份。", "documents"),
 ])
 def test_a_figure_says_what_it_counts_where_its_sentence_does(text: str, noun: str) -> None:
-    f = extract_facts(make_doc(f"标题\n{text}"))
+    f = extract_facts(make_doc(f"镇党委召开会议\n8月1日，镇党委召开全体会议。{text}"))
+    assert f.kind == "meeting_report"
     assert f.figures and f.figures[0].measures is not None and f.figures[0].measures.en == noun
     assert noun in (f.summary.en or "")
 
