@@ -297,3 +297,28 @@ def test_lists_after_an_office_or_closed_by_yiji(text: str, names: list[str]) ->
 ])
 def test_a_word_before_a_bare_verb_is_not_a_name(text: str) -> None:
     assert people(text) == {}
+
+
+@pytest.mark.parametrize("after", [
+    "围绕全会精神进行了深入浅出的讲解。",
+    "对《条例》作了全面系统的解读。",
+])
+def test_explaining_with_any_modifier_is_a_lecture(after: str) -> None:
+    assert "lecturer" in roles_after(after, 0, len(after))
+
+
+def test_a_name_after_an_epithet_in_quotes() -> None:
+    text = "来自黄岩的民间评书艺人、“乡村大使”胡崇德，用台州方言给村里的党员和群众宣讲全会精神。"
+    assert "lecturer" in people(text)["胡崇德"][1]
+
+
+@pytest.mark.parametrize("first", ["2月10日", "2024年3月5日"])
+def test_a_date_line_first_is_no_headline_and_dates_the_event(first: str) -> None:
+    f = facts(f"{first}\n全区项目建设推进会在区文化会议中心召开。区长杨博出席会议并讲话。")
+    assert f.headline is None and f.event.date is not None
+
+
+def test_a_lead_paragraph_the_page_titles_is_no_headline() -> None:
+    text = "12月7日，党支部组织支部党员进行了专题学习。学习活动由党支部副书记吴丹丹主持。\n会议要求，要认真学习。"
+    f = extract_facts(make_doc(text, title=text.split("\n")[0]))
+    assert f.headline is None and f.event.date is not None and f.event.date.value.endswith("12-07")

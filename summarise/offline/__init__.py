@@ -38,6 +38,8 @@ _LEAD_LINE = re.compile(r"[^\n]{8,}[，,；;][^\n]*[。！？!?]")
 
 
 PEOPLE_LIMIT, FIGURE_LIMIT, POINT_LIMIT, GROUP_LIMIT = 40, 60, 40, 20  # the schema's list bounds
+_LEAD_SENTENCE = re.compile(r"[^\n]{2,}[，,][^\n]*。")  # a first line of whole sentences
+_DATE_ONLY = re.compile(r"\s*(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日?\s*(?:(?:星期|周)[一二三四五六日天])?\s*")
 HEADLINE_CHARS = 120  # the genre's headlines are 10–60 characters; a longer first line is the lead
 
 
@@ -50,8 +52,11 @@ def _headline(doc: Any, text: str) -> tuple[str | None, Span | None]:
     title = (doc.title or "").strip() or None
     if title is not None and len(title) > HEADLINE_CHARS:  # a page title that is a paragraph: no headline
         title = None
-    if title is None and _LEAD_LINE.match(first):
-        return None, None
+    if (title is None and _LEAD_LINE.match(first)) or (title is not None and title.strip() == first
+                                                        and _LEAD_SENTENCE.fullmatch(first)):
+        return None, None  # the lead paragraph, even where the page (or the normaliser) titles it so
+    if _DATE_ONLY.fullmatch(first):
+        return None, None  # a dateline (2月10日) dates the report: it is no headline
     if first and (title is None or first in title or title in first):
         span = trim(text, 0, len(text.split("\n", 1)[0]))
         return text[span.start:span.end], span

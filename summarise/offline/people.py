@@ -224,6 +224,8 @@ def find_mentions(text: str) -> list[Mention]:
         pos = m.end()
         while pos < len(text) and text[pos] in _SPACE and pos - m.end() < 1:
             pos += 1
+        if text.startswith(("”", "’"), pos):  # an epithet in quotes before the name: “乡村大使”胡崇德
+            pos += 1
         name = name_at(text, pos)
         if not name or not free(pos, pos + len(name)):
             continue
