@@ -66,3 +66,27 @@ def test_meeting_voice_resets_the_speaker() -> None:
 
 def test_counts_and_outline_headings_are_not_markers() -> None:
     assert pts("一、总体要求\n二、主要任务\n三个方面,四个转变。") == []
+
+
+@pytest.mark.parametrize("text, n", [
+    ("校长对工作进行了部署，并做出具体安排：1、发放学习卡，全校师生学习。2、全体教职工阅读报告。3、参与网上测试。", 3),
+    ("会议明确：1.成立领导小组；2.制定实施方案；3.按期报送材料。", 3),
+])
+def test_an_inline_arabic_list_after_a_colon(text: str, n: int) -> None:
+    assert len(find_points(text, [])) == n
+
+
+@pytest.mark.parametrize("text, n", [
+    ("书记在主持时强调，学习是首要政治任务。要在学习培训上下功夫。要在宣传宣讲上下功夫。要在贯彻落实上下功夫。", 3),
+    ("局长指出：要抓好安全生产；要做好防汛准备；要加强值班值守。", 3),
+])
+def test_a_speakers_run_of_yao_clauses(text: str, n: int) -> None:
+    assert len(find_points(text, [])) == n
+
+
+@pytest.mark.parametrize("text", [
+    "会议强调，要抓好落实。",  # one 要 clause is no list
+    "共有1、2号两个会场。",  # numbers that do not follow a colon
+])
+def test_no_list_without_two_items(text: str) -> None:
+    assert find_points(text, []) == []

@@ -118,8 +118,60 @@ def find_points(text: str, anchors: list[tuple[int, str | None]]) -> list[RawPoi
             if any(q.start <= p.start < q.end for q in points):
                 continue
             points.append(RawPoint(i, "directive", p.start, _sentence_end(text, p.start), _speaker(anchors, p.start)))
+    if not points:
+        points += _arabic_lists(text, anchors) or _yao_clauses(text, anchors)
     points.sort(key=lambda p: p.start)
     return points
+
+
+# An inline list after a colon: 做出具体安排：1、发放学习卡…。2、全体教职工…。3、…
+_ARABIC = re.compile(r"(?<=[：:。；;！!\n])\s*(?P<num>[1-9]\d?)[、.．](?!\d)")
+# The directives of a speech as 要 clauses: 强调，要在学上下功夫；要在用上下功夫；要在行上下功夫。
+_YAO_SERIES = re.compile(r"(?:强调|指出|要求|提出)[，,：:]")
+_CLAUSE_BREAK = re.compile(r"[；;。]")
+_YAO_CLAUSE = re.compile(r"要[^；;。]{2,}?(?=[；;。])")
+
+
+def _arabic_lists(text: str, anchors: list[tuple[int, str | None]]) -> list[RawPoint]:
+    """Items 1、2、3… of one paragraph, each running to the next number (two or more, in order)."""
+    out: list[RawPoint] = []
+    for para in paragraphs(text):
+        marks = list(_ARABIC.finditer(text, para.start, para.end))
+        run: list[re.Match[str]] = []
+        for m in marks:
+            if int(m.group("num")) == len(run) + 1:
+                run.append(m)
+        if len(run) >= 2 and text[max(para.start, run[0].start() - 1)] in "：:":
+            for i, m in enumerate(run):
+                end = run[i + 1].start() if i + 1 < len(run) else _sentence_end(text, m.end())
+                out.append(RawPoint(i + 1, "directive", m.start("num"), end, _speaker(anchors, m.start())))
+    return out
+
+
+def _yao_clauses(text: str, anchors: list[tuple[int, str | None]]) -> list[RawPoint]:
+    """Two or more consecutive 要… clauses or sentences (ending in ；or 。) in the paragraph of a
+    speaker's 强调/指出/要求 (X强调，…任务。要在学上下功夫…。要在用上下功夫…。)."""
+    out: list[RawPoint] = []
+    for lead in _YAO_SERIES.finditer(text):
+        para_end = text.find("\n", lead.end())
+        para_end = len(text) if para_end < 0 else para_end
+        pos, run = lead.end(), []
+        while pos < para_end:
+            m = _YAO_CLAUSE.match(text, pos)
+            if m is None:
+                if run:
+                    break
+                nxt = _CLAUSE_BREAK.search(text, pos, para_end)  # not yet a 要 clause: try the next
+                if nxt is None:
+                    break
+                pos = nxt.end()
+                continue
+            run.append(m)
+            pos = m.end() + 1
+        if len(run) >= 2:
+            for i, c in enumerate(run, 1):
+                out.append(RawPoint(i, "directive", c.start(), c.end() + 1, _speaker(anchors, lead.start())))
+    return out
 
 
 def point_text(text: str, point: RawPoint) -> tuple[str, int, int]:
