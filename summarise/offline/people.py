@@ -463,13 +463,17 @@ _OTHER_AGENT = re.compile(r"邀请|请|主持|出席|参加|由|听取|聆听|�
 def _lecture_agent(text: str, mentions: list[Mention], people: dict[str, Found], starts: list[int]) -> None:
     """The subject of a lecture verb that no frame reached: the last person named before it in its
     sentence, when nothing between them (邀请, 主持, 由, 聆听 …) hands the lecture to someone else."""
+    ends = sorted((m.end, k) for k, m in enumerate(mentions))
+    end_keys = [e for e, _ in ends]
     for act in _LECTURE_ACT.finditer(text):
         i = bisect_right(starts, act.start()) - 1
         sent_start = starts[i] if i >= 0 else 0
-        before = [m for m in mentions if sent_start <= m.start and m.end <= act.start()]
-        if not before:
+        j = bisect_right(end_keys, act.start()) - 1  # the last mention ending before the verb
+        if j < 0:
             continue
-        men = before[-1]
+        men = mentions[ends[j][1]]
+        if men.start < sent_start:
+            continue
         found = people.get(men.name)
         if found is None or "chair" in found.roles or _OTHER_AGENT.search(text, men.end, act.start()):
             continue
@@ -483,31 +487,33 @@ _SHORT_POST = re.compile("(?:" + vocab.alternation(t for t in vocab.TITLE_SUFFIX
 
 def _surname_and_post(text: str, people: dict[str, Found], sentence_end) -> None:
     """Roles of `<surname><post>` mentions (杨书记为…上了一堂党课) go to the one person of that
-    surname found in full whose title ends with the post; none when two people share the surname."""
+    surname found in full whose title ends with the post; none when two people share the surname.
+    One scan of the text for all such surnames."""
     by_surname: dict[str, list[Found]] = {}
     for found in people.values():
         s = surname_length(found.name)
         if s:
             by_surname.setdefault(found.name[:s], []).append(found)
-    for surname, group in by_surname.items():
-        if len(group) != 1:
+    single = {k: v[0] for k, v in by_surname.items() if len(v) == 1}
+    if not single:
+        return
+    pattern = re.compile("(?P<surname>" + vocab.alternation(single) + ")(?=" + _SHORT_POST.pattern + ")")
+    for m in pattern.finditer(text):
+        at, found = m.start(), single[m.group("surname")]
+        post = _SHORT_POST.match(text, m.end())
+        if post is None or (at > 0 and _is_cjk(text[at - 1]) and not _WORD_BEFORE_NAME.ends_at(text, at)
+                            and not vocab.FOLLOW.ends_at(text, at) and text[at - 1] not in "，,。；;：:"):
             continue
-        found = group[0]
-        for at in occurrences(text, surname):
-            post = _SHORT_POST.match(text, at + len(surname))
-            if post is None or (at > 0 and _is_cjk(text[at - 1]) and not _WORD_BEFORE_NAME.ends_at(text, at)
-                                and not vocab.FOLLOW.ends_at(text, at) and text[at - 1] not in "，,。；;：:"):
-                continue
-            if not (found.title or "").endswith(post.group()):
-                continue
-            end = sentence_end(post.end())
-            roles = _roles_after(text, post.end(), end)
-            act = _LECTURE_ACT.search(text, post.end(), end)  # 杨书记根据…，经过…，为全村党员上了一堂党课
-            if act and "lecturer" not in roles and not _OTHER_AGENT.search(text, post.end(), act.start()):
-                roles.append("lecturer")
-            for role in roles:
-                if role not in found.roles:
-                    found.roles.append(role)
+        if not (found.title or "").endswith(post.group()):
+            continue
+        end = sentence_end(post.end())
+        roles = _roles_after(text, post.end(), end)
+        act = _LECTURE_ACT.search(text, post.end(), end)  # 杨书记根据…，经过…，为全村党员上了一堂党课
+        if act and "lecturer" not in roles and not _OTHER_AGENT.search(text, post.end(), act.start()):
+            roles.append("lecturer")
+        for role in roles:
+            if role not in found.roles:
+                found.roles.append(role)
 
 
 def speech_anchors(text: str, names: list[str]) -> list[tuple[int, str]]:

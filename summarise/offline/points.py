@@ -129,6 +129,7 @@ _ARABIC = re.compile(r"(?<=[：:。；;！!\n])\s*(?P<num>[1-9]\d?)[、.．](?!\
 # The directives of a speech as 要 clauses: 强调，要在学上下功夫；要在用上下功夫；要在行上下功夫。
 _YAO_SERIES = re.compile(r"(?:强调|指出|要求|提出)[，,：:]")
 _CLAUSE_BREAK = re.compile(r"[；;。]")
+YAO_SKIP = 2  # clauses of the speaker's own sentence before the 要 run starts
 _YAO_CLAUSE = re.compile(r"要[^；;。]{2,}?(?=[；;。])")
 
 
@@ -155,11 +156,12 @@ def _yao_clauses(text: str, anchors: list[tuple[int, str | None]]) -> list[RawPo
     for lead in _YAO_SERIES.finditer(text):
         para_end = text.find("\n", lead.end())
         para_end = len(text) if para_end < 0 else para_end
-        pos, run = lead.end(), []
+        pos, run, skipped = lead.end(), [], 0
         while pos < para_end:
             m = _YAO_CLAUSE.match(text, pos)
             if m is None:
-                if run:
+                skipped += 1
+                if run or skipped > YAO_SKIP:
                     break
                 nxt = _CLAUSE_BREAK.search(text, pos, para_end)  # not yet a 要 clause: try the next
                 if nxt is None:
