@@ -322,3 +322,13 @@ def test_a_lead_paragraph_the_page_titles_is_no_headline() -> None:
     text = "12月7日，党支部组织支部党员进行了专题学习。学习活动由党支部副书记吴丹丹主持。\n会议要求，要认真学习。"
     f = extract_facts(make_doc(text, title=text.split("\n")[0]))
     assert f.headline is None and f.event.date is not None and f.event.date.value.endswith("12-07")
+
+
+def test_a_given_name_that_is_a_verb_is_no_name() -> None:
+    assert "来宣讲" not in people("为什么邀请黄岩“乡村大使”来宣讲？")
+
+
+def test_a_lead_paragraph_without_a_title_is_no_headline() -> None:
+    text = "12月7日,党支部组织支部党员对《条例》进行了专题学习。学习活动由党支部副书记吴丹丹主持。\n会议要求，要认真学习。"
+    f = extract_facts(make_doc(text, title=""))
+    assert f.headline is None and f.event.date is not None

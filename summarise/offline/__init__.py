@@ -52,7 +52,7 @@ def _headline(doc: Any, text: str) -> tuple[str | None, Span | None]:
     title = (doc.title or "").strip() or None
     if title is not None and len(title) > HEADLINE_CHARS:  # a page title that is a paragraph: no headline
         title = None
-    if (title is None and _LEAD_LINE.match(first)) or (title is not None and title.strip() == first
+    if (title is None and _LEAD_LINE.match(first)) or ((title is None or title.strip() == first)
                                                         and _LEAD_SENTENCE.fullmatch(first)):
         return None, None  # the lead paragraph, even where the page (or the normaliser) titles it so
     if _DATE_ONLY.fullmatch(first):

@@ -115,7 +115,7 @@ def name_at(text: str, pos: int, listed: bool = False) -> str | None:
         ok = _given_ok(name[surname:], banned) or (
             given == 2 and name[surname] in vocab.GIVEN_NAME_FIRST_OK and _given_ok(name[surname + 1:], banned))
         if ok and name not in _REJECT_NAMES and name not in vocab.NOT_NAMES and ends(text, end) \
-                and name not in vocab.FOLLOW:
+                and name not in vocab.FOLLOW and not (given == 2 and name[surname:] in vocab.FOLLOW):
             return name
     return None
 
