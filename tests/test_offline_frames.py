@@ -332,3 +332,25 @@ def test_a_lead_paragraph_without_a_title_is_no_headline() -> None:
     text = "12月7日,党支部组织支部党员对《条例》进行了专题学习。学习活动由党支部副书记吴丹丹主持。\n会议要求，要认真学习。"
     f = extract_facts(make_doc(text, title=""))
     assert f.headline is None and f.event.date is not None
+
+
+@pytest.mark.parametrize("text, name", [
+    ("学院举行形势政策报告会\n3月2日，学院举行形势政策报告会。市委党校教授李明作报告。院长王强主持报告会。", "李明"),
+    ("我校举办名家讲座\n5月8日，我校举办名家讲座，北京大学教授赵华作了精彩的讲座。副校长孙丽主持。", "赵华"),
+])
+def test_the_talk_at_a_lecture_event_is_the_lecture(text: str, name: str) -> None:
+    f = facts(text)
+    assert f.kind == "policy_lecture" and f.lecturer is not None and f.lecturer.name == name
+
+
+def test_the_chair_of_a_lecture_event_is_not_its_lecturer() -> None:
+    f = facts("学院举行报告会\n3月2日，学院举行报告会。院长王强主持报告会并作讲话。")
+    assert f.lecturer is None or f.lecturer.name != "王强"
+
+
+@pytest.mark.parametrize("text, name, title", [
+    ("学院邀请到中央党校教授王立新作专题辅导。", "王立新", "中央党校教授"),
+    ("全国劳动模范张伟为职工上党课。", "张伟", "全国劳动模范"),
+])
+def test_more_posts_and_invitations(text: str, name: str, title: str) -> None:
+    assert people(text)[name][0] == title

@@ -19,6 +19,7 @@ from summarise.schemas import AttendeeGroup, Bilingual, Event, EventDate, Facts,
 from . import english
 from .event import RawEvent, find_event, find_topic
 from .figures import find_figures
+from .frames import gives_talk
 from .groups import find_groups
 from .kind import detect_kind
 from .people import Found, find_people, speech_anchors
@@ -140,6 +141,14 @@ def extract_facts(doc: Any) -> Facts:
         raw_event, topic = RawEvent(), None  # each item has its own event, date and place
         for p in found:
             p.roles = [r for r in p.roles if r not in ("chair", "lecturer")] or ["speaker"]
+    if kind == "policy_lecture" and lecturer is None:
+        # a lecture event (报告会, 讲座) whose talk no lecture frame named: the first person who
+        # gives a report or a talk there (X作报告, X作…讲话) gave the lecture
+        speaker = next((p for p in found if "chair" not in p.roles and gives_talk(text, p.name)), None)
+        if speaker is not None:
+            speaker.roles.insert(0, "lecturer")
+            lecturer = speaker
+            topic = find_topic(text, speaker.end)
     if kind != "policy_lecture":
         for p in found:
             if "lecturer" in p.roles:

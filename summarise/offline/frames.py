@@ -92,3 +92,20 @@ def not_present(text: str, start: int, name_end: int) -> bool:
     if _HANDED_OVER_AFTER.match(text, name_end) and _HANDED_OVER_BEFORE.search(text, max(0, start - 20), start):
         return True
     return _ABSENT_AFTER.match(text, name_end) is not None
+
+
+# A talk at a lecture event: 作报告, 作了…的报告, 作…讲话 (a lecture when the event is one).
+_TALK = re.compile(LEAD + r"(?:应邀|受邀)?(?:作|做)了?[^，,。；;]{0,40}?(?:报告|讲话|讲座)(?!会)")
+
+
+def gives_talk(text: str, name: str) -> bool:
+    """Some mention of `name` is followed by a talk frame (作报告, 作…讲话)."""
+    at = text.find(name)
+    while at >= 0:
+        end = at + len(name)
+        stop = min((i for i in (text.find(c, end) for c in "。；;！？\n") if i >= 0), default=len(text))
+        if _TALK.match(text[end:stop]):
+            return True
+        at = text.find(name, end)
+    return False
+
