@@ -354,3 +354,12 @@ def test_the_chair_of_a_lecture_event_is_not_its_lecturer() -> None:
 ])
 def test_more_posts_and_invitations(text: str, name: str, title: str) -> None:
     assert people(text)[name][0] == title
+
+
+@pytest.mark.parametrize("text, absent, present", [
+    ("县委书记高明主持会议。副县长张三、李四请假。", ["张三", "李四"], "高明"),
+    ("党委书记高明主持会议，委员王五、赵六因公请假。", ["王五", "赵六"], "高明"),
+])
+def test_a_whole_list_that_was_away(text: str, absent: list[str], present: str) -> None:
+    found = people(text)
+    assert present in found and not any(a in found for a in absent)

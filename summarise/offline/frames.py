@@ -87,6 +87,11 @@ def roles_before(text: str, start: int) -> list[str]:
     return [role for role, pat in _ROLE_BEFORE if pat.search(window)]
 
 
+def absent(text: str, name_end: int) -> bool:
+    """The name ending at `name_end` is followed by 请假, 因公请假, 缺席 …"""
+    return _ABSENT_AFTER.match(text, name_end) is not None
+
+
 def not_present(text: str, start: int, name_end: int) -> bool:
     """The mention text[start:name_end] names someone who was not there: 受…委托, 请假, 缺席."""
     if _HANDED_OVER_AFTER.match(text, name_end) and _HANDED_OVER_BEFORE.search(text, max(0, start - 20), start):

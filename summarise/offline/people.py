@@ -418,8 +418,9 @@ def find_people(text: str) -> list[Found]:
     for group in _groups(text, mentions):
         last = group[-1]
         roles = _roles_after(text, last.end, sentence_end(last.end))
+        absent = frames.absent(text, last.end)  # 副县长张三、李四请假: the whole list was away
         for men in group:
-            if relayed(text, men.start, men.end) or frames.not_present(text, men.start, men.end) \
+            if absent or relayed(text, men.start, men.end) or frames.not_present(text, men.start, men.end) \
                     or _in_book_title(text, men.start):
                 continue
             own = _roles_after(text, men.end, sentence_end(men.end)) if men is not last else roles

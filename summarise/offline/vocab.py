@@ -159,5 +159,6 @@ POST_THEN_VERB = re.compile(
 # What may end a list of bare names (张小容、邹政、张勇分别…; …、高云龙出席会议; …、王振清等副市级以上领导).
 LIST_END_WORDS: tuple[str, ...] = (
     "分别", "先后", "出席", "参加", "列席", "等", "同志", "一行", "共同", "一同", "陪同", "主持", "参会", "到会", "在",
+    "请假", "因公", "因病", "因事", "缺席",
 )
 LIST_END = Words(LIST_END_WORDS)
