@@ -728,7 +728,7 @@ def eval_(
     base_url: Optional[str] = BaseUrlOpt,
     records: Optional[Path] = typer.Option(
         None, "--records", metavar="DIR", help="Score the records already in DIR (the --out of `run` or `ingest`) "
-        "instead of extracting: each gold file's input is matched to the record made from it."),
+        "instead of extracting: each gold file's input is matched, by its content, to the record made from it."),
 ) -> None:
     """Extract each gold file's input and score it (per file and total).
 
@@ -759,14 +759,15 @@ def eval_(
         settings = make_settings(backend, model, base_url, will_send=True)
 
     def run_one(input_path: Path) -> tuple[dict[str, Any], str, str]:
+        doc = normalise(Path(input_path))
         if records is not None:
-            record = _saved_record(saved, Path(input_path), records)
+            record = _saved_record(saved, doc, records)
         else:
             record = do_extract(Path(input_path), settings=settings)
         # provenance lists what was rejected or possibly missed: not shipped as fact, not scored;
         # the input's file name and hash are the user's, not extracted from the article
         output = record.model_dump_json(exclude={"provenance": True, "source": {"name", "sha256"}})
-        return record.gold_view(), normalise(Path(input_path)).text, output
+        return record.gold_view(), doc.text, output
 
     report = score_dir(gold_dir, run_one)
     if not report.files and report.skipped:
@@ -783,26 +784,27 @@ def eval_(
 
 
 def _records_by_input(directory: Path) -> dict[str, Any]:
-    """The records in `directory` (not its reports), by the resolved path of the input each was made from."""
+    """The records in `directory` (not its reports), by the hash of the page each was made from: the
+    same article matches wherever it was run from, under whatever path it was given."""
     from .schemas import load_record
 
     found: dict[str, Any] = {}
     for path in sorted(directory.glob("*.json")):
-        if path.name in ("summary.json",):
+        if path.name == "summary.json":
             continue
         try:
             record = load_record(path.read_bytes())
         except (OSError, ValueError):  # another JSON file (a report, an export): not a record
             continue
-        if record.source.name:
-            found[str(Path(record.source.name).resolve())] = record
+        if record.source.sha256:
+            found[record.source.sha256] = record
     return found
 
 
-def _saved_record(saved: dict[str, Any], input_path: Path, directory: Path) -> Any:
-    record = saved.get(str(input_path.resolve()))
+def _saved_record(saved: dict[str, Any], doc: Any, directory: Path) -> Any:
+    record = saved.get(doc.sha256)
     if record is None:
-        raise LookupError(f"no record of this input in {directory} (it failed, or was not in that run)")
+        raise LookupError(f"no record of this article in {directory} (it failed, or was not in that run)")
     return record
 
 

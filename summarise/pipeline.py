@@ -304,7 +304,7 @@ def _provenance(settings: Settings, *, backend: Literal["offline", "llm"], usage
 def _source(doc: Document) -> Source:
     return Source(
         name=doc.name, title=doc.title, publisher=doc.publisher, published=doc.published, script=doc.script,
-        sha256=hashlib.sha256(doc.original.encode("utf-8", "surrogatepass")).hexdigest(),
+        sha256=doc.sha256,
     )
 
 

@@ -1,6 +1,8 @@
 """The result type of :func:`summarise.normalise.normalise`."""
 from __future__ import annotations
 
+import hashlib
+
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -22,6 +24,11 @@ class Document:
     spans: SpanMap  # tuple-like: spans[i] == (start, end) in ``original`` for text[i]
     removed: dict[str, int] = field(default_factory=dict)
     kind: str = "text"  # input kind: "text" | "html" | "json" | "sql" | "markdown" | "js" | "code" | "php" | "feed"
+
+    @property
+    def sha256(self) -> str:
+        """Hex SHA-256 of the page as decoded (``original``): a record's ``source.sha256``."""
+        return hashlib.sha256(self.original.encode("utf-8", "surrogatepass")).hexdigest()
 
     def source_span(self, start: int, end: int) -> tuple[int, int]:
         """Span in ``original`` covering text[start:end] (zero-width for an empty range)."""
