@@ -1,16 +1,26 @@
 """Shared parts of every record: bilingual text, evidence, people, figures, points, dates."""
 from __future__ import annotations
 
+import re
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 from pydantic.json_schema import SkipJsonSchema
 
 Role = Literal["chair", "speaker", "lecturer", "reporter", "attendee"]
 Unit = Literal[
     "CNY", "mu", "m2", "ha", "km", "percent", "count", "person", "household",
-    "year", "month", "day", "ton",
+    "year", "month", "week", "day", "hour", "minute", "ton",
 ]
+# What the article says a person does, by role (the cues grounding looks for around the name).
+ROLE_CUES: dict[str, str] = {
+    "chair": "主持",
+    "speaker": "讲话, 致辞, 发言, 指出, 强调, 要求, 表示, 总结, 点评, 部署",
+    "lecturer": "讲座, 辅导报告, 专题报告, 宣讲, 授课, 辅导, 党课, 主讲, 解读",
+    "reporter": "汇报, 通报, 介绍, 传达, 领学, 宣读, 作工作报告, 述职",
+    "attendee": "出席, 参加, 列席, 陪同",
+}
+DATE_PATTERN = r"^([0-9]{4}-[0-9]{2}(-[0-9]{2})?|--[0-9]{2}-[0-9]{2})$"
 PointKind = Literal["directive", "lesson", "statement", "decision"]
 YearBasis = Literal["stated", "publication", "open"]
 
@@ -46,23 +56,30 @@ class Evidence(Part):
 class Person(Part):
     """A named participant with the title the article gives and their role(s) in the event."""
 
-    name: str = Field(max_length=20, description="Name exactly as written in the article")
+    name: str = Field(max_length=20, description="Name exactly as written in the article, nothing added (no spaces)")
     name_en: str | None = Field(default=None, max_length=60, description="Romanised name (pinyin, surname first)")
-    title: Bilingual | None = Field(default=None, description="Title/office as written before or after the name")
-    roles: list[Role] = Field(default_factory=list, max_length=5)
-    evidence: Evidence
+    title: Bilingual | None = Field(default=None, description="Title/office as written directly before or after the name")
+    roles: list[Role] = Field(default_factory=list, max_length=5, description=(
+        "What the article says the person does, by the words next to the name: "
+        + "; ".join(f"{role}: {cues}" for role, cues in ROLE_CUES.items())))
+    evidence: Evidence = Field(description="A quote that contains the name")
 
 
 class Figure(Part):
     """A quantity the article states, with its value multiplied out and its unit."""
 
-    quote: str = Field(max_length=40, description="The figure as written, e.g. 92.4亿元, 5000亩, 95%")
-    value: float = Field(description="The stated number multiplied out: 92.4亿元 → 9240000000; 95% → 95")
+    quote: str = Field(max_length=40, description=(
+        "The number and its unit or measure word as written, e.g. 92.4亿元, 5000亩, 95%, 3年多, 三个, 半天; "
+        "a marker before or after it (超, 近, 约, 不足, 以上, 左右) is left out"))
+    value: float = Field(description=(
+        "The stated number multiplied out: 92.4亿元 → 9240000000; 95% → 95; 三个 → 3; 百个 → 100; 半天 → 0.5"))
     unit: Unit
-    approximate: bool = Field(default=False, description="约/近/左右/多/余")
-    lower_bound: bool = Field(default=False, description="超/超过/逾/以上/多/余")
-    measures: Bilingual | None = Field(default=None, description="What the figure measures")
-    evidence: Evidence
+    approximate: bool = Field(default=False, description="约/大约/近/将近/接近/左右/上下: about, nearly")
+    lower_bound: bool = Field(default=False, description="超/超过/逾/多/余/以上/不少于/至少: more than, at least")
+    upper_bound: bool = Field(default=False, description="不足/不到/以下/以内/未满/不超过/最多: less than, at most")
+    measures: Bilingual | None = Field(default=None, description=(
+        "What the figure counts or measures, in the words of the figure's own sentence"))
+    evidence: Evidence = Field(description="A quote of the figure's sentence (or clause) that contains the figure")
 
 
 class Point(Part):
@@ -71,7 +88,9 @@ class Point(Part):
     number: int | None = Field(default=None, ge=1, le=99)
     kind: PointKind = "directive"
     text: Bilingual
-    speaker: str | None = Field(default=None, max_length=20, description="Name of who said it, as written")
+    speaker: str | None = Field(default=None, max_length=20, description=(
+        "Name of who said it, as written, when the point's quote or the clause that introduces it "
+        "(X强调, X指出, X要求 …) names them; otherwise null"))
     evidence: Evidence
 
 
@@ -85,20 +104,40 @@ class AttendeeGroup(Part):
 class EventDate(Part):
     """When the event took place: ISO date, or `--MM-DD` when the article does not support a year."""
 
-    value: str = Field(pattern=r"^([0-9]{4}-[0-9]{2}(-[0-9]{2})?|--[0-9]{2}-[0-9]{2})$")
+    value: str = Field(json_schema_extra={"pattern": DATE_PATTERN}, description=(
+        "YYYY-MM-DD when the article states the year (in the date, its sentence, a dateline at the head "
+        "of the article or the headline) or the publication date supports it; otherwise --MM-DD"))
     year_basis: YearBasis = "open"
     note: str | None = None
-    evidence: Evidence
+    evidence: Evidence = Field(description="The date as the article writes it, spaces included (2 月28 日)")
 
+    @field_validator("value", mode="before")
+    @classmethod
+    def _iso(cls, value: object) -> object:
+        """ISO form of a date written loosely (2024-8-1, 2024年8月1日, 8月1日); anything else is refused."""
+        if not isinstance(value, str):
+            return value
+        s = "".join(value.split())
+        if re.fullmatch(DATE_PATTERN, s):
+            return s
+        m = re.fullmatch(r"(?:([0-9]{4})[-/.年])?([0-9]{1,2})[-/.月]([0-9]{1,2})日?", s) or re.fullmatch(
+            r"--([0-9]{1,2})-([0-9]{1,2})", s)
+        if m is None:
+            raise ValueError(f"{value!r} is not a date (YYYY-MM-DD, or --MM-DD when the year is open)")
+        *year, month, day = m.groups()
+        y = year[0] if year else None
+        return f"{y}-{int(month):02d}-{int(day):02d}" if y else f"--{int(month):02d}-{int(day):02d}"
 
 class Event(Part):
     """The meeting or lecture itself."""
 
-    name: Bilingual | None = None
+    name: Bilingual | None = Field(default=None, description="The event's name as the article words it")
     date: EventDate | None = None
-    place: Bilingual | None = Field(default=None, description="Place, or format such as video conference")
-    convened_by: Bilingual | None = None
-    topic: Bilingual | None = Field(default=None, description="Lecture topic (《…》 or 主题), if any")
+    place: Bilingual | None = Field(default=None, description=(
+        "Place, or format such as video conference, as the article words it; null when not stated"))
+    convened_by: Bilingual | None = Field(default=None, description=(
+        "Who convened or held it, as the article words it; null when not stated"))
+    topic: Bilingual | None = Field(default=None, description="Lecture topic (《…》 or 主题) as the article words it, if any")
     evidence: Evidence | None = None
 
 

@@ -9,7 +9,7 @@ from .parts import (
     AttendeeGroup, Bilingual, Event, Figure, Part, Person, Point, Provenance, Source,
 )
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 Kind = Literal["meeting_report", "policy_lecture", "other"]
 KINDS: tuple[str, ...] = ("meeting_report", "policy_lecture", "other")
 
@@ -18,8 +18,9 @@ class Facts(Part):
     """What a backend extracts from one article. Every fact carries verbatim evidence."""
 
     kind: Kind = Field(description="meeting_report, policy_lecture (a meeting built around a lecture/辅导报告), or other")
-    headline: Bilingual | None = Field(default=None, description="The article's headline")
-    summary: Bilingual | None = Field(default=None, description="One-paragraph summary of the article")
+    headline: Bilingual | None = Field(default=None, description="The article's headline as written (the page title)")
+    summary: Bilingual | None = Field(default=None, description=(
+        "One-paragraph summary of the article: no name, number, date or place the article does not state"))
     event: Event = Field(default_factory=Event)
     people: list[Person] = Field(default_factory=list, max_length=40)
     figures: list[Figure] = Field(default_factory=list, max_length=60)

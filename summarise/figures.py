@@ -1,13 +1,15 @@
 """Unit-aware parser for the figures of Chinese official news (``92.4亿元``, ``超5000亩``, ``3年多``).
 
-Values are exact ``Decimal`` numbers multiplied out (万 = 1e4, 亿 = 1e8). Approximate markers
-(约, 近, 左右, 多, 余 …) and lower-bound markers (超, 逾, 以上, 多, 余 …) become flags; a prefix
-marker is not part of ``quote``. Calendar years, dates, ordinals (第八批), document numbers and
+Values are exact ``Decimal`` numbers multiplied out (万 = 1e4, 亿 = 1e8), in digits or Chinese
+numerals (三个 → 3, 百个 → 100, 千余人 → 1000, 半天 → 0.5, 一个半小时 → 1.5). Markers become
+flags: approximate (约, 近, 左右 …), lower bound (超, 逾, 以上, 多, 余 …: 3年多 is more than three
+years) and upper bound (不足, 不到, 以下, 以内 …); a prefix marker is not part of ``quote``. Calendar years, dates, ordinals (第八批), document numbers and
 code-like tokens (A-4-1, 粤B2-2016…) are not figures. One compiled regex, anchored at the start of a
 digit run, keeps scanning linear in the input size.
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -18,8 +20,8 @@ from typing import Literal
 __all__ = ["Unit", "ParsedFigure", "parse_figure", "find_figures", "values_agree", "cn_numeral", "scan"]
 
 Unit = Literal[
-    "CNY", "mu", "m2", "ha", "km", "percent", "count", "person", "household", "year", "month", "day",
-    "ton",
+    "CNY", "mu", "m2", "ha", "km", "percent", "count", "person", "household", "year", "month", "week",
+    "day", "hour", "minute", "ton",
 ]
 
 MU_PER_HA = Decimal(15)
@@ -42,10 +44,12 @@ _UNITS: dict[str, tuple[Unit, int]] = {
     "%": ("percent", 1), "％": ("percent", 1),
     "人次": ("person", 1), "人": ("person", 1), "个人": ("person", 1), "名": ("person", 1),
     "位": ("person", 1), "户": ("household", 1),
-    "年": ("year", 1), "个月": ("month", 1), "天": ("day", 1), "个工作日": ("day", 1),
-    **{c: ("count", 1) for c in "个宗份项家件批次所条座套场台辆处栋幢间例张种类点轮期"},
+    "年": ("year", 1), "周年": ("year", 1), "个月": ("month", 1), "天": ("day", 1), "个工作日": ("day", 1),
+    "周": ("week", 1), "个周": ("week", 1), "星期": ("week", 1), "个星期": ("week", 1),
+    "小时": ("hour", 1), "个小时": ("hour", 1), "个钟头": ("hour", 1), "钟头": ("hour", 1), "分钟": ("minute", 1),
+    **{c: ("count", 1) for c in "个宗份项家件批次所条座套场台辆处栋幢间例张种类点轮期起样支部本篇册只头棵株枚块门节堂届"},
 }
-_TIME_UNITS = {"year", "month", "day"}
+_TIME_UNITS = {"year", "month", "week", "day", "hour", "minute"}
 # 近一年来, 过去一年, 一年以来: a span of time looked back on (a duration, not the article "a").
 _DURATION_BEFORE = ("近", "过去", "这")
 _DURATION_AFTER = ("来", "以来")
@@ -57,15 +61,20 @@ def _duration(text: str, m: re.Match[str]) -> bool:
     return whole or text.endswith(_DURATION_BEFORE, 0, m.start()) or text.startswith(_DURATION_AFTER, m.end())
 
 _AR = r"[0-9０-９]+(?:[.．][0-9０-９]+)?|[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?"
-_CN = r"[一二三四五六七八九两兩十][〇零一二三四五六七八九两兩十百千万萬亿億]*"
+_CN = (r"[一二三四五六七八九两兩十][〇零一二三四五六七八九两兩十百千万萬亿億]*"
+       r"|[百千万萬](?=[多余餘]|[个個](?![多余餘]?(?:小时|小時|百分点|百分點|万|萬|亿|億)))"  # 百个, 千余人
+       r"|(?<![上下前后後大多过過])半(?=[个個]?(?:月|小时|小時|钟头|鐘頭)|[年天日周]|星期)")  # 半天, 半个月
 _MULT_RE = r"万亿|千万|百万|十万|千亿|百亿|十亿|[万萬亿億千百]"
 _UNIT_RE = (
-    r"个[多余餘]?(?:月|工作日)|個[多余餘]?(?:月|工作日)|[个個]亿|[个個]億|[个個]人(?!民)"
+    r"[个個][多余餘半]?(?:月|工作日|小时|小時|钟头|鐘頭|星期|周(?![年岁歲边邊末]))|[个個]亿|[个個]億|[个個]人(?!民)"
+    r"|小时|小時|钟头|鐘頭|分钟|分鐘|星期|周年|周(?![年岁歲边邊末一二三四五六日天])"
     r"|元人民币|人民币|元|[亩畝]|公顷|平方米|平米|平方公里|平方千米|公里|千米|[吨噸]|[%％]"
     r"|人次|人(?!民)|名|位|[户戶]|年(?![代级級度初底末中])|天"
     r"|[个個](?![多余餘]?(?:小时|小時|百分点|百分點|万|萬|亿|億))"
     r"|[项項](?!目)|[处處](?!长|長)|[宗份家件批次所条條座套场場台臺辆輛栋幢间間例张張]"
     r"|[种種]|[类類]|[点點](?![0-9０-９一二三四五六七八九十半钟鐘整])|[轮輪]|期"
+    r"|起(?![来來草步始点點诉訴见見])|样(?![板本品式子])|[支部本篇册冊只头頭棵株枚块塊门門节節堂届屆]"
+    r"(?![门門长長分队隊委署书書级級位目])"
 )
 # A figure does not start right after these (a digit run, a code, an ordinal 第).
 _NOT_AFTER = r"0-9０-９A-Za-zＡ-Ｚａ-ｚ.．\-－/:：_〇零一二三四五六七八九两兩十百千万萬亿億第#№"
@@ -74,11 +83,11 @@ _FIG_RE = re.compile(
     r"(?:百分之(?P<pct>" + _AR + "|" + _CN + ")"
     r"|(?P<ar>" + _AR + r")(?:(?P<dash>[-－—~～至到])(?P<ar2>" + _AR + r"))?(?P<mult>" + _MULT_RE + r")?"
     r"|(?P<cn>" + _CN + r"))"
-    r"(?(pct)|(?P<infix>[多余餘])?(?P<unit>" + _UNIT_RE + r")(?P<post>[多余餘](?![0-9０-９]))?)"
+    r"(?(pct)|(?P<infix>[多余餘])?(?P<unit>" + _UNIT_RE + r")(?P<post>[多余餘半](?![0-9０-９]))?)"
 )
 # Where a match of _FIG_RE can start: 百分之, a digit or a Chinese numeral, not right after
 # _NOT_AFTER (its lookbehind, checked on the character before the candidate).
-_FIG_FIRST = re.compile(rf"[0-9０-９百一二三四五六七八九两兩十](?<![{_NOT_AFTER}].)", re.S)
+_FIG_FIRST = re.compile(rf"[0-9０-９百千万萬半一二三四五六七八九两兩十](?<![{_NOT_AFTER}].)", re.S)
 
 
 def scan(pattern: re.Pattern[str], first: re.Pattern[str], text: str,
@@ -106,9 +115,11 @@ def scan(pattern: re.Pattern[str], first: re.Pattern[str], text: str,
 
 _PREFIXES = (("超过", "lower"), ("超過", "lower"), ("不少于", "lower"), ("不低于", "lower"),
              ("至少", "lower"), ("突破", "lower"), ("超", "lower"), ("逾", "lower"),
+             ("不超过", "upper"), ("不超過", "upper"), ("不足", "upper"), ("不到", "upper"), ("未满", "upper"),
+             ("未滿", "upper"), ("最多", "upper"), ("低于", "upper"),
              ("将近", "approx"), ("接近", "approx"), ("大约", "approx"), ("约合", "approx"),
              ("大概", "approx"), ("近", "approx"), ("约", "approx"), ("約", "approx"))
-_SUFFIXES = (("以上", "lower"), ("左右", "approx"), ("上下", "approx"))
+_SUFFIXES = (("以上", "lower"), ("左右", "approx"), ("上下", "approx"), ("以下", "upper"), ("以内", "upper"))
 _CALENDAR_AFTER_YEAR = re.compile(r"[0-9０-９一二三四五六七八九十]{1,3}月")
 
 
@@ -117,6 +128,8 @@ def cn_numeral(s: str) -> int | None:
     s = s.translate(_T2S)
     if not s:
         return None
+    if s in ("百", "千", "万"):  # 百个, 千余人: the unit alone is one of it
+        return {"百": 100, "千": 1000, "万": 10**4}[s]
     for big, mult in (("亿", 10**8), ("万", 10**4)):
         if big in s:
             head, _, tail = s.partition(big)
@@ -164,6 +177,7 @@ class ParsedFigure:
     upper: Decimal | None = None  # upper end of a range such as 6-8亿元 (value is the lower end)
     qualifier: str = ""  # the marker words as written (超, 近, 多, 左右 …)
     numeral: Literal["arabic", "chinese"] = "arabic"
+    upper_bound: bool = False  # 不足, 不到, 以下, 以内: at most the value
 
     def english(self) -> str:
         """English rendering: "9.24 billion yuan", "over 5,000 mu (≈ 333.33 ha)", "3+ years"."""
@@ -177,6 +191,8 @@ class ParsedFigure:
             text += f" (≈ {_num(ha)} ha)"
         if self.lower_bound and not plus:
             return ("at least " if any(w in self.qualifier for w in ("不少于", "至少", "不低于")) else "over ") + text
+        if self.upper_bound:
+            return ("at most " if any(w in self.qualifier for w in ("不超过", "不超過", "最多", "以内")) else "under ") + text
         if self.approximate and not plus:
             return ("nearly " if "近" in self.qualifier else "about ") + text
         return text
@@ -214,7 +230,9 @@ def _unit_word(unit: Unit, value: Decimal, plus: bool) -> str:
         "CNY": " yuan", "mu": " mu", "m2": " m²", "ha": " ha", "km": " km", "percent": "%",
         "count": " (count)", "person": " person" if one else " people",
         "household": " household" if one else " households", "year": " year" if one else " years",
-        "month": " month" if one else " months", "day": " day" if one else " days",
+        "month": " month" if one else " months", "week": " week" if one else " weeks",
+        "day": " day" if one else " days", "hour": " hour" if one else " hours",
+        "minute": " minute" if one else " minutes",
         "ton": " tonne" if one else " tonnes",
     }[unit]
 
@@ -261,7 +279,19 @@ def _counts(text: str, m: re.Match[str], unit_text: str, numeral: str) -> bool:
     return True
 
 
-def _from_match(text: str, m: re.Match[str]) -> ParsedFigure | None:
+# Readings a quote may state but a scan of a whole article does not look for: in running text these
+# measure words and numerals more often belong to slogans and names (三篇大文章, 千人计划, 半年工作会,
+# 建国70周年) than count anything. A quote that a model chose as a figure is read with them.
+_QUOTE_ONLY_MEASURES = frozenset("起样支部本篇册只头棵株枚块门节堂届")
+
+
+def _quote_only(g: dict[str, str | None], unit_text: str) -> bool:
+    cn = (g.get("cn") or "").translate(_T2S)
+    return (unit_text in _QUOTE_ONLY_MEASURES or unit_text == "周年" or cn in ("百", "千", "万", "半")
+            or "半" in unit_text or g.get("post") == "半")
+
+
+def _from_match(text: str, m: re.Match[str], scan_only: bool = False) -> ParsedFigure | None:
     g = m.groupdict()
     numeral: Literal["arabic", "chinese"] = "arabic"
     upper: Decimal | None = None
@@ -281,8 +311,12 @@ def _from_match(text: str, m: re.Match[str]) -> ParsedFigure | None:
     else:
         unit_text = g["unit"].translate(_T2S)
         infix, post = g["infix"], g["post"]
-        key = unit_text.replace("多", "").replace("余", "")
+        key = unit_text.replace("多", "").replace("余", "").replace("半", "")
+        if scan_only and _quote_only(g, key):
+            return None
         unit, factor = _UNITS[key]
+        # 一个半小时, 两年半: and a half (a time unit only: 三个半 elsewhere is not read)
+        half = unit in _TIME_UNITS and ("半" in unit_text or post == "半")
         if g["ar"] is not None:
             try:
                 value = _ascii_number(g["ar"])
@@ -299,18 +333,27 @@ def _from_match(text: str, m: re.Match[str]) -> ParsedFigure | None:
                 return None  # calendar year (2024年)
         else:
             raw = g["cn"]
-            if raw.translate(_T2S) == "一" and not (unit in _TIME_UNITS and (infix or post or _duration(text, m))):
+            if raw.translate(_T2S) == "一" and not (unit in _TIME_UNITS and (infix or post or half or _duration(text, m))):
                 return None  # 一 is the article "a", not a figure (but 近一年来 is a duration)
-            iv = cn_numeral(raw)
-            if iv is None:
-                return None
-            value, numeral = Decimal(iv), "chinese"
+            if raw == "半":
+                if unit not in _TIME_UNITS or half:
+                    return None
+                value, numeral = Decimal("0.5"), "chinese"
+            else:
+                iv = cn_numeral(raw)
+                if iv is None:
+                    return None
+                value, numeral = Decimal(iv), "chinese"
         if unit == "year" and _CALENDAR_AFTER_YEAR.match(text, m.end("unit")):
             return None  # 24年3月: a date
         if not _counts(text, m, unit_text, numeral):
             return None
-        if post and unit not in _TIME_UNITS:
+        if post and (unit not in _TIME_UNITS or (post == "半" and upper is not None)):
             post = None
+        if half and (post == "半" or "半" in unit_text) and upper is None:
+            value += Decimal("0.5")
+        elif "半" in unit_text:
+            return None  # 3-5个半月: not read
         value *= factor
         upper = upper * factor if upper is not None else None
         if upper is not None and upper <= value:
@@ -320,28 +363,28 @@ def _from_match(text: str, m: re.Match[str]) -> ParsedFigure | None:
         upper = upper.quantize(Decimal(1)) if upper is not None else None
     start = m.start()
     end = m.end("post") if post else (m.end("unit") if g["pct"] is None else m.end())
-    qualifier, approx, lower = "", False, False
+    qualifier, kinds = "", set()
     pre = _prefix_marker(text, start)
     if pre:
         qualifier = pre
-        kind = _PREFIX_KIND[pre]
-        approx, lower = approx or kind == "approx", lower or kind == "lower"
+        kinds.add(_PREFIX_KIND[pre])
     for mark in (infix, post):
-        if mark:
+        if mark and mark != "半":  # 3年多, 150余人: more than the number
             qualifier += mark
-            approx = lower = True
+            kinds.add("lower")
     for word, kind in _SUFFIXES:
         if text.startswith(word, end):
             qualifier += word
-            approx, lower = approx or kind == "approx", lower or kind == "lower"
+            kinds.add(kind)
             break
     if _CODE_AFTER.match(text, end, end + 1):
         return None  # 1栋B座, 3号楼A: an address or code, not a figure
     inner = "".join(c for c in unit_text if c in "多余")
     if inner:  # 四个多月
         qualifier += inner
-        approx = lower = True
-    return ParsedFigure(text[start:end], start, end, value, unit, approx, lower, upper, qualifier, numeral)
+        kinds.add("lower")
+    return ParsedFigure(text[start:end], start, end, value, unit, "approx" in kinds, "lower" in kinds, upper,
+                        qualifier, numeral, "upper" in kinds)
 
 
 # An amount in 亿 written without 元 (16.3亿产值, 百亿产值, 2018年突破20亿): money when a money noun
@@ -400,18 +443,24 @@ def _bare_yi(text: str, m: re.Match[str]) -> ParsedFigure | None:
     pre = _prefix_marker(text, m.start())
     kind = _PREFIX_KIND.get(pre, "")
     suffix = next((w for w, _ in _SUFFIXES if text.startswith(w, end)), "")
-    approx = kind == "approx" or dict(_SUFFIXES).get(suffix) == "approx"
-    lower = kind == "lower" or dict(_SUFFIXES).get(suffix) == "lower"
-    return ParsedFigure(text[m.start():end], m.start(), end, value, "CNY", approx, lower, None, pre + suffix, numeral)
+    kinds = {kind, dict(_SUFFIXES).get(suffix)}
+    return ParsedFigure(text[m.start():end], m.start(), end, value, "CNY", "approx" in kinds, "lower" in kinds, None,
+                        pre + suffix, numeral, "upper" in kinds)
 
 
-def find_figures(text: str) -> list[ParsedFigure]:
+# What may follow a figure in a quote that names what it counts (三个方面, 5000亩土地): words, no number.
+_NOUN_AFTER = re.compile(r"(?:以上|左右|上下|以下|以内)?[\u3400-\u9fff“”\"《》]{1,12}")
+
+
+def find_figures(text: str, *, quoted: bool = False) -> list[ParsedFigure]:
     """Every figure with a unit in ``text``, in order, with spans into ``text``.
 
-    Includes amounts in 亿 whose 元 is implied by a money noun (16.3亿产值; see ``_BARE_YI``)."""
+    Includes amounts in 亿 whose 元 is implied by a money noun (16.3亿产值; see ``_BARE_YI``).
+    ``quoted``: ``text`` was chosen as a figure, so the readings a scan leaves out (百个, 半天, 两起,
+    see ``_QUOTE_ONLY_MEASURES``) count too."""
     out: list[ParsedFigure] = []
     for m in scan(_FIG_RE, _FIG_FIRST, text):
-        fig = _from_match(text, m)
+        fig = _from_match(text, m, scan_only=not quoted)
         if fig is not None:
             out.append(fig)
     if "亿" in text or "億" in text:
@@ -428,17 +477,18 @@ def find_figures(text: str) -> list[ParsedFigure]:
     return out
 
 
-def parse_figure(quote: str) -> ParsedFigure | None:
+def parse_figure(quote: str, *, noun_after: bool = False) -> ParsedFigure | None:
     """Parse one figure expression; markers around it (超, 约, 左右 …) are allowed.
 
     Spans are relative to ``quote`` as given (``超5000亩`` → quote ``5000亩`` at 1:6).
-    Returns None unless exactly one figure accounts for the whole expression. An amount in 亿
+    Returns None unless exactly one figure accounts for the whole expression (``noun_after``: or
+    begins it, followed by the words it counts, as in ``三个方面``). An amount in 亿
     alone (``16.3亿``, ``百亿``) reads as CNY: its money noun is context the quote does not carry
     (see ``_BARE_YI``), and the genre writes no other unit-less 亿 amount that is in scope.
     """
     s = quote.strip()
     offset = len(quote) - len(quote.lstrip())
-    figs = find_figures(s)
+    figs = find_figures(s, quoted=True)
     if not figs:
         bare = _BARE_YI.search(s)
         if bare is not None and bare.group() != "亿":
@@ -448,11 +498,11 @@ def parse_figure(quote: str) -> ParsedFigure | None:
         return None
     f = figs[0]
     head, tail = s[: f.start], s[f.end:]
-    if head not in ("", *[w for w, _ in _PREFIXES]) or tail not in ("", *[w for w, _ in _SUFFIXES]):
+    words_after = noun_after and bool(_NOUN_AFTER.fullmatch(tail))
+    if head not in ("", *[w for w, _ in _PREFIXES]) or not (tail in ("", *[w for w, _ in _SUFFIXES]) or words_after):
         return None
     if offset:
-        f = ParsedFigure(f.quote, f.start + offset, f.end + offset, f.value, f.unit, f.approximate,
-                         f.lower_bound, f.upper, f.qualifier, f.numeral)
+        f = dataclasses.replace(f, start=f.start + offset, end=f.end + offset)
     return f
 
 

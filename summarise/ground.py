@@ -18,6 +18,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, model_validator
 
+from .claims import is_name
 from .dates import find_dates, resolve_date
 from .figures import parse_figure, values_agree
 from .schemas import Evidence, EventDate, Facts, Figure, Person, Point, Rejection
@@ -83,7 +84,7 @@ class Grounder:
         return Evidence(quote=self.text[span[0]:span[1]], start=span[0], end=span[1])
 
     def _figure_problem(self, fig: Any) -> str | None:
-        parsed = parse_figure(fig.quote)
+        parsed = parse_figure(fig.quote, noun_after=True)
         if parsed is None:
             return f"figure {fig.quote!r} cannot be read as a number with a unit"
         if parsed.unit != fig.unit or not values_agree(parsed.value, fig.value):
@@ -105,8 +106,12 @@ class Grounder:
 
     def _problems(self, fact: Any, evidence: Evidence | None) -> list[str]:
         """What, beyond its evidence, makes a fact ungrounded."""
-        if isinstance(fact, Person) and not self.occurs(fact.name):
-            return [f"person {fact.name!r} does not occur in the article"]
+        if isinstance(fact, Person):
+            why = is_name(fact.name)
+            if why:
+                return [why]
+            if not self.occurs(fact.name):
+                return [f"person {fact.name!r} does not occur in the article"]
         if isinstance(fact, Figure):
             if not self.occurs(fact.quote):
                 return [f"figure {fact.quote!r} does not occur in the article"]

@@ -20,7 +20,10 @@ UNIT_LABELS: dict[str, tuple[str, str]] = {
     "household": ("户", "households"),
     "year": ("年", "years"),
     "month": ("月", "months"),
+    "week": ("周", "weeks"),
     "day": ("天", "days"),
+    "hour": ("小时", "hours"),
+    "minute": ("分钟", "minutes"),
     "ton": ("吨", "tonnes"),
 }
 
@@ -30,7 +33,10 @@ _NOUNS: dict[str, tuple[str, str]] = {
     "household": ("household", "households"),
     "year": ("year", "years"),
     "month": ("month", "months"),
+    "week": ("week", "weeks"),
     "day": ("day", "days"),
+    "hour": ("hour", "hours"),
+    "minute": ("minute", "minutes"),
     "ton": ("tonne", "tonnes"),
 }
 
@@ -84,6 +90,8 @@ def fallback_english(fig: Figure) -> str:
         core = f"{format_number(value)} {unit_label(unit, 'en')}"
     if fig.lower_bound:
         return f"over {core}"
+    if fig.upper_bound:
+        return f"under {core}"
     if fig.approximate:
         return f"about {core}"
     return core
@@ -98,11 +106,12 @@ def figure_english(fig: Figure) -> str:
     except ImportError:
         return fallback_english(fig)
     try:
-        in_context = [p for p in find_figures(fig.evidence.quote) if p.quote == fig.quote]
-        alone = parse_figure(fig.quote)
+        in_context = [p for p in find_figures(fig.evidence.quote, quoted=True) if p.quote == fig.quote]
+        alone = parse_figure(fig.quote, noun_after=True)
         for parsed in in_context + ([alone] if alone is not None else []):
             same_value = abs(float(parsed.value) - fig.value) <= 1e-6 * max(1.0, abs(fig.value))
-            same_flags = parsed.lower_bound == fig.lower_bound and parsed.approximate == fig.approximate
+            same_flags = (parsed.lower_bound == fig.lower_bound and parsed.approximate == fig.approximate
+                          and parsed.upper_bound == fig.upper_bound)
             if same_value and same_flags and parsed.unit == fig.unit:
                 text = parsed.english()
                 if isinstance(text, str) and text.strip():

@@ -1,0 +1,79 @@
+"""Claim checks on their own: roles by cue, titles attached to names, introducing clauses, measures."""
+from __future__ import annotations
+
+import pytest
+
+from summarise.claims import Article, is_name, overlap
+
+TEXT = (
+    "8月1日，小榄镇召开推进会。镇党委书记赵锡雄出席会议并讲话。镇党委副书记李家浩主持会议。"
+    "会上，副镇长吴铸辉汇报进展情况。市长肖展欣，市委副书记陈文锋出席会议。\n"
+    "赵锡雄强调，要强认识。要拼速度。\n"
+    "会议要求，要抢进度。\n"
+    "副镇长黄伟忠、相关部门负责人参加会议。"
+)
+NAMES = ("赵锡雄", "李家浩", "吴铸辉", "肖展欣", "陈文锋", "黄伟忠")
+A = Article(TEXT, NAMES)
+
+
+@pytest.mark.parametrize(("name", "roles"), [
+    ("赵锡雄", {"attendee", "speaker"}),
+    ("李家浩", {"chair", "attendee"}),
+    ("吴铸辉", {"reporter", "attendee"}),
+    ("肖展欣", {"attendee"}),  # listed with 陈文锋 before 出席, a comma between them
+    ("陈文锋", {"attendee"}),
+    ("黄伟忠", {"attendee"}),
+])
+def test_roles_are_read_from_the_cue_next_to_the_name(name, roles):
+    assert A.roles(name) == roles
+
+
+def test_a_cue_of_another_person_does_not_count():
+    assert "chair" not in A.roles("赵锡雄")  # 主持 belongs to 李家浩, in the next sentence
+    assert "speaker" not in A.roles("黄伟忠")
+
+
+@pytest.mark.parametrize("before", ["主持人：", "主讲人："])
+def test_cues_written_before_the_name(before):
+    article = Article(f"{before}王建国。", ("王建国",))
+    assert ("chair" if "主持" in before else "lecturer") in article.roles("王建国")
+
+
+@pytest.mark.parametrize(("name", "title", "ok"), [
+    ("赵锡雄", "镇党委书记", True),
+    ("赵锡雄", "党委书记", True),
+    ("李家浩", "镇党委副书记", True),
+    ("李家浩", "镇党委书记", False),  # 副 stands between: another office
+    ("赵锡雄", "副镇长", False),  # 吴铸辉's title
+    ("陈文锋", "市委副书记", True),
+    ("陈文锋", "市长", False),  # 肖展欣's, across the comma
+    ("黄伟忠", "副镇长", True),
+])
+def test_titles_must_be_attached_to_the_name(name, title, ok):
+    assert A.titled(name, title) is ok
+
+
+def test_title_after_the_name():
+    article = Article("会上，赵锡雄书记作了讲话。陈林（中山大学教授）授课。", ("赵锡雄", "陈林"))
+    assert article.titled("赵锡雄", "书记") and article.titled("陈林", "中山大学教授")
+
+
+def test_the_nearest_introducing_clause_names_the_speaker():
+    assert A.introducer(TEXT.index("要强认识")) == (True, "赵锡雄")
+    assert A.introducer(TEXT.index("要拼速度")) == (True, "赵锡雄")
+    assert A.introducer(TEXT.index("要抢进度")) == (True, None)  # 会议要求: the meeting itself
+    assert Article("要强认识。", ("赵锡雄",)).introducer(0) == (False, None)
+
+
+@pytest.mark.parametrize(("name", "bad"), [
+    ("赵锡雄", False), ("欧阳修文", False), ("李 家浩", True), ("赵", True), ("会议", True), (" 李家浩", True),
+])
+def test_names(name, bad):
+    assert (is_name(name) is not None) is bad
+
+
+def test_measures_overlap_with_the_figures_sentence():
+    sentence = "2022年至今，全镇拆除整理低效工业用地超5000亩，已累计推动121宗“工改”项目动工建设。"
+    assert overlap("拆除整理的低效工业用地", sentence) >= 0.5
+    assert overlap("动工建设的“工改”项目", sentence) >= 0.5
+    assert overlap("新增就业岗位", sentence) < 0.5
