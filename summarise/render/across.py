@@ -74,6 +74,7 @@ class _Fig:  # what the quantity helpers read from a figure
     unit: str
     approximate: bool
     lower_bound: bool
+    upper_bound: bool = False  # not stored across articles yet: the index writes such a figure without "under"
 
 
 def _link(outputs: str | None) -> str | None:
