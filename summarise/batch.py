@@ -607,6 +607,8 @@ def run_batch(jobs: Sequence[Job], options: RunOptions, *,
             extra = {"reposts": {"stories": sum(r.repost_of is None for r in ok),
                                  "reposts": sum(r.repost_of is not None for r in ok)}, **extra}
         write_reports(summary, options, started_at, {**({"database": db} if db else {}), **extra})
+        if options.db:
+            store.for_dir(out).close()  # the whole database in summarise.db, no -wal beside it
         return summary
 
     processes, threads = layout(options.jobs, len(jobs),

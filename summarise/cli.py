@@ -575,13 +575,16 @@ def export(
     bad = [t for t in table or [] if t not in names()]
     if bad:
         fail(f"unknown table {bad[0]!r}; choose from {', '.join(names())}")
+    db = store.for_dir(out)
     try:
-        db, _ = store.synced(out)
+        store.synced(out)
         files = write(db, fmt, to or out / "export", list(dict.fromkeys(table)) if table else None)
     except ExportError as exc:
         fail(str(exc))
     except (sqlite3.Error, OSError) as exc:
         fail(f"cannot export {out / store.DB_NAME}: {exc}", code=1)
+    finally:
+        db.close()
     for path in files:
         typer.echo(str(path))
 

@@ -30,6 +30,7 @@ SCHEMA_VERSION = 1
 WRITE_BATCH = 200       # documents per transaction of the writer thread
 WRITE_PAUSE_S = 0.05    # it commits what it has once no document came for this long
 BUSY_TIMEOUT_MS = 60_000  # another process (a second run, datasette) holding the write lock
+CLOSE_WAIT_MS = 1_000     # leaving WAL mode waits at most this long for other connections
 
 # Column lists: the single source for CREATE TABLE, INSERT and the README.
 TABLES: dict[str, tuple[tuple[str, str], ...]] = {
@@ -273,8 +274,21 @@ class Store:
         conn.execute("COMMIT")
 
     def close(self) -> None:
+        """Close this process's connection, leaving the whole database in the one file.
+
+        During a run the database is in WAL mode (readers never block the writer) and recent rows
+        sit in ``summarise.db-wal``; a file copied, mailed or uploaded alone must hold everything,
+        so the WAL is checkpointed and the journal switched back to a rollback journal. When
+        another connection (a datasette reading it) holds the database, the mode stays WAL: the
+        database is consistent either way, and the next close folds the WAL in."""
         with self._lock:
             if self._conn is not None and self._pid == os.getpid():
+                try:
+                    self._conn.execute(f"PRAGMA busy_timeout={CLOSE_WAIT_MS}")  # a reader: do not wait on it
+                    self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                    self._conn.execute("PRAGMA journal_mode=DELETE")
+                except sqlite3.Error:
+                    pass
                 self._conn.close()
             self._conn = None
 

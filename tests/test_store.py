@@ -249,3 +249,31 @@ def test_no_db_writes_no_database(tmp_path: Path, seeds_dir: Path) -> None:
     assert _run([str(seeds_dir), "--out", str(out), "--no-db"], tmp_path).exit_code == 0
     assert not (out / store.DB_NAME).exists()
     assert "database" not in json.loads((out / "summary.json").read_text("utf-8"))
+
+
+def test_the_database_file_alone_holds_every_row_after_a_run(tmp_path: Path, seeds_dir: Path) -> None:
+    """No -wal beside it: copied, mailed or uploaded alone, summarise.db has everything."""
+    out = tmp_path / "out"
+    assert _run([str(seeds_dir), "--out", str(out)], tmp_path).exit_code == 0
+    assert sorted(p.name for p in out.glob(store.DB_NAME + "*")) == [store.DB_NAME]
+    alone = tmp_path / "copy.db"
+    shutil.copy(out / store.DB_NAME, alone)
+    conn = _connect(alone)
+    assert conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0] == 2
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
+    conn.close()
+    assert runner.invoke(app, ["export", str(out), "--format", "jsonl"], env=_env(tmp_path)).exit_code == 0
+    assert sorted(p.name for p in out.glob(store.DB_NAME + "*")) == [store.DB_NAME]
+
+
+def test_a_reader_holding_the_database_open_does_not_hold_up_the_run(tmp_path: Path, seeds_dir: Path) -> None:
+    out = tmp_path / "out"
+    assert _run([str(seeds_dir), "--out", str(out)], tmp_path).exit_code == 0
+    reader = sqlite3.connect(out / store.DB_NAME)  # as datasette keeps it
+    reader.execute("SELECT COUNT(*) FROM documents").fetchone()
+    started = time.monotonic()
+    assert _run([str(seeds_dir), "--out", str(out), "--force"], tmp_path).exit_code == 0
+    assert time.monotonic() - started < store.BUSY_TIMEOUT_MS / 1000  # never waits out the busy timeout
+    assert reader.execute("SELECT COUNT(*) FROM documents").fetchone()[0] == 2
+    assert reader.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    reader.close()
