@@ -305,6 +305,8 @@ class BatchSummary:
     interrupted: bool
     items: list[ItemResult]
     stopped: str | None = None          # why the batch stopped before every input was tried
+    folder: dict[str, Any] = field(default_factory=dict)  # every note in --out (summary.json "folder")
+
     @property
     def exit_code(self) -> int:
         return 1 if self.failed else 0
@@ -458,7 +460,6 @@ def _process(job: Job, options: RunOptions, extractor: ExtractFn, role: Role | N
         if options.db:
             _index(out, manifest, manifest_file)
         result.status = "done" if fresh else "cached"
-        result.repost_of = (story_of or {}).get("id")
         _fill(result, manifest)
         result.outputs = wanted
         if fresh and story_of is None:
@@ -524,6 +525,7 @@ def _fill(result: ItemResult, manifest: dict[str, Any]) -> None:
     result.title = headline.get("zh") or headline.get("en")
     result.backend = manifest.get("backend")
     result.model = manifest.get("model")
+    result.repost_of = (manifest.get("story") or {}).get("id")
 
 
 # --------------------------------------------------------------------------- the batch
@@ -602,10 +604,6 @@ def run_batch(jobs: Sequence[Job], options: RunOptions, *,
         summary = _summarise(results, len(jobs), time.perf_counter() - t0, interrupted)
         summary.stopped = stopped
         extra = report_extra(summary) if report_extra else {}
-        if options.reposts:
-            ok = [r for r in results if r.status != "failed"]
-            extra = {"reposts": {"stories": sum(r.repost_of is None for r in ok),
-                                 "reposts": sum(r.repost_of is not None for r in ok)}, **extra}
         write_reports(summary, options, started_at, {**({"database": db} if db else {}), **extra})
         if options.db:
             store.for_dir(out).close()  # the whole database in summarise.db, no -wal beside it
@@ -797,6 +795,8 @@ def write_reports(summary: BatchSummary, options: RunOptions, started_at: dateti
     kinds: dict[str, int] = {}
     for note in notes:
         kinds[note.get("kind") or "other"] = kinds.get(note.get("kind") or "other", 0) + 1
+    copies = _copies(notes)
+    summary.folder = {"notes": len(notes), "kinds": kinds, "stories": len(notes) - copies, "reposts": copies}
     data = {
         "summarise_version": __version__,
         "started_at": started_at.isoformat(timespec="seconds"),
@@ -809,8 +809,9 @@ def write_reports(summary: BatchSummary, options: RunOptions, started_at: dateti
                    "not_reached": summary.total - summary.done - summary.failed - summary.cached,
                    # done or already done, but the page reports no meeting or lecture (kind "other")
                    "out_of_scope": sum(i.out_of_scope is not None for i in summary.items if i.status != "failed")},
-        # every note in --out, from this run and earlier ones (what index.html lists)
-        "folder": {"notes": len(notes), "kinds": kinds},
+        # every note in --out, from this run and earlier ones (what index.html lists and summarise.db holds):
+        # a repost shares its story's extraction, every other note is a story of its own
+        "folder": summary.folder,
         "tokens": {"prompt": summary.prompt_tokens, "completion": summary.completion_tokens,
                    "total": summary.prompt_tokens + summary.completion_tokens},
         "cache_hits": summary.cache_hits,
@@ -829,6 +830,12 @@ def write_reports(summary: BatchSummary, options: RunOptions, started_at: dateti
               for i in summary.items if i.status == "failed"]
     atomic_write(out / "errors.jsonl", "".join(e + "\n" for e in errors))
     atomic_write(out / "index.html", render_index(out, summary, data, notes))
+
+
+def _copies(notes: list[dict[str, Any]]) -> int:
+    """How many of `notes` are reposts of another note in the folder."""
+    stems = {n.get("stem") for n in notes}
+    return sum((n.get("story") or {}).get("id") in stems for n in notes if n.get("story"))
 
 
 def notes_in(out: Path) -> list[dict[str, Any]]:

@@ -266,6 +266,8 @@ class Reporter:
             line = f"[{self.n}/{self.total}] failed {_reason_line(res)}"
         elif res.stem:
             line += f" -> {res.stem}" + (f" ({res.tokens:,} tokens)" if res.tokens else "")
+            if res.repost_of:
+                line += f" (repost of {res.repost_of})"
         if res.status != "failed" and res.out_of_scope:
             line += f" (out of scope: {res.out_of_scope})"
         print(line, file=sys.stderr, flush=True)
@@ -404,8 +406,11 @@ def _finish(summary: Any, out: Path, extra: str = "", failed: bool = False) -> N
     tokens = summary.prompt_tokens + summary.completion_tokens
     out_of_scope = sum(i.out_of_scope is not None for i in summary.items if i.status != "failed")
     scope = f"; {out_of_scope} out of scope (no meeting reported)" if out_of_scope else ""
+    folder = summary.folder
+    stories = (f" · {folder['stories']:,} {'story' if folder['stories'] == 1 else 'stories'} and "
+               f"{plural(folder['reposts'], 'repost')} in the folder") if folder.get("reposts") else ""
     line = (f"{plural(summary.total, 'input')}: {summary.done} done, {summary.cached} already done, "
-            f"{summary.failed} failed{scope} · {tokens:,} tokens · {summary.cache_hits} cache hits · "
+            f"{summary.failed} failed{scope}{stories} · {tokens:,} tokens · {summary.cache_hits} cache hits · "
             f"{summary.wall_time_s:.1f} s → {out / 'index.html'}")
     if summary.failed:
         line += f" (failures in {out / 'errors.jsonl'})"

@@ -56,7 +56,8 @@ def test_counts_after_a_rerun_agree_with_summary_json(tmp_path: Path, seeds_dir:
     assert again.exit_code == 0
     summary = json.loads((out / "summary.json").read_text("utf-8"))
     assert summary["counts"]["total"] == 1 and summary["counts"]["skipped_cached"] == 1
-    assert summary["folder"] == {"notes": 3, "kinds": {"meeting_report": 1, "policy_lecture": 1, "other": 1}}
+    assert summary["folder"] == {"notes": 3, "kinds": {"meeting_report": 1, "policy_lecture": 1, "other": 1},
+                                 "stories": 3, "reposts": 0}
     text = _text((out / "index.html").read_text("utf-8"))
     assert "3 notes in this folder: 1 meeting report · 1 policy lecture · 1 out of scope" in text
     assert "1 input — 0 summarised, 1 already done (unchanged since an earlier run), 0 failed" in text

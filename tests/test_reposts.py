@@ -131,8 +131,8 @@ def test_offline_batch_lists_stories_and_grounds_each_copy_on_its_own_text(tmp_p
     assert items[SEED1.name]["repost_of"] is None and items[SEED0.name]["repost_of"] is None
     assert {n: i["repost_of"] for n, i in items.items() if n.startswith("001_") and n != SEED1.name} == {
         "001_ads.txt": story, "001_traditional.txt": story, "001_trimmed.txt": story}
-    summary = json.loads((out / "summary.json").read_text("utf-8"))
-    assert summary["reposts"] == {"stories": 2, "reposts": 3}
+    _check_counts(out, stories=2, reposts=3)
+    assert "[5/5] done" in result.output and f"(repost of {story})" in result.output
 
     full = load_record((out / items[SEED1.name]["outputs"]["json"]).read_text("utf-8"))
     for name in ("001_ads.txt", "001_traditional.txt", "001_trimmed.txt"):
@@ -167,6 +167,23 @@ def test_offline_batch_lists_stories_and_grounds_each_copy_on_its_own_text(tmp_p
     items = _items(out)
     assert items["001_again.txt"]["status"] == "done" and items["001_again.txt"]["repost_of"] == story
     assert all(i["status"] == "cached" for n, i in items.items() if n != "001_again.txt")
+    assert items["001_ads.txt"]["repost_of"] == story  # already done, still a repost
+    _check_counts(out, stories=2, reposts=4)
+    unchanged = _run([str(d), "--out", str(out)], tmp_path, SUMMARISE_BACKEND="offline")
+    assert "6 inputs: 0 done, 6 already done" in unchanged.output
+    assert "2 stories and 4 reposts in the folder" in unchanged.output
+    _check_counts(out, stories=2, reposts=4)
+
+
+def _check_counts(out: Path, *, stories: int, reposts: int) -> None:
+    """summary.json, index.html, the final line and summarise.db give the folder's stories and reposts."""
+    summary = json.loads((out / "summary.json").read_text("utf-8"))
+    assert (summary["folder"]["stories"], summary["folder"]["reposts"]) == (stories, reposts)
+    conn = sqlite3.connect(out / store.DB_NAME)
+    assert conn.execute("SELECT COUNT(*), SUM(reposts) FROM stories").fetchone() == (stories, reposts)
+    conn.close()
+    html = (out / "index.html").read_text("utf-8")
+    assert f'<span id="stories">{stories} stories, {reposts} reposts</span>' in html
 
 
 def test_no_reposts_extracts_every_copy(tmp_path: Path) -> None:

@@ -223,6 +223,11 @@ def test_killed_run_leaves_a_consistent_database(tmp_path: Path, seeds_dir: Path
     assert len(store.manifest_files(out)) == n
     resumed = store.dump(db)
     assert len(resumed["documents"]) == n
+    folder = json.loads((out / "summary.json").read_text("utf-8"))["folder"]  # the folder's counts, not this run's
+    conn = sqlite3.connect(db)
+    assert conn.execute("SELECT COUNT(*), SUM(reposts) FROM stories").fetchone() == (folder["stories"], folder["reposts"])
+    conn.close()
+    assert folder["stories"] + folder["reposts"] == n and folder["reposts"] > 0
     _, report = store.synced(out, rebuild=True)
     assert store.dump(db) == resumed
 
