@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 DB_NAME = "summarise.db"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 WRITE_BATCH = 200       # documents per transaction of the writer thread
 WRITE_PAUSE_S = 0.05    # it commits what it has once no document came for this long
 BUSY_TIMEOUT_MS = 60_000  # another process (a second run, datasette) holding the write lock
@@ -98,16 +98,17 @@ TABLES: dict[str, tuple[tuple[str, str], ...]] = {
 CHILD_TABLES = tuple(t for t in TABLES if t != "documents")
 
 VIEWS: dict[str, str] = {
-    # one row per story: the document that was extracted, and how many copies share it
+    # one row per story: the document that was extracted (or a copy whose story is no longer in the
+    # folder), and how many copies share it
     "stories": """
-        SELECT s.id AS id, s.headline_zh, s.headline_en, s.event_date, s.publisher, s.published, s.input,
+        SELECT s.id AS id, s.kind, s.headline_zh, s.headline_en, s.event_date, s.publisher, s.published, s.input,
                COUNT(d.id) AS copies, COUNT(d.id) - 1 AS reposts
-        FROM documents s JOIN documents d ON d.story_id = s.id
-        WHERE s.story_id = s.id GROUP BY s.id""",
-    # every appearance of a person with the document's headline, date and the event's place
+        FROM documents s JOIN documents d ON d.id = s.id OR d.story_id = s.id AND d.id != s.id
+        WHERE s.story_id = s.id OR s.story_id NOT IN (SELECT id FROM documents) GROUP BY s.id""",
+    # every appearance of a person with the document's kind, headline, date and the event's place
     "appearances": """
         SELECT p.name, p.name_en, p.title_zh, p.title_en, p.roles, p.date, e.place_zh, e.place_en,
-               d.id AS document_id, d.story_id, d.headline_zh, d.published, d.publisher, d.input, p.quote
+               d.id AS document_id, d.story_id, d.kind, d.headline_zh, d.published, d.publisher, d.input, p.quote
         FROM people p JOIN documents d ON d.id = p.document_id
         LEFT JOIN events e ON e.document_id = p.document_id""",
     # every evidence quote with its span in the normalised text and its source file

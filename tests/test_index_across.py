@@ -53,7 +53,7 @@ def test_people_index_lists_every_appearance_once_per_story(tmp_path: Path, seed
 
     conn = sqlite3.connect(out / store.DB_NAME)
     conn.row_factory = sqlite3.Row
-    stories = [r["id"] for r in conn.execute("SELECT id FROM stories")]
+    stories = [r["id"] for r in conn.execute("SELECT id FROM stories WHERE kind != 'other'")]
     copies = conn.execute("SELECT copies FROM stories WHERE input LIKE '%001_6b39%'").fetchone()[0]
     assert copies == 2
     people = _section(html, "people")
@@ -66,14 +66,15 @@ def test_people_index_lists_every_appearance_once_per_story(tmp_path: Path, seed
     # a person of the reposted story: one row, with its copies counted beside it
     chen = by_name["陈林"]
     assert chen.count("<tr><td") == 1 and "+1 转载" in chen
-    for r in conn.execute("SELECT name, title_zh FROM people WHERE title_zh IS NOT NULL"):
+    for r in conn.execute("SELECT name, title_zh FROM appearances WHERE title_zh IS NOT NULL AND kind != 'other'"):
         assert r["title_zh"] in _text(by_name[r["name"]])
     figures = _section(html, "figures")
     n_figures = conn.execute(f"SELECT COUNT(*) FROM figures WHERE document_id IN ({','.join('?' * len(stories))})",
                              stories).fetchone()[0]
     assert figures.count("<tr><td") == n_figures and "92.4亿元" in figures and "9.24 billion yuan" in figures
     notes = _section(html, "notes")
-    assert "repost of" in notes and f'<span id="stories">{len(stories)} stories, ' in html
+    assert "repost of" in notes
+    assert f'<span id="stories">{conn.execute("SELECT COUNT(*) FROM stories").fetchone()[0]} stories, ' in html
     conn.close()
 
 
@@ -101,3 +102,26 @@ def test_index_without_database_has_no_people_section(tmp_path: Path, seeds_dir:
     assert 'id="people"' not in html and 'id="notes"' in html
     summary = json.loads((tmp_path / "out" / "summary.json").read_text("utf-8"))
     assert summary["counts"]["done"] == 2
+
+
+def test_out_of_scope_pages_stay_out_of_the_people_and_figures_sections(tmp_path: Path, seeds_dir: Path) -> None:
+    """A list of sources is no meeting: its names and numbers are not meeting facts. The database keeps them."""
+    d = tmp_path / "in"
+    d.mkdir()
+    shutil.copy(SEED0, d / SEED0.name)
+    (d / "SOURCES.md").write_text("# 资料来源\n\n本目录收录的文章来自各地政府网站，共150余人参与整理，约10%的页面为转载。"
+                                  "资料由市政府办公室主任张明华审定。\n", "utf-8")
+    out = tmp_path / "out"
+    html = _run(d, out, tmp_path)
+    conn = sqlite3.connect(out / store.DB_NAME)
+    other = conn.execute("SELECT id FROM documents WHERE kind = 'other'").fetchone()[0]
+    figures = [r[0] for r in conn.execute("SELECT figure FROM figures WHERE document_id = ?", (other,))]
+    people = [r[0] for r in conn.execute("SELECT name FROM appearances WHERE kind = 'other'")]
+    assert "150余人" in figures and people  # in the database, as in the record
+    assert conn.execute("SELECT COUNT(*) FROM stories WHERE kind = 'other'").fetchone()[0] == 1
+    conn.close()
+    for name in ("people", "figures"):
+        section = _section(html, name)
+        assert "150余人" not in section and not any(f"<b lang=\"zh\">{p}</b>" in section for p in people)
+        assert "Not included: 1 out-of-scope page" in _text(section)
+    assert "92.4亿元" in _section(html, "figures") and "李家浩" in _section(html, "people")

@@ -1,7 +1,9 @@
 """People and figures across a batch, for index.html: every person with every appearance, every figure.
 
 Read from summarise.db. A story's copies (reposts) repeat its facts, so each appearance and figure is
-listed once per story, with the number of other copies. People are grouped by their name as written
+listed once per story, with the number of other copies. Pages out of scope (kind "other": a README, a
+list of sources, a speech transcript) are left out and counted: their people and figures are not
+those of a meeting or lecture, and the database still holds them (`documents.kind`). People are grouped by their name as written
 and never merged further: the same name can be two people, so each appearance shows its title and
 place (or the publisher) and the date.
 """
@@ -65,6 +67,7 @@ class Across:
     figures: list[FigureEntry]
     stories: int
     documents: int
+    out_of_scope: int = 0   # documents of kind "other", left out of both sections
 
 
 @dataclass(frozen=True)
@@ -89,10 +92,11 @@ def _date(value: str | None) -> str:
 def collect(store: Any) -> Across:
     """Everything the index's people and figures sections show, from the database of `store`."""
     docs = {r["id"]: r for r in store.query(
-        "SELECT d.id, d.story_id, d.headline_zh, d.title, d.input, d.published, d.publisher, d.event_date, "
-        "d.outputs, e.place_zh FROM documents d LEFT JOIN events e ON e.document_id = d.id")}
+        "SELECT d.id, d.story_id, d.kind, d.headline_zh, d.title, d.input, d.published, d.publisher, "
+        "d.event_date, d.outputs, e.place_zh FROM documents d LEFT JOIN events e ON e.document_id = d.id")}
     copies = Counter(d["story_id"] for d in docs.values())
-    stories = {k: d for k, d in docs.items() if d["story_id"] == k or d["story_id"] not in docs}
+    stories = {k: d for k, d in docs.items() if (d["story_id"] == k or d["story_id"] not in docs)
+               and d["kind"] != "other"}
 
     @functools.lru_cache(maxsize=None)
     def about(doc_id: str) -> tuple[str, str, str, str | None, int]:
@@ -131,4 +135,4 @@ def collect(store: Any) -> Across:
                                    headline, link, reposts))
     figures.sort(key=lambda x: x.iso, reverse=True)
     ordered = sorted(people.values(), key=lambda e: (-len(e.appearances), e.name))
-    return Across(ordered, figures, len(stories), len(docs))
+    return Across(ordered, figures, len(stories), len(docs), sum(d["kind"] == "other" for d in docs.values()))
