@@ -60,15 +60,26 @@ class Job:
     label: str                  # what the user sees (path as given, or "-")
     path: Path | None = None
     data: bytes | None = None   # stdin only
+    problem: str | None = None  # why it cannot be read, found before (a link loop, an unreadable directory)
 
     def read(self) -> bytes:
+        from .normalise.read import MAX_INPUT
+
+        if self.problem is not None:
+            raise ValueError(self.problem)
         if self.data is not None:
             return self.data
         assert self.path is not None
         what = special_kind(self.path)
         if what is not None:  # never open a FIFO or device: it could block forever
             raise ValueError(f"{what}, not a regular file")
-        return self.path.read_bytes()
+        with self.path.open("rb") as handle:  # the size first: a huge file is refused, never read
+            size = os.fstat(handle.fileno()).st_size
+            data = handle.read(MAX_INPUT + 1) if size <= MAX_INPUT else b""
+        if size > MAX_INPUT or len(data) > MAX_INPUT:
+            raise ValueError(f"{max(size, len(data)) / 2**20:,.0f} MB, larger than the {MAX_INPUT // 2**20} MB "
+                             f"limit for one input (far past any article page): split it into its articles")
+        return data
 
     @property
     def stem(self) -> str:
@@ -92,19 +103,19 @@ def special_kind(path: Path) -> str | None:
     return next((name for test, name in _SPECIAL if test(mode)), "not a regular file")
 
 
-def _hidden(path: Path, root: Path) -> bool:
+def _resolved(path: Path) -> Path:
+    """The real path, or the absolute one when it cannot be resolved (a link loop, a dangling link)."""
     try:
-        parts = path.relative_to(root).parts
-    except ValueError:
-        parts = path.parts[-1:]
-    return any(p.startswith(".") for p in parts)
+        return path.resolve(strict=True)
+    except (OSError, RuntimeError):
+        return path.absolute()
 
 
 def _inside(path: Path, directory: Path | None) -> bool:
     if directory is None:
         return False
     try:
-        path.resolve().relative_to(directory.resolve())
+        _resolved(path).relative_to(_resolved(directory))
         return True
     except ValueError:
         return False
@@ -115,43 +126,50 @@ def discover(paths: Sequence[str], *, exclude: Path | None = None,
     """Files, directories (recursively) and globs → jobs in a stable order; `-` reads stdin.
 
     Hidden files and directories are skipped, and so is anything inside `exclude` (the output
-    directory). Inside a directory, a dangling symlink, FIFO, socket or device becomes a job that
-    fails with the reason (errors.jsonl); named on the command line it raises UsageError, as does a
-    path that does not exist and matches nothing.
+    directory). Inside a directory or a glob's matches, a dangling symlink, a link loop, FIFO,
+    socket or device, and a subdirectory that cannot be read become jobs that fail with the reason
+    (errors.jsonl), so nothing is skipped unseen (summarise/walk.py); named on the command line
+    they raise UsageError, as does a path that does not exist and matches nothing.
     """
+    from .normalise.read import MAX_INPUT
+    from .walk import path_state, walk_dir, walk_glob
+
     jobs: list[Job] = []
     seen: set[Path] = set()
 
-    def add(path: Path, label: str) -> None:
-        key = path.absolute() if path.is_symlink() and not path.exists() else path.resolve()
+    def add(path: Path, label: str, problem: str | None = None) -> None:
+        key = _resolved(path)
         if key in seen or _inside(path, exclude):
             return
         seen.add(key)
-        jobs.append(Job(label=label, path=path))
+        jobs.append(Job(label=label, path=path, problem=problem))
 
     for raw in paths:
         if raw == "-":
             stream = stdin if stdin is not None else sys.stdin.buffer
-            jobs.append(Job(label="-", data=stream.read()))
+            data = stream.read(MAX_INPUT + 1)
+            problem = None
+            if len(data) > MAX_INPUT:  # what is left unread stays in the pipe
+                data, problem = b"", f"standard input is larger than {MAX_INPUT // 2**20} MB: split it into its articles"
+            jobs.append(Job(label="-", data=data, problem=problem))
             continue
         path = Path(raw)
-        if path.is_file():
+        state = path_state(path)
+        if state == "file":
             add(path, raw)
-        elif path.is_dir():
-            for child in sorted(path.rglob("*")):
-                if _hidden(child, path) or child.is_dir():
-                    continue
-                if child.is_file() or special_kind(child) is not None:  # special: fails with a reason
-                    add(child, str(child))
+        elif state == "dir":
+            for found in walk_dir(path):
+                add(found.path, str(found.path), found.problem)
         elif glob.has_magic(raw):
-            matches = sorted(Path(m) for m in glob.glob(raw, recursive=True))
-            files = [m for m in matches if m.is_file() and not m.name.startswith(".")]
-            if not files:
+            matches = walk_glob(raw)
+            if not matches:
                 raise UsageError(f"no files match {raw!r}")
-            for m in files:
-                add(m, str(m))
+            for found in matches:
+                add(found.path, str(found.path), found.problem)
         elif (what := special_kind(path)) is not None:
             raise UsageError(f"{raw} is {what}, not a regular file (use - to read standard input)")
+        elif state != "missing":
+            raise UsageError(f"{raw}: {state}")
         else:
             raise UsageError(f"no such file or directory: {raw}")
     return jobs

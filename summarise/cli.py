@@ -53,6 +53,53 @@ def plural(n: int, noun: str) -> str:
     return f"{n:,} {noun}" if n == 1 else f"{n:,} {noun}s"
 
 
+def os_reason(exc: OSError) -> str:
+    """What an OS error means for the user, in a few words (the disk, permissions, a path)."""
+    import errno
+
+    words = {errno.ENOSPC: "no space left on the disk", errno.EDQUOT: "disk quota exceeded",
+             errno.EROFS: "read-only file system", errno.EACCES: "permission denied", errno.EPERM: "permission denied",
+             errno.ENOTDIR: "a part of the path is a file, not a directory"}
+    return words.get(exc.errno or 0) or exc.strerror or str(exc)
+
+
+def need_file(path: Path, what: str = "") -> None:
+    """Exit 2 with one line unless `path` is a readable-looking regular file (never raises: a path inside
+    a directory without search permission is reported, not a traceback)."""
+    from .walk import path_state
+
+    state = path_state(path)
+    if state == "file":
+        return
+    label = f"{what} {path}".strip()
+    if state == "missing":
+        fail(f"no such file: {label}")
+    if state == "dir":
+        fail(f"{label} is a directory, not a file")
+    if state == "special":
+        fail(f"{label} is not a regular file (use - to read standard input)")
+    fail(f"{label}: {state}")
+
+
+def output_dir(out: Path, option: str = "--out") -> Path:
+    """Create the output directory and check that a file can be written in it: exit 2 with one line
+    naming the cause (read-only file system, permission, a file in the way, a full disk) before any work."""
+    import tempfile
+
+    from .walk import path_state
+
+    state = path_state(out)
+    if state not in ("missing", "dir"):
+        fail(f"{option} {out} exists and is not a directory" if state in ("file", "special") else f"{option} {out}: {state}")
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=out):
+            pass
+    except OSError as exc:
+        fail(f"cannot write to {option} {out}: {os_reason(exc)}")
+    return out
+
+
 def parse_list(value: str, allowed: tuple[str, ...], option: str) -> tuple[str, ...]:
     """'md,html' → ('md', 'html'), validated, order kept, duplicates dropped."""
     items = tuple(dict.fromkeys(v.strip().lower() for v in value.split(",") if v.strip()))
@@ -345,8 +392,13 @@ def run(
     else:
         settings = make_settings(backend, model, base_url, no_cache, refresh, will_send=not dry_run)
     check_kind(kind)
-    if via is None and out.exists() and not out.is_dir():
-        fail(f"--out {out} exists and is not a directory")
+    if via is None and dry_run:
+        from .walk import path_state
+
+        if path_state(out) not in ("missing", "dir"):
+            fail(f"--out {out} exists and is not a directory")
+    elif via is None:
+        output_dir(out)
     try:
         job_list = discover(paths, exclude=None if via else out)
     except UsageError as exc:
@@ -389,7 +441,6 @@ def run(
             typer.echo(f"article tokens: {article:,} ({method}); the offline backend uses no model tokens")
         raise typer.Exit(0)
 
-    out.mkdir(parents=True, exist_ok=True)
     line, surprising = backend_line(settings)
     if surprising or not quiet:
         typer.echo(f"summarise: {line}", err=True)
@@ -510,10 +561,8 @@ def ingest(
     formats = parse_list(fmt, FORMATS, "--format")
     langs = parse_list(lang, LANGS, "--lang")
     for path in [*results, manifest]:
-        if not path.is_file():
-            fail(f"no such file: {path}")
-    if out.exists() and not out.is_dir():
-        fail(f"--out {out} exists and is not a directory")
+        need_file(path)
+    output_dir(out)
     if resubmit is not None and (resubmit.is_dir() or not resubmit.parent.is_dir()):
         fail(f"--resubmit {resubmit}: give a file name in an existing directory")
     try:
@@ -523,7 +572,6 @@ def ingest(
     jobs = batch.manifest.jobs()
     options = RunOptions(out=out, formats=formats, langs=langs, jobs=1, force=True, kind=batch.manifest.kind,
                          settings=batch.manifest.settings, reposts=True)
-    out.mkdir(parents=True, exist_ok=True)
     _interrupt_on_sigterm()
     with Reporter(len(jobs), quiet=quiet) as reporter:
         summary = run_batch(jobs, options, on_result=reporter, extractor=batch,
@@ -597,12 +645,24 @@ def export(
 # --------------------------------------------------------------------------- single documents
 
 def _existing_file(path: str, command: str) -> str:
-    if path != "-" and Path(path).is_dir():
-        fail(f"{path} is a directory: `summarise {command}` reads one file; "
-             f"`summarise run {path} --out DIR` summarises a directory")
-    if path != "-" and not Path(path).is_file():
-        fail(f"no such file: {path}")
+    if path != "-":
+        from .walk import path_state
+
+        if path_state(Path(path)) == "dir":
+            fail(f"{path} is a directory: `summarise {command}` reads one file; "
+                 f"`summarise run {path} --out DIR` summarises a directory")
+        need_file(Path(path))
     return path
+
+
+def read_stdin() -> bytes:
+    """Standard input, refused past the input size limit (never read whole: it could be endless)."""
+    from .normalise.read import MAX_INPUT
+
+    data = sys.stdin.buffer.read(MAX_INPUT + 1)
+    if len(data) > MAX_INPUT:
+        fail(f"standard input is larger than {MAX_INPUT // 2**20} MB, more than any article: split it", code=1)
+    return data
 
 
 @app.command()
@@ -633,7 +693,7 @@ def extract(
         line, surprising = backend_line(settings)
         if surprising:
             typer.echo(f"summarise: {line}", err=True)
-    source: Any = sys.stdin.buffer.read() if file == "-" else Path(file)
+    source: Any = read_stdin() if file == "-" else Path(file)
     try:
         with serving(settings, local_model, ctx_size, threads) as served:
             record = do_extract(source, kind=check_kind(kind), settings=served)  # type: ignore[arg-type]
@@ -662,30 +722,35 @@ def brief(
 
     formats = parse_list(fmt, FORMATS, "--format")
     langs = parse_list(lang, LANGS, "--lang")
-    if not record_file.is_file():
-        fail(f"no such file: {record_file}")
+    need_file(record_file)
     try:
         record = load_record(record_file.read_bytes())
+    except OSError as exc:
+        fail(f"cannot read {record_file}: {os_reason(exc)}", code=1)
     except ValidationError as exc:
         fail(f"{record_file} is not a summarise record ({plural(exc.error_count(), 'validation error')}, first: "
              f"{exc.errors()[0].get('msg')})", code=1)
     if out is None and len(formats) == 1 and formats[0] != "docx":
         typer.echo(render(record, formats[0], langs), nl=False)
         return
-    if out is not None and len(formats) == 1 and out.suffix and not out.is_dir():
+    from .walk import path_state
+
+    if out is not None and len(formats) == 1 and out.suffix and path_state(out) != "dir":
         targets = {formats[0]: out}
     elif out is not None and out.suffix.lower() in EXTENSIONS.values() and not out.is_dir():
         fail(f"-o {out} names a file, but {len(formats)} formats were asked for: give one format, "
              f"or a directory for all of them (-o {out.with_suffix('')}/)")
     else:
-        directory = out or record_file.parent
-        directory.mkdir(parents=True, exist_ok=True)
+        directory = output_dir(out or record_file.parent, "-o")
         targets = {f: directory / (record_file.stem + EXTENSIONS[f]) for f in formats}
     for f, target in targets.items():
-        if target.resolve() == record_file.resolve():
+        if target.absolute() == record_file.absolute() or (path_state(target) == "file" and target.samefile(record_file)):
             fail(f"refusing to overwrite the input record {record_file}")
-        target.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write(target, render(record, f, langs))
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            atomic_write(target, render(record, f, langs))
+        except OSError as exc:
+            fail(f"cannot write {target}: {os_reason(exc)}", code=1)
         typer.echo(str(target))
 
 
@@ -703,7 +768,7 @@ def clean(
 
     _existing_file(file, "clean")
     try:
-        doc = normalise(sys.stdin.buffer.read() if file == "-" else Path(file),
+        doc = normalise(read_stdin() if file == "-" else Path(file),
                         name="<stdin>" if file == "-" else None)
     except NormaliseError as exc:
         fail(str(exc), code=1)
@@ -840,5 +905,22 @@ def cache_clear_cmd(
     typer.echo(f"removed {cache_clear(settings)} entries")
 
 
+def entry() -> None:
+    """The `summarise` command: the app, with a last guard so that no traceback reaches a user.
+
+    Every expected failure has its own message; anything else is a bug, said in one line (set
+    SUMMARISE_DEBUG=1 for the traceback)."""
+    try:
+        app()
+    except Exception as exc:  # noqa: BLE001 - the last guard
+        if os.environ.get("SUMMARISE_DEBUG"):
+            raise
+        message = " ".join(str(exc).split())[:300]
+        where = f" ({os_reason(exc)})" if isinstance(exc, OSError) else ""
+        print(f"summarise: error: internal error ({type(exc).__name__}: {message}){where}; please report it "
+              f"(SUMMARISE_DEBUG=1 shows the traceback)", file=sys.stderr)
+        sys.exit(1)
+
+
 if __name__ == "__main__":  # `python -m summarise.cli`
-    app()
+    entry()
