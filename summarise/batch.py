@@ -7,6 +7,7 @@ listed in ``errors.jsonl`` with a human-readable reason.
 """
 from __future__ import annotations
 
+import errno
 import glob
 import hashlib
 import json
@@ -29,7 +30,7 @@ from typing import Any, BinaryIO, Callable, Iterable, Iterator, Sequence
 from urllib.parse import urlsplit, urlunsplit
 
 from . import __version__, reposts, store
-from .errors import ExtractionError
+from .errors import ExtractionError, os_reason
 from .render import EXTENSIONS, render
 from .render.html import render_template
 from .render.view import Text, date_text, english_title
@@ -206,9 +207,13 @@ def atomic_write(path: Path, data: str | bytes) -> None:
         handle.write(payload)
 
 
+TEMP_PREFIX = ".summarise-tmp-"  # + the writing process's id: a clean-up never touches a live run's files
+
+
 def temp_beside(path: Path) -> tuple[BinaryIO, Path]:
-    """An open temp file in `path`'s directory (ours: `.tmp-*`), to `os.replace` onto `path` when complete."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
+    """An open temp file in `path`'s directory (ours: `.summarise-tmp-<pid>-*`), to `os.replace` onto
+    `path` when complete."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f"{TEMP_PREFIX}{os.getpid()}-", suffix=path.suffix)
     try:
         os.fchmod(fd, _FILE_MODE)  # mkstemp creates 0600; notes are ordinary files
         return os.fdopen(fd, "wb"), Path(tmp)
@@ -231,12 +236,24 @@ def atomic_open(path: Path) -> Iterator[BinaryIO]:
         raise
 
 
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # another user's process: alive
+        return True
+    return True
+
+
 def _clean_stale_temps(directory: Path, older_than: float = 300.0) -> None:
-    """Remove temp files a killed run left behind (only ours, only old ones)."""
+    """Remove temp files a killed run of summarise left behind: only ours (by name), only those of a
+    process that is gone, only old ones. Anyone else's `.tmp-*` files are not ours to remove."""
     now = time.time()
-    for tmp in directory.glob(".tmp-*"):
+    for tmp in directory.glob(TEMP_PREFIX + "*"):
+        pid = tmp.name[len(TEMP_PREFIX):].split("-", 1)[0]
         try:
-            if now - tmp.stat().st_mtime > older_than:
+            if pid.isdigit() and not _alive(int(pid)) and now - tmp.stat().st_mtime > older_than:
                 tmp.unlink()
         except OSError:
             pass
@@ -324,6 +341,7 @@ class BatchSummary:
     items: list[ItemResult]
     stopped: str | None = None          # why the batch stopped before every input was tried
     folder: dict[str, Any] = field(default_factory=dict)  # every note in --out (summary.json "folder")
+    report_problems: list[str] = field(default_factory=list)  # reports that could not be written
 
     @property
     def exit_code(self) -> int:
@@ -373,10 +391,25 @@ def cannot_connect(exc: BaseException) -> bool:
     return False
 
 
+class OutputWriteError(Exception):
+    """An output of this input could not be written: the output directory's fault, not the input's."""
+
+    def __init__(self, path: Path, exc: OSError, tokens: int = 0, *, halted: bool = False) -> None:
+        self.path, self.cause, self.tokens = path, exc, tokens
+        self.full = exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EROFS)
+        what = os_reason(exc)
+        if halted:
+            super().__init__(f"not processed: an earlier output could not be written in {path} ({what}); "
+                             f"make room and rerun the same command")
+            return
+        kept = " (the model's answer is in the LLM cache: a rerun does not pay for it again)" if tokens else ""
+        super().__init__(f"cannot write the outputs in {path.parent}: {what}{kept}")
+
+
 def _describe(exc: BaseException) -> tuple[str, str, str | None]:
     """(error class, human-readable reason, traceback for unexpected errors only)."""
     name = type(exc).__name__
-    if isinstance(exc, (ExtractionError, WorkerDied)):
+    if isinstance(exc, (ExtractionError, WorkerDied, OutputWriteError)):
         return name, str(exc), None
     if isinstance(exc, OSError):
         return name, f"cannot read the file: {exc.strerror or exc}", None
@@ -397,24 +430,27 @@ class Role:
 
 
 def process(job: Job, options: RunOptions, extractor: ExtractFn, role: Role | None = None,
-            stories: reposts.Stories | None = None) -> ItemResult:
-    """Summarise one input and write its outputs; never raises for a bad input.
+            stories: reposts.Stories | None = None, halt: threading.Event | None = None) -> ItemResult:
+    """Summarise one input and write its outputs; never raises for a bad input. Once `halt` is set (the
+    output disk is full) an input is listed as not processed, without spending anything on it.
 
     A repost (`role.story`) waits for its story's record and re-grounds it."""
     story = None
     if role is not None and role.story is not None and stories is not None:
         story = stories.wait(role.story, role.stem)
-    result = _process(job, options, extractor, role, story)
+    result = _process(job, options, extractor, role, story, halt)
     if stories is not None and result.stem is not None:
         stories.finished(result.stem, result.status != "failed")
     return result
 
 
 def _process(job: Job, options: RunOptions, extractor: ExtractFn, role: Role | None = None,
-             story: str | None = None) -> ItemResult:
+             story: str | None = None, halt: threading.Event | None = None) -> ItemResult:
     started = time.perf_counter()
     result = ItemResult(path=job.label, status="failed")
     try:
+        if halt is not None and halt.is_set():
+            raise OutputWriteError(options.out, OSError(errno.ENOSPC, os.strerror(errno.ENOSPC)), halted=True)
         data = job.read()
         sha = hashlib.sha256(data).hexdigest()
         stem = output_stem(job.stem, sha)
@@ -447,9 +483,16 @@ def _process(job: Job, options: RunOptions, extractor: ExtractFn, role: Role | N
             record = extractor(source, kind=options.kind, settings=options.settings)
         elif story_of is None and manifest is not None and not fresh:
             story_of = manifest.get("story")
-        for fmt, name in wanted.items():
-            atomic_write(out / name, render(record, fmt, options.langs))
         usage = record.provenance.usage
+        if fresh and story_of is None:
+            result.prompt_tokens, result.completion_tokens = usage.prompt_tokens, usage.completion_tokens
+            result.tokens = usage.total_tokens
+        for fmt, name in wanted.items():
+            rendered = render(record, fmt, options.langs)
+            try:
+                atomic_write(out / name, rendered)
+            except OSError as exc:
+                raise OutputWriteError(out / name, exc, result.tokens if not record.provenance.cache_hit else 0) from exc
         manifest = {
             "version": MANIFEST_VERSION,
             "input": job.label,
@@ -474,15 +517,16 @@ def _process(job: Job, options: RunOptions, extractor: ExtractFn, role: Role | N
             else (manifest or {}).get("repost_key") if not fresh else None,
             "record": record.model_dump(mode="json"),
         }
-        atomic_write(manifest_file, json.dumps(manifest, ensure_ascii=False, indent=1))
+        try:
+            atomic_write(manifest_file, json.dumps(manifest, ensure_ascii=False, indent=1))
+        except OSError as exc:
+            raise OutputWriteError(manifest_file, exc, result.tokens if not record.provenance.cache_hit else 0) from exc
         if options.db:
             _index(out, manifest, manifest_file)
         result.status = "done" if fresh else "cached"
         _fill(result, manifest)
         result.outputs = wanted
         if fresh and story_of is None:
-            result.prompt_tokens, result.completion_tokens = usage.prompt_tokens, usage.completion_tokens
-            result.tokens = usage.total_tokens
             result.cache_hit = record.provenance.cache_hit
         else:
             result.tokens = 0
@@ -490,6 +534,12 @@ def _process(job: Job, options: RunOptions, extractor: ExtractFn, role: Role | N
         result.status = "failed"
         result.error, result.reason, result.detail = _describe(exc)
         result.unreachable = cannot_connect(exc)
+        spent = getattr(exc, "usage", None)  # tokens a failed document's calls spent are counted too
+        if spent is not None and not result.tokens:
+            result.prompt_tokens, result.completion_tokens = spent.prompt_tokens, spent.completion_tokens
+            result.tokens = spent.total_tokens
+        if isinstance(exc, OutputWriteError) and exc.full and halt is not None:
+            halt.set()
     finally:
         result.seconds = time.perf_counter() - started
     return result
@@ -577,6 +627,7 @@ def run_batch(jobs: Sequence[Job], options: RunOptions, *,
     interrupted = False
     stopped: str | None = None
     stop = threading.Event()
+    halt = threading.Event()  # set when the output disk is full: the rest is listed, not processed
     in_a_row = 0  # consecutive results that could not connect to the endpoint
 
     lock = threading.Lock()
@@ -585,7 +636,7 @@ def run_batch(jobs: Sequence[Job], options: RunOptions, *,
         nonlocal in_a_row, stopped
         if stop.is_set():
             return None  # not reached: a rerun does it
-        res = process(job, options, extractor, role, stories)
+        res = process(job, options, extractor, role, stories, halt)
         with lock:  # counted in the worker, so no thread starts another input once the count is reached
             in_a_row = in_a_row + 1 if res.unreachable else 0
             if in_a_row >= UNREACHABLE_STOP and stopped is None:
@@ -622,7 +673,8 @@ def run_batch(jobs: Sequence[Job], options: RunOptions, *,
         summary = _summarise(results, len(jobs), time.perf_counter() - t0, interrupted)
         summary.stopped = stopped
         extra = report_extra(summary) if report_extra else {}
-        write_reports(summary, options, started_at, {**({"database": db} if db else {}), **extra})
+        summary.report_problems = write_reports(summary, options, started_at,
+                                                {**({"database": db} if db else {}), **extra})
         if options.db:
             store.for_dir(out).close()  # the whole database in summarise.db, no -wal beside it
         return summary
@@ -801,8 +853,9 @@ def _summarise(results: list[ItemResult], total: int, wall: float, interrupted: 
 
 
 def write_reports(summary: BatchSummary, options: RunOptions, started_at: datetime,
-                  extra: dict[str, Any] | None = None) -> None:
-    """summary.json (plus `extra` keys), errors.jsonl and index.html for the output directory."""
+                  extra: dict[str, Any] | None = None) -> list[str]:
+    """errors.jsonl, summary.json (plus `extra` keys) and index.html for the output directory; returns
+    what could not be written (a full disk), never raises for that."""
     out = options.out
     s = options.settings
     backends: dict[str, int] = {}
@@ -842,12 +895,19 @@ def write_reports(summary: BatchSummary, options: RunOptions, started_at: dateti
         **(extra or {}),
         "inputs": [{k: v for k, v in asdict(i).items() if k != "detail"} for i in summary.items],
     }
-    atomic_write(out / "summary.json", json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     errors = [json.dumps({"path": i.path, "error": i.error, "reason": i.reason,
                           **({"traceback": i.detail} if i.detail else {})}, ensure_ascii=False)
               for i in summary.items if i.status == "failed"]
-    atomic_write(out / "errors.jsonl", "".join(e + "\n" for e in errors))
-    atomic_write(out / "index.html", render_index(out, summary, data, notes))
+    problems: list[str] = []
+    # each report on its own, the smallest first: on a full disk, what fits is written
+    for name, make in (("errors.jsonl", lambda: "".join(e + "\n" for e in errors)),
+                       ("summary.json", lambda: json.dumps(data, ensure_ascii=False, indent=2) + "\n"),
+                       ("index.html", lambda: render_index(out, summary, data, notes))):
+        try:
+            atomic_write(out / name, make())
+        except OSError as exc:
+            problems.append(f"cannot write {out / name}: {os_reason(exc)}")
+    return problems
 
 
 def _copies(notes: list[dict[str, Any]]) -> int:

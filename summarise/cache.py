@@ -1,11 +1,18 @@
-"""A disk cache of LLM results (diskcache). Values are JSON text, never pickles; keys never hold the API key."""
+"""A disk cache of LLM results (diskcache). Values are JSON text, never pickles; keys never hold the API key.
+
+The cache never costs an answer: a cache that cannot be opened (a damaged `cache.db`, a read-only or
+uncreatable directory) or written (a full disk) is left alone for the rest of the process with one
+`CacheWarning`, and documents go on without it. `cache_clear` works on a damaged cache too.
+"""
 from __future__ import annotations
 
 import functools
 import hashlib
 import json
 import os
+import shutil
 import threading
+import warnings
 from pathlib import Path
 from typing import Any
 
@@ -107,11 +114,39 @@ def _shared(directory: str) -> diskcache.Cache:
     return _HANDLES.get(directory)
 
 
+class CacheWarning(UserWarning):
+    """The LLM cache is unusable; summarise goes on without it."""
+
+
+_DISABLED: dict[str, str] = {}  # cache directory → why it is not used
+_DISABLED_LOCK = threading.Lock()
+
+
+def _disable(directory: str, action: str, exc: BaseException) -> None:
+    with _DISABLED_LOCK:
+        if directory in _DISABLED:
+            return
+        _DISABLED[directory] = why = f"{type(exc).__name__}: {' '.join(str(exc).split())[:200]}"
+    warnings.warn(f"the LLM cache in {directory} cannot be {action} ({why}); going on without it "
+                  f"(`summarise cache clear --yes` resets it; SUMMARISE_CACHE_DIR moves it)", CacheWarning, stacklevel=3)
+
+
+def _directory(settings: Settings) -> str:
+    return str(Path(settings.cache_dir).absolute())
+
+
 def get(settings: Settings, key: str) -> dict[str, Any] | None:
-    """The cached JSON value for `key`, or None (also when it is unreadable)."""
+    """The cached JSON value for `key`, or None (also when it is unreadable, or the cache is unusable)."""
     if settings.no_cache or settings.refresh:
         return None
-    raw = _shared(str(Path(settings.cache_dir).resolve())).get(key)
+    directory = _directory(settings)
+    if directory in _DISABLED:
+        return None
+    try:
+        raw = _shared(directory).get(key)
+    except Exception as exc:  # noqa: BLE001 - a damaged or unreachable cache is a miss, never a failure
+        _disable(directory, "read", exc)
+        return None
     if not isinstance(raw, str):
         return None
     try:
@@ -122,20 +157,58 @@ def get(settings: Settings, key: str) -> dict[str, Any] | None:
 
 
 def put(settings: Settings, key: str, value: dict[str, Any]) -> None:
+    """Store a value; a cache that cannot take it (a full disk, a damaged file) is warned of once, never raised."""
     if settings.no_cache:
         return
-    _shared(str(Path(settings.cache_dir).resolve())).set(key, json.dumps(value, ensure_ascii=False))
+    directory = _directory(settings)
+    if directory in _DISABLED:
+        return
+    try:
+        _shared(directory).set(key, json.dumps(value, ensure_ascii=False))
+    except Exception as exc:  # noqa: BLE001 - the answer is worth more than its copy in the cache
+        _disable(directory, "written", exc)
 
 
 def cache_info(settings: Settings | None = None) -> dict[str, Any]:
-    """Where the cache is, how many entries it holds and its size in bytes."""
+    """Where the cache is, how many entries it holds and its size in bytes; `problem` when it cannot be opened."""
     settings = settings or Settings.from_env()
-    with _open(settings.cache_dir) as cache:
-        return {"directory": str(settings.cache_dir), "entries": len(cache), "bytes": cache.volume()}
+    directory = Path(settings.cache_dir)
+    if not directory.exists():
+        return {"directory": str(directory), "entries": 0, "bytes": 0}
+    try:
+        with _open(directory) as cache:
+            return {"directory": str(directory), "entries": len(cache), "bytes": cache.volume()}
+    except Exception as exc:  # noqa: BLE001 - say what is wrong instead of failing
+        return {"directory": str(directory), "entries": None, "bytes": None,
+                "problem": f"{type(exc).__name__}: {' '.join(str(exc).split())[:200]}"}
 
 
 def cache_clear(settings: Settings | None = None) -> int:
-    """Remove every entry; returns how many there were."""
+    """Remove every entry; returns how many there were. A cache that cannot be opened (a damaged
+    database) is removed whole, as the directory diskcache made (returns 0: its entries are unknown)."""
     settings = settings or Settings.from_env()
-    with _open(settings.cache_dir) as cache:
-        return cache.clear()
+    directory = Path(settings.cache_dir)
+    if not directory.exists():
+        return 0
+    try:
+        with _open(directory) as cache:
+            return cache.clear()
+    except OSError:
+        raise
+    except Exception:  # noqa: BLE001 - damaged: remove diskcache's files, nothing else
+        _remove_damaged(directory)
+        with _HANDLES.lock:
+            _HANDLES.open.pop(str(directory.absolute()), None)
+        with _DISABLED_LOCK:
+            _DISABLED.pop(str(directory.absolute()), None)
+        return 0
+
+
+def _remove_damaged(directory: Path) -> None:
+    """Delete what diskcache keeps in `directory`: cache.db and its journals, and its value folders
+    (two hex digits each); any other file is left."""
+    for path in directory.iterdir():
+        if path.name.startswith("cache.db"):
+            path.unlink()
+        elif path.is_dir() and len(path.name) == 2 and all(c in "0123456789abcdef" for c in path.name):
+            shutil.rmtree(path)

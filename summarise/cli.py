@@ -54,13 +54,9 @@ def plural(n: int, noun: str) -> str:
 
 
 def os_reason(exc: OSError) -> str:
-    """What an OS error means for the user, in a few words (the disk, permissions, a path)."""
-    import errno
+    from .errors import os_reason as reason
 
-    words = {errno.ENOSPC: "no space left on the disk", errno.EDQUOT: "disk quota exceeded",
-             errno.EROFS: "read-only file system", errno.EACCES: "permission denied", errno.EPERM: "permission denied",
-             errno.ENOTDIR: "a part of the path is a file, not a directory"}
-    return words.get(exc.errno or 0) or exc.strerror or str(exc)
+    return reason(exc)
 
 
 def need_file(path: Path, what: str = "") -> None:
@@ -170,6 +166,27 @@ def main(
                                  help="Print the version and exit."),
 ) -> None:
     """Grounded, bilingual briefing notes from Chinese government news."""
+    _warnings_as_lines()
+
+
+def _warnings_as_lines() -> None:
+    """summarise's own warnings (an unusable cache) as one `summarise: warning:` line each, without a source line."""
+    import warnings
+
+    from .cache import CacheWarning
+
+    shown = warnings.showwarning
+    if getattr(shown, "summarise", False):
+        return
+
+    def show(message: Any, category: Any, filename: str, lineno: int, file: Any = None, line: Any = None) -> None:
+        if isinstance(category, type) and issubclass(category, CacheWarning):
+            typer.echo(f"summarise: warning: {message}", err=True)
+        else:
+            shown(message, category, filename, lineno, file, line)
+
+    show.summarise = True  # type: ignore[attr-defined]
+    warnings.showwarning = show
 
 
 # --------------------------------------------------------------------------- local models
@@ -465,6 +482,8 @@ def _finish(summary: Any, out: Path, extra: str = "", failed: bool = False) -> N
             f"{summary.wall_time_s:.1f} s → {out / 'index.html'}")
     if summary.failed:
         line += f" (failures in {out / 'errors.jsonl'})"
+    for problem in getattr(summary, "report_problems", []):
+        typer.echo(f"summarise: error: {problem}", err=True)
     if summary.interrupted:
         typer.echo("interrupted: rerun the same command to finish the rest", err=True)
         raise typer.Exit(130)
@@ -475,7 +494,8 @@ def _finish(summary: Any, out: Path, extra: str = "", failed: bool = False) -> N
                    f"{plural(missing, 'input')} not reached: rerun the same command to resume.", err=True)
         line += f"; stopped, {missing} not reached"
     typer.echo(line + extra)
-    raise typer.Exit(max(summary.exit_code, 1) if failed else summary.exit_code)
+    raise typer.Exit(max(summary.exit_code, 1) if failed or getattr(summary, "report_problems", None)
+                     else summary.exit_code)
 
 
 def _check_via(via: Tuple[str, Path], local_model: Optional[Path], dry_run: bool) -> None:
@@ -889,6 +909,10 @@ def cache_info_cmd() -> None:
     from .cache import cache_info
 
     info = cache_info(make_settings(None, None, None))
+    if info.get("problem"):
+        typer.echo(f"directory: {info['directory']}\nproblem:   cannot be opened ({info['problem']}); "
+                   f"`summarise cache clear --yes` removes it")
+        raise typer.Exit(1)
     typer.echo(f"directory: {info['directory']}\nentries:   {info['entries']}\nsize:      {info['bytes']:,} bytes")
 
 
@@ -901,8 +925,13 @@ def cache_clear_cmd(
 
     settings = make_settings(None, None, None)
     if not yes and sys.stdin.isatty():
-        typer.confirm(f"Clear the cache in {cache_info(settings)['directory']}?", abort=True)
-    typer.echo(f"removed {cache_clear(settings)} entries")
+        typer.confirm(f"Clear the cache in {settings.cache_dir}?", abort=True)
+    damaged = cache_info(settings).get("problem")
+    try:
+        removed = cache_clear(settings)
+    except OSError as exc:
+        fail(f"cannot clear the cache in {settings.cache_dir}: {os_reason(exc)}", code=1)
+    typer.echo(f"removed the damaged cache in {settings.cache_dir}" if damaged else f"removed {removed} entries")
 
 
 def entry() -> None:

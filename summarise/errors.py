@@ -12,9 +12,16 @@ exception, a `NormaliseError`, a pydantic `ValidationError`) is kept as `__cause
 """
 from __future__ import annotations
 
+import errno
+from typing import Any
+
 
 class SummariseError(Exception):
-    """One document could not be summarised, or a setting cannot work; the message says why and what to do."""
+    """One document could not be summarised, or a setting cannot work; the message says why and what to do.
+
+    `usage` holds the tokens the document's calls spent before it failed (they are paid for)."""
+
+    usage: Any = None
 
 
 ExtractionError = SummariseError
@@ -49,3 +56,13 @@ class TransientEndpointError(EndpointError):
 class NoValidAnswerError(SummariseError):
     """The model answered, but no answer validated after the re-asks, an answer was cut off at
     `max_tokens`, or the document's token cap was used up."""
+
+
+_OS_WORDS = {errno.ENOSPC: "no space left on the disk", errno.EDQUOT: "disk quota exceeded",
+             errno.EROFS: "read-only file system", errno.EACCES: "permission denied", errno.EPERM: "permission denied",
+             errno.ENOTDIR: "a part of the path is a file, not a directory"}
+
+
+def os_reason(exc: OSError) -> str:
+    """What an OS error means for the user, in a few words (the disk, permissions, a path)."""
+    return _OS_WORDS.get(exc.errno or 0) or exc.strerror or str(exc)

@@ -19,7 +19,7 @@ from pydantic import ValidationError
 
 from . import prompts
 from .endpoint import AsyncCall, BadResponse, Call, TokenCapReached, endpoint_error, make_async_client, make_client, short
-from .errors import ConfigurationError, NoValidAnswerError
+from .errors import ConfigurationError, NoValidAnswerError, SummariseError
 from .ground import GroundedFacts, Grounder, checking
 from .schemas import Facts, Rejection, Usage
 from .settings import MODES as MODE_NAMES, Settings
@@ -455,7 +455,12 @@ def extract_facts(text: str, *, title: str | None, published: str | None, kind: 
             results.append(facts)
             rejected += why
     except (openai.APIError, BadResponse) as exc:  # raised outside instructor's loop (e.g. before parsing)
-        raise endpoint_error(exc, settings) from exc
+        failure = endpoint_error(exc, settings)
+        failure.usage = call.usage  # spent, so counted, though the document failed
+        raise failure from exc
+    except SummariseError as exc:
+        exc.usage = call.usage
+        raise
     return (*_finish(results, rejected, text), call.usage)
 
 
@@ -473,5 +478,10 @@ async def aextract_facts(text: str, *, title: str | None, published: str | None,
             results.append(facts)
             rejected += why
     except (openai.APIError, BadResponse) as exc:
-        raise endpoint_error(exc, settings) from exc
+        failure = endpoint_error(exc, settings)
+        failure.usage = call.usage
+        raise failure from exc
+    except SummariseError as exc:
+        exc.usage = call.usage
+        raise
     return (*_finish(results, rejected, text), call.usage)

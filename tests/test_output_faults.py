@@ -71,3 +71,48 @@ def test_a_huge_file_is_refused_before_it_is_read(tmp_path: Path) -> None:
     assert result.returncode == 1, result.stderr
     errors = [json.loads(line) for line in (tmp_path / "out" / "errors.jsonl").read_text().splitlines()]
     assert [Path(e["path"]).name for e in errors] == ["huge.txt"] and "3,072 MB" in errors[0]["reason"]
+
+
+def test_out_on_a_full_disk_lists_every_input(tmp_path: Path, small_fs) -> None:  # noqa: ANN001
+    inbox = tmp_path / "in"
+    inbox.mkdir()
+    for i in range(12):
+        (inbox / f"doc{i:02}.txt").write_bytes(SEED1.read_bytes() + f"\n\n（第{i}份）\n".encode())
+    out = small_fs(160) / "out"
+    result = summarise("run", str(inbox), "--out", str(out), "-f", "md,html,json", cwd=tmp_path)
+    assert result.returncode == 1, result.stderr
+    assert "no space left on the disk" in result.stderr
+    assert "cannot read the file" not in result.stderr  # it is a write, and said so
+    summary = json.loads((out / "summary.json").read_text())
+    errors = [json.loads(line) for line in (out / "errors.jsonl").read_text().splitlines()]
+    assert summary["counts"]["done"] + summary["counts"]["failed"] == 12 and summary["counts"]["failed"] >= 1
+    assert len(errors) == summary["counts"]["failed"]
+    assert all("no space left on the disk" in e["reason"] for e in errors)
+    assert any(e["reason"].startswith("not processed") for e in errors)  # stopped spending after the first
+    assert not list(out.glob(".summarise-tmp-*")) and not list((out / ".summarise").glob(".summarise-tmp-*"))
+
+
+def test_a_disk_too_full_for_the_reports_says_so(tmp_path: Path, small_fs) -> None:  # noqa: ANN001
+    out = small_fs(96) / "out"
+    out.mkdir()
+    (out / "filler").write_bytes(b"x" * (90 * 1024))  # leaves room to create the directory, not for the notes
+    result = summarise("run", str(SEED1), "--out", str(out), "-f", "md,html,json", cwd=tmp_path)
+    assert result.returncode in (1, 2), result.stderr
+    assert "no space left on the disk" in result.stderr and str(out) in result.stderr
+
+
+def test_clean_up_removes_only_its_own_stale_temp_files(tmp_path: Path) -> None:
+    import os
+    import time
+
+    out = tmp_path / "out"
+    (out / ".summarise").mkdir(parents=True)
+    theirs = out / ".tmp-someone-elses.txt"
+    mine_dead = out / ".summarise-tmp-999999999-abc.md"  # a process id that cannot be running
+    mine_live = out / f".summarise-tmp-{os.getpid()}-def.md"
+    for path in (theirs, mine_dead, mine_live):
+        path.write_text("x")
+        old = time.time() - 3600
+        os.utime(path, (old, old))
+    assert summarise("run", str(SEED1), "--out", str(out), cwd=tmp_path).returncode == 0
+    assert theirs.exists() and mine_live.exists() and not mine_dead.exists()
