@@ -121,6 +121,45 @@ def is_part(path: Path, out: Path) -> bool:
     return name is not None and path.resolve().parent == out.resolve().parent
 
 
+def _first_json(path: Path) -> Any:
+    """The first line of a file as JSON (None when empty or not JSON; the file is read only that far)."""
+    try:
+        with path.open("rb") as handle:
+            first = handle.readline(1_000_000)
+        return json.loads(first) if first.strip() else None
+    except (OSError, ValueError):
+        return ...  # unreadable or not JSON
+
+
+def overwrite_problem(path: Path, role: str) -> str | None:
+    """Why writing `role` ("requests", "manifest", "errors") at `path` would destroy something, or None:
+    a path that does not exist, or a file of that role summarise wrote, may be replaced; anything else
+    (an article, a results file, a manifest in a requests file's place) is refused."""
+    from .walk import path_state
+
+    state = path_state(path)
+    if state == "missing":
+        return None
+    if state != "file":
+        return f"{path} is not a file summarise wrote ({state})"
+    first = _first_json(path)
+    if role == "manifest":
+        try:
+            data = json.loads(path.read_text("utf-8"))
+        except (OSError, ValueError):
+            data = None
+        ours = isinstance(data, dict) and "documents" in data and "requests_files" in data
+    elif role == "requests":
+        ours = first is None or (isinstance(first, dict) and "custom_id" in first and "body" in first
+                                 and "response" not in first)
+    else:
+        ours = first is None or (isinstance(first, dict) and "path" in first and "reason" in first)
+    if ours:
+        return None
+    what = {"manifest": "a batch manifest", "requests": "a requests file", "errors": "an errors file"}[role]
+    return f"{path} exists and is not {what} summarise wrote (an input, a results file?): refusing to write over it"
+
+
 class OutputError(OSError):
     """A requests file could not be written (a full disk, a file size limit): nothing was replaced."""
 
@@ -334,16 +373,60 @@ class Manifest:
             raise ValueError(f"cannot read the manifest {path}: {exc}") from None
         if not isinstance(data, dict) or data.get("version") != MANIFEST_VERSION or "documents" not in data:
             raise ValueError(f"{path} is not a summarise batch manifest (version {MANIFEST_VERSION})")
+        problem = _manifest_problem(data)
+        if problem is not None:
+            raise ValueError(f"{path} is damaged: {problem}; write the batch file again with `summarise run … "
+                             f"--via batch-file`")
         # exactly the settings the requests were written with (not today's environment)
-        settings = Settings(backend="llm", **{k: v for k, v in data["settings"].items() if k in SETTINGS_KEYS})
-        limits = data.get("file_limits") or {}
-        return cls(path, data.get("kind", "auto"), settings, data["documents"],
-                   FileLimits(**{k: int(v) for k, v in limits.items() if k in ("requests", "bytes")}))
+        try:
+            settings = Settings(backend="llm", **{k: v for k, v in data["settings"].items() if k in SETTINGS_KEYS})
+            limits = data.get("file_limits") or {}
+            file_limits = FileLimits(**{k: int(v) for k, v in limits.items() if k in ("requests", "bytes")})
+        except (ValidationError, TypeError, ValueError, AttributeError) as exc:
+            raise ValueError(f"{path} is damaged: its settings or file limits are not valid ({_short(exc)})") from None
+        return cls(path, data.get("kind", "auto"), settings, data["documents"], file_limits)
 
     def jobs(self) -> list[Job]:
         """The inputs, as `summarise run` saw them (stdin's bytes come from the manifest)."""
         return [Job(label=d["input"], data=base64.b64decode(d["data_base64"])) if d.get("data_base64")
                 else Job(label=d["input"], path=Path(d["path"])) for d in self.documents]
+
+
+def _short(exc: BaseException) -> str:
+    if isinstance(exc, ValidationError):
+        return _first_error(exc)
+    return " ".join(str(exc).split())[:200]
+
+
+def _manifest_problem(data: dict[str, Any]) -> str | None:
+    """What is wrong with a manifest's structure (a hand edit, a truncated copy), or None."""
+    if not isinstance(data.get("settings"), dict):
+        return "'settings' is not an object"
+    if data.get("kind", "auto") not in ("auto", "meeting_report", "policy_lecture"):
+        return f"'kind' is {data.get('kind')!r}"
+    documents = data["documents"]
+    if not isinstance(documents, list):
+        return "'documents' is not a list"
+    for n, doc in enumerate(documents, 1):
+        where = f"document {n}"
+        if not isinstance(doc, dict):
+            return f"{where} is not an object"
+        for key in ("input", "sha256", "text_sha256"):
+            if not isinstance(doc.get(key), str) or not doc[key]:
+                return f"{where} has no {key!r}"
+        if doc.get("data_base64") is not None:
+            try:
+                base64.b64decode(doc["data_base64"], validate=True)
+            except (ValueError, TypeError):
+                return f"{where} ({doc['input']}): 'data_base64' is not base64"
+        elif not isinstance(doc.get("path"), str) or not doc["path"]:
+            return f"{where} ({doc['input']}) has neither a 'path' nor its data"
+        requests = doc.get("requests")
+        if not isinstance(requests, list) or not requests:
+            return f"{where} ({doc['input']}) lists no 'requests'"
+        if not all(isinstance(r, dict) and isinstance(r.get("custom_id"), str) for r in requests):
+            return f"{where} ({doc['input']}): a request has no 'custom_id'"
+    return None
 
 
 class Results:
@@ -412,26 +495,48 @@ class Answer:
     retry: dict[str, Any] | None = None   # the body to resubmit
 
 
+def _count(value: Any) -> int:
+    """A token count from an engine's line: a non-negative whole number, anything else counts 0."""
+    return value if isinstance(value, int) and not isinstance(value, bool) and value >= 0 else 0
+
+
 def _usage(lines: list[dict[str, Any]]) -> Usage:
     usage = Usage()
     for line in lines:
         body = _body(line)
         if body is None:
             continue
-        used = body.get("usage") or {}
+        used = body.get("usage")
+        used = used if isinstance(used, dict) else {}
         usage.calls += 1
-        usage.prompt_tokens += used.get("prompt_tokens") or 0
-        usage.completion_tokens += used.get("completion_tokens") or 0
+        usage.prompt_tokens += _count(used.get("prompt_tokens"))
+        usage.completion_tokens += _count(used.get("completion_tokens"))
     return usage
 
 
+def _response(line: dict[str, Any]) -> dict[str, Any]:
+    response = line.get("response")
+    return response if isinstance(response, dict) else {}
+
+
 def _body(line: dict[str, Any]) -> dict[str, Any] | None:
-    """The chat completion of a successful result line, else None."""
-    response = line.get("response") or {}
+    """The body of a successful (HTTP 200) result line, else None."""
+    response = _response(line)
     body = response.get("body")
     if line.get("error") or response.get("status_code") != 200 or not isinstance(body, dict):
         return None
     return body
+
+
+def _completion(line: dict[str, Any]) -> ChatCompletion | None:
+    """The chat completion of a successful result line, else None (a 200 whose body is not one)."""
+    body = _body(line)
+    if body is None:
+        return None
+    try:
+        return ChatCompletion.model_validate(body)
+    except ValidationError:
+        return None
 
 
 def _failure(line: dict[str, Any]) -> str:
@@ -439,7 +544,9 @@ def _failure(line: dict[str, Any]) -> str:
     error = line.get("error")
     if error:
         return f"the engine reported an error: {_message(error)}"
-    response = line.get("response") or {}
+    response = _response(line)
+    if not response:
+        return f"the result line has no response object (response: {_message(line.get('response'))})"
     return f"HTTP {response.get('status_code')}: {_message(response.get('body'))}"
 
 
@@ -455,19 +562,19 @@ def read_answer(cid: str, lines: list[dict[str, Any]], request: dict[str, Any], 
                 grounder: Grounder, file: str | None = None) -> Answer:
     """Validate and ground a request's answer as the live path does (without re-asks, which a batch cannot make)."""
     answer = Answer(cid, usage=_usage(lines))
-    chosen = next((ln for ln in reversed(lines) if _body(ln) is not None), lines[-1] if lines else None)
+    # the latest line with a chat completion wins; a later line that is not one never replaces it
+    chosen = next((ln for ln in reversed(lines) if _completion(ln) is not None),
+                  next((ln for ln in reversed(lines) if _body(ln) is not None), lines[-1] if lines else None))
     if chosen is None:
         answer.problem = "no result line for this request" + (f" (it was in {file}: were its results "
                                                                f"ingested?)" if file else "")
         answer.retry = request
         return answer
-    body = _body(chosen)
-    if body is None:
+    if _body(chosen) is None:
         answer.problem, answer.retry = _failure(chosen), request
         return answer
-    try:
-        completion = ChatCompletion.model_validate(body)
-    except ValidationError:
+    completion = _completion(chosen)
+    if completion is None:
         answer.problem, answer.retry = "the response body is not a chat completion", request
         return answer
     if completion.choices and completion.choices[0].finish_reason == "length":
@@ -586,6 +693,7 @@ class Ingest:
             "requests": sum(len(d["requests"]) for d in self.manifest.documents),
             "answered": self.answered, "unreadable_lines": self.results.unreadable,
             "to_resubmit": [{k: v for k, v in p.items() if k != "body"} for p in self.pending],
+            "not_resubmitted": sum("not_written" in p for p in self.pending),
             "resubmit_files": [str(p) for p in self.resubmit_files],
             **({"resubmit_error": self.resubmit_error} if self.resubmit_error else {}),
             **({"note": NOT_REASKED} if self.pending else {}),
@@ -594,10 +702,14 @@ class Ingest:
 
 def write_resubmit(pending: list[dict[str, Any]], path: Path, limits: FileLimits = FileLimits()) -> list[Path]:
     """A second batch: one request per listed problem (re-ask or original), split as `write_requests`
-    splits. Returns the files written, PATH first."""
+    splits. Returns the files written, PATH first. A request larger than one file may hold (a re-ask
+    carries the answer and the problems too) is left out and its item says why (`not_written`)."""
     with _Parts(path, limits) as parts:
         for item in pending:
-            parts.write([request_line(item["custom_id"], item["body"])])
+            try:
+                parts.write([request_line(item["custom_id"], item["body"])])
+            except ExtractionError as exc:
+                item["not_written"] = f"not in the resubmit batch: {exc}"
     return parts.paths
 
 

@@ -421,6 +421,7 @@ def run(
     except UsageError as exc:
         fail(str(exc))
     if via is not None:
+        _check_batch_targets(via[1], job_list)
         job_list = _without_batch_files(job_list, via[1])
     if not job_list:
         fail("no input files found (hidden files are skipped)")
@@ -516,6 +517,17 @@ def _batch_file_settings(model: Optional[str], base_url: Optional[str]) -> Setti
     return settings.model_copy(update={"backend": "llm"})
 
 
+def _check_batch_targets(target: Path, job_list: list[Any]) -> None:
+    """The requests file, manifest and errors file may replace only files of their kind summarise wrote:
+    never an article (`--via batch-file in/000.txt`), a results file or anything else."""
+    from .batchapi import errors_path, manifest_path, overwrite_problem
+
+    for path, role in ((target, "requests"), (manifest_path(target), "manifest"), (errors_path(target), "errors")):
+        problem = overwrite_problem(path, role)
+        if problem:
+            fail(problem)
+
+
 def _without_batch_files(job_list: list[Any], target: Path) -> list[Any]:
     """A rerun must not read its own requests, manifest or errors file as articles."""
     from .batchapi import errors_path, is_part, manifest_path
@@ -583,8 +595,8 @@ def ingest(
     for path in [*results, manifest]:
         need_file(path)
     output_dir(out)
-    if resubmit is not None and (resubmit.is_dir() or not resubmit.parent.is_dir()):
-        fail(f"--resubmit {resubmit}: give a file name in an existing directory")
+    if resubmit is not None:
+        _check_resubmit(resubmit, [*results, manifest])
     try:
         batch = open_ingest(results, manifest)
     except (OSError, ValueError) as exc:
@@ -599,18 +611,36 @@ def ingest(
     _finish(summary, out, _resubmit_note(batch, resubmit), failed=batch.resubmit_error is not None)
 
 
+def _check_resubmit(resubmit: Path, inputs: list[Path]) -> None:
+    """--resubmit must name a new file (or an earlier resubmit batch), never a results file or the manifest."""
+    from .batchapi import is_part, overwrite_problem
+    from .walk import path_state
+
+    if path_state(resubmit) == "dir" or path_state(resubmit.parent) != "dir":
+        fail(f"--resubmit {resubmit}: give a file name in an existing directory")
+    for given in inputs:
+        if path_state(given) == "file" and (given.resolve() == resubmit.resolve() or is_part(given, resubmit)):
+            fail(f"--resubmit {resubmit} would write over {given}, which this command reads: give another name")
+    problem = overwrite_problem(resubmit, "requests")
+    if problem:
+        fail(problem)
+
+
 def _resubmit_note(batch: Any, resubmit: Optional[Path]) -> str:
     """List what needs a second batch (on stderr), and say in the final line where it was written."""
     pending = batch.pending
     for item in pending[:20]:
-        typer.echo(f"resubmit {item['custom_id']} ({item['input']}): {item['problem']}", err=True)
+        typer.echo(f"resubmit {item['custom_id']} ({item['input']}): {item['problem']}"
+                   + (f" — {item['not_written']}" if item.get("not_written") else ""), err=True)
     if len(pending) > 20:
         typer.echo(f"… and {len(pending) - 20} more (all in summary.json)", err=True)
     if batch.resubmit_error:
         typer.echo(f"summarise: error: {batch.resubmit_error}", err=True)
         return f"; {len(pending)} requests to resubmit, NOT written (see the error above)"
     if resubmit is not None:
-        return f"; {len(pending)} requests to resubmit in {', '.join(map(str, batch.resubmit_files))}"
+        left = sum("not_written" in item for item in pending)
+        note = f" ({left} too large for one file, left out: see summary.json)" if left else ""
+        return f"; {len(pending) - left} requests to resubmit in {', '.join(map(str, batch.resubmit_files))}{note}"
     if pending:
         return (f"; {len(pending)} requests failed or came back invalid/ungrounded — grounding failures cannot be "
                 "re-asked inside a batch: rerun with --resubmit FILE for a second batch")

@@ -28,3 +28,16 @@ def summarise(*args: str, prefix: list[str] | None = None, cwd: Path, env: dict[
     assert "Traceback" not in result.stderr and "Traceback" not in result.stdout, result.stderr
     assert "internal error" not in result.stderr, result.stderr
     return result
+
+
+def invoke(*args: str, env: dict[str, str] | None = None, stdin: bytes | None = None) -> subprocess.CompletedProcess[str]:
+    """`summarise ARGS…` in this process (click's runner: fast), checked like `summarise()`: an
+    exception that is not an exit is a traceback the user would have seen."""
+    from typer.testing import CliRunner
+
+    from summarise.cli import app
+
+    result = CliRunner().invoke(app, list(args), env=env, input=stdin)
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise AssertionError(f"a traceback reached the user: {result.exception!r}\n{result.stderr}") from result.exception
+    return subprocess.CompletedProcess(list(args), result.exit_code, result.stdout, result.stderr)

@@ -141,7 +141,7 @@ def test_corpus_batch(shared_dir: Path, tmp_path: Path, seeds_dir: Path) -> None
 
 
 def _manifests(state: Path) -> list[Path]:
-    """Finished inputs' manifests (a killed run may leave a hidden .tmp-* file behind)."""
+    """Finished inputs' manifests (a killed run may leave a hidden .summarise-tmp-* file behind)."""
     return [p for p in state.glob("*.json") if not p.name.startswith(".")]
 
 

@@ -402,8 +402,9 @@ def test_a_disk_error_replaces_no_requests_file(tmp_path):
 
     paths = _variants(tmp_path / "inbox", 6)
     target = tmp_path / "requests.jsonl"
-    target.write_text("earlier\n")
-    (tmp_path / "requests.manifest.json").write_text("{}")
+    earlier = '{"custom_id": "earlier", "method": "POST", "url": "/v1/chat/completions", "body": {}}\n'
+    target.write_text(earlier)  # an earlier run's files (only files of their kind may be replaced)
+    (tmp_path / "requests.manifest.json").write_text('{"documents": [], "requests_files": []}')
 
     def limit() -> None:
         resource.setrlimit(resource.RLIMIT_FSIZE, (40_000, 40_000))  # Python turns SIGXFSZ into EFBIG
@@ -414,7 +415,8 @@ def test_a_disk_error_replaces_no_requests_file(tmp_path):
     assert proc.returncode == 1, proc.stderr
     assert "cannot write" in proc.stderr and "no requests file was replaced" in proc.stderr
     assert "Traceback" not in proc.stderr
-    assert target.read_text() == "earlier\n" and (tmp_path / "requests.manifest.json").read_text() == "{}"
+    assert target.read_text() == earlier
+    assert (tmp_path / "requests.manifest.json").read_text() == '{"documents": [], "requests_files": []}'
     assert sorted(p.name for p in tmp_path.iterdir()) == ["inbox", "requests.jsonl", "requests.manifest.json"]
 
 
@@ -461,7 +463,7 @@ def test_the_manifest_is_written_before_the_requests_are_put_in_place(tmp_path):
     (tmp_path / "requests.manifest.json").mkdir()  # a manifest that cannot be replaced
     with pytest.raises(OutputError, match="requests.manifest.json"):
         write_requests(jobs, Settings(backend="llm", model="m"), "auto", out, reposts=False)
-    assert out.read_text() == "earlier\n" and not list(tmp_path.glob(".tmp-*"))
+    assert out.read_text() == "earlier\n" and not list(tmp_path.glob(".summarise-tmp-*"))
 
 
 def test_an_interrupted_ingest_keeps_the_complete_resubmit_file(server, tmp_path, monkeypatch):

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.slow  # each case runs the command in a subprocess, as a user does
+
 from hostile import SEED1, summarise, user_env
 from scripted_server import ScriptedServer, load_answer
 

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.slow  # each case runs the command in a subprocess, as a user does
+
 from hostile import SEED1, summarise
 
 
