@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -42,9 +43,24 @@ app.add_typer(cache_app, name="cache")
 
 # --------------------------------------------------------------------------- helpers
 
+# control characters (C0, DEL, C1) and bidirectional overrides: a file name holding them could rewrite a
+# terminal line or fake one (`x\r[1 of 1] done …`, `\x1b[8m`); shown escaped, as Python writes them
+_CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """`text` for a console line: every control character escaped (`\\r`, `\\x1b`, `\\u202e`); line breaks kept."""
+    return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+
+def say(text: object = "", err: bool = False, nl: bool = True) -> None:
+    """typer.echo for console lines (messages, progress, paths): control characters escaped."""
+    typer.echo(printable(str(text)), err=err, nl=nl)
+
+
 def fail(message: str, code: int = 2) -> NoReturn:
     """One line on stderr and exit (2: usage/configuration, 1: this input failed)."""
-    typer.echo(f"summarise: error: {message}", err=True)
+    say(f"summarise: error: {message}", err=True)
     raise typer.Exit(code)
 
 
@@ -181,7 +197,7 @@ def _warnings_as_lines() -> None:
 
     def show(message: Any, category: Any, filename: str, lineno: int, file: Any = None, line: Any = None) -> None:
         if isinstance(category, type) and issubclass(category, CacheWarning):
-            typer.echo(f"summarise: warning: {message}", err=True)
+            say(f"summarise: warning: {message}", err=True)
         else:
             shown(message, category, filename, lineno, file, line)
 
@@ -317,10 +333,10 @@ class Reporter:
             self.bar.update(self.task, advance=1, done=self.done, failed=self.failed, cached=self.cached,
                             tokens=self.tokens)
             if res.status == "failed":
-                self.bar.console.print(f"[red]failed[/] {rich_escape(_reason_line(res))}", markup=True, soft_wrap=True,
+                self.bar.console.print(f"[red]failed[/] {rich_escape(printable(_reason_line(res)))}", markup=True, soft_wrap=True,
                                        highlight=False)
             elif res.out_of_scope and res.status == "done":
-                self.bar.console.print(f"[yellow]out of scope[/] {rich_escape(res.path)}: {rich_escape(res.out_of_scope)}",
+                self.bar.console.print(f"[yellow]out of scope[/] {rich_escape(printable(res.path))}: {rich_escape(res.out_of_scope)}",
                                        markup=True, soft_wrap=True, highlight=False)
             return
         if self.quiet and res.status != "failed":
@@ -334,7 +350,7 @@ class Reporter:
                 line += f" (repost of {res.repost_of})"
         if res.status != "failed" and res.out_of_scope:
             line += f" (out of scope: {res.out_of_scope})"
-        print(line, file=sys.stderr, flush=True)
+        print(printable(line), file=sys.stderr, flush=True)
 
 
 @app.command()
@@ -443,25 +459,25 @@ def run(
         for it in items:
             extra = f"  {it.chars:,} chars  ~{it.tokens:,} tokens" if it.action == "process" else ""
             why = f"  ({it.reason})" if it.reason else ""
-            typer.echo(f"{it.action:12} {it.path}{extra}{why}")
+            say(f"{it.action:12} {it.path}{extra}{why}")
         todo = [i for i in items if i.action == "process"]
         article = sum(i.tokens for i in todo)
-        typer.echo(f"\n{len(todo)} to process, {sum(i.action == 'repost' for i in items)} reposts (no call), "
+        say(f"\n{len(todo)} to process, {sum(i.action == 'repost' for i in items)} reposts (no call), "
                    f"{sum(i.action == 'render only' for i in items)} to re-render, "
                    f"{sum(i.action.startswith('skip') for i in items)} already done, "
                    f"{sum(i.action == 'fail' for i in items)} would fail; backend "
                    f"{'llm ' + str(settings.model) if settings.use_llm else 'offline'}")
         if settings.use_llm:
-            typer.echo(f"estimated prompt tokens: {article + overhead * len(todo):,} "
+            say(f"estimated prompt tokens: {article + overhead * len(todo):,} "
                        f"(articles {article:,} + {overhead:,} prompt/schema per call × {len(todo)}; "
                        f"re-asks add more) — {method}")
         else:
-            typer.echo(f"article tokens: {article:,} ({method}); the offline backend uses no model tokens")
+            say(f"article tokens: {article:,} ({method}); the offline backend uses no model tokens")
         raise typer.Exit(0)
 
     line, surprising = backend_line(settings)
     if surprising or not quiet:
-        typer.echo(f"summarise: {line}", err=True)
+        say(f"summarise: {line}", err=True)
     _interrupt_on_sigterm()
     with serving(settings, local_model, ctx_size, threads) as served:
         options = replace(options, settings=served)
@@ -484,17 +500,17 @@ def _finish(summary: Any, out: Path, extra: str = "", failed: bool = False) -> N
     if summary.failed:
         line += f" (failures in {out / 'errors.jsonl'})"
     for problem in getattr(summary, "report_problems", []):
-        typer.echo(f"summarise: error: {problem}", err=True)
+        say(f"summarise: error: {problem}", err=True)
     if summary.interrupted:
-        typer.echo("interrupted: rerun the same command to finish the rest", err=True)
+        say("interrupted: rerun the same command to finish the rest", err=True)
         raise typer.Exit(130)
     if summary.stopped:
         missing = summary.total - summary.done - summary.failed - summary.cached
-        typer.echo(f"summarise: stopped: {summary.stopped}. Check the server and SUMMARISE_BASE_URL (and any "
+        say(f"summarise: stopped: {summary.stopped}. Check the server and SUMMARISE_BASE_URL (and any "
                    "proxy variable), or pass --backend offline to summarise without a model. "
                    f"{plural(missing, 'input')} not reached: rerun the same command to resume.", err=True)
         line += f"; stopped, {missing} not reached"
-    typer.echo(line + extra)
+    say(line + extra)
     raise typer.Exit(max(summary.exit_code, 1) if failed or getattr(summary, "report_problems", None)
                      else summary.exit_code)
 
@@ -546,10 +562,10 @@ def _write_batch_file(job_list: list[Any], settings: Settings, kind: str, target
                             **({"bytes": round(file_mb * 1_000_000)} if file_mb else {}))
         result = write_requests(job_list, settings, kind, target, limits, reposts=reposts)
     except OutputError as exc:
-        typer.echo(f"summarise: error: {exc}", err=True)
+        say(f"summarise: error: {exc}", err=True)
         raise typer.Exit(1) from None
     for err in result.failed:
-        typer.echo(f"failed {err['path']}: {err['reason']}", err=True)
+        say(f"failed {err['path']}: {err['reason']}", err=True)
     files = ", ".join(map(str, result.files))
     copies = f" ({result.reposts} of them copies of another input's article: no request of their own)" \
         if result.reposts else ""
@@ -558,7 +574,7 @@ def _write_batch_file(job_list: list[Any], settings: Settings, kind: str, target
     if result.failed:
         line += f"; {len(result.failed)} failed (in {errors_path(target)})"
     submit = "the file" if len(result.files) == 1 else f"each of the {len(result.files)} files as its own batch"
-    typer.echo(line + f"; nothing was sent: submit {submit}, then `summarise ingest RESULTS.jsonl… "
+    say(line + f"; nothing was sent: submit {submit}, then `summarise ingest RESULTS.jsonl… "
                f"--manifest {manifest_path(target)}`")
     raise typer.Exit(1 if result.failed else 0)
 
@@ -630,12 +646,12 @@ def _resubmit_note(batch: Any, resubmit: Optional[Path]) -> str:
     """List what needs a second batch (on stderr), and say in the final line where it was written."""
     pending = batch.pending
     for item in pending[:20]:
-        typer.echo(f"resubmit {item['custom_id']} ({item['input']}): {item['problem']}"
+        say(f"resubmit {item['custom_id']} ({item['input']}): {item['problem']}"
                    + (f" — {item['not_written']}" if item.get("not_written") else ""), err=True)
     if len(pending) > 20:
-        typer.echo(f"… and {len(pending) - 20} more (all in summary.json)", err=True)
+        say(f"… and {len(pending) - 20} more (all in summary.json)", err=True)
     if batch.resubmit_error:
-        typer.echo(f"summarise: error: {batch.resubmit_error}", err=True)
+        say(f"summarise: error: {batch.resubmit_error}", err=True)
         return f"; {len(pending)} requests to resubmit, NOT written (see the error above)"
     if resubmit is not None:
         left = sum("not_written" in item for item in pending)
@@ -742,7 +758,7 @@ def extract(
         settings = make_settings(backend, model, base_url, will_send=True)
         line, surprising = backend_line(settings)
         if surprising:
-            typer.echo(f"summarise: {line}", err=True)
+            say(f"summarise: {line}", err=True)
     source: Any = read_stdin() if file == "-" else Path(file)
     try:
         with serving(settings, local_model, ctx_size, threads) as served:
@@ -801,7 +817,7 @@ def brief(
             atomic_write(target, render(record, f, langs))
         except OSError as exc:
             fail(f"cannot write {target}: {os_reason(exc)}", code=1)
-        typer.echo(str(target))
+        say(str(target))
 
 
 @app.command()
@@ -824,7 +840,7 @@ def clean(
         fail(str(exc), code=1)
     typer.echo(doc.text)
     if explain:
-        typer.echo(report(doc), err=True)
+        say(report(doc), err=True)
 
 
 @app.command()
@@ -902,7 +918,7 @@ def eval_(
     if as_json:
         typer.echo(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
     else:
-        typer.echo(report.table())
+        say(report.table())
     raise typer.Exit(1 if report.totals["errors"] else 0)
 
 
@@ -940,10 +956,10 @@ def cache_info_cmd() -> None:
 
     info = cache_info(make_settings(None, None, None))
     if info.get("problem"):
-        typer.echo(f"directory: {info['directory']}\nproblem:   cannot be opened ({info['problem']}); "
+        say(f"directory: {info['directory']}\nproblem:   cannot be opened ({info['problem']}); "
                    f"`summarise cache clear --yes` removes it")
         raise typer.Exit(1)
-    typer.echo(f"directory: {info['directory']}\nentries:   {info['entries']}\nsize:      {info['bytes']:,} bytes")
+    say(f"directory: {info['directory']}\nentries:   {info['entries']}\nsize:      {info['bytes']:,} bytes")
 
 
 @cache_app.command("clear")
@@ -961,7 +977,7 @@ def cache_clear_cmd(
         removed = cache_clear(settings)
     except OSError as exc:
         fail(f"cannot clear the cache in {settings.cache_dir}: {os_reason(exc)}", code=1)
-    typer.echo(f"removed the damaged cache in {settings.cache_dir}" if damaged else f"removed {removed} entries")
+    say(f"removed the damaged cache in {settings.cache_dir}" if damaged else f"removed {removed} entries")
 
 
 def entry() -> None:
@@ -976,8 +992,8 @@ def entry() -> None:
             raise
         message = " ".join(str(exc).split())[:300]
         where = f" ({os_reason(exc)})" if isinstance(exc, OSError) else ""
-        print(f"summarise: error: internal error ({type(exc).__name__}: {message}){where}; please report it "
-              f"(SUMMARISE_DEBUG=1 shows the traceback)", file=sys.stderr)
+        print(printable(f"summarise: error: internal error ({type(exc).__name__}: {message}){where}; please report "
+                        f"it (SUMMARISE_DEBUG=1 shows the traceback)"), file=sys.stderr)
         sys.exit(1)
 
 
