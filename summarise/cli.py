@@ -521,7 +521,9 @@ def _check_via(via: Tuple[str, Path], local_model: Optional[Path], dry_run: bool
         fail(f"bad --via value {kind!r}; the only choice is: --via batch-file OUT.jsonl")
     if local_model is not None or dry_run:
         fail("--via batch-file writes requests only: it cannot be combined with --local-model or --dry-run")
-    if target.is_dir() or not target.parent.is_dir():
+    from .walk import path_state
+
+    if path_state(target) == "dir" or path_state(target.parent) != "dir":
         fail(f"--via batch-file {target}: give a file name in an existing directory")
 
 
@@ -803,7 +805,7 @@ def brief(
 
     if out is not None and len(formats) == 1 and out.suffix and path_state(out) != "dir":
         targets = {formats[0]: out}
-    elif out is not None and out.suffix.lower() in EXTENSIONS.values() and not out.is_dir():
+    elif out is not None and out.suffix.lower() in EXTENSIONS.values() and path_state(out) != "dir":
         fail(f"-o {out} names a file, but {len(formats)} formats were asked for: give one format, "
              f"or a directory for all of them (-o {out.with_suffix('')}/)")
     else:
@@ -882,7 +884,9 @@ def eval_(
     from .evaluate import gold_paths, score_dir
     from .normalise import normalise
 
-    if not gold_dir.is_dir():
+    from .walk import path_state
+
+    if path_state(gold_dir) != "dir":
         fail(f"no such directory: {gold_dir}")
     if not gold_paths(gold_dir):
         fail(f"no gold files (*.json) in {gold_dir}")
