@@ -612,13 +612,13 @@ def ingest(
     langs = parse_list(lang, LANGS, "--lang")
     for path in [*results, manifest]:
         need_file(path)
-    output_dir(out)
     if resubmit is not None:
         _check_resubmit(resubmit, [*results, manifest])
     try:
         batch = open_ingest(results, manifest)
     except (OSError, ValueError) as exc:
         fail(str(exc))
+    output_dir(out)  # once the files given are known good: a wrong one leaves nothing behind
     jobs = batch.manifest.jobs()
     options = RunOptions(out=out, formats=formats, langs=langs, jobs=1, force=True, kind=batch.manifest.kind,
                          settings=batch.manifest.settings, reposts=True)

@@ -41,3 +41,19 @@ def invoke(*args: str, env: dict[str, str] | None = None, stdin: bytes | None = 
     if result.exception is not None and not isinstance(result.exception, SystemExit):
         raise AssertionError(f"a traceback reached the user: {result.exception!r}\n{result.stderr}") from result.exception
     return subprocess.CompletedProcess(list(args), result.exit_code, result.stdout, result.stderr)
+
+
+def make_batch(tmp: Path) -> tuple[Path, Path]:
+    """(results, manifest) of a one-document batch for seed 001, answered well (no engine needed)."""
+    import json
+
+    from scripted_server import answer, load_answer
+
+    requests = tmp / "req.jsonl"
+    done = invoke("run", str(SEED1), "--via", "batch-file", str(requests), "--model", "m")
+    assert done.returncode == 0, done.stderr
+    [request] = [json.loads(line) for line in requests.read_text().splitlines()]
+    results = tmp / "res.jsonl"
+    results.write_text(json.dumps({"custom_id": request["custom_id"], "response": {
+        "status_code": 200, "body": answer(load_answer("seed001_good"), model="m")}}, ensure_ascii=False) + "\n")
+    return results, tmp / "req.manifest.json"

@@ -11,7 +11,7 @@ import pytest
 
 pytestmark = pytest.mark.slow  # each case runs the command in a subprocess, as a user does
 
-from hostile import SEED1, summarise
+from hostile import SEED1, make_batch, summarise
 
 
 @pytest.fixture
@@ -30,8 +30,9 @@ def _outputs_refused(result, where: Path, cause: str) -> None:  # noqa: ANN001
 
 def test_out_on_a_read_only_file_system(tmp_path: Path, small_fs, record: Path) -> None:  # noqa: ANN001
     ro = small_fs(64, read_only=True)
+    results, manifest = make_batch(tmp_path)
     for args in (["run", str(SEED1), "--out", str(ro / "out")], ["brief", str(record), "-f", "md,html", "-o", str(ro / "notes")],
-                 ["ingest", str(record), "--manifest", str(record), "--out", str(ro / "out")]):
+                 ["ingest", str(results), "--manifest", str(manifest), "--out", str(ro / "out")]):
         _outputs_refused(summarise(*args, cwd=tmp_path), ro / ("notes" if args[0] == "brief" else "out"),
                          "read-only file system")
     done = summarise("brief", str(record), "-f", "html", "-o", str(ro / "note.html"), cwd=tmp_path)
@@ -53,9 +54,10 @@ def test_out_without_write_permission(tmp_path: Path, unprivileged: list[str]) -
 def test_out_under_a_file(tmp_path: Path, record: Path) -> None:
     afile = tmp_path / "afile"
     afile.write_text("x")
+    results, manifest = make_batch(tmp_path)
     for args in (["run", str(SEED1), "--out", str(afile / "sub")], ["run", str(SEED1), "--out", str(afile)],
                  ["brief", str(record), "-f", "md,html", "-o", str(afile / "sub")],
-                 ["ingest", str(record), "--manifest", str(record), "--out", str(afile / "sub")]):
+                 ["ingest", str(results), "--manifest", str(manifest), "--out", str(afile / "sub")]):
         result = summarise(*args, cwd=tmp_path)
         assert result.returncode == 2 and str(afile) in result.stderr, result.stderr
         assert "not a directory" in result.stderr or "is a file" in result.stderr, result.stderr
