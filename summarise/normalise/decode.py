@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import threading
 
 from .errors import NormaliseError
 
@@ -84,6 +85,9 @@ def decode(data: bytes, name: str = "<bytes>") -> tuple[str, str]:
     damaged = _damaged_utf8(data)
     if damaged is not None:
         return damaged
+    mixed = _mixed_utf8(data)
+    if mixed is not None:
+        return mixed
     return _detect(data, name)
 
 
@@ -106,6 +110,64 @@ def _damaged_utf8(data: bytes) -> tuple[str, str] | None:
     if bad <= MAX_DAMAGED_SEQUENCES or bad * DAMAGE_RATE <= len(text):
         return text, REPLACEMENT_ENCODING
     return None
+
+
+#: UTF-8 with GBK-encoded characters pasted in (and maybe stray bytes): decoded character by character
+MIXED_ENCODING = "utf-8 (with GBK characters)"
+MIXED_SHARE = 20  # valid UTF-8 Chinese characters per damaged or GBK one, at least
+
+
+def _gbk_pair(data: bytes, i: int) -> str | None:
+    """The GBK character at data[i:i+2] when the pair cannot be the start of a UTF-8 character (a UTF-8
+    lead byte followed by a continuation byte could be one cut short: that stays U+FFFD, never a guess)."""
+    if i + 1 >= len(data):
+        return None
+    lead, trail = data[i], data[i + 1]
+    if not (0x81 <= lead <= 0xFE and 0x40 <= trail <= 0xFE and trail != 0x7F):
+        return None
+    if 0xC2 <= lead <= 0xF4 and 0x80 <= trail <= 0xBF:
+        return None
+    try:
+        char = data[i:i + 2].decode("gb18030")
+    except UnicodeDecodeError:
+        return None
+    return char if _HAN.fullmatch(char) else None
+
+
+_FOUND = threading.local()  # GBK characters the handler decoded in this thread's current decode
+
+
+def _mixed_handler(exc: UnicodeError) -> tuple[str, int]:
+    if not isinstance(exc, UnicodeDecodeError):
+        raise exc
+    char = _gbk_pair(exc.object, exc.start)
+    if char is None:
+        return "\ufffd", exc.end
+    _FOUND.count = getattr(_FOUND, "count", 0) + 1
+    return char, exc.start + 2
+
+
+codecs.register_error("summarise-gbk-in-utf8", _mixed_handler)
+
+
+def gbk_characters(data: bytes) -> int:
+    """How many GBK characters `_mixed_utf8` decodes in `data`."""
+    _FOUND.count = 0
+    data.decode("utf-8", "summarise-gbk-in-utf8")
+    return _FOUND.count
+
+
+def _mixed_utf8(data: bytes) -> tuple[str, str] | None:
+    """A UTF-8 page with a few GBK-encoded characters and stray bytes: each GBK character decoded as
+    GBK, each other invalid byte as U+FFFD, when valid UTF-8 Chinese outnumbers them MIXED_SHARE to one
+    (a GBK page decoded so has almost no valid UTF-8 Chinese). None otherwise."""
+    _FOUND.count = 0
+    text = data.decode("utf-8", "summarise-gbk-in-utf8")
+    damaged = text.count("\ufffd") - data.count("\ufffd".encode("utf-8"))
+    problems = damaged + _FOUND.count
+    if problems <= 0 or len(_HAN.findall(text)) - _FOUND.count < MIXED_SHARE * problems:
+        return None
+    return text, MIXED_ENCODING
 
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")

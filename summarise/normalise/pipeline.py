@@ -13,6 +13,9 @@ from .read import choose_source, read_source
 _HAN = re.compile(r"[\u3400-\u9fff]")
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def normalise(source: str | bytes | os.PathLike[str] | None = None, *, text: str | None = None,
               name: str | None = None) -> Document:
     """Clean one article: a ``pathlib.Path`` (a file), ``bytes`` (the page) or ``str`` (the text), or
@@ -39,10 +42,20 @@ def normalise(source: str | bytes | os.PathLike[str] | None = None, *, text: str
 
     if encoding == decode.REPLACEMENT_ENCODING:
         count("utf8_damaged", original.count("\ufffd"))
+    if encoding == decode.MIXED_ENCODING:
+        count("utf8_damaged", original.count("\ufffd"))
+        count("gbk_in_utf8", decode.gbk_characters(payload))  # type: ignore[arg-type]
     ext = markup.extract(original)
     for k, v in ext.removed.items():
         count(k, v)
-    text = ext.body
+    # a lone surrogate (an escape like \ud800 in a JSON record or a str): no character, and no
+    # encoder or converter downstream can take it; U+FFFD in its place keeps every span
+    text, n = ext.body.sub(_SURROGATE, "\ufffd")
+    count("surrogate", n)
+    if ext.title is not None:
+        ext.title = _SURROGATE.sub("\ufffd", ext.title)
+    if ext.publisher is not None:
+        ext.publisher = _SURROGATE.sub("\ufffd", ext.publisher)
     text, n = markup.fix_entities(text)
     count("entity", n)
     text, n = mojibake.repair(text)
@@ -124,6 +137,8 @@ def report(doc: Document) -> str:
         "width": "fullwidth digits/letters made ASCII",
         "bracket_break": "line breaks inside a short bracket joined (a byline split over paragraphs)",
         "utf8_damaged": "invalid UTF-8 byte sequences decoded as U+FFFD (a few damaged characters)",
+        "gbk_in_utf8": "GBK-encoded characters inside a UTF-8 page, decoded as GBK",
+        "surrogate": "lone surrogate escapes (\\ud800-\\udfff, no character) replaced by U+FFFD",
         "column_heading": "heading of a periodical column or digest page (label + period or issue), not the article's",
         "php_data": "article taken from a string literal of the PHP code (template test data), not the rendered page",
         "php": "PHP/template code blocks (<?php … ?>)",
