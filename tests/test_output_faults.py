@@ -87,12 +87,20 @@ def test_out_on_a_full_disk_lists_every_input(tmp_path: Path, small_fs) -> None:
     assert result.returncode == 1, result.stderr
     assert "no space left on the disk" in result.stderr
     assert "cannot read the file" not in result.stderr  # it is a write, and said so
-    summary = json.loads((out / "summary.json").read_text())
-    errors = [json.loads(line) for line in (out / "errors.jsonl").read_text().splitlines()]
-    assert summary["counts"]["done"] + summary["counts"]["failed"] == 12 and summary["counts"]["failed"] >= 1
-    assert len(errors) == summary["counts"]["failed"]
-    assert all("no space left on the disk" in e["reason"] for e in errors)
-    assert any(e["reason"].startswith("not processed") for e in errors)  # stopped spending after the first
+    # every input is on the console with what happened to it, whatever the reports could hold
+    lines = result.stderr.splitlines()
+    for i in range(12):
+        [line] = [ln for ln in lines if f"doc{i:02}.txt" in ln]
+        assert " done " in line or "no space left on the disk" in line, line
+    assert any("not processed" in ln for ln in lines)  # stopped spending after the first failed write
+    if (out / "summary.json").exists():
+        summary = json.loads((out / "summary.json").read_text())
+        assert summary["counts"]["done"] + summary["counts"]["failed"] == 12 and summary["counts"]["failed"] >= 1
+    else:
+        assert f"cannot write {out / 'summary.json'}: no space left on the disk" in result.stderr
+    if (out / "errors.jsonl").exists():
+        errors = [json.loads(line) for line in (out / "errors.jsonl").read_text().splitlines()]
+        assert errors and all("no space left on the disk" in e["reason"] for e in errors)
     assert not list(out.glob(".summarise-tmp-*")) and not list((out / ".summarise").glob(".summarise-tmp-*"))
 
 
