@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import re
 import unicodedata
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -464,10 +465,11 @@ def find_figures(text: str, *, quoted: bool = False) -> list[ParsedFigure]:
         if fig is not None:
             out.append(fig)
     if "亿" in text or "億" in text:
-        spans = [(f.start, f.end) for f in out]
+        starts, ends = [f.start for f in out], [f.end for f in out]  # in order, not overlapping
         extra = []
         for m in _bare_yi_matches(text):
-            if any(a < m.end() and m.start() < b for a, b in spans):
+            i = bisect_right(ends, m.start())  # the first figure ending after this match starts
+            if i < len(starts) and starts[i] < m.end():  # overlaps it
                 continue
             fig = _bare_yi(text, m)
             if fig is not None:

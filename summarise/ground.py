@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, model_validator
+from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
 
 from .claims import is_name
 from .dates import find_dates, resolve_date
@@ -101,8 +101,13 @@ class Grounder:
         if resolved.value != date.value:
             out.append(f"{date.value!r} is not what the text supports ({resolved.value!r}"
                        f"{'; ' + resolved.note if resolved.note else ''})")
-        return EventDate(value=resolved.value, year_basis=resolved.year_basis, note=resolved.note,
-                         evidence=grounded)
+        try:
+            return EventDate(value=resolved.value, year_basis=resolved.year_basis, note=resolved.note,
+                             evidence=grounded)
+        except ValidationError:  # a month with neither year nor day ("--03"): no date a record can hold
+            out.append(f"quote {grounded.quote!r} dates nothing a record can hold ({resolved.value!r}: "
+                       f"{resolved.note or 'a month alone'})")
+            return None
 
     def _problems(self, fact: Any, evidence: Evidence | None) -> list[str]:
         """What, beyond its evidence, makes a fact ungrounded."""

@@ -22,6 +22,7 @@ _REJECT_NAMES = frozenset({"负责人", "同志", "全体人员", "主要负责"
 
 LECTURE_NOUNS = frames.LECTURE_NOUNS
 _ATTEND_END = re.compile(r"(?:参加|出席|列席|参会|与会)了?(?:会议|活动|大会|本次活动|座谈会?|仪式)?[。！;；]?$")
+_ATTEND_END_REACH = 12  # longer than any match of _ATTEND_END (8 characters) and a final line break
 _SPEECH = re.compile(r"[，,]?[^。；;\n]{0,16}?(?:指出|强调|表示|说|要求|认为|介绍|讲话|提出|希望|建议)")
 
 
@@ -431,7 +432,8 @@ def find_people(text: str) -> list[Found]:
             elif men.title and (found.title is None or (
                     vocab.GENERIC_TITLES.search(found.title) and not vocab.GENERIC_TITLES.search(men.title))):
                 found.title, found.start, found.end = men.title, men.start, men.end
-            if not (own or roles) and _ATTEND_END.search(text, men.end, sentence_end(men.end)):
+            end = sentence_end(men.end)  # a match ends the sentence: only its last characters can hold one
+            if not (own or roles) and _ATTEND_END.search(text, max(men.end, end - _ATTEND_END_REACH), end):
                 own = ["attendee"]
             for role in own or roles:
                 if role not in found.roles:
