@@ -449,12 +449,12 @@ def _process(job: Job, options: RunOptions, extractor: ExtractFn, role: Role | N
     started = time.perf_counter()
     result = ItemResult(path=job.label, status="failed")
     try:
-        if halt is not None and halt.is_set():
-            raise OutputWriteError(options.out, OSError(errno.ENOSPC, os.strerror(errno.ENOSPC)), halted=True)
         data = job.read()
         sha = hashlib.sha256(data).hexdigest()
         stem = output_stem(job.stem, sha)
-        result.stem = stem
+        result.stem = stem  # known even when halted: reposts waiting for this story are told it failed
+        if halt is not None and halt.is_set():
+            raise OutputWriteError(options.out, OSError(errno.ENOSPC, os.strerror(errno.ENOSPC)), halted=True)
         out = options.out
         key = options.extract_key()
         wanted = _outputs_for(stem, options.formats)

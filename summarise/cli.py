@@ -707,7 +707,7 @@ def export(
     finally:
         db.close()
     for path in files:
-        typer.echo(str(path))
+        say(str(path))
 
 
 # --------------------------------------------------------------------------- single documents

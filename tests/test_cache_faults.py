@@ -37,7 +37,7 @@ def _env(tmp: Path, server, cache: Path, model: str = "good") -> dict[str, str]:
 
 def _run(tmp: Path, env: dict[str, str], n: int = 6):  # noqa: ANN202
     out = tmp / "out"
-    result = summarise("run", str(_inputs(tmp / "in", n)), "--out", str(out), "-j", "3", cwd=tmp, env=env)
+    result = summarise("run", str(_inputs(tmp / "in", n)), "--out", str(out), "-j", "3", "--no-reposts", cwd=tmp, env=env)
     return result, json.loads((out / "summary.json").read_text("utf-8"))
 
 
