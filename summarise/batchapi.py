@@ -411,7 +411,11 @@ def _manifest_problem(data: dict[str, Any]) -> str | None:
         where = f"document {n}"
         if not isinstance(doc, dict):
             return f"{where} is not an object"
-        for key in ("input", "sha256", "text_sha256"):
+        copy = doc.get("repost_of")  # a copy of another input's article: no request of its own
+        if copy is not None and not (isinstance(copy, dict) and isinstance(copy.get("story"), int)
+                                     and 0 <= copy["story"] < len(documents)):
+            return f"{where}: 'repost_of' does not name a document of this manifest"
+        for key in ("input", "sha256") + (() if copy else ("text_sha256",)):
             if not isinstance(doc.get(key), str) or not doc[key]:
                 return f"{where} has no {key!r}"
         if doc.get("data_base64") is not None:
@@ -422,7 +426,7 @@ def _manifest_problem(data: dict[str, Any]) -> str | None:
         elif not isinstance(doc.get("path"), str) or not doc["path"]:
             return f"{where} ({doc['input']}) has neither a 'path' nor its data"
         requests = doc.get("requests")
-        if not isinstance(requests, list) or not requests:
+        if not isinstance(requests, list) or not (requests or copy):
             return f"{where} ({doc['input']}) lists no 'requests'"
         if not all(isinstance(r, dict) and isinstance(r.get("custom_id"), str) for r in requests):
             return f"{where} ({doc['input']}): a request has no 'custom_id'"
