@@ -68,11 +68,14 @@ CASES = {
 }
 
 
-# Open: the overall per-request deadline belongs to the rewrite of the HTTP layer (engine branch, where
-# Settings.timeout covers the whole request). Measured there at fd859c3: the trickled body is cut in
-# time, the trickled headers are not (12.2 s, when this server gave up). Drop the mark once both pass.
-@pytest.mark.xfail(reason="no overall per-request deadline on main yet (the engine rewrite brings it)", strict=False)
-@pytest.mark.parametrize("case", sorted(CASES))
+# The overall per-request deadline (summarise/endpoint.py: Settings.timeout covers the whole request)
+# cuts a trickled body. Open: trickled headers are not cut (12 s, when this server gives up): the
+# deadline is enforced on the body's chunks, and the headers come before the first.
+HEADERS_OPEN = pytest.mark.xfail(reason="the deadline does not yet cover the response headers", strict=True)
+
+
+@pytest.mark.parametrize("case", [pytest.param("headers at 1 byte per 0.2 s", marks=HEADERS_OPEN),
+                                  "body at 4 bytes per 0.2 s"])
 def test_a_trickled_answer_is_cut_at_the_deadline(case: str, tmp_path: Path) -> None:
     head, tail, step = CASES[case]
     server = Trickler(head, tail, step)
