@@ -165,3 +165,67 @@ def test_relayed_speakers_are_not_participants(text: str, present: str, relayed:
 def test_a_relayed_speaker_who_is_also_present_stays() -> None:
     found = people("会议传达了市委书记王强的讲话精神。市委书记王强出席会议并讲话。")
     assert "王强" in found and "speaker" in found["王强"][1]
+
+
+# --- national leaders, the complete surname list, and common words that open or end with a surname
+
+@pytest.mark.parametrize("text, name, title", [
+    ("12月25日，市委召开常委会议。市委书记习近平主持会议。", "习近平", "市委书记"),
+    ("中共中央政治局11月28日召开会议。中共中央总书记习近平主持会议。", "习近平", "中共中央总书记"),
+    ("全国人大常委会副委员长铁凝主持会议。", "铁凝", "全国人大常委会副委员长"),
+    ("国务委员谌贻琴主持会议。", "谌贻琴", "国务委员"),
+    ("全国政协副主席咸辉主持会议。", "咸辉", "全国政协副主席"),
+    ("区委书记洪建国主持会议。", "洪建国", "区委书记"),
+    ("副市长赫连明主持会议。", "赫连明", "副市长"),
+])
+def test_chair_with_a_surname_from_the_full_list(text: str, name: str, title: str) -> None:
+    found = people(text)
+    assert found[name] == (title, ["chair"])
+
+
+@pytest.mark.parametrize("text", [
+    "李强表示，今年9月召开的峰会上，习近平主席郑重提出全球治理倡议。",  # 郑重 "solemnly"; a cited leader
+    "他说，中方愿同各成员国一道，推进合作。",  # 成员国 + 一道
+    "全国人大常委会有关副秘书长，全国人大有关专门委员会、常委会有关工作委员会负责人就有关议题作了汇报。",
+    "开幕会听取了全国政协有关专门委员会关于调研情况的报告。",
+    "会议经表决，张杰、曹卫星同志不再担任教科卫体委员会副主任，陈国庆同志不再担任社会和法制委员会副主任。",
+    "会议通过关于免去傅兴国同志委员职务的决定。",
+    "丁薛祥表示，中国高度重视中欧班列发展。习近平主席强调，推动中欧班列高质量发展。",
+    "他指出，习近平总书记强调，要坚持人民至上。",
+    "镇党委书记和分管“工改”工作的两委参加会议。",
+    "在“总书记有号令、党中央有部署”的感召下，全省行动起来。",
+])
+def test_words_and_cited_leaders_are_no_participants(text: str) -> None:
+    assert people(text) == {}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("副市长江涛出席会议。", "江涛"),  # 长江 is a word, but 市长 is the post before the name
+    ("局长于洋主持会议。", "于洋"),  # 长于 likewise
+    ("市长高峰出席会议并讲话。", "高峰"),  # a word that is also a common name
+    ("县委书记和平安主持会议。", "和平安"),  # a weak surname, right after a post, before a verb
+])
+def test_names_next_to_words_they_could_form(text: str, name: str) -> None:
+    assert name in people(text)
+
+
+def test_a_posts_remit_and_a_bracketed_post_stay_in_the_title() -> None:
+    found = people("座谈会上，中央组织部分管日常工作的副部长黄建发、中央党校（国家行政学院）分管日常工作的副校长（副院长）"
+                   "谢春涛、湖南省委书记沈晓明先后发言。")
+    assert found["黄建发"] == ("中央组织部分管日常工作的副部长", ["speaker"])
+    assert found["谢春涛"] == ("中央党校（国家行政学院）分管日常工作的副校长（副院长）", ["speaker"])
+    assert found["沈晓明"] == ("湖南省委书记", ["speaker"])
+
+
+def test_a_separator_bar_is_no_part_of_a_word() -> None:
+    text = "中共中央总书记习近平发表重要讲话。新闻链接 受权发布丨习近平：在座谈会上的讲话"
+    assert people(text)["习近平"] == ("中共中央总书记", ["speaker"])
+
+
+@pytest.mark.parametrize("text", [
+    "中共中央总书记习近平在主持学习时强调，要健全长效机制。",
+    "市委书记王某在主持会议时指出，要抓好落实。",
+])
+def test_chairing_while_speaking(text: str) -> None:
+    (p,) = find_people(text)
+    assert "chair" in p.roles and "speaker" in p.roles

@@ -14,6 +14,12 @@ COMPOUND_SURNAMES = {
     "端木": "Duanmu", "独孤": "Dugu", "南宫": "Nangong", "呼延": "Huyan", "澹台": "Tantai",
     "万俟": "Moqi", "西门": "Ximen", "钟离": "Zhongli", "申屠": "Shentu", "淳于": "Chunyu",
     "单于": "Chanyu", "百里": "Baili", "司空": "Sikong", "闻人": "Wenren", "濮阳": "Puyang",
+    "赫连": "Helian", "公羊": "Gongyang", "宗政": "Zongzheng", "鲜于": "Xianyu", "闾丘": "Lüqiu",
+    "亓官": "Qiguan", "司寇": "Sikou", "仉督": "Zhangdu", "子车": "Ziju", "颛孙": "Zhuansun", "巫马": "Wuma",
+    "公西": "Gongxi", "漆雕": "Qidiao", "乐正": "Yuezheng", "壤驷": "Rangsi", "公良": "Gongliang",
+    "拓跋": "Tuoba", "夹谷": "Jiagu", "宰父": "Zaifu", "谷梁": "Guliang", "羊舌": "Yangshe", "微生": "Weisheng",
+    "梁丘": "Liangqiu", "左丘": "Zuoqiu", "伯赏": "Boshang", "太叔": "Taishu", "仲孙": "Zhongsun",
+    "段干": "Duangan", "东郭": "Dongguo", "公冶": "Gongye",
 }
 # Surname readings that differ from the character's default reading (or that pypinyin gets wrong).
 SURNAMES = {
@@ -26,6 +32,7 @@ SURNAMES = {
     "华": "Hua", "纪": "Ji", "冼": "Xian", "莫": "Mo", "宁": "Ning", "长": "Chang", "朝": "Chao",
     "藏": "Zang", "卜": "Bu", "能": "Nai", "阿": "A", "蕃": "Pi", "宿": "Su", "相": "Xiang",
     "参": "Can", "叶": "Ye", "车": "Che", "曹": "Cao", "大": "Da", "行": "Xing", "肖": "Xiao",
+    "莘": "Shen", "乜": "Nie", "谌": "Chen", "和": "He", "红": "Hong",
 }
 PLACE_SUFFIXES = {
     "自治区": "Autonomous Region", "自治州": "Autonomous Prefecture", "自治县": "Autonomous County",

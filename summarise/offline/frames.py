@@ -26,7 +26,7 @@ from . import vocab
 LEAD = (r"(?:等|同志|一行|[（(][^）)]{0,8}[）)]|" + vocab.alternation(vocab.POST_TITLES)
         + r")*(?:昨天|昨日|今天|今日|前天|日前|近日|当天|当日)?(?:上午|下午|晚上|晚)?"
         + r"(?:于?\s*(?:[0-9０-９]{1,2}\s*月\s*)?[0-9０-９]{1,2}\s*日(?:上午|下午|晚上|晚)?)?"
-        + r"(?:正在|亲自|专门|还|也|又|则|随后|首先|最后|接着)?"
+        + r"(?:正在|亲自|专门|还|也|又|则|随后|首先|最后|接着|先后|分别|依次|相继)?"
         + r"(?:在[^，,。；]{0,30}?(?:上|中|时))?"
         + r"(?:于?\s*(?:[0-9０-９]{1,2}\s*月\s*)?[0-9０-９]{1,2}\s*日(?:上午|下午|晚上|晚)?)?")
 
@@ -53,9 +53,9 @@ _LECTURE_VERB = (
 _INVITED_REPORT = r"(?:应邀|受邀|特邀)[^。；;]{0,40}?(?:作|做)了?[^，,。；;]{0,40}?报告(?!会)"
 
 ROLE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("chair", re.compile(LEAD + r"(?:主持)")),
+    ("chair", re.compile(LEAD + r"(?:主持)|(?:等|同志)?在主持[^，,。；;]{0,12}?(?:时|中)")),
     ("lecturer", re.compile(LEAD + r"(?:" + _INVITED_REPORT + r"|" + _ARRIVAL + _SETTING + _LECTURE_VERB + r")")),
-    ("speaker", re.compile(LEAD + r"(?:主持[^，,。；]{0,6}?并[^，,。；]{0,6}?(?:讲话|致辞)|出席[^，,。；]{0,8}?并[^，,。；]{0,6}?(?:讲话|致辞)|(?:作|做)了?[^，,。；]{0,20}?(?:讲话|致辞|发言|报告|表示)|讲话|致辞|发言|指出|强调|表示|说|认为|要求|提出|希望|建议|介绍|传达|分析|部署)")),
+    ("speaker", re.compile(LEAD + r"(?:主持[^，,。；]{0,6}?并[^，,。；]{0,6}?(?:讲话|致辞)|出席[^，,。；]{0,8}?并[^，,。；]{0,6}?(?:讲话|致辞)|发表[^，,。；]{0,8}?讲话|(?:作|做)了?[^，,。；]{0,20}?(?:讲话|致辞|发言|报告|表示)|讲话|致辞|发言|指出|强调|表示|说|认为|要求|提出|希望|建议|介绍|传达|分析|部署)")),
     ("reporter", re.compile(LEAD + r"(?:(?:作|做)?[^，,。；]{0,20}?汇报|通报)")),
     ("attendee", re.compile(LEAD + r"(?:出席|参加|参会|列席|在主会场|在分会场|会见|陪同"
                                    r"|(?:在[^，,。；]{0,20}?会场)?(?:集中)?(?:收听收看|收看|收听|观看))")),
@@ -73,6 +73,9 @@ ROLE_BEFORE_WINDOW = 12
 _HANDED_OVER_BEFORE = re.compile(r"受[^，,。；;：:]{0,20}$")
 _HANDED_OVER_AFTER = re.compile(r"(?:同志)?的?委托")
 _ABSENT_AFTER = re.compile(r"(?:同志)?(?:[（(]?因(?:公|病|事|故|工作原因|其他公务|另有公务)[^，,。；;]{0,6}?[)）]?)?(?:请假|缺席|未出席|未能出席|未参加)")
+# Named in a personnel decision, not reported present: 张三同志不再担任…副主任, 免去李四…职务, 任命王五为….
+_PERSONNEL_AFTER = re.compile(r"(?:同志)?(?:不再担任|不再兼任|辞去)")
+_PERSONNEL_BEFORE = re.compile(r"(?:免去|任命|撤销)$")
 
 
 def roles_after(text: str, pos: int, end: int) -> list[str]:
@@ -89,15 +92,16 @@ def roles_before(text: str, start: int) -> list[str]:
 
 
 def absent(text: str, name_end: int) -> bool:
-    """The name ending at `name_end` is followed by 请假, 因公请假, 缺席 …"""
-    return _ABSENT_AFTER.match(text, name_end) is not None
+    """The name ending at `name_end` is followed by 请假, 因公请假, 缺席 … or by a personnel
+    decision about it (不再担任, 辞去)."""
+    return _ABSENT_AFTER.match(text, name_end) is not None or _PERSONNEL_AFTER.match(text, name_end) is not None
 
 
 def not_present(text: str, start: int, name_end: int) -> bool:
     """The mention text[start:name_end] names someone who was not there: 受…委托, 请假, 缺席."""
     if _HANDED_OVER_AFTER.match(text, name_end) and _HANDED_OVER_BEFORE.search(text, max(0, start - 20), start):
         return True
-    return _ABSENT_AFTER.match(text, name_end) is not None
+    return absent(text, name_end) or _PERSONNEL_BEFORE.search(text, max(0, start - 2), start) is not None
 
 
 # A talk at a lecture event: 作报告, 作了…的报告, 作…讲话 (a lecture when the event is one).

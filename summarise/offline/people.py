@@ -6,8 +6,8 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from . import frames, vocab
-from .surnames import VERB_LIKE, surname_length
+from . import frames, lexicon, vocab
+from .surnames import VERB_LIKE, WEAK, surname_length
 from .text import sentences
 
 _SUFFIX_RE = re.compile(vocab.alternation(vocab.TITLE_SUFFIXES))
@@ -36,6 +36,7 @@ class Mention:
     start: int
     end: int
     role: str | None = None  # a role the list the mention stands in gives it (出席会议的领导有：…)
+    post_after: bool = False  # written name first, the post after it (郑昶委员, 习近平总书记)
 
 
 @dataclass
@@ -50,8 +51,9 @@ class Found:
 
 
 def _is_cjk(ch: str) -> bool:
-    """A CJK ideograph (U+3400–U+9FFF); False for the empty string."""
-    return "\u3400" <= ch <= "\u9fff"
+    """A CJK ideograph (U+3400–U+9FFF); False for the empty string and for 丨, which the genre's
+    pages use as a separator bar (受权发布丨习近平：…)."""
+    return "\u3400" <= ch <= "\u9fff" and ch != "丨"
 
 
 def occurrences(text: str, word: str) -> Iterator[int]:
@@ -95,20 +97,23 @@ def _posts_after_names(text: str) -> list[re.Match[str]]:
     return [best[k] for k in sorted(best)]
 
 
-def name_at(text: str, pos: int, listed: bool = False) -> str | None:
+def name_at(text: str, pos: int, listed: bool = False, weak: bool = False) -> str | None:
     """The 2–3 character name (4 with a compound surname) starting at `pos`, if one fits.
 
     `listed`: the name stands in a list (…、Name、…), where it must end at a list separator.
+    `weak`: a WEAK surname (和, 有, 年 …) may open it (right after a post), as surname + two characters.
+    A common word is no name: one that opens with the surname (郑重), one the surname ends (有关,
+    成员国), or a function word after it (国一道): see lexicon.
     """
-    surname = surname_length(text[pos:pos + 3])
-    if not surname:
+    surname = surname_length(text[pos:pos + 3], weak=weak)
+    if not surname or _glued_left(text, pos):
         return None
-    verb_like = text[pos] in VERB_LIKE
+    one_char_verb = text[pos] in VERB_LIKE or text[pos] in WEAK
     banned = vocab.NOT_IN_LISTED_NAME if listed else vocab.NOT_IN_GIVEN_NAME
     ends = _list_boundary if listed else is_boundary
     for given in (1, 2):
-        if verb_like and given == 1:
-            continue  # 回 + one character is a verb (回应, 回到), not a name
+        if one_char_verb and given == 1:
+            continue  # 回 + one character is a verb (回应, 回到), not a name; so is 和 + one, 有 + one
         end = pos + surname + given
         if end > len(text):
             break
@@ -116,9 +121,37 @@ def name_at(text: str, pos: int, listed: bool = False) -> str | None:
         ok = _given_ok(name[surname:], banned) or (
             given == 2 and name[surname] in vocab.GIVEN_NAME_FIRST_OK and _given_ok(name[surname + 1:], banned))
         if ok and name not in _REJECT_NAMES and name not in vocab.NOT_NAMES and ends(text, end) \
-                and name not in vocab.FOLLOW and not (given == 2 and name[surname:] in vocab.FOLLOW):
+                and name not in vocab.FOLLOW and not (given == 2 and name[surname:] in vocab.FOLLOW) \
+                and not lexicon.refuses(name) and (text[pos] not in WEAK or _WEAK_END.match(text, end)):
             return name
     return None
+
+
+# What must follow a name opened by a WEAK surname: a verb of the genre (书记和平安主持…, not 和分管…).
+_WEAK_END = re.compile(r"(?:同志)?(?:主持|出席|列席|参加|讲话|致辞|发言|指出|强调|表示|介绍|汇报|宣读|通报|主讲|讲授|作了?|做了?)")
+
+
+_KNOWN_BEFORE_NAME = vocab.Words(vocab.TITLE_STOPS + vocab.BEFORE_NAME + vocab.FOLLOW_WORDS)
+
+
+def _glued_left(text: str, pos: int) -> bool:
+    """The surname at `pos` completes a common word that starts before it (有关副秘书长, 成员国一道,
+    由于), and no post or word of the genre ending at `pos` explains the boundary: in 市长江某 the
+    word 长江 straddles the post 市长, which wins."""
+    if pos == 0 or not _is_cjk(text[pos - 1]):
+        return False
+    starts = lexicon.left_words_ending(text, pos)
+    if not starts:
+        return False
+    title = _TITLE_END_RE.search(text, max(0, pos - 12), pos)
+    known = [title.start()] if title else []
+    word = _KNOWN_BEFORE_NAME.start_of_longest_ending_at(text, pos)
+    known += [word] if word is not None else []
+    return not known or any(a <= min(known) for a in starts)
+
+
+# A post's remit before its 的 (中央组织部分管日常工作的副部长): part of the title.
+_CHARGE = re.compile(r"(?:分管|主管|负责|主持)[\u4e00-\u9fff]{1,10}$")
 
 
 def _title_start(text: str, suffix_start: int, limit: int) -> int:
@@ -127,6 +160,9 @@ def _title_start(text: str, suffix_start: int, limit: int) -> int:
     floor = max(limit, suffix_start - 30)
     while i > floor:
         ch = text[i - 1]
+        if ch == "的" and (charge := _CHARGE.search(text, max(0, i - 14), i - 1)):
+            i = charge.start()  # past the remit, whose words (日常, 工作) are no stops here
+            continue
         if vocab.TITLE_STOP.ends_at(text, i):
             break
         if ch == "、":
@@ -181,6 +217,23 @@ def _is_word(text: str, name: str, memo: dict[str, bool] | None = None) -> bool:
     return found
 
 
+# A speech verb that opens someone's reported speech: what follows in the paragraph is what they said.
+_SPEECH_OPENS = re.compile(r"(?:表示|指出|强调|说|认为|提出|介绍|要求|希望)[，,：:]")
+
+
+def _cited_leader(text: str, men: Mention) -> bool:
+    """A leader cited, not present: named first with the honorific post (习近平总书记强调…, always a
+    citation in this genre), or with 主席 inside another speaker's words (李强表示，…习近平主席郑重提出…)."""
+    if not men.post_after or not men.title:
+        return False
+    if men.title.endswith("总书记"):
+        return True
+    if not men.title.endswith("主席"):
+        return False
+    para = text.rfind("\n", 0, men.start) + 1
+    return _SPEECH_OPENS.search(text, para, men.start) is not None
+
+
 def _in_book_title(text: str, pos: int) -> bool:
     """`pos` stands inside 《…》 (a document's title: 《关于周凯等同志任职的通知》 names no participant)."""
     opened = text.rfind("《", max(0, pos - 60), pos)
@@ -222,16 +275,18 @@ def find_mentions(text: str) -> list[Mention]:
 
     last_end = 0
     for m in _SUFFIX_RE.finditer(text):
-        pos = m.end()
-        while pos < len(text) and text[pos] in _SPACE and pos - m.end() < 1:
+        pos = title_end = m.end()
+        if text.startswith(("）", ")"), pos) and text.rfind("（", max(0, pos - 8), pos) + text.rfind("(", max(0, pos - 8), pos) > -2:
+            pos = title_end = pos + 1  # a post given in brackets after another: 副校长（副院长）谢春涛
+        while pos < len(text) and text[pos] in _SPACE and pos - title_end < 1:
             pos += 1
         if text.startswith(("”", "’"), pos):  # an epithet in quotes before the name: “乡村大使”胡崇德
             pos += 1
-        name = name_at(text, pos)
+        name = name_at(text, pos, weak=True)
         if not name or not free(pos, pos + len(name)):
             continue
         start = _title_start(text, m.start(), last_end)
-        title = text[start:m.end()]
+        title = text[start:title_end]
         if _byline(text, start):
             continue
         mentions.append(Mention(name, pos, title, start, pos + len(name)))
@@ -246,7 +301,7 @@ def find_mentions(text: str) -> list[Mention]:
             cand = text[a:q]
             s = surname_length(cand)
             if not s or len(cand) - s not in (1, 2) or not free(a, m.end()) or cand in vocab.NOT_NAMES \
-                    or cand in vocab.FOLLOW or _in_post_list(text, a):
+                    or cand in vocab.FOLLOW or _in_post_list(text, a) or lexicon.refuses(cand) or _glued_left(text, a):
                 continue
             before = text[a - 1] if a else ""
             org_start = a
@@ -262,7 +317,7 @@ def find_mentions(text: str) -> list[Mention]:
             # (the grounder checks it), so the post alone is kept unless the joined form occurs.
             joined = text[org_start:a] + m.group()
             title = joined if joined in text else m.group()
-            mentions.append(Mention(cand, a, title, org_start, m.end()))
+            mentions.append(Mention(cand, a, title, org_start, m.end(), post_after=True))
             taken.append((a, m.end()))
             break
     # a bare name that opens a clause before a role verb: 庄天慧主持召开…, [视频]李克强主持召开…, 吴德列席会议
@@ -422,7 +477,7 @@ def find_people(text: str) -> list[Found]:
         absent = frames.absent(text, last.end)  # 副县长张三、李四请假: the whole list was away
         for men in group:
             if absent or relayed(text, men.start, men.end) or frames.not_present(text, men.start, men.end) \
-                    or _in_book_title(text, men.start):
+                    or _in_book_title(text, men.start) or _cited_leader(text, men):
                 continue
             own = _roles_after(text, men.end, sentence_end(men.end)) if men is not last else roles
             own = frames.roles_before(text, men.start) + own + ([men.role] if men.role else [])

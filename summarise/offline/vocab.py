@@ -43,6 +43,13 @@ class Words:
         pos = min(pos, len(text))
         return pos > 0 and text.endswith(self._by_last.get(text[pos - 1], ()), 0, pos)
 
+    def start_of_longest_ending_at(self, text: str, pos: int) -> int | None:
+        """Where the longest of the words that end at `pos` starts, None when none does."""
+        if not 0 < pos <= len(text):
+            return None
+        ends = [len(w) for w in self._by_last.get(text[pos - 1], ()) if text.endswith(w, 0, pos)]
+        return pos - max(ends) if ends else None
+
 
 def _trie_source(node: dict[str, dict]) -> str:
     branches = [re.escape(ch) + _trie_source(child) for ch, child in node.items() if ch]
@@ -94,7 +101,7 @@ FOLLOW_WORDS: tuple[str, ...] = tuple(sorted({
     "正在", "来到", "来校", "来院", "来我", "莅临", "应邀", "受邀", "特邀", "专程", "亲临", "走进", "前往",
     "回到", "率队", "率领", "因公", "因病", "因事", "请假", "缺席", "委托", "领学", "宣讲", "辅导", "讲解",
     "上了", "讲了", "作为", "针对", "通过", "同时", "目前", "已经", "曾经", "一直", "首次", "再次", "以及",
-    "宣布", "表彰", "逐项", "逐条", "给", "是", "系", "来说", "带头", "表态", "全面", "详细", "结合", "生动", "深刻", "精彩",
+    "宣布", "表彰", "逐项", "逐条", "给", "是", "系", "来说", "发表", "签署", "带头", "表态", "全面", "详细", "结合", "生动", "深刻", "精彩",
 }, key=len, reverse=True))
 
 FOLLOW = Words(FOLLOW_WORDS)
