@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from .offline.surnames import COMPOUND, SINGLE
+from .offline.surnames import COMPOUND, SINGLE, WEAK
 
 # What a person does, by the words written after the name (in the same clause).
 ROLE_CUES: dict[str, tuple[str, ...]] = {
@@ -75,7 +75,7 @@ def is_name(name: str) -> str | None:
         return f"name {name!r} is one character, not a full name"
     if cjk == len(name) and len(name) > 4:
         return f"{name!r} does not read as a name as written (longer than a Chinese name; a title or a phrase?)"
-    if cjk == len(name) and not (name[:2] in COMPOUND or name[0] in SINGLE):
+    if cjk == len(name) and not (name[:2] in COMPOUND or name[0] in SINGLE or name[0] in WEAK):
         return f"{name!r} does not read as a name (no Chinese surname)"
     return None
 
