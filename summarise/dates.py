@@ -65,7 +65,7 @@ _DATE_RE = re.compile(
     rf"(?:\s*[-－—~～至到]\s*(?P<d2>{_D}{{1,2}}|{_CN_D})[日号號])?)?"
     rf"|(?P<rel>今日|今天|昨日|昨天|前日|前天|明日|明天)\s*[(（]\s*(?P<rd>{_D}{{1,2}})\s*日\s*[)）]"
     rf"|(?<![月年第])(?P<bd>{_D}{{1,2}})(?:(?P<bdd>[日号])?\s*[-－—~～至到]\s*(?P<bd2>{_D}{{1,2}})[日号](?![内后])"
-    rf"|[日号](?=(?:上午|下午|晚上|晚|早上)?[，,]?(?:在|于)?[^，,。；;！？\n]{{0,30}}?(?:召开|举行|举办|开幕))))"
+    rf"|[日号](?=(?:上午|下午|晚上|晚|早上)?[，,]?(?:在|于)?[^，,。；;！？\n]{{0,30}}?(?:召开|举行|举办|开幕|闭幕))))"
 )
 # Where a match of _DATE_RE can start: a digit, a Chinese numeral or a relative day word, not
 # right after _NOT_AFTER (the lookbehind, checked on the character before the candidate).
@@ -153,7 +153,7 @@ def find_dates(text: str) -> list[DateMention]:
 # 郑州举行), not a year the sentence looks back on (2011年度总结表彰大会, 回顾2017年工作).
 _CLAUSE_STOP = re.compile(r"[，,、。！？!?；;：:\n]")
 _CLAUSE_JOIN = "，,、"  # stops that continue the sentence
-_CONVENED = re.compile(r"召开|举行|举办|开幕")
+_CONVENED = re.compile(r"召开|举行|举办|开幕|闭幕")
 _CONVENED_AT = re.compile(rf"(?=(?:{_CONVENED.pattern}))")
 _YEAR_BODY = (rf"((?:19|20)[0-9]{{2}})年(?![底末终初]|度(?![^，,。；;]{{0,30}}?工作会议)"
               rf"|\s*(?:{_D}{{1,2}}|{_CN_M})\s*月)")

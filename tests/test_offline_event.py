@@ -90,3 +90,58 @@ def test_lecture_meeting_with_numbered_directives() -> None:
     assert facts.event.topic.zh == "以新质生产力推动高质量发展"
     assert [(p.number, p.speaker) for p in facts.points] == [(1, "李强"), (2, "李强"), (3, "李强")]
     assert {p.name for p in facts.people} == {"张华", "李强", "王明", "刘芳"}
+
+
+# --- the meeting the report reports: not one it schedules or recalls; no chair as the convening body
+
+@pytest.mark.parametrize("body, name, date", [
+    ("中共中央政治局12月25日召开会议，听取工作汇报。\n会议同意明年1月12日至14日召开二十届中央纪律检查委员会第五次全体会议。",
+     None, "12月25日"),
+    ("中共中央政治局9月29日召开会议，研究重大问题。\n会议决定，中国共产党第二十届中央委员会第四次全体会议于10月20日至23日在北京召开。",
+     None, "9月29日"),
+    ("市委常委会3月2日召开会议。\n会议建议，市人大常委会第十次会议于3月20日举行。", "市委常委会", "3月2日"),
+    ("十四届全国人大常委会第五十六次委员长会议15日下午在北京人民大会堂举行。会议审议了关于召开第十四届全国人民代表大会第四次会议的决定草案。",
+     "十四届全国人大常委会第五十六次委员长会议", "15日"),
+    ("县委12月5日召开常委会议。\n此前，县委书记主持召开县委常委会会议，听取汇报。", "常委会议", "12月5日"),
+])
+def test_a_scheduled_or_earlier_meeting_is_not_the_event(body: str, name: str | None, date: str) -> None:
+    got = event_of(body)
+    assert got[0] == name and got[3] == date
+
+
+@pytest.mark.parametrize("body, name, place", [
+    ("政协第十四届全国委员会常务委员会第十四次会议31日上午在京开幕。", "政协第十四届全国委员会常务委员会第十四次会议", "京"),
+    ("政协第十四届全国委员会常务委员会第十四次会议1日下午在京闭幕。", "政协第十四届全国委员会常务委员会第十四次会议", "京"),
+    ("第二届中欧班列国际合作论坛11月18日在陕西西安开幕。", "第二届中欧班列国际合作论坛", "陕西西安"),
+    ("当地时间11月18日，国务院总理李强在莫斯科出席上海合作组织成员国政府首脑（总理）理事会第二十四次会议。",
+     "上海合作组织成员国政府首脑（总理）理事会第二十四次会议", "莫斯科"),
+])
+def test_a_meeting_dated_before_its_verb_or_attended(body: str, name: str, place: str) -> None:
+    got = event_of(body)
+    assert (got[0], got[2]) == (name, place)
+
+
+@pytest.mark.parametrize("body, body_, place", [
+    ("国务院总理李强11月14日主持召开国务院常务会议，研究有关工作。", None, None),  # the chair, not a convening body
+    ("国务院总理李克强2月12日主持召开国务院常务会议。", None, None),
+    ("11月10日，学校在综合办公楼808会议室召开专题会议。", "学校", "综合办公楼808会议室"),
+    ("12月3日，县政府在县行政中心召开安全生产工作会议。", "县政府", "县行政中心"),
+])
+def test_the_subject_of_the_convening_verb(body: str, body_: str | None, place: str | None) -> None:
+    got = event_of(body)
+    assert (got[1], got[2]) == (body_, place)
+
+
+def test_page_chrome_and_a_repeated_headline_stay_out_of_the_event_quote() -> None:
+    text = ("李强主持召开国务院常务会议\n李强主持召开国务院常务会议 研究有关工作 2025-11-14 20:11 来源： 新华社 字号：默认 大 超大 | "
+            "打印 | 李强主持召开国务院常务会议研究有关工作新华社北京11月14日电 国务院总理李强11月14日主持召开国务院常务会议，研究有关工作。")
+    raw = find_event(text, "李强主持召开国务院常务会议")
+    quote = text[raw.sentence.start:raw.sentence.end]
+    assert quote.startswith("新华社北京11月14日电") and "字号" not in quote
+    assert text[raw.name.start:raw.name.end] == "国务院常务会议"
+
+
+def test_a_report_of_someone_attending_and_speaking_is_no_transcript() -> None:
+    doc = make_doc("丁薛祥出席第二届中欧班列国际合作论坛开幕式并致辞\n第二届中欧班列国际合作论坛11月18日在陕西西安开幕。"
+                   "中共中央政治局常委、国务院副总理丁薛祥出席并致辞。", "丁薛祥出席第二届中欧班列国际合作论坛开幕式并致辞")
+    assert extract_facts(doc).kind == "meeting_report"

@@ -10,7 +10,7 @@ from summarise import dates
 
 from .kind import meeting_structure
 from .people import LECTURE_NOUNS
-from .text import Span, paragraphs, sentences
+from .text import Span, paragraphs, sentences, trim
 
 MEETING_WORDS = (
     r"(?:会议|大会|推进会|座谈会|研讨会|讲座|报告会|论坛|推介会|培训班|交流会|部署会|调度会|现场会|动员会"
@@ -19,11 +19,15 @@ MEETING_WORDS = (
 _CLAUSE_MARKS = "，,。；;：:！!？?\n"
 _CLAUSE = rf"[^{_CLAUSE_MARKS}]"
 _CLAUSE_MARK = re.compile(rf"[{_CLAUSE_MARKS}]")
-_HELD = re.compile(rf"(?P<subj>{_CLAUSE}{{0,30}}?)(?:组织|隆重|专门|再次|首次)?(?:召开|举行|举办)了?(?P<name>{_CLAUSE}{{2,60}}{MEETING_WORDS})")
-_HELD_AT = re.compile(rf"(?P<name>{_CLAUSE}{{2,60}}?{MEETING_WORDS})(?:于{_CLAUSE}{{1,12}}?)?(?:在(?P<place>{_CLAUSE}{{1,20}}?))?(?:隆重|胜利|顺利)?(?:召开|举行|开幕)")
+# A meeting's name holds no white space or separator bar (page chrome runs into a lead: 打印 | 新华社…).
+_NAME_CHAR = rf"[^{_CLAUSE_MARKS}\s|]"
+_HELD = re.compile(rf"(?P<subj>{_CLAUSE}{{0,30}}?)(?:组织|隆重|专门|再次|首次)?(?:召开|举行|举办)了?(?P<name>{_NAME_CHAR}{{2,60}}{MEETING_WORDS})")
+# A time between a meeting's name and its verb: 于…, 15日下午, 11月18日 (…委员长会议15日下午在京举行).
+_TIME_AFTER_NAME = r"(?:于{_CLAUSE}{{1,12}}?|(?:[0-9０-９]{{1,2}}月)?[0-9０-９]{{1,2}}日(?:上午|下午|晚上|晚)?)".format(_CLAUSE=_CLAUSE)
+_HELD_AT = re.compile(rf"(?P<name>{_NAME_CHAR}{{2,60}}?{MEETING_WORDS}){_TIME_AFTER_NAME}?(?:在(?P<place>{_CLAUSE}{{1,20}}?))?(?:隆重|胜利|顺利)?(?:召开|举行|开幕|闭幕)(?!式)")
 # The verbs that end a match of _HELD_AT, and those inside a match of _HELD.
-_HELD_AT_VERB = re.compile(r"召开|举行|开幕")
-_LAST_HELD_AT_VERB = re.compile(r".*(召开|举行|开幕)", re.S)
+_HELD_AT_VERB = re.compile(r"召开|举行|开幕|闭幕")
+_LAST_HELD_AT_VERB = re.compile(r".*(召开|举行|开幕|闭幕)", re.S)
 _HELD_VERB = re.compile(r"召开|举行|举办")
 _MEETING = re.compile(MEETING_WORDS)
 _LEADING_TIME = re.compile(r"^(?:\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}(?:日|(?=[-－—至到]\d)))?(?:[-－—至到]\d{1,2}日)?(?:上午|下午|晚上|晚|早上)?(?:\d{1,2}[点时](?:\d{1,2}分)?)?")
@@ -61,7 +65,7 @@ def _strip_time(text: str, start: int, end: int) -> int:
     return m.end() if m else start
 
 
-_HELD_WORD = re.compile(r"召开|举行|举办|开幕")
+_HELD_WORD = re.compile(r"召开|举行|举办|开幕|闭幕")
 # A convening verb inside relayed content: 传达…在主持召开…座谈会上讲话精神, X强调，总书记…主持召开…
 _RELAY = re.compile(r"传达|(?:指出|强调|表示|说|认为|介绍|提出|希望)[，,：:]")
 _DATED_VERB = re.compile(r"[0-9０-９一二三四五六七八九十][日号]前?(?:上午|下午|晚上|晚)?(?:组织)?(?:召开|举行|举办)的")
@@ -92,12 +96,35 @@ def _verb_clauses(verb: re.Pattern[str], text: str, sent: Span) -> Iterator[tupl
 # A match of _HELD or _HELD_AT holds a verb, a meeting word and no clause mark, so it lies in a
 # clause with both; searching only those clauses, and a clause only up to where a match can end,
 # gives the same match without trying every position of the sentence 60 characters ahead.
+# A verb inside a would-be name: the match began at the subject (丁薛祥出席第二届…论坛开幕) or ran
+# over a headline (…会议分析研究…习近平主持会议); a closing bracket with no opening one: a dateline's
+# note (电（记者董雪）第二届…论坛).
+_VERB_IN_NAME = re.compile(r"主持|出席|参加|召开|举行|审议|研究|听取|部署|分析|日电|记者|[0-9０-９]{1,2}月[0-9０-９]{1,2}日")
+_UNOPENED = re.compile(r"^[^（(]*[）)]")
+
+
+def _clean_name(pattern: re.Pattern[str], text: str, start: int, end: int) -> re.Match[str] | None:
+    """``pattern.search`` in text[start:end], tried again past a verb or an unopened bracket in the
+    name (which the name cannot hold)."""
+    while start < end:
+        m = pattern.search(text, start, end)
+        if m is None:
+            return None
+        bad = _VERB_IN_NAME.search(m.group("name")) or _UNOPENED.search(m.group("name"))
+        if bad is None:
+            return m
+        start = m.start("name") + bad.end()
+    return None
+
+
 def _held(text: str, sent: Span) -> re.Match[str] | None:
     """``_HELD.search`` over the sentence (a meeting word follows the verb)."""
     for start, end in _verb_clauses(_HELD_VERB, text, sent):
         verb = _HELD_VERB.search(text, start, end)
         if verb and _MEETING.search(text, verb.end(), end):
             m = _HELD.search(text, start, end)
+            if m is not None and (_VERB_IN_NAME.search(m.group("name")) or _UNOPENED.search(m.group("name"))):
+                m = None  # the name ran over another clause's verb (a flattened headline)
             if m is not None:
                 return m
     return None
@@ -108,7 +135,7 @@ def _held_at(text: str, sent: Span) -> re.Match[str] | None:
     for start, end in _verb_clauses(_HELD_AT_VERB, text, sent):
         last = _LAST_HELD_AT_VERB.match(text, start, end)
         if last and _MEETING.search(text, start, last.start(1)):
-            m = _HELD_AT.search(text, start, last.end(1))
+            m = _clean_name(_HELD_AT, text, start, last.end(1))
             if m is not None:
                 return m
     return None
@@ -119,6 +146,16 @@ def _relayed(text: str, start: int, verb: int) -> bool:
     return _RELAY.search(text, start, verb) is not None
 
 
+# A meeting the report schedules or names in a document, not the one it reports: 会议决定，…全会
+# 于10月20日至23日在北京召开 / 会议同意明年1月12日召开… / 关于召开…会议的决定草案 / 将于下月举行.
+_SCHEDULED = re.compile(r"决定|同意|建议|批准|将于|拟于|定于|计划|预计|关于|明年|下月|下周|即将|将在|此前|之前|前不久")
+
+
+def _scheduled(text: str, start: int, verb: int) -> bool:
+    """The convening verb at `verb` schedules a meeting (a decision, a plan, a document's title)."""
+    return _SCHEDULED.search(text, start, verb) is not None
+
+
 def _structured(text: str, sent: Span) -> bool:
     """The sentence's paragraph has a chair, attendance or speeches (the report's own meeting)."""
     start = text.rfind("\n", 0, sent.start) + 1
@@ -126,12 +163,67 @@ def _structured(text: str, sent: Span) -> bool:
     return bool(meeting_structure(text, start, len(text) if end < 0 else end))
 
 
+# The subject of 召开 that names who chaired, not who convened: 国务院总理李强11月14日主持召开….
+_CHAIRS = re.compile(r"主持$")
+# A place inside the subject: 学校在综合办公楼808会议室召开… (the body before 在, the place after it).
+_SUBJECT_AT = re.compile(r"在")
+# What a convening body is not: a clause with a verb of its own or a date (会议同意明年1月…, 听取了…).
+_NOT_A_BODY = re.compile(r"[0-9０-９]|同意|决定|听取|审议|关于|的$|了$")
+
+
+def _subject_parts(text: str, start: int, end: int) -> tuple[Span | None, Span | None]:
+    """The convening body and the place in the subject text[start:end] of 召开 (either may be None)."""
+    if end - start < 2 or _CHAIRS.search(text, start, end):
+        return None, None
+    at = _SUBJECT_AT.search(text, start, end)
+    place = None
+    if at is not None and end - at.end() >= 2:
+        place, end = Span(at.end(), end), at.start()
+    if end - start < 2 or _NOT_A_BODY.search(text, start, end):
+        return None, place
+    return Span(start, end), place
+
+
+# The event someone attended when no sentence convenes one: 国务院总理李强在莫斯科出席上海合作组织…第二十四次会议.
+_ATTENDED = re.compile(rf"(?:在(?P<place>{_CLAUSE}{{2,20}}?))?出席(?!了?[^，,。；;]{{0,4}}(?:并|开幕式|仪式))(?P<name>{_NAME_CHAR}{{2,60}}{MEETING_WORDS})(?![^，,。；;]{{0,2}}(?:开幕式|闭幕式|仪式)|[^，,。；;]{{0,3}}的)")
+
+
+def _attended(text: str, sents: list[Span], event: RawEvent) -> None:
+    """Name (and place) of the event attended in the first of `sents` that says so."""
+    for sent in sents[:3]:
+        m = _clean_name(_ATTENDED, text, sent.start, sent.end)
+        if m is not None:
+            event.sentence, event.name = sent, Span(m.start("name"), m.end("name"))
+            if m.group("place"):
+                event.place = Span(m.start("place"), m.end("place"))
+            return
+
+
+# Page chrome before a lead in the same sentence (…字号：默认 大 超大 | 打印 | 李强主持召开…) and a
+# dateline after a repeated headline (…主持会议 新华社北京12月8日电 中共中央政治局…): the event's
+# quote starts after the last separator bar, at the dateline.
+_DATELINE_AT = re.compile(r"(?:新华社|中新社|新华网|人民网|央视网|中国新闻社|本报|本台)[\u4e00-\u9fff]{0,8}?"
+                          r"(?:[0-9０-９]{1,2}月)?[0-9０-９]{1,2}日电")
+
+
+def _past_chrome(text: str, sent: Span) -> Span:
+    """The sentence from its last separator bar and then from its last dateline on."""
+    start = sent.start
+    bar = text.rfind("|", sent.start, sent.end)
+    if bar >= 0:
+        start = bar + 1
+    lines = list(_DATELINE_AT.finditer(text, start, sent.end))
+    if lines and lines[-1].start() > start:
+        start = lines[-1].start()
+    return trim(text, start, sent.end) if start > sent.start else sent
+
+
 def find_event(text: str, title: str | None, date_mentions: list[dates.DateMention] | None = None) -> RawEvent:
     """The sentence that reports the event and the facts it states."""
     body = _body_start(text, title)
     event = RawEvent()
     date_mentions = dates.find_dates(text) if date_mentions is None else date_mentions
-    sents = list(islice((s for s in sentences(text)
+    sents = list(islice((_past_chrome(text, s) for s in sentences(text)
                          if s.start >= body and s.end - s.start > 4 and _prose(text, s.start, s.end)), 12))
     found = []
     back_refs = []
@@ -146,9 +238,11 @@ def find_event(text: str, title: str | None, date_mentions: list[dates.DateMenti
             if _DATED_VERB.search(text, max(sent.start, held.end("subj") - 8), held.end("subj") + 4):
                 back_refs.append((sent, held))
             held = None
-        if held and _relayed(text, sent.start, held.end("subj")):
+        if held and (_relayed(text, sent.start, held.end("subj")) or _scheduled(text, sent.start, held.end("subj"))):
             held = None
-        if held_at and _relayed(text, sent.start, held_at.start("name")):
+        if held_at and (_relayed(text, sent.start, held_at.start("name"))
+                        or _scheduled(text, sent.start, held_at.end("name") if held_at.group("place") is None
+                                      else held_at.start("place"))):
             held_at = None
         if held or held_at:
             found.append((sent, held, held_at))
@@ -164,8 +258,11 @@ def find_event(text: str, title: str | None, date_mentions: list[dates.DateMenti
         if held and (not held_at or held.start("name") <= held_at.start("name")):
             event.name = Span(held.start("name"), held.end("name"))
             subj_start = _strip_time(text, held.start("subj"), held.end("subj"))
-            if held.end("subj") - subj_start >= 2:
-                event.convened_by = Span(subj_start, held.end("subj"))
+            host, place = _subject_parts(text, subj_start, held.end("subj"))
+            if host is not None:
+                event.convened_by = host
+            if place is not None:
+                event.place = place
         else:
             assert held_at is not None
             name_start = _strip_time(text, held_at.start("name"), held_at.end("name"))
@@ -173,6 +270,8 @@ def find_event(text: str, title: str | None, date_mentions: list[dates.DateMenti
             if held_at.group("place"):
                 event.place = Span(held_at.start("place"), held_at.end("place"))
         break
+    if not found and not back_refs:
+        _attended(text, sents, event)
     if event.sentence is None and sents:
         event.sentence = sents[0]
     region_end = event.sentence.end if event.sentence else len(text)

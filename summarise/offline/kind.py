@@ -29,7 +29,7 @@ import re
 from summarise.figures import scan
 
 _SALUTATION = re.compile(r"^(?:各位[^\n：:]{0,20}|同志们|尊敬的[^\n：:]{0,30}|大家(?:上午|下午|晚上)?好)[，,：:！!]")
-_SPEECH_TITLE = re.compile(r"(?:的讲话|讲话稿|讲话全文|致辞|发言稿|的发言)(?:[（(].*[)）])?$")
+_SPEECH_TITLE = re.compile(r"(?:的讲话|讲话稿|讲话全文|(?<![并和])致辞|发言稿|的发言)(?:[（(].*[)）])?$")  # X出席…并致辞 reports a speech
 _COMPANY = re.compile(r"(?:集团|有限公司|股份|公司|企业)")
 _GOVERNMENT = re.compile(r"(?:政府|党委|市委|县委|省委|区委|镇委|镇|县|市|省|区|局|厅|部|办|委员会|政协|人大|中心|林局)")
 _LECTURE_EVENT = re.compile(r"(?:讲座|报告会|辅导|党课|授课|讲课|宣讲|讲堂)")
