@@ -105,3 +105,82 @@ def test_every_offline_english_note_opens_with_what_needs_a_model(tmp_path) -> N
     note = build_note(extract(page, settings=Settings(backend="offline")))
     assert note.summary is not None and note.summary.en.startswith(OFFLINE_ENGLISH)
     assert "--local-model" in OFFLINE_ENGLISH and "\n" not in OFFLINE_ENGLISH
+
+
+# --- national-level news: posts, headlines of several parts, markup before a headline
+
+@pytest.mark.parametrize("zh, en", [
+    ("中共中央总书记", "General Secretary of the CPC Central Committee"),
+    ("中共中央总书记、国家主席、中央军委主席",
+     "General Secretary of the CPC Central Committee, President and Chairman of the Central Military Commission"),
+    ("中共中央政治局常委、国务院总理",
+     "Member of the Standing Committee of the Political Bureau of the CPC Central Committee and Premier of the State Council"),
+    ("中央组织部分管日常工作的副部长", "Executive Vice Minister of the Organization Department of the CPC Central Committee"),
+    ("江苏省数据局党组副书记、副局长",
+     "Deputy Secretary of the Leading Party Group of the Jiangsu Data Bureau and Deputy Director of the Jiangsu Data Bureau"),
+    ("县委副书记、县长", "Deputy Secretary of the County Party Committee and County Magistrate"),
+    ("全国人大宪法法律委主任委员", "Chairperson of the Constitution and Law Committee of the National People's Congress"),
+])
+def test_national_posts(zh: str, en: str) -> None:
+    from summarise.english.glossary import translate_title
+    assert translate_title(zh) == en
+
+
+@pytest.mark.parametrize("zh, en", [
+    ("中共中央政治局召开会议 中共中央总书记习近平主持会议",
+     "Political Bureau of the CPC Central Committee holds a meeting; Xi Jinping (General Secretary of the CPC Central "
+     "Committee) chairs a meeting"),
+    ("### 中共中央政治局召开会议 研究部署党风廉政建设和反腐败工作 中共中央总书记习近平主持会议",
+     "Political Bureau of the CPC Central Committee holds a meeting; Xi Jinping (General Secretary of the CPC Central "
+     "Committee) chairs a meeting (part of headline not translated)"),
+    ("[视频]李克强主持召开国务院常务会议", "Li Keqiang chairs the State Council Executive Meeting"),
+    ("丁薛祥出席第二届中欧班列国际合作论坛开幕式并致辞",
+     "Ding Xuexiang attends the opening ceremony of a forum (full name not translated) and speaks"),
+    ("中共中央举行纪念胡耀邦同志诞辰110周年座谈会 习近平发表重要讲话",
+     "CPC Central Committee holds a symposium (full name not translated); Xi Jinping delivers an important speech"),
+    ("全国政协十四届常委会第十四次会议闭幕 王沪宁主持并讲话",
+     "A meeting (full name not translated) closes; Wang Huning chairs and speaks"),
+])
+def test_headlines_of_national_news(zh: str, en: str) -> None:
+    from summarise.english.events import translate_headline
+    assert translate_headline(zh) == en
+
+
+@pytest.mark.parametrize("zh, en", [
+    ("北京人民大会堂", "the Great Hall of the People, Beijing"),
+    ("京", "Beijing"),
+    ("陕西西安", "Xi'an, Shaanxi"),
+    ("莫斯科", "Moscow"),
+])
+def test_national_venues(zh: str, en: str) -> None:
+    from summarise.offline import english
+    assert english.place(zh).en == en
+
+
+def test_markup_before_a_headline_stays_out_of_the_record() -> None:
+    from summarise.offline import extract_facts
+    from test_offline_docs import make_doc
+    for head in ("### 中共中央政治局召开会议", "[视频]中共中央政治局召开会议", "【视频】中共中央政治局召开会议"):
+        facts = extract_facts(make_doc(f"{head}\n中共中央政治局12月8日召开会议，分析研究经济工作。中共中央总书记习近平主持会议。"))
+        assert facts.headline.zh == "中共中央政治局召开会议"
+        assert facts.summary.en.startswith("On 8 December (year not stated), the Political Bureau of the CPC Central "
+                                           "Committee held a meeting. Xi Jinping (General Secretary")
+
+
+def test_a_person_whose_title_has_no_english_keeps_the_romanised_name() -> None:
+    from summarise.render.view import person_text
+    from summarise.schemas import Bilingual, Evidence, Person
+    p = Person(name="时建中", name_en="Shi Jianzhong", title=Bilingual(zh="某某研究会理事", en=None), roles=["lecturer"],
+               evidence=Evidence(quote="时建中", start=0, end=3))
+    assert person_text(p).en == "Shi Jianzhong (title not translated)"
+
+
+def test_the_summary_names_four_and_counts_the_rest_and_keeps_titles_apart() -> None:
+    from summarise.offline import extract_facts
+    from test_offline_docs import make_doc
+    facts = extract_facts(make_doc(
+        "座谈会召开\n11月20日，中共中央举行座谈会。座谈会上，院长曲青山、副部长黄建发、副校长谢春涛、第一书记阿东、省委书记沈晓明、"
+        "市长王某先后发言。中共中央政治局常委李希，石泰峰、李干杰出席座谈会。"))
+    assert "and 2 others spoke." in facts.summary.en
+    assert "等6人讲话" in facts.summary.zh
+    assert "中共中央政治局常委李希，以及石泰峰、李干杰等参加" in facts.summary.zh

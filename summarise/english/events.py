@@ -91,8 +91,9 @@ _LESSON = re.compile(r"^(?P<x>.{2,30}?)(?:为|给|向)(?P<w>.{1,30}?)(?:上|讲|
 _PUBLICITY = re.compile(r"^(?P<x>.{2,30}?)(?:来|到|赴|走进|深入)?(?P<p>[^宣]{0,10}?)宣讲(?P<y>.{2,40})$")
 
 
-_COLUMN_TAG = re.compile(r"^(?:【[^】]{1,20}】|\[[^\]]{1,20}\])")
+_COLUMN_TAG = re.compile(r"^(?:#{1,6}\s*)?(?:【[^】]{1,20}】|\[[^\]]{1,20}\])?")
 _SUBTITLE = "(rest of headline not translated)"
+_PART_UNTRANSLATED = "(part of headline not translated)"
 
 
 def translate_headline(zh: str) -> str | None:
@@ -101,19 +102,39 @@ def translate_headline(zh: str) -> str | None:
     A column tag (【党史学习教育】, [视频]) is dropped; of a headline in two parts (青海召开…会议
     规格高内容多意义重大) the first is translated and the rest marked as not translated."""
     zh = _COLUMN_TAG.sub("", zh.strip().strip(_TRIM)).strip()
-    parts = re.split(r"\s+", zh, maxsplit=1)
-    if len(parts) == 2 and len(parts[0]) >= 4:
-        first, second = _headline(parts[0]), _headline(parts[1])
-        if first and second:
-            return f"{first}; {second[:1].lower() + second[1:]}"
-        return f"{first} {_SUBTITLE}" if first else None
+    parts = re.split(r"\s+", zh)
+    if len(parts) >= 2 and len(parts[0]) >= 4:
+        # 中共中央政治局召开会议 审议《…》 中共中央总书记习近平主持会议: each part read on its own
+        read = [_headline(part) for part in parts]
+        if read[0] is None:
+            return None
+        out = "; ".join(_lower_article(r) if k else r for k, r in enumerate(read) if r)
+        return out if all(read) else f"{out} {_PART_UNTRANSLATED if len(parts) > 2 else _SUBTITLE}"
     return _headline(zh)
+
+
+def _lower_article(s: str) -> str:
+    """'a meeting …' after a semicolon; a name or a body keeps its capital (Xi Jinping, CPC …)."""
+    return s[:1].lower() + s[1:] if re.match(r"(?:A|An|The)\s", s) else s
 
 
 def _headline(zh: str) -> str | None:
     zh = re.sub(r"\s+", "", zh).rstrip("!！。")
     if not zh:
         return None
+    if m := _ATTENDS.match(zh):
+        actor, event = _actor(m["x"]), translate_event(m["y"])
+        if actor and event and event_type(m["y"]):
+            what = (f"the {_SESSION[m['s']]} of " if m["s"] else "") + _a(event)
+            return _cap(f"{actor} attends {what}" + (f" and {_SPEAKS[m['v']]}" if m["v"] else ""))
+    if m := _SPEAKS_AT.match(zh):
+        actor, event = _actor(m["x"]), translate_event(m["y"])
+        if actor and event and event_type(m["y"]):
+            return _cap(f"{actor} speaks at {_a(event)}")
+    if m := _SPEECH.match(zh):
+        actor = _actor(m["x"])
+        if actor:
+            return _cap(f"{actor} delivers {'an important' if m['i'] else 'a'} speech")
     if m := _CHAIRS.match(zh):
         actor, event = _actor(m["x"]), translate_event(m["y"])
         if actor and event and event_type(m["y"]):
@@ -151,9 +172,32 @@ def _headline(zh: str) -> str | None:
         actor, topic = _actor(m["x"]), translate(m["y"])
         if actor and topic:
             return _cap(f"{actor} gives a publicity lecture on {topic}")
+    if (m := _OPENS.match(zh)) and event_type(m["y"]):
+        event = translate_event(m["y"])
+        if event:
+            return _cap(f"{_a(event)} {'opens' if m['v'] == '开幕' else 'closes'}")
+    if m := _CHAIRS_ONLY.match(zh):
+        actor = _actor(m["x"])
+        if actor:
+            return _cap(f"{actor} chairs" + (" and speaks" if m["v"] else ""))
+    if m := _REPORTS.match(zh):
+        actor = _actor(m["x"])
+        if actor:
+            return _cap(f"{actor} gives a report")
     if not _ACTION.search(zh):
         return translate(zh)  # a headline that is a name or a phrase (2024年…推进会)
     return None
+
+
+# X出席Y(开幕式)(并致辞), Y开幕/闭幕, X主持(并讲话), X作报告: the genre's headlines of national news.
+_ATTENDS = re.compile(r"^(?P<x>.{2,30}?)出席(?P<y>.{2,60}?)(?P<s>开幕式|闭幕式|开幕会|闭幕会)?(?:并(?P<v>致辞|讲话|发表讲话|作报告))?$")
+_SESSION = {"开幕式": "opening ceremony", "闭幕式": "closing ceremony", "开幕会": "opening session", "闭幕会": "closing session"}
+_SPEAKS = {"致辞": "speaks", "讲话": "speaks", "发表讲话": "speaks", "作报告": "gives a report"}
+_OPENS = re.compile(r"^(?P<y>.{2,60}?)(?P<v>开幕|闭幕)$")
+_CHAIRS_ONLY = re.compile(r"^(?P<x>.{2,30}?)主持(?P<v>并讲话)?$")
+_REPORTS = re.compile(r"^(?P<x>.{2,30}?)(?:作|做)报告$")
+_SPEAKS_AT = re.compile(r"^(?P<x>.{2,30}?)在(?P<y>.{2,60}?)(?:上|时|中)(?:强调|指出|表示|讲话|发表讲话)$")
+_SPEECH = re.compile(r"^(?P<x>.{2,30}?)发表(?P<i>重要)?讲话$")
 
 
 _HELD_NO_SUBJECT = re.compile(r"^(?:召开|举行|举办)(?P<y>.{2,60})$")
@@ -177,7 +221,10 @@ _ACTION = re.compile(r"召开|举行|举办|开展|宣讲|党课")
 
 
 def _a(event: str) -> str:
-    """'a mobilisation meeting …' for a type-only English; a translated name as it is."""
+    """'a mobilisation meeting …' for a type-only English; a translated name as it is; 'a meeting'
+    for a bare 会议."""
+    if event.lower() in ("meeting", "conference"):
+        return "a " + event.lower()
     if NOT_TRANSLATED in event:
         word = event[:1].lower() + event[1:]
         return ("an " if word[:1] in "aeiou" else "a ") + word

@@ -177,7 +177,17 @@ def translate_title(zh: str) -> str | None:
     if not parts:
         return None
     out = [_title_part(p) for p in parts]
-    return None if any(o is None for o in out) else " and ".join(out)  # type: ignore[arg-type]
+    if any(o is None for o in out):
+        return None
+    for k in range(1, len(out)):  # 数据局党组副书记、副局长: the second post is the bureau's too
+        org = _PARTY_GROUP_OF.search(out[k - 1])  # type: ignore[arg-type]
+        if org and glossary().get(parts[k], ("", ""))[1] == "role" and " of " not in out[k]:  # type: ignore[operator]
+            out[k] = f"{out[k]} of {org.group(1)}"
+    return out[0] if len(out) == 1 else ", ".join(out[:-1]) + " and " + out[-1]  # type: ignore[arg-type]
+
+
+# A post in the leading Party group of an organ: the organ a bare post after it belongs to.
+_PARTY_GROUP_OF = re.compile(r" of the Leading Party Group of (the .+)$")
 
 
 _ALL_KINDS = frozenset({"role", "body", "level", "place", "proper", "name", "year", "term", "meeting",

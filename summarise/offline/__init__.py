@@ -60,8 +60,15 @@ def _headline(doc: Any, text: str) -> tuple[str | None, Span | None]:
         return None, None  # a dateline (2月10日) dates the report: it is no headline
     if first and (title is None or first in title or title in first):
         span = trim(text, 0, len(text.split("\n", 1)[0]))
+        tag = _HEADLINE_MARKUP.match(text, span.start, span.end)
+        if tag and tag.end() < span.end:
+            span = Span(tag.end(), span.end)
         return text[span.start:span.end], span
-    return title, None
+    return _HEADLINE_MARKUP.sub("", title, count=1) if title else title, None
+
+
+# Markup and column tags before a headline: a Markdown heading's ###, [视频], 【图文】.
+_HEADLINE_MARKUP = re.compile(r"(?:#{1,6}\s*|\[(?:视频|图文|组图|直播|快讯|音频)\]\s*|【(?:视频|图文|组图|直播|快讯|音频)】\s*)+")
 
 
 def _person(text: str, p: Found) -> Person:

@@ -21,7 +21,8 @@ _CLAUSE = rf"[^{_CLAUSE_MARKS}]"
 _CLAUSE_MARK = re.compile(rf"[{_CLAUSE_MARKS}]")
 # A meeting's name holds no white space or separator bar (page chrome runs into a lead: 打印 | 新华社…).
 _NAME_CHAR = rf"[^{_CLAUSE_MARKS}\s|]"
-_HELD = re.compile(rf"(?P<subj>{_CLAUSE}{{0,30}}?)(?:组织|隆重|专门|再次|首次)?(?:召开|举行|举办)了?(?P<name>{_NAME_CHAR}{{2,60}}{MEETING_WORDS})")
+_HELD = re.compile(rf"(?P<subj>{_CLAUSE}{{0,30}}?)(?:组织|隆重|专门|再次|首次)?(?:召开|举行|举办)了?"
+                   rf"(?P<name>{_NAME_CHAR}{{2,60}}{MEETING_WORDS}|会议(?=[，,。；;]|$))")  # 中共中央政治局12月8日召开会议，
 # A time between a meeting's name and its verb: 于…, 15日下午, 11月18日 (…委员长会议15日下午在京举行).
 _TIME_AFTER_NAME = r"(?:于{_CLAUSE}{{1,12}}?|(?:[0-9０-９]{{1,2}}月)?[0-9０-９]{{1,2}}日(?:上午|下午|晚上|晚)?)".format(_CLAUSE=_CLAUSE)
 _HELD_AT = re.compile(rf"(?P<name>{_NAME_CHAR}{{2,60}}?{MEETING_WORDS}){_TIME_AFTER_NAME}?(?:在(?P<place>{_CLAUSE}{{1,20}}?))?(?:隆重|胜利|顺利)?(?:召开|举行|开幕|闭幕)(?!式)")
@@ -167,14 +168,22 @@ def _structured(text: str, sent: Span) -> bool:
 _CHAIRS = re.compile(r"主持$")
 # A place inside the subject: 学校在综合办公楼808会议室召开… (the body before 在, the place after it).
 _SUBJECT_AT = re.compile(r"在")
+_TRAILING_TIME = re.compile(r"(?:于)?(?:[0-9０-９]{1,2}月)?[0-9０-９]{1,2}日(?:上午|下午|晚上|晚)?$")
 # What a convening body is not: a clause with a verb of its own or a date (会议同意明年1月…, 听取了…).
 _NOT_A_BODY = re.compile(r"[0-9０-９]|同意|决定|听取|审议|关于|的$|了$")
 
 
 def _subject_parts(text: str, start: int, end: int) -> tuple[Span | None, Span | None]:
     """The convening body and the place in the subject text[start:end] of 召开 (either may be None)."""
+    line = _DATELINE_AT.match(text, start, end)  # 新华社北京11月28日电 中共中央政治局…
+    if line:
+        start = line.end()
+        note = re.compile(r"\s*(?:[（(][^）)]{0,20}[)）])?\s*").match(text, start, end)
+        start = note.end() if note else start
     if end - start < 2 or _CHAIRS.search(text, start, end):
         return None, None
+    when = _TRAILING_TIME.search(text, start, end)  # 中共中央政治局11月28日召开会议
+    end = when.start() if when else end
     at = _SUBJECT_AT.search(text, start, end)
     place = None
     if at is not None and end - at.end() >= 2:

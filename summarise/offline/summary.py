@@ -1,6 +1,8 @@
 """A short bilingual summary composed from the extracted facts with fixed templates."""
 from __future__ import annotations
 
+import re
+
 from summarise.schemas import Bilingual, Facts, Person
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
@@ -32,6 +34,19 @@ def _zh_person(p: Person) -> str:
     return f"{p.title.zh if p.title else ''}{p.name}"
 
 
+NAMED = 4  # people a sentence of the summary names
+
+
+def _zh_people(people: list[Person]) -> str:
+    """Titled people each with their own title (，), then the untitled (、): 中共中央政治局常委李希、
+    石泰峰 would read as if both held the title."""
+    titled = [_zh_person(p) for p in people if p.title]
+    bare = [p.name for p in people if not p.title]
+    if titled and bare:
+        return "，".join(titled) + "，以及" + "、".join(bare)
+    return "，".join(titled) if titled else "、".join(bare)
+
+
 def _en_person(p: Person) -> str:
     """'Zhou Zuode (Vice Mayor)': English only; a title without English is left out."""
     name = p.name_en or "a person named in the article"
@@ -52,6 +67,16 @@ def _the(name_en: str) -> str:
     words = name_en.split()
     sentence_case = len(words) > 1 and words[1][:1].islower()  # 'Work conference on …', not a Title Case name
     return "the " + (name_en[:1].lower() + name_en[1:] if sentence_case else name_en)
+
+
+_BODY = re.compile(r"^(?:CPC|National|State|Political|Central|Standing)\b|\b(?:Committee|Commission|Council|Bureau|"
+                   r"Department|Congress|Government|Office|Group|Centre|Center|Association|Federation|Academy|"
+                   r"University|School|Institute|Court|Procuratorate|Administration|Ministry)$")
+
+
+def _the_body(en: str) -> str:
+    """'the CPC Central Committee', 'the Political Bureau of …'; a place (Xiaolan Town) as it is."""
+    return "the " + en if not en.startswith(("the ", "The ")) and _BODY.search(en) else en
 
 
 def _figure_en(english: str, fig) -> str:
@@ -90,17 +115,19 @@ def build_summary(facts: Facts, figures_en: list[str]) -> Bilingual:
     when_zh = date_zh(ev.date.value) if ev.date else ""
     when_en = f"On {date_en(ev.date.value)}, " if ev.date else ""
     who_zh = ev.convened_by.zh if ev.convened_by else ""
-    who_en = ev.convened_by.en if ev.convened_by and ev.convened_by.en else None
+    who_en = _the_body(ev.convened_by.en) if ev.convened_by and ev.convened_by.en else None
     if ev.name:
         zh.append(f"{when_zh}{'，' if when_zh else ''}{who_zh}召开{ev.name.zh}。")
-        what = _the(ev.name.en) if ev.name.en else _EVENT_EN.get(facts.kind, "an event")
+        generic = ev.name.zh in ("会议", "大会")  # 中共中央政治局召开会议: a meeting, not its name
+        what = "a meeting" if generic else _the(ev.name.en) if ev.name.en else _EVENT_EN.get(facts.kind, "an event")
         en.append(f"{when_en}{who_en} held {what}." if who_en else _sentence(f"{when_en}{what} was held."))
-    elif facts.headline:
-        zh.append(f"{when_zh}{'，' if when_zh else ''}{facts.headline.zh}。")
-        if facts.headline.en:
-            en.append(f"{when_en}{facts.headline.en[:1].lower() + facts.headline.en[1:] if when_en else facts.headline.en}.")
-        elif when_en:
-            en.append(f"Date of the event: {date_en(ev.date.value)}.")
+    elif who_en:
+        zh.append(f"{when_zh}{'，' if when_zh else ''}{who_zh}召开会议。")
+        en.append(f"{when_en}{who_en} held {_EVENT_EN.get(facts.kind, 'an event')}.")
+    elif when_en:
+        # the headline is the note's own line; pasted here it would read as what happened
+        zh.append(f"时间：{when_zh}。")
+        en.append(f"Date of the event: {date_en(ev.date.value)}.")
     if ev.place:
         zh.append(f"地点/形式：{ev.place.zh}。")
         if ev.place.en:
@@ -118,13 +145,15 @@ def build_summary(facts: Facts, figures_en: list[str]) -> Bilingual:
     for role, verb_zh, verb_en in (("speaker", "讲话", "spoke"), ("reporter", "汇报", "reported on the work")):
         group = [p for p in facts.people_with(role) if p is not chair and p is not lecturer]
         if group:
-            zh.append("、".join(_zh_person(p) for p in group[:4]) + f"{verb_zh}。")
-            en.append(_and([_en_person(p) for p in group[:4]]) + f" {verb_en}.")
+            more = len(group) - NAMED
+            zh.append(_zh_people(group[:NAMED]) + (f"等{len(group)}人" if more > 0 else "") + f"{verb_zh}。")
+            en.append(_and([_en_person(p) for p in group[:NAMED]] + ([f"{more} other{'s' if more > 1 else ''}"]
+                                                                   if more > 0 else [])) + f" {verb_en}.")
     attendees = [p for p in facts.people_with("attendee") if len(p.roles) == 1]
     if attendees:
-        zh.append("、".join(_zh_person(p) for p in attendees[:4]) + "等参加。")
-        en.append(_and([_en_person(p) for p in attendees[:4]]) + (" also attended." if len(attendees) > 1 or chair
-                                                                  else " attended."))
+        zh.append(_zh_people(attendees[:NAMED]) + "等参加。")
+        en.append(_and([_en_person(p) for p in attendees[:NAMED]]) + (" also attended." if len(attendees) > 1 or chair
+                                                                      else " attended."))
     if facts.figures:
         zh.append("主要数字：" + "、".join(f.quote for f in facts.figures[:SUMMARY_FIGURES]) + "。")
         en.append("Figures cited include " + _and([_figure_en(e, f) for e, f in zip(figures_en, facts.figures)]) + ".")

@@ -219,10 +219,13 @@ def date_text(value: str) -> Text:
 
 
 def person_text(p: Person) -> Text:
-    """'镇党委副书记李家浩' / 'Li Jiahao, Deputy Secretary …' (English only when fully translated)."""
+    """'镇党委副书记李家浩' / 'Li Jiahao, Deputy Secretary …'; a title without English leaves the
+    romanised name with a mark ('Li Keqiang (title not translated)'), never the Chinese title."""
     zh = f"{p.title.zh}{p.name}" if p.title else p.name
     if p.name_en and (p.title is None or p.title.en):
         en = f"{p.name_en}, {p.title.en}" if p.title else p.name_en
+    elif p.name_en:
+        en = f"{p.name_en} (title not translated)"
     else:
         en = None
     return Text(zh, en)
