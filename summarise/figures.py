@@ -52,7 +52,7 @@ _UNITS: dict[str, tuple[Unit, int]] = {
 }
 _TIME_UNITS = {"year", "month", "week", "day", "hour", "minute"}
 # 近一年来, 过去一年, 一年以来: a span of time looked back on (a duration, not the article "a").
-_DURATION_BEFORE = ("近", "过去", "这")
+_DURATION_BEFORE = ("近", "过去", "这", "提前", "未来")
 _DURATION_AFTER = ("来", "以来")
 
 
@@ -70,7 +70,7 @@ _UNIT_RE = (
     r"[个個][多余餘半]?(?:月|工作日|小时|小時|钟头|鐘頭|星期|周(?![年岁歲边邊末]))|[个個]亿|[个個]億|[个個]人(?!民)"
     r"|小时|小時|钟头|鐘頭|分钟|分鐘|星期|周年|周(?![年岁歲边邊末一二三四五六日天])"
     r"|元人民币|人民币|元|[亩畝]|公顷|平方米|平米|平方公里|平方千米|公里|千米|[吨噸]|[%％]"
-    r"|人次|人(?!民)|名|位|[户戶]|年(?![代级級度初底末中])|天"
+    r"|人次|人(?!民)|名|位|[户戶]|年(?![代级級度初底末]|中(?![国國央共华華]))|天"
     r"|[个個](?![多余餘]?(?:小时|小時|百分点|百分點|万|萬|亿|億))"
     r"|[项項](?!目)|[处處](?!长|長)|[宗份家件批次所条條座套场場台臺辆輛栋幢间間例张張]"
     r"|[种種]|[类類]|[点點](?![0-9０-９一二三四五六七八九十半钟鐘整])|[轮輪]|期"
@@ -330,8 +330,9 @@ def _from_match(text: str, m: re.Match[str], scan_only: bool = False) -> ParsedF
                 value *= mult
                 upper = upper * mult if upper is not None else None
             digits = g["ar"]
-            if unit == "year" and g["mult"] is None and upper is None and len(digits) == 4 and "." not in digits:
-                return None  # calendar year (2024年)
+            if unit == "year" and g["mult"] is None and len(digits) == 4 and "." not in digits and (
+                    upper is None or 1000 <= upper <= 2999):
+                return None  # calendar year (2024年), or a range of them (2026－2035年)
         else:
             raw = g["cn"]
             if raw.translate(_T2S) == "一" and not (unit in _TIME_UNITS and (infix or post or half or _duration(text, m))):

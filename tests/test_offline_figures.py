@@ -65,3 +65,42 @@ def test_a_count_announcing_its_own_list_is_a_label(text: str) -> None:
 def test_restated_figures_are_listed_once_but_different_measures_are_not() -> None:
     assert quotes("过去5年的工作和新时代10年的伟大变革。新时代十年成就非凡。") == ["5年", "10年"]
     assert quotes("经过四次认定。每个机构应报4个联系人。") == ["四次", "4个"]
+
+
+# --- what a national report's numbers are: years, ordinals, formulas; what amounts and rates measure
+
+@pytest.mark.parametrize("text", [
+    "批准《上合组织发展战略（2026－2035年）》。",  # a range of calendar years, not 2,026 years
+    "会议听取了关于召开十四届全国人大四次会议的决定草案审议情况的汇报。",  # an ordinal session
+    "巩固拓展深入贯彻中央八项规定精神学习教育成果。",  # 八项规定: a name
+    "统筹国内国际两个大局。",
+    "续写经济快速发展和社会长期稳定两大奇迹新篇章。",
+    "植根中华五千年文明。",
+    "座谈会达到了三个目的，一是倾听民企心声。",  # the label of the list that follows
+])
+def test_no_figure_in_national_formulas(text: str) -> None:
+    assert find_figures(text, find_dates(text)) == []
+
+
+@pytest.mark.parametrize("text, quote, value", [
+    ("擘画了未来5年中国发展蓝图。", "5年", 5),  # 年中国 is no 年中 (mid-year)
+    ("提前一年全面完成落后产能淘汰任务。", "一年", 1),
+    ("对未来五年发展作出顶层设计。", "五年", 5),
+])
+def test_durations(text: str, quote: str, value: int) -> None:
+    ((_, fig),) = find_figures(text, find_dates(text))
+    assert (fig.quote, fig.value, fig.unit) == (quote, value, "year")
+
+
+@pytest.mark.parametrize("text, zh, en", [
+    ("预计阳新片区新老项目可实现年上交税收6-8亿元。", "税收", "tax revenue"),
+    ("全市共签约33个项目，签约金额达175.65亿元。", "签约金额", "contract value"),
+    ("对东部地区给予50%的补助。", "补助", "subsidies"),
+    ("全年工业产值同比增长8.5%。", "同比增长", "year-on-year growth"),
+    ("46家在闽央企负责人参加了会议。", "在闽央企", "central state-owned enterprises in Fujian"),
+])
+def test_what_an_amount_a_rate_or_a_count_measures(text: str, zh: str, en: str) -> None:
+    figs = [f for _, f in find_figures(text, find_dates(text))]
+    fig = figs[-1]
+    assert fig.measures is not None and (fig.measures.zh, fig.measures.en) == (zh, en)
+    assert fig.measures.zh in fig.evidence.quote

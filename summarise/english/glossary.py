@@ -40,11 +40,18 @@ def nouns() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def measures() -> dict[str, tuple[str, str]]:
+    """zh → (English, category) of what an amount or a rate measures (category `money`: 专项资金 →
+    "special funds"; `rate`: 增长 → "growth"), kept apart from the phrase glossary."""
+    return {zh: (en, cat) for zh, en, cat in _entries() if cat in ("money", "rate")}
+
+
+@lru_cache(maxsize=1)
 def glossary() -> dict[str, tuple[str, str]]:
     """zh → (en, category), with 副 forms generated for roles that lack an explicit entry."""
     table: dict[str, tuple[str, str]] = {}
     for zh, en, cat in _entries():
-        if cat != "noun":
+        if cat not in ("noun", "money", "rate"):
             table[zh] = (en, cat)
     for zh, (en, cat) in list(table.items()):
         if cat == "role" and not zh.startswith("副") and "副" + zh not in table:

@@ -24,7 +24,7 @@ UNITS = frozenset({"CNY", "mu", "m2", "ha", "km", "percent", "count", "person", 
 _FORMULA_NOUN = re.compile(
     r"(?:转变|适应|突破|坚持|方面|层面|标杆|旗帜|主线|原则|重点(?!工作)|优先|必须|统筹|全面|意识|自信|维护|着力|破除"
     r"|结合|提升|导向|服务|环节|关系|作风|能力|理念|体系|机制|目标|任务|抓手|工程|行动|字经|个一|班子"
-    r"|希望|愿望|期望|要求|意见|建议|体会|启示|思考|做法|经验|措施|看法|认识)"
+    r"|希望|愿望|期望|要求|意见|建议|体会|启示|思考|做法|经验|措施|看法|认识|规定|大局|确立|奇迹|之问|目的)"
 )
 _PLAN = re.compile(r"(?:行动|攻坚|发展|工作)?(?:规划|计划|纲要|方案)")
 # An ordinal, not a count: 十届六次全会, 三届八次全委会, 第167次会议 (届 or 第 before the number).
@@ -34,7 +34,9 @@ _CLOCK_BEFORE = re.compile(r"(?:到|至|上午|下午|晚上|早上|凌晨|中�
 _NOUN_AFTER = re.compile(r"[\u4e00-\u9fff](?<![多钟半前后左许整便就开起时至到才已了的])")
 _FORMULA_LEAD = re.compile(r"(?:这|做到|实现|坚持|突出|把握|围绕|抓好|落实|推进)“?$")
 # A count that announces the enumeration right after it (分为三类：一是…, 三个平台。一是…).
-_LIST_AHEAD = re.compile(r"[^，,。；;：:\n]{0,10}[：:。]\s*(?:一是|一要|一、|第一|（一）|\(一\)|首先)")
+_LIST_AHEAD = re.compile(r"[^，,。；;：:\n]{0,10}[，,：:。]\s*(?:一是|一要|一、|第一|（一）|\(一\)|首先)")
+# The session of a congress or a plenum (全国人大四次会议, 三次全会): an ordinal, not a count.
+_SESSION_AFTER = re.compile(r"(?:会议|全会|全体会议|大会|常委会|委员会)")
 
 
 def _in_slogan(text: str, fig: shared.ParsedFigure) -> bool:
@@ -65,8 +67,12 @@ def _is_formula(text: str, fig: shared.ParsedFigure) -> bool:
                                     _CLOCK_BEFORE.search(text, max(0, fig.start - 2), fig.start)
                                     or not _NOUN_AFTER.match(text, fig.end)))):
         return True
+    if fig.unit == "count" and fig.quote.endswith("次") and _SESSION_AFTER.match(text, fig.end):
+        return True
     if fig.numeral != "chinese":
         return False
+    if fig.unit == "year" and fig.value >= 1000:
+        return True  # 中华五千年文明: a civilisation's age, a phrase of the genre
     after = text[fig.end:fig.end + 6]
     if fig.unit == "count" and (_FORMULA_NOUN.match(after) or after[:1] in "“「\""):
         return True  # 四个转变, 三个“起点”: a named formula
@@ -90,10 +96,39 @@ _NOUN_BEFORE_JUNK = re.compile(r"(?:共计|共有|共|达到|达|约|超过|超|
 _NOUN_MAX = 5
 
 
+_RATE_WORDS_MAX = 4
+
+
+def _amount_or_rate(text: str, fig: shared.ParsedFigure, start: int) -> Bilingual | None:
+    """What an amount in yuan or a percentage measures, from the glossary's `money` and `rate`
+    words: the closest one before it in its clause (安排专项资金100亿元, 产值增长5%), or a noun right
+    after 的 (给予50%的补助)."""
+    from summarise.english.glossary import measures
+
+    table = measures()
+    want = ("money",) if fig.unit == "CNY" else ("rate", "money")
+    after = text[fig.end:fig.end + 1 + _RATE_WORDS_MAX]
+    if after.startswith("的"):
+        for n in range(_RATE_WORDS_MAX, 1, -1):
+            hit = table.get(after[1:1 + n])
+            if hit and hit[1] in want:
+                return Bilingual(zh=after[1:1 + n], en=hit[0])
+    for end in range(fig.start, max(start, fig.start - 16), -1):
+        for n in range(_RATE_WORDS_MAX, 1, -1):
+            word = text[max(start, end - n):end]
+            hit = table.get(word) if len(word) == n else None
+            if hit and hit[1] in want:
+                return Bilingual(zh=word, en=hit[0])
+    return None
+
+
 def _measures(text: str, fig: shared.ParsedFigure, start: int, end: int) -> Bilingual | None:
     """What a count or a head count counts, where the sentence says it: the noun right after the
     quote (80余名党员 → 党员) or right before it (系列文件共95份 → 系列文件), when the glossary has its
-    plural English ("Party members", "documents"); None otherwise (never guessed)."""
+    plural English ("Party members", "documents"); what an amount or a rate measures (专项资金,
+    增长); None otherwise (never guessed)."""
+    if fig.unit in ("CNY", "percent"):
+        return _amount_or_rate(text, fig, start)
     if fig.unit not in ("count", "person", "household"):
         return None
     for n in range(_NOUN_MAX, 0, -1):
