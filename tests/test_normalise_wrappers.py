@@ -2,6 +2,7 @@
 nav-menu runs and bracket breaks; then the held-out files (eval/heldout) against their gold."""
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -258,3 +259,12 @@ def test_wrapper_checks_stay_linear_and_leave_plain_text_alone() -> None:
             t0 = time.perf_counter()
             markup.extract(src * 8)
             assert time.perf_counter() - t0 < max(0.05, small) * 24
+
+
+@pytest.mark.parametrize("key", ["pub_date", "pubtime", "publish_date", "pubDate"])
+def test_a_json_records_publication_date_in_snake_case(key: str) -> None:
+    """A CCTV API record carries its date as pub_date ("2014-02-07 19:24:19")."""
+    record = {"num": 6, "video_title": "[视频]李克强主持召开国务院常务会议", key: "2014-02-07 19:24:19",
+              "content": "<p>本台消息：国务院总理李克强今天主持召开国务院常务会议，听取工作汇报，决定合并两项制度。</p>"}
+    doc = normalise(json.dumps(record, ensure_ascii=False).encode())
+    assert doc.published == "2014-02-07"

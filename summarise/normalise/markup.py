@@ -31,7 +31,8 @@ _CAPTION_MAX = 40
 _SENTENCE_END = re.compile(r"[。！？!?；;…]")
 
 _TITLE_KEYS = ("title", "headline", "name", "subject")
-_DATE_KEYS = ("releaseDate", "publishDate", "pubDate", "publishTime", "releaseTime", "date", "createDate")
+_DATE_KEYS = ("releaseDate", "publishDate", "pubDate", "publishTime", "releaseTime", "date", "createDate",
+              "pub_date", "pubtime", "publish_date", "publish_time", "release_date")  # CCTV API records: pub_date
 _SOURCE_KEYS = ("source", "origin", "publisher", "sourceName", "copyfrom")
 
 
