@@ -14,6 +14,7 @@ _HAN = re.compile(r"[\u3400-\u9fff]")
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
+_HEADING_MARK = re.compile(r"^#{1,6}\s+")
 
 
 def normalise(source: str | bytes | os.PathLike[str] | None = None, *, text: str | None = None,
@@ -87,6 +88,8 @@ def normalise(source: str | bytes | os.PathLike[str] | None = None, *, text: str
         title = text.text.split("\n", 1)[0]  # the headline line as it stands in the clean text
     elif ext.title and ext.kind in ("json", "sql", "js", "code", "php", "markdown", "feed"):
         title = ext.title
+    if title is not None:
+        title = _HEADING_MARK.sub("", title) or title  # a Markdown heading's ### is markup, not the title
     publisher = cleaned.publisher or ext.publisher
     if publisher and traditional:
         publisher = script.to_simplified(publisher)
