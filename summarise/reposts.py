@@ -87,7 +87,7 @@ def key_of(doc: Document) -> Key | None:
         return None
     found, _ = Grounder(doc.text, doc.published).review(people_and_figures(doc))
     facts = frozenset([f"person {_fold(p.name)}" for p in found.people]
-                      + [f"figure {_fold(f.quote)}" for f in found.figures])
+                      + [f"figure {f.value:g} {f.unit}" for f in found.figures])  # 5年 and 五年 are one figure
     values = _minhash(grams=grams).hashvalues.astype(np.uint32).tobytes()
     return Key(values, len(grams), facts)
 
