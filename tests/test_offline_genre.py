@@ -119,3 +119,13 @@ def test_an_article_without_a_meeting_has_no_event_date() -> None:
 ])
 def test_chairing_a_project_or_a_show_is_not_meeting_structure(body: str) -> None:
     assert facts(body).kind == "other"
+
+
+@pytest.mark.parametrize("text, groups", [
+    ("各镇街书记、镇长、相关部门主要负责同志和自然资源、城市更新、工信等部门工作人员在主会场参加会议。",
+     ["各镇街书记", "镇长", "相关部门主要负责同志", "自然资源、城市更新、工信等部门工作人员"]),
+    ("市直有关部门负责人及各县（市、区）分管负责同志参加会议。", ["市直有关部门负责人", "各县（市、区）分管负责同志"]),
+])
+def test_attendee_groups_are_whole_phrases(text: str, groups: list[str]) -> None:
+    from summarise.offline.groups import find_groups
+    assert [text[s.start:s.end] for s in find_groups(text, [])] == groups

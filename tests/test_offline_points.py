@@ -90,3 +90,12 @@ def test_a_speakers_run_of_yao_clauses(text: str, n: int) -> None:
 ])
 def test_no_list_without_two_items(text: str) -> None:
     assert find_points(text, []) == []
+
+
+def test_problems_after_achievements_are_no_lessons() -> None:
+    from summarise.offline.points import find_points
+    text = ("会议总结了取得的成绩和经验。存在的问题和困难：一是依法采购的意识有待增强。二是监管力度不够。三是队伍建设滞后。")
+    kinds = {p.kind for p in find_points(text, [])}
+    assert kinds == {"statement"}
+    text = "存在的问题已经整改。主要经验：一是坚持党的领导。二是坚持改革创新。"
+    assert {p.kind for p in find_points(text, [])} == {"lesson"}

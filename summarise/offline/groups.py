@@ -10,7 +10,7 @@ _ATTEND = re.compile(r"(?:在[^，,。；]{0,10}?会场|等[^，,。；]{0,8}?|�
 _ATTEND_WORD = re.compile(r"参加|出席|列席|参会|与会")
 _GROUP_WORD = re.compile(r"(?:负责人|负责同志|人员|书记|代表|成员|干部|委员|领导|同志|职工|党员|镇长|局长|主任|客商|嘉宾)")
 _LEAD = re.compile(r"^(?:来自|包括|其中|以及|和)")
-_ITEM_SPLIT = re.compile(r"[、，,；;]")
+_ITEM_SPLIT = re.compile(r"[、，,；;]|和|及|以及")
 
 
 def _attendance_sentences(text: str) -> list[Span]:
@@ -33,6 +33,22 @@ def _last_clause_start(text: str, sent: Span) -> int:
     return max(sent.start, max(marks) + 1)
 
 
+def _merge_modifiers(text: str, items: list[tuple[int, int]], person_spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Items without a group word joined to the next item that has one: 自然资源、城市更新、工信等部门
+    工作人员 is one group (the departments qualify 工作人员), not three items of which two are dropped."""
+    out: list[tuple[int, int]] = []
+    start: int | None = None
+    for a, b in items:
+        if _GROUP_WORD.search(text, a, b):
+            out.append((a if start is None else start, b))
+            start = None
+        elif any(s < b and a < e for s, e in person_spans):
+            start = None  # a name (区领导朱江、杨光华以及…) qualifies no group
+        elif start is None:
+            start = a
+    return out
+
+
 def find_groups(text: str, person_spans: list[tuple[int, int]]) -> list[Span]:
     """Unnamed groups listed as the subject of an attendance sentence."""
     out: list[Span] = []
@@ -49,6 +65,7 @@ def find_groups(text: str, person_spans: list[tuple[int, int]]) -> list[Span]:
             items.append((pos, sep.start()))
             pos = sep.end()
         items.append((pos, m.start()))
+        items = _merge_modifiers(text, items, person_spans)
         for a, b in items:
             span = trim(text, a, b)
             lead = _LEAD.match(text[span.start:span.end])

@@ -163,7 +163,7 @@ def _title_start(text: str, suffix_start: int, limit: int) -> int:
         if ch == "的" and (charge := _CHARGE.search(text, max(0, i - 14), i - 1)):
             i = charge.start()  # past the remit, whose words (日常, 工作) are no stops here
             continue
-        if vocab.TITLE_STOP.ends_at(text, i):
+        if vocab.TITLE_STOP.ends_at(text, i) and not text.startswith("有限", i - 1):  # 股份有限公司: no stop
             break
         if ch == "、":
             if _TITLE_END_RE.search(text, max(0, i - 12), i - 1) is None:
@@ -171,6 +171,11 @@ def _title_start(text: str, suffix_start: int, limit: int) -> int:
         elif not (_is_cjk(ch) or ch in "（）()"):
             break
         i -= 1
+    if i == floor > limit and _is_cjk(text[i - 1]) and _is_cjk(text[i]):
+        # cut inside a long organisation's name (…股份有限公司机关党支部委员): start after its first
+        # organisation ending instead (机关党支部委员), never mid-word (限公司…)
+        end = next((k + 1 for k in range(i, suffix_start) if text[k] in vocab.ORG_ENDINGS), None)
+        i = end if end is not None else i
     while i < suffix_start and text[i] in "、（）()":
         i += 1
     pronoun = vocab.PRONOUN_TITLE.match(text, i, suffix_start)

@@ -83,9 +83,12 @@ def _kind(text: str, start: int, first_text: str) -> str:
     context = text[max(0, start - 80):start]
     if first_text.startswith("要") or "要" in first_text[:4]:
         return "directive"
-    if _LESSON.search(context):
+    # the heading nearest the list decides: 取得的成效……存在的问题和困难：一是… lists problems
+    lesson = max((m.end() for m in _LESSON.finditer(context)), default=-1)
+    problem = max((m.end() for m in _PROBLEM.finditer(context)), default=-1)
+    if lesson > problem:
         return "lesson"
-    if _PROBLEM.search(context):
+    if problem >= 0:
         return "statement"
     return "directive"
 
