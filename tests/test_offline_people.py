@@ -238,3 +238,15 @@ def test_chairing_while_speaking(text: str) -> None:
 ])
 def test_long_organisations_in_titles(text: str, name: str, title: str) -> None:
     assert people(text)[name][0] == title
+
+
+@pytest.mark.parametrize("text", [
+    "县委常委会召开\n申文霞指出，市委全会是一次重要会议。赵革书记的讲话站位高、思路明。",
+    "市委召开会议\n会议认为，李四同志的讲话很有针对性。",
+])
+def test_a_speech_spoken_of_is_relayed(text: str) -> None:
+    assert "赵革" not in people(text) and "李四" not in people(text)
+
+
+def test_a_transcripts_headline_names_its_speaker() -> None:
+    assert people("国家发展改革委投资司韩志峰处长的讲话\n各位代表，同志们：")["韩志峰"][0] == "处长"

@@ -249,7 +249,8 @@ def relayed(text: str, start: int, end: int) -> bool:
     """A mention inside `传达学习…<title><name>在…上的讲话精神` or `<name>的重要讲话`, or cited
     (引用…<name>的观点): relayed, not present."""
     return bool(vocab.RELAY_BEFORE.search(text, max(0, start - 12), start) and vocab.RELAY_AFTER.match(text, end)) \
-        or vocab.RELAY_STRONG.match(text, end) is not None or vocab.CITED_BEFORE.search(text, max(0, start - 16), start) is not None
+        or vocab.RELAY_STRONG.match(text, end) is not None or vocab.CITED_BEFORE.search(text, max(0, start - 16), start) is not None \
+        or (vocab.RELAY_SPOKEN_OF.match(text, end) is not None and "\n" in text[:start])
 
 
 class _Taken:

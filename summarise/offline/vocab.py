@@ -130,6 +130,8 @@ RELAY_BEFORE = re.compile(r"(?:传达|学习|贯彻|领会|落实)[^，,。；;�
 RELAY_AFTER = re.compile(r"(?:同志)?(?:在[^。；;\n]{0,60}?(?:上|后|时|中))?的?(?:重要)?(?:讲话|指示|批示|讲话精神|重要论述|贺信|回信)")
 # Relayed whatever stands before: X在…上的讲话精神, X的重要讲话, X同志的重要指示.
 RELAY_STRONG = re.compile(r"(?:同志)?(?:在[^。；;\n]{0,60}?(?:上|后|时|中))?的(?:重要讲话|讲话精神|重要指示|重要批示|重要论述|贺信|回信)")
+# X书记的讲话 in the body speaks of a speech (赵革书记的讲话站位高); a headline X…的讲话 names a transcript's speaker.
+RELAY_SPOKEN_OF = re.compile(r"(?:同志)?的讲话")
 # Quoted or cited, not present: 引用和转述国土资源部副部长胡存智等领导的观点.
 CITED_BEFORE = re.compile(r"(?:引用|转述|援引|引述|摘录|借用)[^，,。；;：:\n]{0,16}$")
 
