@@ -110,7 +110,7 @@ def test_out_of_scope_pages_stay_out_of_the_people_and_figures_sections(tmp_path
     d.mkdir()
     shutil.copy(SEED0, d / SEED0.name)
     (d / "SOURCES.md").write_text("# 资料来源\n\n本目录收录的文章来自各地政府网站，共150余人参与整理，约10%的页面为转载。"
-                                  "资料由市政府办公室主任张明华审定。\n", "utf-8")
+                                  "审定：市政府办公室主任张明华。\n", "utf-8")
     out = tmp_path / "out"
     html = _run(d, out, tmp_path)
     conn = sqlite3.connect(out / store.DB_NAME)
