@@ -673,6 +673,9 @@ def export(
     to: Optional[Path] = typer.Option(None, "--to", metavar="DIR", help="Where to write the files (default: DIR/export)."),
     table: Optional[list[str]] = typer.Option(None, "--table", "-t", metavar="NAME",
                                               help="Only this table or view (repeatable); default: all."),
+    excel: bool = typer.Option(False, "--excel", help="CSV for Excel: UTF-8 with a byte-order mark, without which "
+                                                      "Excel shows Chinese as mojibake (read such a file in Python with "
+                                                      "encoding='utf-8-sig')."),
 ) -> None:
     """Write every table and view of summarise.db as CSV, JSON Lines or Parquet files.
 
@@ -691,6 +694,8 @@ def export(
 
     if fmt not in ("csv", "jsonl", "parquet"):
         fail(f"bad --format value {fmt!r}; choose from csv, jsonl, parquet")
+    if excel and fmt != "csv":
+        fail("--excel writes CSV: use it with --format csv")
     if not (out / STATE_DIR).is_dir():
         fail(f"{out} holds no summarise run (no {STATE_DIR}/ directory)")
     bad = [t for t in table or [] if t not in names()]
@@ -699,7 +704,7 @@ def export(
     db = store.for_dir(out)
     try:
         store.synced(out)
-        files = write(db, fmt, to or out / "export", list(dict.fromkeys(table)) if table else None)
+        files = write(db, fmt, to or out / "export", list(dict.fromkeys(table)) if table else None, bom=excel)
     except ExportError as exc:
         fail(str(exc))
     except (sqlite3.Error, OSError) as exc:

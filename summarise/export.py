@@ -7,6 +7,7 @@ for pandas, DuckDB or Spark once a pile outgrows one machine.
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
 from collections.abc import Iterator
@@ -39,13 +40,16 @@ def _batches(store: Store, name: str) -> Iterator[list[tuple[Any, ...]]]:
     yield from stream(store.path, f"SELECT * FROM {name} ORDER BY {order}", BATCH_ROWS)
 
 
-def export(store: Store, fmt: str, target: Path, tables: list[str] | None = None) -> list[Path]:
-    """Write each table and view of `store` (or only `tables`) as `target/<name>.<fmt>`; the files written."""
+def export(store: Store, fmt: str, target: Path, tables: list[str] | None = None, *, bom: bool = False) -> list[Path]:
+    """Write each table and view of `store` (or only `tables`) as `target/<name>.<fmt>`; the files written.
+
+    `bom`: CSV starts with a UTF-8 byte-order mark, which Excel needs to read UTF-8 (pandas skips it;
+    Python's csv module reads it with encoding="utf-8-sig")."""
     from .batch import atomic_open  # noqa: PLC0415 - batch imports store, which this module uses
 
     if fmt not in FORMATS:
         raise ExportError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
-    writer = {"csv": _csv, "jsonl": _jsonl, "parquet": _parquet}[fmt]
+    writer = {"csv": functools.partial(_csv, bom=bom), "jsonl": _jsonl, "parquet": _parquet}[fmt]
     if fmt == "parquet":
         _pyarrow()
     target.mkdir(parents=True, exist_ok=True)
@@ -58,8 +62,8 @@ def export(store: Store, fmt: str, target: Path, tables: list[str] | None = None
     return written
 
 
-def _csv(store: Store, name: str, handle: Any) -> None:
-    text = io.TextIOWrapper(handle, encoding="utf-8", newline="")
+def _csv(store: Store, name: str, handle: Any, *, bom: bool = False) -> None:
+    text = io.TextIOWrapper(handle, encoding="utf-8-sig" if bom else "utf-8", newline="")
     out = csv.writer(text)
     out.writerow([c for c, _ in _columns(store, name)])
     for batch in _batches(store, name):

@@ -54,6 +54,16 @@ def test_csv_has_every_row_of_every_table_and_view(out: Path, tmp_path: Path) ->
     assert people["李家浩"]["title_zh"] == "镇党委副书记" and json.loads(people["李家浩"]["roles"]) == ["chair"]
 
 
+def test_csv_for_excel_starts_with_a_byte_order_mark_and_reads_back(out: Path, tmp_path: Path) -> None:
+    plain = _export(out, "csv", tmp_path / "plain", "-t", "people")[0].read_bytes()
+    excel = _export(out, "csv", tmp_path / "excel", "-t", "people", "--excel")[0].read_bytes()
+    assert not plain.startswith(b"\xef\xbb\xbf") and excel == b"\xef\xbb\xbf" + plain
+    with (tmp_path / "excel" / "people.csv").open(encoding="utf-8-sig", newline="") as f:
+        assert next(csv.reader(f)) == _db_rows(out, "people")[0]
+    refused = runner.invoke(app, ["export", str(out), "-f", "jsonl", "--excel"])
+    assert refused.exit_code == 2 and "--excel writes CSV" in refused.output
+
+
 def test_jsonl_keeps_types(out: Path, tmp_path: Path) -> None:
     _export(out, "jsonl", tmp_path, "--table", "figures", "--table", "stories")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["figures.jsonl", "stories.jsonl"]
