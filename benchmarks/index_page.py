@@ -4,8 +4,10 @@ Generates N documents as benchmarks/load.py does (the seeds and ../shared/corpus
 closing lines), summarises them offline with --no-reposts (every document its own story: the most
 rows the people and figures sections can have for N documents), then measures index.html: bytes,
 rows, the time to read the two sections from summarise.db and to build the whole page, and DOMContentLoaded and load in
-headless Chromium (a copy of the page with a timing script appended; the page itself has none),
-median of --loads runs, beside the same page without the people and figures sections.
+headless Chromium (a copy of the page with a timing script appended; the page itself has none) and
+the CPU time of the browser's processes for the whole load (steadier than wall time on a busy
+machine; an empty page is measured too, for the browser's own start), median of --loads runs, beside
+the same page without the people and figures sections.
 
     .venv/bin/python benchmarks/index_page.py [--docs 3000] [--loads 5] [--json /tmp/index.json]
 """
@@ -15,6 +17,7 @@ import argparse
 import json
 import os
 import re
+import resource
 import shutil
 import statistics
 import subprocess
@@ -37,19 +40,22 @@ CHROMIUM = next((shutil.which(n) for n in ("chromium", "chromium-browser", "goog
 def browser_times(page: Path, runs: int, work: Path) -> dict[str, float]:
     timed = page.with_name(page.stem + "-timed.html")
     timed.write_text(page.read_text("utf-8").replace("</body>", TIMER), "utf-8")
-    dcl, loaded = [], []
+    dcl, loaded, cpu = [], [], []
     for i in range(runs):
         profile = work / f"profile-{page.stem}-{i}"
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         out = subprocess.run([CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
                               f"--user-data-dir={profile}", "--dump-dom", timed.as_uri()],
                              capture_output=True, text=True, timeout=300).stdout
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
         m = re.search(r"<title>T(\{.*?\})</title>", out)
         if m:
             t = json.loads(m.group(1))
             dcl.append(t["dcl"])
             loaded.append(t["load"])
     return {"dom_content_loaded_ms": round(statistics.median(dcl)), "load_ms": round(statistics.median(loaded)),
-            "runs": len(dcl)}
+            "cpu_s": round(statistics.median(cpu), 2), "runs": len(dcl)}
 
 
 def main() -> None:
@@ -89,13 +95,16 @@ def main() -> None:
         results.update({
             "index_bytes": len(html.encode("utf-8")), "index_bytes_without_sections": bare.stat().st_size,
             "notes": len(notes), "people": len(across.people),
-            "appearances": sum(len(p.appearances) for p in across.people), "figures": len(across.figures),
+            "appearances": sum(len(p.appearances) for p in across.people), "figures": across.figure_count,
             "collect_s": round(collect_s, 2), "index_s": round(render_s, 2),
             "same_page_rendered": with_sections == html,
         })
         if CHROMIUM:
+            empty = work / "empty.html"
+            empty.write_text("<!DOCTYPE html><html><body><p>x</p></body></html>", "utf-8")
             results["chromium"] = {"index": browser_times(page, args.loads, work),
-                                   "without_sections": browser_times(bare, args.loads, work)}
+                                   "without_sections": browser_times(bare, args.loads, work),
+                                   "empty_page": browser_times(empty, args.loads, work)}
         results["load_average_1min"] = os.getloadavg()
     print(json.dumps(results, indent=1, ensure_ascii=False))
     if args.json:

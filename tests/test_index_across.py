@@ -57,7 +57,7 @@ def test_people_index_lists_every_appearance_once_per_story(tmp_path: Path, seed
     copies = conn.execute("SELECT copies FROM stories WHERE input LIKE '%001_6b39%'").fetchone()[0]
     assert copies == 2
     people = _section(html, "people")
-    entries = re.findall(r'<details class="person">(.*?)</details>', people, flags=re.S)
+    entries = re.findall(r'<details class="person"[^>]*>(.*?)</details>', people, flags=re.S)
     by_name = {unescape(re.search(r"<b lang=\"zh\">(.*?)</b>", e).group(1)): e for e in entries}
     expected: dict[str, int] = {}
     for r in conn.execute(f"SELECT name FROM people WHERE document_id IN ({','.join('?' * len(stories))})", stories):
@@ -89,11 +89,11 @@ def test_a_change_of_title_is_visible_and_names_are_not_merged_silently(tmp_path
     out = tmp_path / "out"
     html = _run(d, out, tmp_path, "--no-reposts")
     people = _section(html, "people")
-    li = next(e for e in re.findall(r'<details class="person">(.*?)</details>', people, flags=re.S) if "李家浩" in e)
+    li = next(e for e in re.findall(r'<details class="person"[^>]*>(.*?)</details>', people, flags=re.S) if "李家浩" in e)
     text = _text(li)
     assert "2 个职务" in text and "镇党委副书记" in text and "镇长" in text
-    assert text.index("2024年8月1日") < text.index("2025年3月1日")  # in date order
-    rows = re.findall(r"<tr><td.*?</tr>", li, flags=re.S)
+    assert text.index("2024-08-01") < text.index("2025-03-01")  # in date order
+    rows = li.split("<tr>")[1:]
     assert len(rows) == 2 and all("小榄" in r or "中山" in r for r in rows)  # place or publisher beside each
 
 
@@ -125,3 +125,42 @@ def test_out_of_scope_pages_stay_out_of_the_people_and_figures_sections(tmp_path
         assert "150余人" not in section and not any(f"<b lang=\"zh\">{p}</b>" in section for p in people)
         assert "Not included: 1 out-of-scope page" in _text(section)
     assert "92.4亿元" in _section(html, "figures") and "李家浩" in _section(html, "people")
+
+
+def test_people_are_in_pinyin_order_with_labels_in_both_languages(tmp_path: Path, seeds_dir: Path) -> None:
+    html = _run(seeds_dir, tmp_path / "out", tmp_path)
+    people = _section(html, "people")
+    names = [unescape(n) for n in re.findall(r'<b lang="zh">(.*?)</b>', people)]
+    latin = [unescape(n) for n in re.findall(r'</b> <span class="en-label" lang="en">(.*?)</span>', people)]
+    assert len(names) == len(latin) > 5
+    assert [n.casefold() for n in latin] == sorted(n.casefold() for n in latin)  # 陈 Chen before 李 Li before 赵 Zhao
+    assert names != sorted(names)  # code-point order would differ: the test means something
+    text = _text(people)
+    assert "次 appearances" not in text and "出现 1 次 1 appearance " in text
+    assert re.search(r"<tr><td>2024-08-01<td>", people)  # a date either reader reads
+    assert re.search(r"<tr><td>11-12 \(年份未注明 year not stated\)<td>", people)
+    assert "主持 chair" in text
+    letters = re.findall(r'<a href="#people-([A-Z#])">', people)
+    assert letters == sorted(set(letters)) and all(f'id="people-{c}"' in people for c in letters)
+
+
+def test_an_untranslated_english_cell_does_not_repeat_the_chinese_beside_it(tmp_path: Path, seeds_dir: Path) -> None:
+    from summarise.render import render
+    from summarise.schemas import load_record
+
+    out = tmp_path / "out"
+    _run(seeds_dir, out, tmp_path)
+    record = load_record(next(out.glob("001_*.json")).read_text("utf-8"))
+    for langs in (("zh", "en"), ("en", "zh"), ("en",)):
+        html = render(record, "html", langs=langs)
+        start = html.index('<section id="points">')
+        rows = re.findall(r'<tr><td class="n">.*?</tr>', html[start:html.index("</section>", start)], flags=re.S)
+        untranslated = [r for r in rows if "[untranslated]" in r]
+        assert untranslated, langs  # seed 001's lessons have no English offline
+        for row in untranslated:
+            cells = [_text(c).strip() for c in re.findall(r"<td>(.*?)</td>", row, flags=re.S)][:len(langs)]
+            english = cells[langs.index("en")]
+            if "zh" in langs:  # the Chinese stands in the cell beside it
+                assert english == "[untranslated]" and re.search(r"[\u4e00-\u9fff]", cells[langs.index("zh")])
+            else:  # English only: the Chinese is shown with the mark, nothing is lost
+                assert english.endswith("[untranslated]") and re.search(r"[\u4e00-\u9fff]", english)
