@@ -173,9 +173,11 @@ class Usage(Part):
 
 
 class RepostOf(Part):
-    """The copy of the same article whose extraction this record shares (a repost: same story, another page).
+    """The copy of the same article this record is a repost of (same story, another page).
 
-    The story's facts were grounded again against this copy's own text; what it lacks is in `rejected`."""
+    With `shared`, the story's extraction (one LLM call per story) was grounded again against this
+    copy's own text, and what it lacks is in `rejected`; without, this copy was extracted on its own
+    (the offline extractor: no call to save)."""
 
     document: str = Field(description="The story's output name (the stem of its notes)")
     input: str | None = Field(default=None, description="The story's input file")
@@ -183,6 +185,8 @@ class RepostOf(Part):
     publisher: str | None = None
     published: str | None = None
     similarity: float = Field(ge=0, le=1, description="Estimated Jaccard similarity of the two normalised texts")
+    shared: bool = Field(default=True, description="The story's facts, grounded again against this copy "
+                                                   "(else this copy's own extraction)")
 
 
 class Provenance(Part):

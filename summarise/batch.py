@@ -430,18 +430,13 @@ class Role:
 
 
 def process(job: Job, options: RunOptions, extractor: ExtractFn, role: Role | None = None,
-            stories: reposts.Stories | None = None, halt: threading.Event | None = None) -> ItemResult:
+            halt: threading.Event | None = None) -> ItemResult:
     """Summarise one input and write its outputs; never raises for a bad input. Once `halt` is set (the
     output disk is full) an input is listed as not processed, without spending anything on it.
 
-    A repost (`role.story`) waits for its story's record and re-grounds it."""
-    story = None
-    if role is not None and role.story is not None and stories is not None:
-        story = stories.wait(role.story, role.stem)
-    result = _process(job, options, extractor, role, story, halt)
-    if stories is not None and result.stem is not None:
-        stories.finished(result.stem, result.status != "failed")
-    return result
+    A repost (`role.story`) is summarised from its story's record, which must be on disk by then
+    (`run_batch` runs the stories first)."""
+    return _process(job, options, extractor, role, role.story if role is not None else None, halt)
 
 
 def _process(job: Job, options: RunOptions, extractor: ExtractFn, role: Role | None = None,
@@ -477,7 +472,7 @@ def _process(job: Job, options: RunOptions, extractor: ExtractFn, role: Role | N
         fresh = record is None
         story_of = None
         if fresh and story is not None and role is not None:
-            record, story_of = _repost_record(job, data, options, story, role)
+            record, story_of = _repost_record(job, data, options, story, role, extractor)
         if record is None:
             source: Any = job.path if job.path is not None else data
             record = extractor(source, kind=options.kind, settings=options.settings)
@@ -552,9 +547,10 @@ def _title(record: Any) -> dict[str, Any]:
     return {"zh": zh, "en": en, "translates_headline": translates}
 
 
-def _repost_record(job: Job, data: bytes, options: RunOptions, story: str, role: Role) -> tuple[Any, dict[str, Any] | None]:
-    """(the record re-grounded from `story`'s, the manifest's "story" entry), or (None, None) when the
-    story's record cannot be read (the copy is then extracted itself)."""
+def _repost_record(job: Job, data: bytes, options: RunOptions, story: str, role: Role,
+                   extractor: ExtractFn) -> tuple[Any, dict[str, Any] | None]:
+    """(the copy's record, the manifest's "story" entry), or (None, None) when the story's record
+    cannot be read (the copy is then extracted as a story of its own)."""
     from .normalise import NormaliseError, normalise  # noqa: PLC0415
     from .schemas import RepostOf  # noqa: PLC0415
 
@@ -563,15 +559,22 @@ def _repost_record(job: Job, data: bytes, options: RunOptions, story: str, role:
         story_record = load_record(told["record"])  # type: ignore[index]
     except (KeyError, TypeError, ValueError):
         return None, None
-    try:
-        doc = normalise(job.path if job.path is not None else data)  # as the extractor reads it
-    except NormaliseError as exc:
-        raise ExtractionError(str(exc)) from None
     similarity = round(role.similarity or 0.0, 3)
+    # Offline there is no call to save, and a copy's own extraction keeps more of what it states than
+    # the story's facts re-grounded in it (benchmarks/ACROSS.md): the copy is extracted itself.
+    shared = options.settings.use_llm
     repost_of = RepostOf(document=story, input=told.get("input"), sha256=told.get("sha256"),  # type: ignore[union-attr]
                          publisher=story_record.source.publisher, published=story_record.source.published,
-                         similarity=similarity)
-    record = reposts.reground(story_record, doc, repost_of=repost_of, kind=options.kind, settings=options.settings)
+                         similarity=similarity, shared=shared)
+    if shared:
+        try:
+            doc = normalise(job.path if job.path is not None else data)  # as the extractor reads it
+        except NormaliseError as exc:
+            raise ExtractionError(str(exc)) from None
+        record = reposts.reground(story_record, doc, repost_of=repost_of, kind=options.kind, settings=options.settings)
+    else:
+        record = extractor(job.path if job.path is not None else data, kind=options.kind, settings=options.settings)
+        record.provenance.repost_of = repost_of
     return record, {"id": story, "input": repost_of.input, "similarity": similarity}
 
 
@@ -636,7 +639,7 @@ def run_batch(jobs: Sequence[Job], options: RunOptions, *,
         nonlocal in_a_row, stopped
         if stop.is_set():
             return None  # not reached: a rerun does it
-        res = process(job, options, extractor, role, stories, halt)
+        res = process(job, options, extractor, role, halt)
         with lock:  # counted in the worker, so no thread starts another input once the count is reached
             in_a_row = in_a_row + 1 if res.unreachable else 0
             if in_a_row >= UNREACHABLE_STOP and stopped is None:
@@ -654,16 +657,7 @@ def run_batch(jobs: Sequence[Job], options: RunOptions, *,
 
     if roles is None:
         roles = plan_reposts(jobs, options) if options.reposts else {}
-    stories = None
-    order = list(range(len(jobs)))
-    if roles:
-        s = options.settings
-        stories = reposts.Stories((s.timeout + s.max_wait) * (s.max_reasks + 1) * 4 + 60)
-        in_batch = {r.stem for r in roles.values() if r.story is None}
-        for role in roles.values():
-            if role.story in in_batch:
-                stories.expect(role.story)
-        order.sort(key=lambda i: i in roles and roles[i].story is not None)  # stories before their reposts
+    roles = dict(roles)
 
     def reported() -> BatchSummary:
         """summary.json, errors.jsonl and index.html for what has run (also after an interrupt or a stop)."""
@@ -679,34 +673,56 @@ def run_batch(jobs: Sequence[Job], options: RunOptions, *,
             store.for_dir(out).close()  # the whole database in summarise.db, no -wal beside it
         return summary
 
-    processes, threads = layout(options.jobs, len(jobs),
-                                threads_per_process=THREADS_PER_PROCESS if options.settings.use_llm else 1)
-    if processes > 1 and extractor is _default_extractor():
-        # Worker processes for every input but the copies of another input's article; those follow in
-        # this process's threads, their stories' records on disk by then. Workers leave summarise.db
-        # alone: the sync after the batch adds their rows.
-        copies = [i for i in order if i in roles and roles[i].story is not None]
-        firsts = [i for i in order if not (i in roles and roles[i].story is not None)]
-        try:
-            interrupted, stopped = _in_processes([(jobs[i], roles.get(i)) for i in firsts],
+    def run(indices: list[int]) -> None:
+        """Process the inputs at `indices`: in worker processes when there are enough of them, else in threads."""
+        nonlocal interrupted, stopped
+        processes, threads = layout(options.jobs, len(indices),
+                                    threads_per_process=THREADS_PER_PROCESS if options.settings.use_llm else 1)
+        if processes > 1 and extractor is _default_extractor():
+            # Workers leave summarise.db alone: the sync after the batch adds their rows.
+            interrupted, stopped = _in_processes([(jobs[i], roles.get(i)) for i in indices],
                                                  replace(options, db=False), extractor, finish, processes, threads)
-        except BaseException:
-            reported()
-            raise
-        if interrupted or stopped or not copies:
-            return reported()
-        order = copies
-        s = options.settings
-        stories = reposts.Stories((s.timeout + s.max_wait) * (s.max_reasks + 1) * 4 + 60)  # none to wait for
-    workers = max(1, options.jobs)
+        else:
+            interrupted = _in_threads([(jobs[i], roles.get(i)) for i in indices], one, finish, max(1, options.jobs))
+
+    try:
+        # Stories first, then their copies (each summarised from its story's record on disk). A copy
+        # whose story failed takes its place: the first such copy is extracted in the next round, the
+        # others of that story follow it.
+        todo = [i for i in range(len(jobs)) if not (i in roles and roles[i].story is not None)]
+        copies = [i for i in range(len(jobs)) if i in roles and roles[i].story is not None]
+        while todo:
+            run(todo)
+            if interrupted or stopped:  # (a full disk goes on: every input is still listed, as not processed)
+                break
+            failed = {r.stem for r in results if r.status == "failed" and r.stem}
+            todo, waiting, instead = [], [], {}
+            for i in copies:
+                story = roles[i].story
+                if story in failed and story not in instead:
+                    instead[story] = roles[i].stem
+                    roles[i] = replace(roles[i], story=None, similarity=None)
+                    todo.append(i)
+                elif story in failed:
+                    roles[i] = replace(roles[i], story=instead[story])
+                    waiting.append(i)
+                else:
+                    todo.append(i)
+            copies = waiting
+    finally:
+        summary = reported()
+    return summary
+
+
+def _in_threads(items: Sequence[tuple[Job, Role | None]], one: Callable[..., ItemResult | None],
+                finish: Callable[[ItemResult | None], None], workers: int) -> bool:
+    """Run `one(job, role)` for every item in `workers` threads; True when interrupted (Ctrl-C)."""
     pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="summarise")
     pending: set[Future[ItemResult | None]] = set()
     try:
         # a bounded number of futures in flight, so an interrupt leaves little half-done work
-        for i in order:
-            if stopped:
-                break
-            pending.add(pool.submit(one, jobs[i], roles.get(i)))
+        for job, role in items:
+            pending.add(pool.submit(one, job, role))
             if len(pending) >= 2 * workers:
                 done, pending = wait(pending, return_when=FIRST_COMPLETED)
                 for fut in done:
@@ -716,15 +732,14 @@ def run_batch(jobs: Sequence[Job], options: RunOptions, *,
             for fut in done:
                 finish(fut.result())
     except KeyboardInterrupt:
-        interrupted = True
         pool.shutdown(wait=True, cancel_futures=True)
         for fut in pending:  # documents that were running finish and are reported
             if fut.done() and not fut.cancelled():
                 finish(fut.result())
+        return True
     finally:
         pool.shutdown(wait=True)
-        summary = reported()
-    return summary
+    return False
 
 
 def _sync_db(out: Path) -> dict[str, Any]:
@@ -794,10 +809,9 @@ def _default_extractor() -> ExtractFn:
 
 
 def _process_one(item: tuple[Job, Role | None], options: RunOptions, extractor: ExtractFn) -> ItemResult:
-    """`process` for a worker process: one input and its part in its story (a copy's story is not
-    waited for: copies run after the worker processes, in the parent)."""
+    """`process` for a worker process: one input and its part in its story."""
     job, role = item
-    return process(job, options, extractor, role, None)
+    return process(job, options, extractor, role)
 
 
 def _in_processes(items: Sequence[tuple[Job, Role | None]], options: RunOptions, extractor: ExtractFn,

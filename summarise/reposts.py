@@ -10,15 +10,18 @@ broadcaster's shorter cut of it, a copy with an editor's line added), and the co
 figure that the story lacks (two bulletins from one template with different numbers are different
 articles). eval/reposts/RESULTS.md has the measurements behind the thresholds.
 
-In a batch the longest new document of a group is its story (extracted once, one LLM call); each
-other copy gets the story's facts re-grounded against its own normalised text with the project's
-grounder (what does not occur in the copy is dropped and listed in its provenance), so every copy
-has its own record and notes. Stories of earlier runs in the same output directory count too.
+In a batch the longest new document of a group is its story (with an LLM extracted once, one call);
+each other copy gets the story's facts re-grounded against its own normalised text with the
+project's grounder (`reground`): each quote is first re-located in the copy (`relocated`: the part
+of it that states the fact, so page clutter inside the story's quote does not cost the copy the
+fact), and what does not occur in the copy is dropped and listed in its provenance. Offline, where
+there is no call to save, batch.py extracts each copy from its own text instead. Stories of earlier
+runs in the same output directory count too.
 """
 from __future__ import annotations
 
 import base64
-import threading
+import re
 import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -26,7 +29,7 @@ from typing import Any
 
 from .ground import Grounder
 from .normalise import Document
-from .schemas import Facts, Rejection, RepostOf
+from .schemas import Evidence, Facts, Person, Rejection, RepostOf
 from .settings import Settings
 
 SHINGLE = 5
@@ -37,6 +40,7 @@ MIN_JACCARD = 0.2        # also keeps a short item out of a long compilation tha
 MIN_CONTAINMENT = 0.6    # eval/reposts: copies 0.76-1.00, different articles of one series at most 0.32
 MAX_INPUT_BYTES = 8_000_000  # bigger inputs are not compared (cleaning them twice costs seconds): extracted alone
 SCHEME = "affine32"      # datasketch's permutation scheme: keys of another scheme cannot be compared
+MAX_PIECES = 48          # a quote cut into more pieces than this is not re-located (its parts: O(pieces²))
 
 
 @dataclass(frozen=True)
@@ -166,6 +170,97 @@ def group(candidates: list[Candidate], stories: dict[str, Key]) -> dict[int, tup
 
 # --------------------------------------------------------------------------- one copy
 
+# A quote is re-located in a copy by whole pieces: runs of text between punctuation and white space.
+_SEPARATORS = re.compile(r"[\s|｜/·•…—–_,.;:!?，。；：！？、（）()【】\[\]《》〈〉“”‘’\"'「」『』]+")
+
+
+def _pieces(quote: str) -> list[tuple[int, int]]:
+    spans, at = [], 0
+    for m in _SEPARATORS.finditer(quote):
+        if m.start() > at:
+            spans.append((at, m.start()))
+        at = m.end()
+    if at < len(quote):
+        spans.append((at, len(quote)))
+    return spans
+
+
+def relocate(quote: str, anchors: list[str], grounder: Grounder, *, every: bool = True) -> str | None:
+    """The part of `quote` that states a fact, found in a copy: the longest run of the quote's pieces
+    that occurs in the copy's text and holds every anchor (the words of the fact the quote must
+    contain: a name, a figure as written, a point's text). With `every=False`, the run that holds the
+    most anchors (at least one), the longest among those. None when there is none, or no anchor."""
+    spans = _pieces(quote)
+    where = [(at, at + len(a)) for a in anchors if a and (at := quote.find(a)) >= 0]
+    if not where or (every and len(where) < len(anchors)) or not spans or len(spans) > MAX_PIECES:
+        return None
+    best: tuple[int, int, str] | None = None
+    runs = sorted(((spans[j][1] - spans[i][0], i, j) for i in range(len(spans)) for j in range(i, len(spans))),
+                  reverse=True)
+    for length, i, j in runs:
+        a, b = spans[i][0], spans[j][1]
+        covered = sum(a <= x and y <= b for x, y in where)
+        if covered == 0 or (every and covered < len(where)) or (best and (covered, length) <= best[:2]):
+            continue
+        part = quote[a:b]
+        if grounder.occurs(part):
+            best = (covered, length, part)
+            if covered == len(where):  # the longest run that holds them all
+                break
+    return best[2] if best else None
+
+
+def _moved(evidence: Evidence | None, anchors: list[list[str]], grounder: Grounder,
+           every: bool = True) -> Evidence | None:
+    """`evidence` as it stands in the copy: whole when its quote occurs there, else the part that holds
+    the first list of `anchors` that can be found; unchanged when neither (the grounder rejects it)."""
+    if evidence is None or grounder.occurs(evidence.quote):
+        return evidence
+    for words in anchors:
+        part = relocate(evidence.quote, words, grounder, every=every)
+        if part is not None:
+            return Evidence(quote=part)
+    return evidence
+
+
+def relocated(facts: Facts, grounder: Grounder) -> Facts:
+    """The story's facts with each quote that a copy lacks replaced by the part of it that states the
+    fact and occurs in the copy (page clutter of the story's copy, a date line or a toolbar, inside a
+    quote no longer costs the other copies the fact). What the part does not state is still checked
+    by the grounder like any quote: a person must be in it, a figure inside it."""
+    def text_anchor(zh: str, quote: str) -> list[list[str]]:
+        return [[zh]] if zh in quote else []
+
+    out: dict[str, Any] = {}
+    for field in ("people", "figures", "points", "attendee_groups"):
+        moved = []
+        for fact in getattr(facts, field):
+            ev = fact.evidence
+            if isinstance(fact, Person):
+                title = fact.title.zh if fact.title is not None and fact.title.zh in ev.quote else None
+                anchors = ([[fact.name, title]] if title else []) + [[fact.name]]
+            elif field == "figures":
+                anchors = [[fact.quote]]
+            else:
+                anchors = text_anchor(fact.text.zh, ev.quote)
+            moved.append(fact.model_copy(update={"evidence": _moved(ev, anchors, grounder)}))
+        out[field] = moved
+    event = facts.event
+    update: dict[str, Any] = {}
+    if event.evidence is not None:
+        said = [v.zh for v in (event.name, event.place, event.convened_by, event.topic) if v is not None]
+        # the part of the quote in the copy that holds as many of the event's facts as one can
+        update["evidence"] = _moved(event.evidence, [said], grounder, every=False)
+    if event.date is not None and event.date.evidence is not None:
+        from .dates import find_dates  # noqa: PLC0415
+
+        mentions = find_dates(event.date.evidence.quote)
+        moved = _moved(event.date.evidence, [[mentions[0].quote]] if mentions else [], grounder)
+        update["date"] = event.date.model_copy(update={"evidence": moved})
+    out["event"] = event.model_copy(update=update)
+    return facts.model_copy(update=out)
+
+
 def reground(story: Any, doc: Document, *, repost_of: RepostOf, kind: str, settings: Settings) -> Any:
     """The record of a copy: the story's facts grounded against the copy's own normalised text.
 
@@ -178,9 +273,19 @@ def reground(story: Any, doc: Document, *, repost_of: RepostOf, kind: str, setti
 
     facts = Facts.model_validate(story.model_dump(include=set(Facts.model_fields)))
     grounder = Grounder(doc.text, doc.published)
-    grounded, rejected = grounder.review(facts)
+    grounded, rejected = grounder.review(relocated(facts, grounder))
     rejected = [r.model_copy(update={"reason": f"{r.reason} (in this copy)"}) for r in rejected]
     update: dict[str, Any] = {}
+    event: dict[str, Any] = {}
+    for name in ("name", "place", "convened_by", "topic"):  # what the event's quote states, in this copy
+        value = getattr(grounded.event, name)
+        if value is not None and (grounded.event.evidence is None or not grounder.occurs(value.zh)):
+            event[name] = None
+            rejected.append(Rejection(field=f"event.{name}", value=value.zh, reason=(
+                "the event's quote does not occur in this copy" if grounded.event.evidence is None
+                else f"{value.zh!r} does not occur in this copy")))
+    if event:
+        update["event"] = grounded.event.model_copy(update=event)
     if grounded.headline is not None and not grounder.occurs(grounded.headline.zh):
         rejected.append(Rejection(field="headline", value=grounded.headline.zh,
                                   reason="the story's headline does not occur in this copy: its own title is used"))
@@ -190,7 +295,7 @@ def reground(story: Any, doc: Document, *, repost_of: RepostOf, kind: str, setti
                                   reason="written for a copy with facts this copy lacks"))
         update["summary"] = None
     if update:
-        grounded = Facts.model_validate({**grounded.model_dump(), **update})
+        grounded = grounded.model_copy(update=update)
     if story.provenance.backend == "llm":
         record = llm_record(doc, grounded, rejected, Usage(), kind=kind, settings=settings)  # type: ignore[arg-type]
     else:
@@ -198,50 +303,3 @@ def reground(story: Any, doc: Document, *, repost_of: RepostOf, kind: str, setti
                           backend="offline")
     record.provenance.repost_of = repost_of
     return record
-
-
-# --------------------------------------------------------------------------- stories in flight
-
-class Stories:
-    """Stories being extracted in this batch: a repost waits for its story's record.
-
-    `expect(stem)` before the batch starts, `finished(stem, ok)` when the story's manifest is
-    written (or it failed); `wait(stem, me)` returns the stem of the story whose record the copy
-    `me` re-grounds, or None when `me` must be extracted itself: its story failed and `me` is the
-    first copy to take its place (the other copies then wait for `me`).
-    """
-
-    def __init__(self, deadline_s: float) -> None:
-        self._lock = threading.Lock()
-        self._events: dict[str, threading.Event] = {}
-        self._ok: dict[str, bool] = {}
-        self._replaced_by: dict[str, str] = {}
-        self.deadline_s = deadline_s
-
-    def expect(self, stem: str) -> None:
-        with self._lock:
-            self._events.setdefault(stem, threading.Event())
-
-    def finished(self, stem: str, ok: bool) -> None:
-        with self._lock:
-            event = self._events.get(stem)
-            self._ok[stem] = ok
-        if event is not None:
-            event.set()
-
-    def wait(self, story: str, me: str) -> str | None:
-        while True:
-            with self._lock:
-                event = self._events.get(story)
-            if event is None:  # a story of an earlier run: its record is on disk
-                return story
-            arrived = event.wait(self.deadline_s)
-            with self._lock:
-                if arrived and self._ok.get(story):
-                    return story
-                nxt = self._replaced_by.get(story)
-                if nxt is None:  # the story failed (or never came): this copy takes its place
-                    self._replaced_by[story] = me
-                    self._events.setdefault(me, threading.Event())
-                    return None
-            story = nxt

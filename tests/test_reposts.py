@@ -15,7 +15,7 @@ from summarise import reposts, store
 from summarise.cli import app
 from summarise.ground import Grounder
 from summarise.normalise import normalise
-from summarise.schemas import load_record
+from summarise.schemas import Facts, load_record
 
 REPO = Path(__file__).resolve().parents[1]
 SEED0 = REPO / "seeds" / "000_09f2237585b32c6b.txt"
@@ -98,6 +98,18 @@ def test_no_false_merges_among_distinct_articles_of_one_series(shared_dir: Path)
     assert reposts.group(candidates, {}) == {}
 
 
+def test_relocate_finds_the_longest_part_of_a_quote_that_holds_the_fact() -> None:
+    copy = Grounder("会议由副市长周作德主持。市长肖展欣出席会议，市委副书记陈文锋出席会议。")
+    quote = "2024-11-13 来源：中山日报 | 打印 | 市长肖展欣出席会议，市委副书记陈文锋出席"
+    assert reposts.relocate(quote, ["肖展欣"], copy) == "市长肖展欣出席会议，市委副书记陈文锋出席"
+    assert reposts.relocate(quote, ["肖展欣", "市长"], copy) == "市长肖展欣出席会议，市委副书记陈文锋出席"
+    assert reposts.relocate(quote, ["中山日报"], copy) is None       # its only words are not in the copy
+    assert reposts.relocate(quote, ["李俊"], copy) is None           # not in its own quote: nothing to go by
+    assert reposts.relocate(quote, [], copy) is None
+    assert reposts.relocate(quote, ["中山日报", "陈文锋"], copy) is None
+    assert reposts.relocate(quote, ["中山日报", "陈文锋"], copy, every=False) == "市长肖展欣出席会议，市委副书记陈文锋出席"
+
+
 # -- the batch ------------------------------------------------------------------------------------
 
 def _inputs(tmp_path: Path) -> Path:
@@ -121,7 +133,10 @@ def _items(out: Path) -> dict[str, dict]:
     return {Path(i["path"]).name: i for i in summary["inputs"]}
 
 
-def test_offline_batch_lists_stories_and_grounds_each_copy_on_its_own_text(tmp_path: Path) -> None:
+def test_offline_batch_lists_stories_and_extracts_each_copy_from_its_own_text(tmp_path: Path) -> None:
+    """Offline there is no call to save: a copy is extracted from its own text, and still listed as a repost."""
+    from summarise import extract
+
     d = _inputs(tmp_path)
     out = tmp_path / "out"
     result = _run([str(d), "--out", str(out), "-f", "md,json"], tmp_path, SUMMARISE_BACKEND="offline")
@@ -137,18 +152,17 @@ def test_offline_batch_lists_stories_and_grounds_each_copy_on_its_own_text(tmp_p
     full = load_record((out / items[SEED1.name]["outputs"]["json"]).read_text("utf-8"))
     for name in ("001_ads.txt", "001_traditional.txt", "001_trimmed.txt"):
         record = load_record((out / items[name]["outputs"]["json"]).read_text("utf-8"))
-        assert record.provenance.repost_of.document == story
+        assert record.provenance.repost_of.document == story and not record.provenance.repost_of.shared
         assert record.provenance.repost_of.published == "2024-09-27"
+        alone = extract(d / name)
+        facts = set(Facts.model_fields) - {"provenance"}
+        assert record.model_dump(include=facts) == alone.model_dump(include=facts), name  # its own extraction
         text = normalise(d / name).text
         for fact in [*record.people, *record.figures, *record.points, *record.attendee_groups]:
             assert text[fact.evidence.start:fact.evidence.end] == fact.evidence.quote  # grounded in this copy
-        assert Grounder(text, record.source.published).review(record)[1] == []
         assert Path(record.source.name).name == name
     trimmed = load_record((out / items["001_trimmed.txt"]["outputs"]["json"]).read_text("utf-8"))
-    dropped = {r.field.split("[")[0] for r in trimmed.provenance.rejected}
-    assert {"figures", "points", "summary"} <= dropped
-    assert all("in this copy" in r.reason for r in trimmed.provenance.rejected if r.field != "summary")
-    assert len(trimmed.points) < len(full.points) and trimmed.summary is None
+    assert len(trimmed.points) < len(full.points) and trimmed.summary is not None
     assert "95份" not in {f.quote for f in trimmed.figures} and "95份" in {f.quote for f in full.figures}
     assert {p.name for p in trimmed.people} == {p.name for p in full.people}
     note = (out / items["001_trimmed.txt"]["outputs"]["md"]).read_text("utf-8")
@@ -305,3 +319,50 @@ def test_batch_file_asks_once_per_story_and_ingest_grounds_each_copy(tmp_path: P
     assert trimmed.provenance.backend == "llm" and trimmed.lecturer.name == "陈林"
     assert all(text[f.evidence.start:f.evidence.end] == f.evidence.quote for f in [*trimmed.people, *trimmed.figures])
     assert "95份" not in {f.quote for f in trimmed.figures}
+
+
+CLUTTER = "2024-11-13 09:12 来源： 中山日报 字号：默认 大 超大 | 打印 | "
+LEAD = "11月12日,中山市召开全市村镇工业集聚区升级改造专题讲座视频会议"
+
+
+def test_a_copy_keeps_a_fact_whose_quote_holds_the_story_pages_clutter(tmp_path: Path) -> None:
+    """The story's page has a date line and a toolbar inside the quotes the model copied; the copies do not.
+    Each fact keeps the part of its quote that states it and occurs in the copy; a fact whose words are
+    not in a copy is dropped there, with the event's fields, never carried over without a quote."""
+    raw = SEED1.read_text("utf-8")
+    d = tmp_path / "in"
+    d.mkdir()
+    (d / "story.txt").write_text(raw.replace(LEAD, CLUTTER + LEAD, 1), "utf-8")
+    (d / "copy.txt").write_text(raw, "utf-8")
+    (d / "retold.txt").write_text(raw.replace(LEAD, "11月12日,中山市召开会议", 1), "utf-8")
+    answer = json.loads(GOOD1)
+    answer["event"]["evidence"]["quote"] = CLUTTER + LEAD
+    xiao = next(p for p in answer["people"] if p["name"] == "肖展欣")
+    xiao["evidence"]["quote"] = "打印 | " + LEAD + "。市长肖展欣"
+    out = tmp_path / "out"
+    with ScriptedServer({"one": [{"content": json.dumps(answer, ensure_ascii=False)}]}) as server:
+        result = _llm_run(tmp_path, d, out, server, "one")
+        assert result.exit_code == 0, result.output
+        assert server.calls == {"one": 1}
+    items = _items(out)
+    assert items["story.txt"]["repost_of"] is None
+    assert items["copy.txt"]["repost_of"] == items["retold.txt"]["repost_of"] == items["story.txt"]["stem"]
+    story = load_record((out / items["story.txt"]["outputs"]["json"]).read_text("utf-8"))
+    assert story.event.evidence.quote == CLUTTER + LEAD  # the model's quote, as the story's page has it
+
+    copy = load_record((out / items["copy.txt"]["outputs"]["json"]).read_text("utf-8"))
+    text = normalise(d / "copy.txt").text
+    assert copy.provenance.repost_of.shared and copy.provenance.rejected == []
+    assert copy.event.evidence.quote == LEAD and text[copy.event.evidence.start:copy.event.evidence.end] == LEAD
+    assert (copy.event.name, copy.event.convened_by) == (story.event.name, story.event.convened_by)
+    moved = next(p for p in copy.people if p.name == "肖展欣")
+    assert moved.evidence.quote == LEAD + "。市长肖展欣" and moved.title.zh == "市长"
+    assert {p.name for p in copy.people} == {p.name for p in story.people} and copy.summary == story.summary
+
+    retold = load_record((out / items["retold.txt"]["outputs"]["json"]).read_text("utf-8"))
+    assert retold.event.evidence is None
+    assert (retold.event.name, retold.event.place, retold.event.convened_by, retold.event.topic) == (None,) * 4
+    fields = {r.field for r in retold.provenance.rejected}
+    assert {"event.evidence", "event.name", "event.place", "event.convened_by", "event.topic", "summary"} <= fields
+    xiao = next(p for p in retold.people if p.name == "肖展欣")  # 市长肖展欣 still stands in this copy
+    assert xiao.evidence.quote == "市长肖展欣" and xiao.title.zh == "市长"

@@ -380,10 +380,11 @@ def build_note(record: Record, langs: tuple[str, ...] = LANGS) -> Note:
                           f"{usage.total_tokens:,} ({usage.calls} calls){' · cache hit' if pv.cache_hit else ''}"))
     if s.sha256:
         prov_rows.append((Text("内容哈希", "Content SHA-256"), s.sha256[:16] + "…"))
-    if pv.repost_of is not None:  # a copy: the story's facts, grounded again against this page
+    if pv.repost_of is not None:  # a copy: the story's facts grounded again against this page, or its own
         ro = pv.repost_of
         prov_rows.append((Text("转载副本", "Repost of"), " · ".join(x for x in (
-            ro.document, ro.input, ro.publisher, ro.published, f"similarity {ro.similarity:.2f}") if x)))
+            ro.document, ro.input, ro.publisher, ro.published, f"similarity {ro.similarity:.2f}",
+            "the story's facts, grounded in this copy" if ro.shared else "extracted from this copy") if x)))
 
     summary = Text.of(record.summary)
     if pv.backend == "offline":  # the first line of every offline English note says what it lacks
