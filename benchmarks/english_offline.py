@@ -2,6 +2,11 @@
 
     python benchmarks/english_offline.py eval/heldout/gold eval/heldout2/gold …   # gold dirs
     python benchmarks/english_offline.py --json DIR …                            # machine-readable
+    python benchmarks/english_offline.py some/articles/                          # any set: its files
+
+A directory holding gold files (a set's `gold/`) names its articles; any other directory is a set
+of articles itself (every file in it, recursively), so the share can be counted on pages nobody
+annotated.
 
 For every article named by a gold file it runs the offline backend (normalise → extract → ground,
 no endpoint) and counts, over the record's English-facing fields (every bilingual field: headline,
@@ -11,7 +16,9 @@ measure; and romanised names):
 - untranslated: the field has no English (a note shows the Chinese marked [untranslated]);
 - Chinese inside English: the English holds Chinese characters (never acceptable);
 - per field family: headlines, event names, titles, points, groups, figure measures;
-- per article: whether its headline and event name (where it has them) have English.
+- per article: whether its headline and event name (where it has them) have English, and whether
+  they have it in full: an English that marks a part as not translated ("Mobilisation meeting (full
+  name not translated)") has English but not in full.
 """
 from __future__ import annotations
 
@@ -25,11 +32,19 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from summarise import Settings, extract
-from summarise.evaluate import iter_gold
+from summarise.evaluate import gold_paths, iter_gold
 from summarise.schemas import Bilingual, Person
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _INDEX = re.compile(r"\[\d+\]")
+_PARTIAL = re.compile(r"not translated\)")
+
+
+def inputs(directory: Path) -> list[tuple[str, Path]]:
+    """(name, article path) of a set: the articles its gold files name, else every file in it."""
+    if gold_paths(directory):
+        return [(g["_gold_path"].stem, Path(g["_input_path"])) for g in iter_gold(directory)]
+    return [(p.stem, p) for p in sorted(directory.rglob("*")) if p.is_file() and not p.name.startswith(".")]
 
 
 def fields(obj, path: str = ""):
@@ -60,15 +75,16 @@ def measure(gold_dirs: list[Path]) -> dict:
     missing: Counter[str] = Counter()
     mixed: list[tuple[str, str, str]] = []
     figures = figures_measured = 0
-    articles = headed = headed_en = event_en = 0
-    for gold_dir in gold_dirs:
-        for gold in iter_gold(gold_dir):
-            record = extract(gold["_input_path"], settings=settings)
+    articles = headed = headed_en = event_en = headed_full = 0
+    for directory in gold_dirs:
+        for stem, path in inputs(directory):
+            record = extract(path, settings=settings)
             articles += 1
             figures += len(record.figures)
             named = [b for b in (record.headline, record.event.name) if b is not None]
             headed += bool(named)
             headed_en += bool(named) and all(b.en for b in named)
+            headed_full += bool(named) and all(b.en and not _PARTIAL.search(b.en) for b in named)
             event_en += bool(record.event.name or record.headline) and any(
                 b is not None and b.en for b in (record.event.name, record.headline))
             figures_measured += sum(1 for f in record.figures if f.measures and f.measures.en)
@@ -78,7 +94,7 @@ def measure(gold_dirs: list[Path]) -> dict:
                 if not en:
                     missing[fam] += 1
                 elif _CJK.search(en):
-                    mixed.append((gold["_gold_path"].stem, path, en))
+                    mixed.append((stem, path, en))
     n, m = sum(total.values()), sum(missing.values())
     free = {"points", "summary"}
     facts_n = sum(v for k, v in total.items() if k not in free)
@@ -94,6 +110,7 @@ def measure(gold_dirs: list[Path]) -> dict:
         "articles_with_headline_or_event_name": headed,
         "articles_all_of_them_in_english": headed_en,
         "articles_one_of_them_in_english": event_en,
+        "articles_all_of_them_in_full_english": headed_full,
         "figures": figures,
         "figures_with_english_measure": figures_measured,
         "by_family": {k: {"fields": total[k], "untranslated": missing[k]} for k in sorted(total)},
@@ -117,7 +134,9 @@ def main(argv: list[str] | None = None) -> int:
           f"figures with an English measure {out['figures_with_english_measure']}/{out['figures']}")
     print(f"articles with a headline or an event name: {out['articles_with_headline_or_event_name']}; "
           f"all of them in English: {out['articles_all_of_them_in_english']}; "
-          f"at least one in English: {out['articles_one_of_them_in_english']}")
+          f"at least one in English: {out['articles_one_of_them_in_english']}; "
+          f"all of them in full English (no part marked not translated): "
+          f"{out['articles_all_of_them_in_full_english']}")
     print(f"{'field':32} {'fields':>6} {'untranslated':>12}")
     for fam, row in out["by_family"].items():
         print(f"{fam:32} {row['fields']:>6} {row['untranslated']:>12}")
