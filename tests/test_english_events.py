@@ -139,7 +139,7 @@ def test_national_posts(zh: str, en: str) -> None:
     ("中共中央举行纪念胡耀邦同志诞辰110周年座谈会 习近平发表重要讲话",
      "CPC Central Committee holds a symposium (full name not translated); Xi Jinping delivers an important speech"),
     ("全国政协十四届常委会第十四次会议闭幕 王沪宁主持并讲话",
-     "A meeting (full name not translated) closes; Wang Huning chairs and speaks"),
+     "The 14th Meeting of the Standing Committee of the 14th National CPPCC Committee closes; Wang Huning chairs and speaks"),
 ])
 def test_headlines_of_national_news(zh: str, en: str) -> None:
     from summarise.english.events import translate_headline

@@ -2,6 +2,7 @@
 from summarise.english.glossary import glossary, lookup, lookup_noun, translate, translate_term, translate_title
 from summarise.english.romanise import romanise, romanise_name
 from summarise.english.events import event_type, translate_event, translate_group, translate_headline
+from summarise.english.venues import translate_venue
 
 __all__ = ["romanise_name", "romanise", "translate_title", "translate_term", "translate", "glossary", "lookup", "lookup_noun",
-           "event_type", "translate_event", "translate_headline", "translate_group"]
+           "event_type", "translate_event", "translate_headline", "translate_group", "translate_venue"]

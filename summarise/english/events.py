@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from summarise.english.glossary import _segment, _ALL_KINDS, glossary, translate, translate_title
+from summarise.english.glossary import _ENLARGED, _segment, _title_case, _ALL_KINDS, glossary, translate, translate_title
 from summarise.english.romanise import romanise, romanise_name, split_place
 
 __all__ = ["event_type", "translate_event", "translate_headline", "translate_group"]
@@ -44,9 +44,11 @@ def _cap(s: str) -> str:
 
 def translate_event(zh: str) -> str | None:
     """English for an event name; the type alone, marked, when the rest has no translation."""
-    zh = zh.strip().strip(_TRIM)
+    zh = _ENLARGED.sub("扩大", zh.strip().strip(_TRIM))
     if not zh:
         return None
+    if (split := _topic_then_body(zh)) is not None:
+        return split
     toks = _segment(zh, _ALL_KINDS)
     if toks and toks[-1].kind == "meeting" and any(t.kind == "action" for t in toks[:-1]):
         head = " ".join(t.en if k == 0 or toks[k - 1].kind == "action" or not t.en.startswith("the ") else t.en[4:]
@@ -57,6 +59,23 @@ def translate_event(zh: str) -> str | None:
         return full
     kind = event_type(zh)
     return f"{_cap(kind[1])} {NOT_TRANSLATED}" if kind else None
+
+
+def _topic_then_body(zh: str) -> str | None:
+    """A topic, then the body that holds the event, then its type: …精神省委宣讲团报告会 →
+    "Lecture meeting of the Provincial Party Committee Publicity Lecture Team on …"."""
+    at = zh.rfind("精神")
+    if at < 2:
+        return None
+    tail = _segment(zh[at + 2:], _ALL_KINDS)
+    if not tail or len(tail) < 2 or tail[-1].kind != "meeting" or any(t.kind not in ("body", "level", "place", "proper")
+                                                                        for t in tail[:-1]):
+        return None
+    topic = translate(zh[:at + 2])
+    if topic is None:
+        return None
+    body = _title_case(" ".join(t.en for t in tail[:-1]))
+    return f"{_cap(tail[-1].en)} of the {body} on {topic}"
 
 
 def _actor(zh: str) -> str | None:
@@ -88,7 +107,9 @@ _HELD_BY = re.compile(r"^(?P<x>.{2,20}?)(?:隆重|专门|再次)?(?:召开|举�
 _HELD = re.compile(r"^(?P<y>.{2,60}?)(?:在(?P<z>.{1,20}?))?(?:日前|近日|今天|昨天|今日|昨日)?(?:隆重|胜利|顺利)?(?:召开|举行|举办|开幕)$")
 _GIVES = re.compile(r"^(?P<x>.{2,30}?)(?:应邀)?(?:作|做)(?P<y>.{2,60}?(?:报告|讲座|党课|辅导))$")
 _LESSON = re.compile(r"^(?P<x>.{2,30}?)(?:为|给|向)(?P<w>.{1,30}?)(?:上|讲|讲授)(?P<y>.{0,20}?党课)$")
-_PUBLICITY = re.compile(r"^(?P<x>.{2,30}?)(?:来|到|赴|走进|深入)?(?P<p>[^宣]{0,10}?)宣讲(?P<y>.{2,40})$")
+_PUBLICITY = re.compile(r"^(?P<x>.{2,30}?)(?:(?:来|到|赴|走进|深入)(?P<p>[^宣讲]{0,10}?))?宣讲(?![团员])(?P<y>.{2,40})$")
+# X传达(学习)Y精神: a body or a person relays the spirit of a meeting or speech
+_RELAYS = re.compile(r"^(?P<x>.{2,30}?)(?:传达学习|传达|学习传达)(?P<y>.{2,60}?精神)$")
 
 
 _COLUMN_TAG = re.compile(r"^(?:#{1,6}\s*)?(?:【[^】]{1,20}】|\[[^\]]{1,20}\])?")
@@ -172,6 +193,10 @@ def _headline(zh: str) -> str | None:
         actor, topic = _actor(m["x"]), translate(m["y"])
         if actor and topic:
             return _cap(f"{actor} gives a publicity lecture on {topic}")
+    if m := _RELAYS.match(zh):
+        actor, spirit = _actor(m["x"]), translate(m["y"])
+        if actor and spirit:
+            return _cap(f"{actor} relays {spirit}")
     if (m := _OPENS.match(zh)) and event_type(m["y"]):
         event = translate_event(m["y"])
         if event:
@@ -263,8 +288,25 @@ def _plural(role_en: str) -> str:
 
 def translate_group(zh: str) -> str | None:
     """English for a group of attendees, plural (镇长 → "Town Mayors", 相关部门负责人 → "heads of
-    relevant departments"); None when a part is unknown."""
-    zh = zh.strip()
+    relevant departments", 区法院、区检察院主要负责同志 → "principal officials in charge of the
+    District Court and the District Procuratorate"); a list of groups (学院辅导员、学生党员代表) item
+    by item; None when a part is unknown."""
+    zh = zh.strip().strip("，,、")
+    if len(items := [i for i in _LIST_SEP.split(zh) if i]) > 1:
+        read = [_group(i) for i in items]  # each item a group of its own (学院辅导员、学生党员代表)
+        if all(read):
+            return _and(read)  # type: ignore[arg-type]
+    return _group(zh)  # else one group word shared (区法院、区检察院主要负责同志)
+
+
+_LIST_SEP = re.compile(r"[、，,和及]|以及")
+
+
+def _and(parts: list[str]) -> str:
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
+def _group(zh: str) -> str | None:
     lead = ""
     for k, v in _GROUP_LEAD.items():
         if zh.startswith(k) and len(zh) > len(k):
@@ -275,14 +317,27 @@ def translate_group(zh: str) -> str | None:
             rest = zh[: -len(word)].rstrip("的")
             if not rest:
                 return (lead + en).strip()
-            if rest.endswith("部门"):
-                kind = translate(rest[:-2]) if rest[:-2] else ""
-                org = None if kind is None else f"{lead}{kind + ' ' if kind else ''}departments"
-                lead = ""
-            else:
-                org = translate(rest)
-            if org is None:
+            orgs = [o for o in _LIST_SEP.split(rest) if o]
+            read = [_org(o, lead) for o in orgs]
+            if not orgs or any(r is None for r in read):
                 return None
-            return f"{lead}{en} of {org}".strip()
+            return f"{en} of {_and(read)}".strip()  # type: ignore[arg-type]
     title = translate_title(zh)
     return (lead + _plural(title)).strip() if title else None
+
+
+def _org(zh: str, lead: str) -> str | None:
+    """An organisation a group belongs to, with the group's lead word (相关 → relevant): 部门 and
+    单位 plural ("relevant departments"), a named body with its article ("the District Court")."""
+    for noun, plural in (("部门", "departments"), ("单位", "units"), ("企业", "enterprises"), ("办事处", "sub-district offices"),
+                         ("乡镇", "towns and townships")):
+        if zh.endswith(noun):
+            kind = translate(zh[:-len(noun)]) if zh[:-len(noun)] else ""
+            return None if kind is None else f"{lead}{kind + ' ' if kind else ''}{plural}"
+    org = translate(zh)
+    if org is None:
+        return None
+    if lead:
+        return f"{lead}{org}"
+    last = org.split()[-1]
+    return org if not last[:1].isupper() or org.startswith("the ") else f"the {org}"  # a named body

@@ -13,6 +13,7 @@ from functools import lru_cache
 from importlib import resources
 
 from summarise.english.romanise import PLACE_SUFFIXES, pinyin_word, split_place
+from summarise.figures import cn_numeral
 
 __all__ = ["glossary", "lookup", "lookup_noun", "translate_term", "translate_title", "translate"]
 
@@ -92,14 +93,55 @@ class _Tok:
 
 _YEAR = re.compile(r"(\d{4})年(?:度)?")
 # Words and characters a place's proper name does not hold (青海全省 is 青海 + 全省, not 青海全 + 省).
-_NOT_PROPER = re.compile(r"召开|举行|举办|全$|[的在和与及暨]")
+_NOT_PROPER = re.compile(r"召开|举行|举办|[全校园]$|^各|[的在和与及暨]")
 _IGNORABLE = "“”‘’\"「」『』《》 "
+
+
+# Ordinals and sessions, the genre's numbering of meetings and terms: 第167次, 十一届, 第八届, 三届;
+# 十九届四中全会 (a plenum of the Central Committee); 十届六次全会 (a plenary session of the body
+# before it: 省委十届六次全会).
+_NUM = r"(?:[0-9]{1,4}|[一二三四五六七八九十百零〇两]{1,5})"
+_PLENUM = re.compile(rf"(?:党的)?(?P<n>{_NUM})届(?P<m>{_NUM})中全会")
+_SESSION = re.compile(rf"(?P<n>{_NUM})届(?P<m>{_NUM})次(?:全会|全体(?P<e>扩大)?会议|全委(?P<f>扩大)?会)")
+_ORDINAL = re.compile(rf"第(?P<n>{_NUM})(?:届|次|期)|(?P<t>{_NUM})届")
+_WORDS = ("", "First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth", "Ninth", "Tenth")
+
+
+def _number(zh: str) -> int | None:
+    return int(zh) if zh.isdigit() else cn_numeral(zh)
+
+
+def ordinal(n: int) -> str:
+    """1st, 2nd, 3rd, 11th, 22nd, 167th."""
+    if 10 <= n % 100 <= 20:
+        return f"{n}th"
+    return f"{n}{ {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}"
+
+
+def _numbered(s: str, i: int) -> tuple[_Tok, int] | None:
+    """An ordinal, a plenum or a plenary session starting at ``s[i]``."""
+    if m := _PLENUM.match(s, i):
+        n, k = _number(m["n"]), _number(m["m"])
+        if n and k and k < len(_WORDS):
+            return _Tok("term", m.group(), f"the {_WORDS[k]} Plenum of the {ordinal(n)} Central Committee"), m.end()
+    if m := _SESSION.match(s, i):
+        n, k = _number(m["n"]), _number(m["m"])
+        if n and k:
+            enlarged = "Enlarged " if m["e"] or m["f"] else ""
+            return _Tok("session", m.group(), f"{ordinal(k)} {enlarged}Plenary Session", ordinal(n)), m.end()
+    if m := _ORDINAL.match(s, i):
+        n = _number(m["n"] or m["t"])
+        if n:
+            return _Tok("ordinal", m.group(), ordinal(n)), m.end()
+    return None
 
 
 def _candidates(s: str, i: int, kinds: frozenset[str]) -> list[tuple[int, _Tok, int]]:
     """(cost, token, end) for every token that can start at ``s[i]``."""
     out: list[tuple[int, _Tok, int]] = []
     gl = glossary()
+    if "ordinal" in kinds and s[i] in _NUMBER_START and (hit := _numbered(s, i)):
+        out.append((1, hit[0], hit[1]))
     for j in range(min(len(s), i + _max_len()), i, -1):
         hit = gl.get(s[i:j])
         if hit and hit[1] in kinds:
@@ -198,7 +240,8 @@ _PARTY_GROUP_OF = re.compile(r" of the Leading Party Group of (the .+)$")
 
 
 _ALL_KINDS = frozenset({"role", "body", "level", "place", "proper", "name", "year", "term", "meeting",
-                        "action", "word"})
+                        "action", "word", "ordinal"})
+_NUMBER_START = frozenset("第党0123456789一二三四五六七八九十百零〇两")
 
 
 def _title_case(words: str) -> str:
@@ -209,7 +252,7 @@ def _title_case(words: str) -> str:
 def translate(zh: str) -> str | None:
     """Best-effort English for a short phrase (event names, bodies) from glossary entries,
     romanised place names and years, in source order; None if any part is unknown."""
-    zh = zh.strip()
+    zh = _ENLARGED.sub("扩大", zh.strip())
     if not zh:
         return None
     if (hit := translate_term(zh)) is not None:
@@ -217,9 +260,92 @@ def translate(zh: str) -> str | None:
     if (title := translate_title(zh)) is not None:
         return title
     toks = _segment(zh, _ALL_KINDS)
+    if not toks and (m := _SPEECH_OF.fullmatch(zh)):
+        return _speech(m)
     if not toks:
+        if zh.endswith("精神") and len(zh) > 2 and (of := translate(zh[:-2])) is not None:
+            return f"the spirit of {_the(of)}"  # 三届市委常委会第143次会议精神
         return None
+    return render(toks)
+
+
+# The genre's speeches as topics: 习近平总书记在贵州考察时的重要讲话精神, X在Y上的讲话精神, with
+# what comes before them (深入学习贯彻).
+_SPEECH_OF = re.compile(r"(?P<pre>[^在]{2,40})在(?P<at>[^在的]{2,30}?)(?P<v>(?:考察|视察|调研)(?:时|期间)|上|时)"
+                        r"的(?P<imp>重要)?讲话(?P<sp>精神)?")
+
+
+def _speech(m: re.Match[str]) -> str | None:
+    pre = m["pre"]
+    for k in range(len(pre) - 2, -1, -1):  # the speaker: the shortest end of `pre` with English
+        who = translate(pre[k:])
+        acts = _segment(pre[:k], _ALL_KINDS) if k else []
+        if who is not None and acts is not None and (not acts or acts[-1].kind == "action"):
+            act = render(acts) if acts else ""
+            break
+    else:
+        return None
+    if m["v"] in ("上", "时"):
+        at = translate(m["at"])
+        where = f"at {_the(at) if at and at[:1].isupper() else at}" if at else None
+    else:
+        place = lookup(m["at"], "place") or (translate(m["at"]) if split_place(m["at"]) else None)
+        verb = {"考察": "inspection", "视察": "inspection", "调研": "research visit"}[m["v"][:2]]
+        where = f"during an {verb} of {place}" if verb.startswith("i") and place else (
+            f"during a {verb} to {place}" if place else None)
+    if where is None:
+        return None
+    who = f"the {who}" if " of the " in who and not who.startswith("the ") else who  # a post, not a name
+    speech = f"the {'important ' if m['imp'] else ''}speech {who} gave {where}"
+    out = f"the spirit of {speech}" if m["sp"] else speech
+    return f"{act} {out}" if act else out
+
+
+# 常委会(扩大)会议, 全体(扩大)会议: the bracketed 扩大 is the enlarged meeting's
+_ENLARGED = re.compile(r"[（(]扩大[)）]")
+
+
+def _the(en: str) -> str:
+    """'the …' before a name that is not a title of the text already ("the 143rd Meeting of …")."""
+    return "the " + en[4:] if en.startswith(("the ", "The ")) else f"the {en}"
+
+
+def render(toks: list[_Tok]) -> str:
+    """Tokens in English. A session or a numbered meeting goes before the body it belongs to:
+    省委十届六次全会 → "the 6th Plenary Session of the 10th Provincial Party Committee",
+    党委常委会第167次会议 → "167th Meeting of the Party Committee Standing Committee"."""
+    toks = list(toks)
+    for k in range(len(toks) - 1, 0, -1):
+        t = toks[k]
+        if t.kind == "session":
+            body = _chain(toks[:k])
+            if body is not None:
+                en = f"the {t.en} of the {t.proper} {_title_case(body)}"
+                rest = toks[k + 1:]
+                if rest and rest[0].zh in ("会议", "全体会议"):  # 全会会议: the session is the meeting
+                    rest = rest[1:]
+                return render([_Tok("term", "", en)] + rest)
+        if t.kind == "ordinal" and k + 1 < len(toks) and toks[k + 1].kind == "meeting" and k + 2 == len(toks):
+            body = _chain(toks[:k])
+            if body is not None:
+                return _title_case(f"{t.en} {toks[k + 1].en} of the {body}")
+    if toks[-1].kind == "session":  # 十届六次全会 with no body before it
+        toks[-1] = _Tok("term", toks[-1].zh, f"the {toks[-1].en} of the {toks[-1].proper} term")
     # "the spirit of …" starts a phrase on its own; inside one (全国两会精神) the article goes
     text = " ".join(t.en if k == 0 or toks[k - 1].kind == "action" or not t.en.startswith("the ") else t.en[4:]
                     for k, t in enumerate(toks))
     return _title_case(text) if toks[-1].kind in ("meeting", "body") else text
+
+
+def _chain(toks: list[_Tok]) -> str | None:
+    """A body and what qualifies it (ordinal, place, level) in English, or None when the tokens
+    are anything else (an action, a term)."""
+    if not toks or toks[-1].kind != "body" or any(t.kind not in ("body", "ordinal", "level", "place", "proper", "name")
+                                                  for t in toks):
+        return None
+    for k in range(1, len(toks) - 1):  # 全国政协十四届常委会: the term is the body's before it
+        if toks[k].kind == "ordinal" and toks[k - 1].kind == "body":
+            before, after = _chain(toks[:k]), _chain(toks[k + 1:])
+            if before is not None and after is not None:
+                return f"{after} of the {toks[k].en} {before}"
+    return " ".join(t.en for t in toks)

@@ -58,6 +58,11 @@ def _headline(doc: Any, text: str) -> tuple[str | None, Span | None]:
         return None, None  # the lead paragraph, even where the page (or the normaliser) titles it so
     if _DATE_ONLY.fullmatch(first):
         return None, None  # a dateline (2月10日) dates the report: it is no headline
+    if _BYLINE.fullmatch(first) or _SLOGAN.fullmatch(first):
+        # a byline ((记者 孙洁静), 周口日报记者 李瑞才 通讯员 赵坤) or a banner of slogans above the
+        # text (主业强劲 产业兴盛 创新引领): the page's own title, if it has one, is the headline
+        title = None if title is None or title.strip() == first else title
+        return (_HEADLINE_MARKUP.sub("", title, count=1), None) if title else (None, None)
     if first and (title is None or first in title or title in first):
         span = trim(text, 0, len(text.split("\n", 1)[0]))
         tag = _HEADLINE_MARKUP.match(text, span.start, span.end)
@@ -65,6 +70,14 @@ def _headline(doc: Any, text: str) -> tuple[str | None, Span | None]:
             span = Span(tag.end(), span.end)
         return text[span.start:span.end], span
     return _HEADLINE_MARKUP.sub("", title, count=1) if title else title, None
+
+
+# A byline: who wrote or photographed it, the names after a space or colon, nothing else.
+_BYLINE = re.compile(r"[（(【\[]?(?:\s*[^\s，,。：:（()）]{0,16}?(?:记者|通讯员|作者|撰稿|供稿|编辑|责编|摄影|摄像)"
+                     r"(?:[：:\s]+[\u4e00-\u9fff·]{2,5})+)+\s*[)）】\]]?")
+# Slogans set above the text: three or more short parts with no verb of the genre between spaces.
+_SLOGAN = re.compile(r"(?:(?![^\s]*(?:召开|举行|举办|主持|出席|讲话|宣讲|党课|会议|报告))[\u4e00-\u9fff]{2,6}[ \u3000]+){2,}"
+                     r"(?![^\s]*(?:召开|举行|举办|主持|出席|讲话|宣讲|党课|会议|报告))[\u4e00-\u9fff]{2,6}")
 
 
 # Markup and column tags before a headline: a Markdown heading's ###, [视频], 【图文】.

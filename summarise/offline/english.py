@@ -62,12 +62,24 @@ def text(zh: str) -> Bilingual:
 
 
 def place(zh: str) -> Bilingual:
-    """A place or meeting format: glossary, else romanised when it is a place name with a suffix
-    (小榄镇); a venue (五楼多功能厅) the glossary does not cover stays untranslated."""
-    en = _call("translate_term", zh) or _call("translate", zh)
-    if en is None and _PLACE_NAME.fullmatch(zh):
+    """A place or meeting format: glossary; a venue read as campus, building, floor and room
+    (外科楼二楼报告厅 → "Lecture Hall, 2nd Floor, Surgical Building"); a place name with a suffix
+    (小榄镇), or a bare one where the event was held (在贵阳召开: 贵阳), romanised; anything else
+    stays untranslated."""
+    if (m := _DEICTIC.fullmatch(zh)) is not None:  # 在我市召开: the city the report speaks from
+        return Bilingual(zh=zh, en=f"the {_LEVELS[m[1]]}")
+    en = _call("translate_term", zh) or _call("translate", zh) or _call("translate_venue", zh)
+    if en is None and (_PLACE_NAME.fullmatch(zh) or _BARE_PLACE.fullmatch(zh)):
         en = _call("romanise", zh)
     return Bilingual(zh=zh, en=en)
+
+
+_LEVELS = {"省": "province", "市": "city", "县": "county", "区": "district", "镇": "town", "乡": "township",
+           "村": "village", "校": "university", "院": "institution"}
+_DEICTIC = re.compile(r"[我本该此](省|市|县|区|镇|乡|村|校|院)")
+# A bare place name (贵阳, 运城): 2–3 ideographs none of which marks a common word of the slot
+# (线上, 现场, 当地, 我市, 校内, 云端); a city such as 中山 or 上饶 is left untranslated, not guessed.
+_BARE_PLACE = re.compile(r"(?:(?![上下内外中会线网场地云本当我校院室厅楼馆堂部处局委办])[\u4e00-\u9fff]){2,3}")
 
 
 def headline(zh: str) -> Bilingual:
