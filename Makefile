@@ -1,5 +1,6 @@
 # Quick start:  make demo   (set up, then summarise seeds/ into briefings/ with no endpoint)
 #               make test   (set up, then run the test suite)
+#               make lint   (ruff, mypy and the import contracts; CI runs it too)
 # Another Python: make demo PYTHON=python3.12   (needs 3.11 or later; .venv is rebuilt for it)
 PYTHON ?= python3
 VENV   ?= .venv
@@ -7,7 +8,7 @@ BIN    := $(VENV)/bin
 PYVERSION := $(shell $(PYTHON) -c 'import sys; print("%d.%d" % sys.version_info[:2])' 2>/dev/null)
 STAMP  := $(VENV)/.installed-$(PYVERSION)
 
-.PHONY: setup demo test test-fast clean
+.PHONY: setup demo test test-fast lint clean
 
 setup: $(STAMP)
 
@@ -31,6 +32,17 @@ demo: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
+
+# summarise.schemas and summarise.prompts are the top-level schemas/ and prompts/ (setuptools' package-dir);
+# mypy cannot follow that mapping, so it finds them through links in build/typecheck/summarise/.
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	mkdir -p build/typecheck/summarise
+	ln -sfn ../../../summarise/__init__.py build/typecheck/summarise/__init__.py
+	ln -sfn ../../../schemas build/typecheck/summarise/schemas
+	ln -sfn ../../../prompts build/typecheck/summarise/prompts
+	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 clean:
 	rm -rf $(VENV) briefings build *.egg-info
