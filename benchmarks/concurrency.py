@@ -41,8 +41,8 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "tests"))
 
 import openai
-from scripted_server import ScriptedServer, load_answer
 
+from scripted_server import ScriptedServer, load_answer
 from summarise import Settings, extract
 from summarise.workers import Pool, extract_one, layout
 

@@ -15,15 +15,15 @@ import argparse
 import json
 import os
 import sqlite3
-import subprocess
-import time
 import statistics
+import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import load  # noqa: E402
+import load
 
 
 def run(cmd: list[str], work: Path) -> dict:

@@ -42,7 +42,7 @@ STYLE_IDS = {"Title": "Title", "Heading 1": "Heading1", "Heading 2": "Heading2",
 def _para(container, text: str = "", style: str | None = None):  # type: ignore[no-untyped-def]
     paragraph = container.add_paragraph(text)
     if style:
-        paragraph._p.style = STYLE_IDS[style]  # noqa: SLF001 - see STYLE_IDS
+        paragraph._p.style = STYLE_IDS[style]  # see STYLE_IDS
     return paragraph
 
 
@@ -71,8 +71,8 @@ def _table(document: Document, header: list[str], rows: list[list[tuple[Text | s
            refs: list[int | None], lang: str) -> None:
     """A real table: header row, one row per item, last column the source number."""
     table = document.add_table(rows=1, cols=len(header) + 1)
-    table._tbl.tblStyle_val = STYLE_IDS["Table Grid"]  # noqa: SLF001 - see STYLE_IDS
-    for cell, title in zip(table.rows[0].cells, header + ["#"]):
+    table._tbl.tblStyle_val = STYLE_IDS["Table Grid"]  # see STYLE_IDS
+    for cell, title in zip(table.rows[0].cells, [*header, "#"]):
         cell.text = ""
         run = cell.paragraphs[0].add_run(title)
         run.bold = True
@@ -166,7 +166,7 @@ def render_docx(note: Note) -> bytes:
     _heading(document, f"{label.zh} {label.en}" if both else label.get(first), level=1)
     last = note.langs[-1]
     table = document.add_table(rows=0, cols=2)
-    table._tbl.tblStyle_val = STYLE_IDS["Table Grid"]  # noqa: SLF001 - see STYLE_IDS
+    table._tbl.tblStyle_val = STYLE_IDS["Table Grid"]  # see STYLE_IDS
     for key, value in note.provenance:
         cells = table.add_row().cells
         cells[0].text = key.get(last)

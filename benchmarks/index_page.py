@@ -28,7 +28,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import load  # noqa: E402
+import load
 
 REPO = Path(__file__).resolve().parents[1]
 TIMER = ("<script>addEventListener('load', () => { const n = performance.getEntriesByType('navigation')[0];"

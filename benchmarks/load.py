@@ -198,7 +198,7 @@ class ChildServer:
             self.proc.stdin.flush()
             return Counter(json.loads(self.proc.stdout.readline()))
 
-    def __enter__(self) -> "ChildServer":
+    def __enter__(self) -> ChildServer:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -386,7 +386,7 @@ class LoadSampler:
         while not self._stop.wait(1.0):
             self.samples.append(os.getloadavg()[0])
 
-    def __enter__(self) -> "LoadSampler":
+    def __enter__(self) -> LoadSampler:
         self._thread.start()
         return self
 

@@ -13,7 +13,7 @@ import os
 import platform
 import sys
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from summarise import __version__
@@ -38,7 +38,7 @@ def inputs() -> list[Path]:
 def record(doc):
     facts = extract_facts(doc)
     prov = Provenance(backend="offline", summarise_version=__version__,
-                      generated_at=datetime.now(timezone.utc).isoformat(timespec="seconds"))
+                      generated_at=datetime.now(UTC).isoformat(timespec="seconds"))
     src = Source(name=doc.name, title=doc.title, publisher=doc.publisher, published=doc.published,
                  script=doc.script)
     return RECORD_TYPES[facts.kind].model_validate(

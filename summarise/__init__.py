@@ -14,15 +14,20 @@ try:
 except PackageNotFoundError:  # running from a source tree that is not installed
     __version__ = "0.0.0+source"
 
-from .errors import (  # noqa: E402
-    ConfigurationError, EndpointError, ExtractionError, InputError, NoValidAnswerError, SummariseError,
+from .errors import (
+    ConfigurationError,
+    EndpointError,
+    ExtractionError,
+    InputError,
+    NoValidAnswerError,
+    SummariseError,
     TransientEndpointError,
 )
-from .settings import Settings  # noqa: E402
-from .normalise import normalise  # noqa: E402  (the function; the subpackage stays importable)
-from .normalise.errors import NormaliseError  # noqa: E402
-from .pipeline import aextract, extract  # noqa: E402
-from .schemas import MeetingReport, OutOfScope, PolicyLecture, Record, load_record  # noqa: E402
+from .normalise import normalise  # the function; the subpackage stays importable
+from .normalise.errors import NormaliseError
+from .pipeline import aextract, extract
+from .schemas import MeetingReport, OutOfScope, PolicyLecture, Record, load_record
+from .settings import Settings
 
 __all__ = [
     "ConfigurationError", "EndpointError", "ExtractionError", "InputError", "MeetingReport", "NoValidAnswerError",

@@ -6,14 +6,16 @@ points). Unknown keys (``notes`` …) are ignored.
 """
 from __future__ import annotations
 
+import contextlib
 import json
 import math
 import re
 import unicodedata
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any
 
 UNITS: frozenset[str] = frozenset({"CNY", "mu", "m2", "percent", "count", "person", "year"})
 KINDS: frozenset[str] = frozenset({"meeting_report", "policy_lecture", "other"})
@@ -294,10 +296,8 @@ def _score_figures(result: FileScore, gold: list[dict[str, Any]], pred: list[Any
 
 def _forbidden_in(output_text: str, forbidden: Iterable[str]) -> list[str]:
     haystacks = [output_text]
-    try:  # a JSON output written with \u escapes must not hide Chinese junk
+    with contextlib.suppress(ValueError, TypeError):  # a JSON output written with \u escapes must not hide Chinese junk
         haystacks.append(json.dumps(json.loads(output_text), ensure_ascii=False))
-    except (ValueError, TypeError):
-        pass
     folded = [to_simplified(h) for h in haystacks]
     found = []
     for item in forbidden:
@@ -442,7 +442,7 @@ class EvalReport:
             details.append(f"not scored: {len(self.skipped)} gold file{'s' if len(self.skipped) != 1 else ''} whose "
                            "input is not here (left out of the totals):")
             details += [f"  {name}: input not found: {where}" for name, where in self.skipped]
-        return "\n".join(lines + ([""] + details if details else []))
+        return "\n".join(lines + (["", *details] if details else []))
 
 
 def score_dir(gold_dir: str | Path, run: RunFn) -> EvalReport:

@@ -81,16 +81,16 @@ def _jsonl(store: Store, name: str, handle: Any) -> None:
 
 def _pyarrow() -> Any:
     try:
-        import pyarrow  # noqa: PLC0415, F401
-        import pyarrow.parquet  # noqa: PLC0415, F401
+        import pyarrow
+        import pyarrow.parquet
     except ImportError:
         raise ExportError("Parquet needs pyarrow: pip install 'summarise[parquet]'") from None
     return pyarrow
 
 
 def _parquet(store: Store, name: str, handle: Any) -> None:
-    import pyarrow as pa  # noqa: PLC0415
-    import pyarrow.parquet as pq  # noqa: PLC0415
+    import pyarrow as pa
+    import pyarrow.parquet as pq
 
     types = {"INTEGER": pa.int64(), "REAL": pa.float64(), "TEXT": pa.string()}
     # a view's computed columns (COUNT) declare no type: the counts of `stories` are integers

@@ -435,14 +435,14 @@ def for_dir(out: Path) -> Store:
 
 def manifest_files(out: Path) -> dict[str, Path]:
     """Stem → manifest file for every finished input of `out` (temp files a killed run left are not)."""
-    from .batch import STATE_DIR  # noqa: PLC0415 - batch imports this module
+    from .batch import STATE_DIR  # batch imports this module
 
     return {p.stem: p for p in (Path(out) / STATE_DIR).glob("*.json") if not p.name.startswith(".")}
 
 
 def synced(out: Path, *, rebuild: bool = False) -> tuple[Store, SyncReport]:
     """The output directory's database brought in line with its manifests (made anew with `rebuild`)."""
-    from .batch import _read_manifest  # noqa: PLC0415
+    from .batch import _read_manifest
 
     store = for_dir(out)
     if rebuild:

@@ -16,7 +16,6 @@ import re
 import stat
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
 
 
 @dataclass(frozen=True)
@@ -163,7 +162,7 @@ class _Matcher:
     def _run(self, parts: tuple[str, ...], *, prefix: bool) -> bool:
         n, m = len(parts), len(self.pattern)
 
-        @functools.lru_cache(maxsize=None)
+        @functools.cache
         def go(i: int, j: int) -> bool:  # pattern i.., parts j..
             if j == n:
                 if prefix:

@@ -27,7 +27,7 @@ def shared_dir() -> Path:
 # Cassettes live in tests/cassettes/<module>/<test>.yaml. The default record mode is "none": a
 # request without a cassette fails the test. Re-record with `pytest --record-mode=rewrite …`.
 
-def pytest_recording_configure(config, vcr):  # noqa: ANN001 - pytest-recording hook
+def pytest_recording_configure(config, vcr):  # pytest-recording hook
     import cassette_format
 
     vcr.register_serializer("yaml", cassette_format)  # replaces the default: same format, readable

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import gc
 import time
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 FACTOR = 4
 LIMIT = 8.0  # linear: ~4; quadratic: ~16

@@ -6,16 +6,28 @@ articles, so renderers can be tested on realistic Chinese + English content.
 from __future__ import annotations
 
 from summarise.schemas import (
-    AttendeeGroup, Bilingual, Event, EventDate, Evidence, Figure, MeetingReport, Person, Point,
-    PolicyLecture, Provenance, Rejection, Source, Usage,
+    AttendeeGroup,
+    Bilingual,
+    Event,
+    EventDate,
+    Evidence,
+    Figure,
+    MeetingReport,
+    Person,
+    Point,
+    PolicyLecture,
+    Provenance,
+    Rejection,
+    Source,
+    Usage,
 )
 
 
-def B(zh: str, en: str | None) -> Bilingual:  # noqa: N802 - short constructor for readability
+def B(zh: str, en: str | None) -> Bilingual:  # short constructor for readability
     return Bilingual(zh=zh, en=en)
 
 
-def E(quote: str) -> Evidence:  # noqa: N802
+def E(quote: str) -> Evidence:
     return Evidence(quote=quote)
 
 

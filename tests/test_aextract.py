@@ -11,10 +11,10 @@ import re
 from pathlib import Path
 
 import pytest
-from scripted_server import ScriptedServer, load_answer
-from test_faults import SCRIPTS as FAULTS
 
+from scripted_server import ScriptedServer, load_answer
 from summarise import Settings, SummariseError, aextract, extract
+from test_faults import SCRIPTS as FAULTS
 
 REPO = Path(__file__).resolve().parents[1]
 SEED0 = REPO / "seeds" / "000_09f2237585b32c6b.txt"

@@ -18,14 +18,14 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 import pytest
 from typer.testing import CliRunner
 
-from summarise import Settings, ExtractionError, extract
+from summarise import ExtractionError, Settings, extract
 from summarise.cli import app
 
 REPO = Path(__file__).resolve().parents[1]

@@ -42,7 +42,7 @@ def _encodable(ch: str) -> bool:
         return False
 
 
-@pytest.fixture()
+@pytest.fixture
 def inputs(tmp_path: Path, seeds_dir: Path) -> Path:
     """Two seeds, an empty file, a PNG, a GB2312 copy of seed 001, and a hidden file."""
     d = tmp_path / "in"

@@ -12,9 +12,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from scripted_server import ScriptedServer, load_answer
 from typer.testing import CliRunner
 
+from scripted_server import ScriptedServer, load_answer
 from summarise import Settings, extract
 from summarise.cli import app
 
@@ -199,7 +199,7 @@ def _rewrite(path: Path, change) -> Path:
     return path
 
 
-@pytest.mark.parametrize(("fault", "reason"), [
+@pytest.mark.parametrize("fault, reason", [
     ("missing", "no result line"),
     ("http", "HTTP 500"),
     ("engine", "the engine reported an error"),
@@ -461,7 +461,7 @@ def test_the_manifest_is_written_before_the_requests_are_put_in_place(tmp_path):
     out = tmp_path / "requests.jsonl"
     out.write_text("earlier\n")
     (tmp_path / "requests.manifest.json").mkdir()  # a manifest that cannot be replaced
-    with pytest.raises(OutputError, match="requests.manifest.json"):
+    with pytest.raises(OutputError, match=r"requests.manifest.json"):
         write_requests(jobs, Settings(backend="llm", model="m"), "auto", out, reposts=False)
     assert out.read_text() == "earlier\n" and not list(tmp_path.glob(".summarise-tmp-*"))
 

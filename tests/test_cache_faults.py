@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-pytestmark = pytest.mark.slow  # each case runs the command in a subprocess, as a user does
-
 from hostile import SEED1, summarise, user_env
 from scripted_server import ScriptedServer, load_answer
+
+pytestmark = pytest.mark.slow  # each case runs the command in a subprocess, as a user does
 
 GOOD = {"content": load_answer("seed001_good")}  # 1,000 prompt + 500 completion tokens per answer
 NOT_JSON = {"content": '{"kind": "policy_lecture", "people": ['}
@@ -30,12 +30,12 @@ def _inputs(folder: Path, n: int) -> Path:
     return folder
 
 
-def _env(tmp: Path, server, cache: Path, model: str = "good") -> dict[str, str]:  # noqa: ANN001
+def _env(tmp: Path, server, cache: Path, model: str = "good") -> dict[str, str]:
     return user_env(tmp, SUMMARISE_CACHE_DIR=str(cache), SUMMARISE_BASE_URL=server.base_url,
                     SUMMARISE_MODEL=model, SUMMARISE_API_KEY="sk-test", SUMMARISE_MAX_REASKS="1")
 
 
-def _run(tmp: Path, env: dict[str, str], n: int = 6):  # noqa: ANN202
+def _run(tmp: Path, env: dict[str, str], n: int = 6):
     out = tmp / "out"
     result = summarise("run", str(_inputs(tmp / "in", n)), "--out", str(out), "-j", "3", "--no-reposts", cwd=tmp, env=env)
     return result, json.loads((out / "summary.json").read_text("utf-8"))
@@ -46,7 +46,7 @@ def _warned_once(stderr: str) -> None:
     assert len(warnings) == 1 and "cache" in warnings[0], stderr
 
 
-def test_a_full_cache_disk_keeps_every_answer(tmp_path: Path, server, small_fs) -> None:  # noqa: ANN001
+def test_a_full_cache_disk_keeps_every_answer(tmp_path: Path, server, small_fs) -> None:
     cache = small_fs(48) / "cache"
     result, summary = _run(tmp_path, _env(tmp_path, server, cache), n=8)
     assert result.returncode == 0, result.stderr
@@ -54,7 +54,7 @@ def test_a_full_cache_disk_keeps_every_answer(tmp_path: Path, server, small_fs) 
     _warned_once(result.stderr)
 
 
-def test_a_damaged_cache_db(tmp_path: Path, server) -> None:  # noqa: ANN001
+def test_a_damaged_cache_db(tmp_path: Path, server) -> None:
     cache = tmp_path / "cache"
     cache.mkdir()
     (cache / "cache.db").write_bytes(b"this is not an SQLite database\n" * 200)
@@ -72,20 +72,20 @@ def test_a_damaged_cache_db(tmp_path: Path, server) -> None:  # noqa: ANN001
     assert again.returncode == 0 and "entries:   0" in again.stdout
 
 
-def test_a_read_only_cache_directory(tmp_path: Path, server, small_fs) -> None:  # noqa: ANN001
+def test_a_read_only_cache_directory(tmp_path: Path, server, small_fs) -> None:
     result, summary = _run(tmp_path, _env(tmp_path, server, small_fs(64, read_only=True) / "cache"))
     assert result.returncode == 0 and summary["counts"]["done"] == 6, result.stderr
     _warned_once(result.stderr)
 
 
-def test_an_uncreatable_cache_directory(tmp_path: Path, server) -> None:  # noqa: ANN001
+def test_an_uncreatable_cache_directory(tmp_path: Path, server) -> None:
     (tmp_path / "afile").write_text("x")
     result, summary = _run(tmp_path, _env(tmp_path, server, tmp_path / "afile" / "cache"))
     assert result.returncode == 0 and summary["counts"]["done"] == 6, result.stderr
     _warned_once(result.stderr)
 
 
-def test_tokens_of_failed_documents_are_counted(tmp_path: Path, server) -> None:  # noqa: ANN001
+def test_tokens_of_failed_documents_are_counted(tmp_path: Path, server) -> None:
     result, summary = _run(tmp_path, _env(tmp_path, server, tmp_path / "cache", model="never-valid"), n=3)
     assert result.returncode == 1 and summary["counts"]["failed"] == 3
     # two calls each (one re-ask), every one of them paid for

@@ -16,7 +16,7 @@ NAMES = ("赵锡雄", "李家浩", "吴铸辉", "肖展欣", "陈文锋", "黄�
 A = Article(TEXT, NAMES)
 
 
-@pytest.mark.parametrize(("name", "roles"), [
+@pytest.mark.parametrize("name, roles", [
     ("赵锡雄", {"attendee", "speaker"}),
     ("李家浩", {"chair", "attendee"}),
     ("吴铸辉", {"reporter", "attendee"}),
@@ -39,7 +39,7 @@ def test_cues_written_before_the_name(before):
     assert ("chair" if "主持" in before else "lecturer") in article.roles("王建国")
 
 
-@pytest.mark.parametrize(("name", "title", "ok"), [
+@pytest.mark.parametrize("name, title, ok", [
     ("赵锡雄", "镇党委书记", True),
     ("赵锡雄", "党委书记", True),
     ("李家浩", "镇党委副书记", True),
@@ -65,7 +65,7 @@ def test_the_nearest_introducing_clause_names_the_speaker():
     assert Article("要强认识。", ("赵锡雄",)).introducer(0) == (False, None)
 
 
-@pytest.mark.parametrize(("name", "bad"), [
+@pytest.mark.parametrize("name, bad", [
     ("赵锡雄", False), ("欧阳修文", False), ("李 家浩", True), ("赵", True), ("会议", True), (" 李家浩", True),
 ])
 def test_names(name, bad):

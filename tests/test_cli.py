@@ -8,16 +8,16 @@ from pathlib import Path
 
 import docx
 import pytest
-from sample_records import policy_lecture_001
 from typer.testing import CliRunner
 
+from sample_records import policy_lecture_001
 from summarise.cli import app
 
 runner = CliRunner()
 SEED0 = "000_09f2237585b32c6b.txt"
 
 
-@pytest.fixture()
+@pytest.fixture
 def env(tmp_path: Path) -> dict[str, str]:
     return {"SUMMARISE_BACKEND": "offline", "SUMMARISE_CACHE_DIR": str(tmp_path / "cache")}
 
@@ -27,10 +27,10 @@ def env(tmp_path: Path) -> dict[str, str]:
 def test_every_command_has_help(command: list[str]) -> None:
     result = runner.invoke(app, [*command, "--help"])
     assert result.exit_code == 0
-    assert "Usage:" in result.output and len(result.output) > 200 or command[:1] == ["cache"]
+    assert ("Usage:" in result.output and len(result.output) > 200) or command[:1] == ["cache"]
 
 
-@pytest.mark.parametrize(("args", "message"), [
+@pytest.mark.parametrize("args, message", [
     (["run", "seeds", "--format", "pdf"], "bad --format value 'pdf'"),
     (["run", "seeds", "--lang", "fr"], "bad --lang value 'fr'"),
     (["run", "does/not/exist"], "no such file or directory"),
@@ -65,7 +65,7 @@ def _socksio_missing() -> bool:
     return False
 
 
-@pytest.mark.parametrize(("proxy", "message"), [
+@pytest.mark.parametrize("proxy, message", [
     pytest.param("socks5://127.0.0.1:1", "pip install socksio", marks=pytest.mark.skipif(
         not _socksio_missing(), reason="socksio is installed here, so the SOCKS proxy works")),
     ("socks4://127.0.0.1:1", "cannot build the HTTP client"),  # a scheme the client does not know

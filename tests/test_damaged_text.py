@@ -19,7 +19,7 @@ def _with_gbk(data: bytes) -> bytes:
     return data[:at] + "会议研究".encode("gbk") + b"\xff" + data[at:at + 300] + b"\x80\xfe" + data[at + 300:]
 
 
-def test_gbk_characters_in_a_utf8_page_are_decoded_and_reported(tmp_path) -> None:  # noqa: ANN001
+def test_gbk_characters_in_a_utf8_page_are_decoded_and_reported(tmp_path) -> None:
     data = _with_gbk(ARTICLE)
     doc = normalise(data)
     assert "会议研究" in doc.text  # pairs that are no UTF-8 (a pair that also is, e.g. 指 D6 B8, stays UTF-8)
@@ -44,7 +44,7 @@ def test_a_cut_short_utf8_character_is_never_guessed_as_gbk() -> None:
 
 
 @pytest.mark.parametrize("escape", ["\\ud800", "\\udfff", "\\ud83d"])
-def test_a_lone_surrogate_in_a_cms_record(tmp_path, escape: str) -> None:  # noqa: ANN001
+def test_a_lone_surrogate_in_a_cms_record(tmp_path, escape: str) -> None:
     body = ARTICLE.decode("utf-8")
     raw = '{"title": "测试标题' + escape + '", "content": ' + json.dumps(body[:400] + escape + body[400:]) + "}"
     doc = normalise(raw.encode())

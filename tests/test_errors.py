@@ -7,10 +7,9 @@ import pickle
 from pathlib import Path
 
 import pytest
-from scripted_server import ScriptedServer
-from test_faults import SCRIPTS
 
 import summarise
+from scripted_server import ScriptedServer
 from summarise import (
     ConfigurationError,
     EndpointError,
@@ -23,6 +22,7 @@ from summarise import (
     aextract,
     extract,
 )
+from test_faults import SCRIPTS
 
 SEED1 = Path(__file__).resolve().parents[1] / "seeds" / "001_6b39ea2c5599d977.txt"
 SCRIPTS = {**SCRIPTS, "auth": [{"status": 401, "body": {"error": {"message": "Incorrect API key provided"}}}],
@@ -91,7 +91,7 @@ def test_a_trickled_answer_ends_at_the_deadline_not_when_the_body_does(server, t
     settings = Settings(backend="llm", base_url=server.base_url, model="trickle", cache_dir=tmp_path / "c",
                         timeout=0.5, max_attempts=1, cross_check=False)
     started = time.monotonic()
-    with pytest.raises(TransientEndpointError, match="did not answer within 0.5 s"):
+    with pytest.raises(TransientEndpointError, match=r"did not answer within 0.5 s"):
         extract(SEED1, settings=settings)
     assert time.monotonic() - started < 4.0
 

@@ -80,7 +80,7 @@ def test_wrong_kind_and_title() -> None:
 
 
 @pytest.mark.parametrize(
-    ("gold_date", "pred_date", "expected"),
+    "gold_date, pred_date, expected",
     [
         ("2024-08-01", "2024-08-01", 1.0),
         ("2024-08-01", "--08-01", 0.5),     # output leaves the year open
@@ -264,7 +264,7 @@ def test_a_gold_file_whose_input_is_missing_is_listed_not_scored(tmp_path: Path)
 def test_table_has_one_row_per_file_and_a_total(tmp_path: Path) -> None:
     report = score_dir(_write_gold_dir(tmp_path), lambda p: (perfect_prediction(), ARTICLE, ""))
     lines = report.table().splitlines()
-    assert lines[0].startswith("file") and any(l.startswith("TOTAL") for l in lines)
+    assert lines[0].startswith("file") and any(line.startswith("TOTAL") for line in lines)
     assert "2/2 perfect" in report.table()
 
 

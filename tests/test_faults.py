@@ -155,7 +155,7 @@ def test_backoff_is_jittered_exponential_capped_and_honours_retry_after():
                                    body=None)
     for attempt in range(1, 8):
         waits = [endpoint._wait(state(attempt, bare)) for _ in range(200)]
-        assert 0 <= min(waits) and max(waits) <= min(20.0, 0.5 * 2 ** (attempt - 1))
+        assert min(waits) >= 0 and max(waits) <= min(20.0, 0.5 * 2 ** (attempt - 1))
         assert max(waits) > 0.5 * min(20.0, 0.5 * 2 ** (attempt - 1))  # jitter spans the range
     assert endpoint._wait(state(1, hinted)) == 7.0
 
@@ -178,7 +178,7 @@ def test_persistent_server_error_is_a_clear_bounded_error(code, server, tight):
 # -- the connection ---------------------------------------------------------------------------
 
 def test_connection_reset_is_retried(server, settings):
-    record, _ = ok(run("reset-then-good", settings))
+    _record, _ = ok(run("reset-then-good", settings))
     assert server.calls["reset-then-good"] == 2
 
 
@@ -199,7 +199,7 @@ def test_refused_connection_says_the_server_is_not_running(tight):
 
 
 def test_slow_answer_times_out_and_is_retried(server, settings):
-    record, seconds = ok(run("slow-then-good", settings))
+    _record, seconds = ok(run("slow-then-good", settings))
     assert server.calls["slow-then-good"] == 2
     assert seconds < TIMEOUT + 0.5 + 1.0  # one timeout, one backoff, one quick answer
 
@@ -211,7 +211,7 @@ def test_persistent_slowness_is_a_clear_bounded_error(server, tight):
 
 
 def test_body_cut_mid_transfer_is_retried(server, settings):
-    record, _ = ok(run("cut-then-good", settings))
+    _record, _ = ok(run("cut-then-good", settings))
     assert server.calls["cut-then-good"] == 2
 
 
@@ -226,7 +226,7 @@ def test_persistent_cut_body_is_a_clear_bounded_error(server, tight):
 def test_http_body_that_is_not_json_is_retried(server, settings):
     """A complete HTTP answer whose body is cut mid-JSON (a proxy, a crashed worker) is transport
     damage, not the model's answer: retried as transient, not re-asked as if the model erred."""
-    record, _ = ok(run("body-not-json-then-good", settings))
+    _record, _ = ok(run("body-not-json-then-good", settings))
     assert server.calls["body-not-json-then-good"] == 2
     first, second = (json.loads(raw) for _, m, raw in server.log if m == "body-not-json-then-good")
     assert second["messages"] == first["messages"]  # the same request again, no complaint to the model
@@ -239,7 +239,7 @@ def test_persistent_non_json_body_names_the_endpoint_not_the_model(server, tight
 
 
 def test_empty_choice_list_is_retried_as_transient(server, settings):
-    record, _ = ok(run("empty-choices-then-good", settings))
+    _record, _ = ok(run("empty-choices-then-good", settings))
     assert server.calls["empty-choices-then-good"] == 2
 
 
@@ -343,7 +343,7 @@ def test_batch_around_faults_loses_nothing(tmp_path, fast_backoff):
     assert seconds < 20
 
 
-@pytest.mark.parametrize(("model", "says"), [
+@pytest.mark.parametrize("model, says", [
     ("400-response-format", "set SUMMARISE_MODE=json (or tools)"),
     ("400-other", "the request used SUMMARISE_MODE=json_schema; another (tools, json, md_json)"),
 ])

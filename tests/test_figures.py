@@ -10,7 +10,7 @@ from summarise.figures import cn_numeral, find_figures, parse_figure, values_agr
 
 
 @pytest.mark.parametrize(
-    ("quote", "value", "unit", "approx", "lower", "english"),
+    "quote, value, unit, approx, lower, english",
     [
         ("92.4亿元", 9_240_000_000, "CNY", False, False, "9.24 billion yuan"),
         ("11.2万亩", 112_000, "mu", False, False, "112,000 mu (≈ 7,466.67 ha)"),
@@ -130,12 +130,15 @@ def test_values_agree() -> None:
 @pytest.mark.parametrize("chunk", ["1", "一", "十", "1-", "1,000", "1万", "超5000亩余", "百分之", "9" * 50 + "亿"])
 def test_linear_time(chunk: str) -> None:
     small, big = chunk * (20_000 // len(chunk)), chunk * (200_000 // len(chunk))
-    t0 = time.perf_counter(); find_figures(small); t1 = time.perf_counter()
-    find_figures(big); t2 = time.perf_counter()
+    t0 = time.perf_counter()
+    find_figures(small)
+    t1 = time.perf_counter()
+    find_figures(big)
+    t2 = time.perf_counter()
     assert (t2 - t1) < 30 * (t1 - t0) + 0.05  # 10× input must not cost ~100×
 
 
-@pytest.mark.parametrize(("text", "quote", "value", "unit"), [
+@pytest.mark.parametrize("text, quote, value, unit", [
     ("尝试了3种管理模式", "3种", 3, "count"),
     ("专家范围已涉及55类,", "55类", 55, "count"),
     ("他提出4点意见:", "4点", 4, "count"),
@@ -174,7 +177,7 @@ def test_one_year_as_a_duration(text: str, found: bool) -> None:
 
 
 @pytest.mark.parametrize(
-    ("quote", "value", "unit", "english"),
+    "quote, value, unit, english",
     [
         ("三个方面", 3, "count", "3 (count)"),
         ("四个必须", 4, "count", "4 (count)"),
@@ -207,7 +210,7 @@ def test_quote_only_readings_are_not_scanned(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("quote", "english"),
+    "quote, english",
     [("不足100人", "under 100 people"), ("不到5%", "under 5%"), ("10人以下", "under 10 people"),
      ("3天以内", "at most 3 days"), ("不超过30分钟", "at most 30 minutes")],
 )

@@ -9,8 +9,8 @@ import os
 from pathlib import Path
 
 import pytest
-from scripted_server import ScriptedServer, load_answer
 
+from scripted_server import ScriptedServer, load_answer
 from summarise import Settings, extract
 
 REPO = Path(__file__).resolve().parents[1]

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import base64
 import json
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import pytest
 
@@ -33,7 +34,7 @@ def batch(tmp_path: Path) -> dict[str, Path]:
             "good": good}  # type: ignore[dict-item]
 
 
-def _ingest(tmp: Path, batch: dict, *results: Path, extra: tuple[str, ...] = ()):  # noqa: ANN202
+def _ingest(tmp: Path, batch: dict, *results: Path, extra: tuple[str, ...] = ()):
     out = tmp / "out"
     done = invoke("ingest", *map(str, results or (batch["results"],)), "--manifest", str(batch["manifest"]),
                      "--out", str(out), *extra)

@@ -9,18 +9,19 @@ from __future__ import annotations
 
 import json
 import time
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import pytest
-from scripted_server import ScriptedServer, load_answer
-from test_llamacpp import ARTICLE, require_model
 from typer.testing import CliRunner
 
 import summarise.local
+from scripted_server import ScriptedServer, load_answer
 from summarise.cli import app, local_model_settings
 from summarise.normalise import normalise
+from test_llamacpp import ARTICLE, require_model
 
 runner = CliRunner()
 SEED0 = Path(__file__).resolve().parents[1] / "seeds/000_09f2237585b32c6b.txt"

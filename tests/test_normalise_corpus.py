@@ -7,9 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from summarise.normalise import normalise
-
 from corpus_expectations import CORPUS
+from summarise.normalise import normalise
 
 
 @pytest.mark.parametrize("filename", sorted(CORPUS))

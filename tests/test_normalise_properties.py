@@ -2,10 +2,20 @@
 normalising twice changes nothing."""
 from __future__ import annotations
 
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from summarise.normalise import NormaliseError, Tracked, normalise
-from summarise.normalise import boilerplate, markup, mojibake, pinyin, script, whitespace
+from summarise.normalise import (
+    NormaliseError,
+    Tracked,
+    boilerplate,
+    markup,
+    mojibake,
+    normalise,
+    pinyin,
+    script,
+    whitespace,
+)
 
 # Text built from the pieces real pages are made of, plus arbitrary unicode.
 PIECES = st.sampled_from([

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from summarise.normalise import Document, normalise
-from summarise.normalise.script import convert
 from summarise.normalise.offsets import Tracked
+from summarise.normalise.script import convert
 
 SPAM = ("久久", "超碰", "无码", "伊人", "福利", "午夜", "国产", "精品", "综合网")
 
@@ -43,7 +43,7 @@ def test_seed0_mojibake_repaired(seed0: Document) -> None:
 
 
 def test_seed0_chrome_removed(seed0: Document) -> None:
-    for word in SPAM + ("无障碍", "长者助手", "登录", "当前的位置", "图片", "信息来源", "发布日期", "分享"):
+    for word in (*SPAM, "无障碍", "长者助手", "登录", "当前的位置", "图片", "信息来源", "发布日期", "分享"):
         assert word not in seed0.text, word
     assert seed0.removed["image_placeholder"] == 11
     assert seed0.removed["spam_title"] == 1

@@ -9,8 +9,20 @@ from pathlib import Path
 
 import pytest
 
-from summarise.normalise import NormaliseError, Tracked, normalise, read_source, report
-from summarise.normalise import boilerplate, decode, markup, mojibake, pinyin, script, whitespace
+from summarise.normalise import (
+    NormaliseError,
+    Tracked,
+    boilerplate,
+    decode,
+    markup,
+    mojibake,
+    normalise,
+    pinyin,
+    read_source,
+    report,
+    script,
+    whitespace,
+)
 
 TRAD = "中山市小欖鎮召開會議，討論發展問題。這是繁體中文的文章內容，用於測試。鎮黨委書記出席會議並講話。"
 SIMP = "小榄镇召开2024年村镇低效工业园改造升级工作推进会，总结上半年工作经验。"

@@ -9,9 +9,7 @@ from pathlib import Path
 import pytest
 
 from gold_checks import assert_article_matches_gold
-
-from summarise.normalise import Tracked, normalise
-from summarise.normalise import boilerplate, markup, whitespace, wrappers
+from summarise.normalise import Tracked, boilerplate, markup, normalise, whitespace, wrappers
 
 REPO = Path(__file__).resolve().parents[1]
 HELDOUT = REPO / "eval" / "heldout"

@@ -9,9 +9,7 @@ from pathlib import Path
 import pytest
 
 from gold_checks import assert_article_matches_gold
-
-from summarise.normalise import Tracked, normalise
-from summarise.normalise import boilerplate, markup, wrappers
+from summarise.normalise import Tracked, boilerplate, markup, normalise, wrappers
 
 REPO = Path(__file__).resolve().parents[1]
 HELDOUT2 = REPO / "eval" / "heldout2"
@@ -154,7 +152,7 @@ def test_byline_after_the_body_does_not_pick_a_related_link_as_headline() -> Non
 
 def test_side_bar_after_the_article_goes_but_lists_and_headings_stay() -> None:
     tail = ["时政要闻", "工作动态", "专题推荐"]
-    c = boilerplate.clean(Tracked.identity("\n".join(["某市召开重点工作推进会议", LEAD, SECOND] + tail)))
+    c = boilerplate.clean(Tracked.identity("\n".join(["某市召开重点工作推进会议", LEAD, SECOND, *tail])))
     assert c.body.text.split("\n") == ["某市召开重点工作推进会议", LEAD, SECOND] and c.removed["navigation"] == 3
     listed = ["某市召开重点工作推进会议", LEAD, "参加会议的单位有：", "市财政局", "市税务局", "市审计局"]
     assert boilerplate.clean(Tracked.identity("\n".join(listed))).body.text.split("\n") == listed

@@ -11,9 +11,7 @@ from pathlib import Path
 import pytest
 
 from gold_checks import assert_article_matches_gold
-
-from summarise.normalise import NormaliseError, Tracked, normalise
-from summarise.normalise import boilerplate, decode, markup, read, wrappers
+from summarise.normalise import NormaliseError, Tracked, boilerplate, decode, markup, normalise, read, wrappers
 
 REPO = Path(__file__).resolve().parents[1]
 HELDOUT3 = REPO / "eval" / "heldout3"
@@ -164,13 +162,13 @@ def test_str_naming_a_missing_file_is_an_error(tmp_path: Path) -> None:
 def test_str_naming_a_fifo_is_not_a_regular_file(tmp_path: Path) -> None:
     fifo = tmp_path / "pipe.txt"
     os.mkfifo(fifo)
-    with pytest.raises(NormaliseError, match="not a regular file"), pytest.warns(DeprecationWarning):
+    with pytest.raises(NormaliseError, match="not a regular file"), pytest.warns(DeprecationWarning, match="a str that names a file"):
         normalise(str(fifo))
 
 
 def test_a_few_damaged_utf8_bytes_decode_with_replacement() -> None:
     good = (TITLE + "\n" + (LEAD + SECOND) * 3).encode("utf-8")
-    cut = good.index("张某某".encode("utf-8")) + 1  # inside 张
+    cut = good.index("张某某".encode()) + 1  # inside 张
     damaged = good[:cut] + good[cut + 2:]
     text, enc = decode.decode(damaged)
     assert enc == decode.REPLACEMENT_ENCODING and text.count("\ufffd") == 1

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-pytestmark = pytest.mark.slow  # each case runs the command in a subprocess, as a user does
-
 from hostile import SEED1, make_batch, summarise
+
+pytestmark = pytest.mark.slow  # each case runs the command in a subprocess, as a user does
 
 
 @pytest.fixture
@@ -22,13 +22,13 @@ def record(tmp_path: Path) -> Path:
     return path
 
 
-def _outputs_refused(result, where: Path, cause: str) -> None:  # noqa: ANN001
+def _outputs_refused(result, where: Path, cause: str) -> None:
     assert result.returncode == 2, result.stderr
     assert cause in result.stderr and str(where) in result.stderr, result.stderr
     assert len(result.stderr.strip().splitlines()) == 1, result.stderr
 
 
-def test_out_on_a_read_only_file_system(tmp_path: Path, small_fs, record: Path) -> None:  # noqa: ANN001
+def test_out_on_a_read_only_file_system(tmp_path: Path, small_fs, record: Path) -> None:
     ro = small_fs(64, read_only=True)
     results, manifest = make_batch(tmp_path)
     for args in (["run", str(SEED1), "--out", str(ro / "out")], ["brief", str(record), "-f", "md,html", "-o", str(ro / "notes")],
@@ -77,7 +77,7 @@ def test_a_huge_file_is_refused_before_it_is_read(tmp_path: Path) -> None:
     assert [Path(e["path"]).name for e in errors] == ["huge.txt"] and "3,072 MB" in errors[0]["reason"]
 
 
-def test_out_on_a_full_disk_lists_every_input(tmp_path: Path, small_fs) -> None:  # noqa: ANN001
+def test_out_on_a_full_disk_lists_every_input(tmp_path: Path, small_fs) -> None:
     inbox = tmp_path / "in"
     inbox.mkdir()
     for i in range(12):
@@ -104,7 +104,7 @@ def test_out_on_a_full_disk_lists_every_input(tmp_path: Path, small_fs) -> None:
     assert not list(out.glob(".summarise-tmp-*")) and not list((out / ".summarise").glob(".summarise-tmp-*"))
 
 
-def test_a_disk_too_full_for_the_reports_says_so(tmp_path: Path, small_fs) -> None:  # noqa: ANN001
+def test_a_disk_too_full_for_the_reports_says_so(tmp_path: Path, small_fs) -> None:
     out = small_fs(96) / "out"
     out.mkdir()
     (out / "filler").write_bytes(b"x" * (90 * 1024))  # leaves room to create the directory, not for the notes

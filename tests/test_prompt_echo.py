@@ -16,7 +16,7 @@ def facts_with(summary_en: str) -> Facts:
 
 
 @pytest.mark.parametrize("length", [PROMPT_ECHO_CHARS, PROMPT_ECHO_CHARS + 7, 80])
-@pytest.mark.parametrize("lead", range(0, 16))
+@pytest.mark.parametrize("lead", range(16))
 def test_an_echo_is_found_wherever_it_starts(lead: int, length: int) -> None:
     """Every alignment of the echoed run against the scan's sampling windows is caught."""
     echoed = SYSTEM[100 + lead:100 + lead + length]

@@ -66,5 +66,5 @@ def test_both_or_neither_source_is_a_type_error() -> None:
 
 
 def test_missing_file_named_by_a_str_is_an_extraction_error() -> None:
-    with pytest.raises(ExtractionError, match="no such file.*text="):
+    with pytest.raises(ExtractionError, match=r"no such file.*text="):
         extract("nowhere/page.html")

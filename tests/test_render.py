@@ -7,8 +7,8 @@ from html.parser import HTMLParser
 
 import docx
 import pytest
-from sample_records import SAMPLES, meeting_report_000, policy_lecture_001
 
+from sample_records import SAMPLES, meeting_report_000, policy_lecture_001
 from summarise.render import FORMATS, render
 from summarise.render.quantities import fallback_english, format_number
 from summarise.render.view import build_note, date_text
@@ -161,7 +161,7 @@ def test_unknown_format_and_language_are_rejected() -> None:
     assert set(FORMATS) == {"md", "html", "docx", "json"}
 
 
-@pytest.mark.parametrize(("value", "unit", "flags", "expected"), [
+@pytest.mark.parametrize("value, unit, flags, expected", [
     (9_240_000_000, "CNY", {}, "9.24 billion yuan"),
     (19_000_000_000, "CNY", {}, "19 billion yuan"),
     (5000, "mu", {}, "5,000 mu (≈ 333.33 ha)"),
@@ -204,7 +204,7 @@ def test_points_are_numbered_through_the_note() -> None:
 _CJK = re.compile(r"[\u3400-\u9fff]")
 
 
-def test_english_only_note_has_an_english_title_and_header(seeds_dir) -> None:  # noqa: ANN001 - fixture
+def test_english_only_note_has_an_english_title_and_header(seeds_dir) -> None:
     from summarise import extract
 
     record = extract(next(seeds_dir.glob("000_*.txt")))  # offline: the headline has no English
@@ -231,7 +231,7 @@ def test_untranslated_headline_is_marked_in_every_format() -> None:
     assert doc.paragraphs[0].text == f"{record.headline.zh} [untranslated]"
 
 
-def test_every_note_says_which_backend_made_it(seeds_dir) -> None:  # noqa: ANN001 - fixture
+def test_every_note_says_which_backend_made_it(seeds_dir) -> None:
     from summarise import extract
 
     record = extract(next(seeds_dir.glob("001_*.txt")))
@@ -242,7 +242,7 @@ def test_every_note_says_which_backend_made_it(seeds_dir) -> None:  # noqa: ANN0
     assert "LLM · qwen2.5-7b-instruct" in render(llm, "md").split("\n\n")[2]
 
 
-def test_summary_and_figures_table_say_the_same_english(seeds_dir) -> None:  # noqa: ANN001 - fixture
+def test_summary_and_figures_table_say_the_same_english(seeds_dir) -> None:
     from summarise import extract
 
     record = extract(next(seeds_dir.glob("000_*.txt")))

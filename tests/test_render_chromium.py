@@ -12,8 +12,8 @@ from html import unescape
 from pathlib import Path
 
 import pytest
-from sample_records import SAMPLES
 
+from sample_records import SAMPLES
 from summarise.render import render
 
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"

@@ -11,8 +11,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
-from sample_records import meeting_report_000
 
+from sample_records import meeting_report_000
 from summarise import extract
 from summarise.render import render
 from summarise.render.markdown import esc
@@ -83,7 +83,7 @@ def test_ordinary_text_is_not_escaped(text: str) -> None:
     assert esc(text) == text
 
 
-def test_seed_notes_have_no_escapes(seeds_dir) -> None:  # noqa: ANN001 - fixture
+def test_seed_notes_have_no_escapes(seeds_dir) -> None:
     for seed in sorted(seeds_dir.glob("*.txt")):
         md = render(extract(seed), "md")
         assert "\\" not in md, re.findall(r".{0,20}\\.{0,20}", md)[:5]

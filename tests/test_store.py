@@ -38,7 +38,7 @@ def _connect(path: Path) -> sqlite3.Connection:
     return conn
 
 
-@pytest.fixture()
+@pytest.fixture
 def articles(tmp_path: Path, seeds_dir: Path) -> Path:
     """The seeds, plus the corpus when ../shared is present."""
     d = tmp_path / "in"
@@ -228,7 +228,7 @@ def test_killed_run_leaves_a_consistent_database(tmp_path: Path, seeds_dir: Path
     assert conn.execute("SELECT COUNT(*), SUM(reposts) FROM stories").fetchone() == (folder["stories"], folder["reposts"])
     conn.close()
     assert folder["stories"] + folder["reposts"] == n and folder["reposts"] > 0
-    _, report = store.synced(out, rebuild=True)
+    _, _report = store.synced(out, rebuild=True)
     assert store.dump(db) == resumed
 
 

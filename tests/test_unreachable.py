@@ -85,7 +85,7 @@ def test_what_counts_as_cannot_connect() -> None:
     assert not cannot_connect(ValueError("input is empty"))
 
 
-def test_the_cli_says_what_to_check_and_a_rerun_resumes(tmp_path: Path, seeds_dir: Path, fast_backoff) -> None:  # noqa: ANN001
+def test_the_cli_says_what_to_check_and_a_rerun_resumes(tmp_path: Path, seeds_dir: Path, fast_backoff) -> None:
     _inputs(tmp_path, seeds_dir, 8)
     env = {"SUMMARISE_BASE_URL": _refused_url(), "SUMMARISE_MODEL": "x", "SUMMARISE_API_KEY": "",
            "SUMMARISE_CACHE_DIR": str(tmp_path / "cache"), "SUMMARISE_BACKEND": ""}

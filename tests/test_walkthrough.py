@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from walkthrough import WalkthroughError, check_readme_and_makefile, first_note_link, readme_commands
 
 REPO = Path(__file__).resolve().parents[1]

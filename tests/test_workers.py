@@ -9,8 +9,8 @@ import time
 from pathlib import Path
 
 import pytest
-from scripted_server import ScriptedServer, load_answer
 
+from scripted_server import ScriptedServer, load_answer
 from summarise import Settings
 from summarise.batch import RunOptions, discover, run_batch
 from summarise.workers import Pool, WorkerDied, extract_many, layout

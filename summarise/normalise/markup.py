@@ -62,9 +62,7 @@ def detect_kind(text: str) -> str:
         return "html"
     if head.startswith("<%@"):
         return "html"
-    count = 0
-    for _ in _TAGS.finditer(text):
-        count += 1
+    for count, _ in enumerate(_TAGS.finditer(text), 1):
         if count >= 5:
             return "html"
     return "text"
@@ -121,7 +119,7 @@ def extract(original: str) -> Extracted:
 
 # -- HTML -----------------------------------------------------------------------------------------
 def _from_html(original: str, base: int = 0, search_in: str | None = None) -> Extracted:
-    from lxml import etree, html as lhtml
+    from lxml import etree
 
     markup = _JSP.sub(lambda m: " " * len(m.group(0)), original)
     markup = _XML_DECL.sub(lambda m: " " * len(m.group(0)), markup)
@@ -420,7 +418,7 @@ def _from_json(original: str) -> Extracted:
 
 
 def _runs_from_fragment(fragment: str) -> list[str]:
-    from lxml import etree, html as lhtml
+    from lxml import etree
 
     try:
         root, _ = parse_html("<html><body>" + fragment + "</body></html>")
@@ -686,7 +684,7 @@ def _from_js(original: str, *, python: bool = False) -> Extracted | None:
         words = _identifier_words(key)
         if title is None and flat in _TITLE_KEYS and _headline_like(s.value):
             title = s
-        elif loose_title is None and ({"title", "headline"} & set(words)) and not ({"sub", "top", "sub"} & set(words)) \
+        elif loose_title is None and ({"title", "headline"} & set(words)) and not ({"sub", "top"} & set(words)) \
                 and _headline_like(s.value):
             loose_title = s
         elif published is None and flat in date_keys and _DATETIME.search(s.value):
@@ -774,12 +772,7 @@ def _looks_like_markdown(text: str) -> bool:
     """Several Markdown links/images, HTML comments or ATX headings in the first 64 KB of plain text."""
     if all(text.find(c, 0, 65536) < 0 for c in ("](", "<!--", "# ")):  # one is in every _MD_SIGNS match
         return False
-    n = 0
-    for _ in _MD_SIGNS.finditer(text, 0, 65536):
-        n += 1
-        if n >= 3:
-            return True
-    return False
+    return any(n >= 3 for n, _ in enumerate(_MD_SIGNS.finditer(text, 0, 65536), 1))
 
 
 def _markdown_text(text: Tracked) -> tuple[Tracked, int]:

@@ -47,7 +47,7 @@ def _concat(pieces: list[memoryview | array]) -> array:
 class Tracked:
     """Immutable text with per-character source spans."""
 
-    __slots__ = ("text", "starts", "ends")
+    __slots__ = ("ends", "starts", "text")
 
     def __init__(self, text: str, starts: array, ends: array) -> None:
         if not (len(text) == len(starts) == len(ends)):
@@ -186,7 +186,7 @@ class Tracked:
 class SpanMap(Sequence[tuple[int, int]]):
     """Read-only, tuple-like view of per-character spans (``spans[i] == (start, end)``)."""
 
-    __slots__ = ("_starts", "_ends")
+    __slots__ = ("_ends", "_starts")
 
     def __init__(self, starts: array, ends: array) -> None:
         self._starts = starts

@@ -17,8 +17,8 @@ Nothing here imports the markup stage: it only parses.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Iterator
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
 
@@ -181,7 +181,7 @@ def php_blocks(text: str) -> list[tuple[int, int, int]]:
             continue
         close = text.find("?>", code)
         if close < 0:
-            if code == j and not text[j:j + 1] == "=":  # an unclosed short tag is text
+            if code == j and text[j:j + 1] != "=":  # an unclosed short tag is text
                 short_ok = False
                 pos = j
                 continue

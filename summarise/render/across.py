@@ -74,7 +74,7 @@ class PersonEntry:
         """Alphabetical by the romanised name (tone marks and case aside), then as written."""
         latin = self.name_en if self.name_en and self.name_en.isascii() else None
         if latin is None:
-            from ..english.romanise import romanise_name  # noqa: PLC0415 - pypinyin: only for names without English
+            from summarise.english.romanise import romanise_name  # pypinyin: only for names without English
 
             latin = romanise_name(self.name)
         folded = "".join(c for c in unicodedata.normalize("NFKD", latin) if not unicodedata.combining(c))

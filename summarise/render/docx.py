@@ -11,7 +11,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from functools import lru_cache
 
 from .view import UNTRANSLATED, Note, Text
@@ -33,8 +33,7 @@ DOC_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/
 _NOT_XML = "\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff"
 _SPECIAL = re.compile(f'[&<>"{_NOT_XML}]')
 _ESCAPES = {ord("&"): "&amp;", ord("<"): "&lt;", ord(">"): "&gt;", ord('"'): "&quot;",
-            **{c: None for c in [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0xFFFE, 0xFFFF,
-                                 *range(0xD800, 0xE000)]}}
+            **dict.fromkeys([*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0xFFFE, 0xFFFF, *range(0xD800, 0xE000)])}
 
 
 def _x(text: str) -> str:

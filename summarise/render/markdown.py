@@ -63,7 +63,7 @@ def ref(n: int | None) -> str:
 def _table(header: list[str], align: list[str], rows: list[list[str]]) -> list[str]:
     lines = ["| " + " | ".join(header) + " |", "|" + "|".join(align) + "|"]
     lines += ["| " + " | ".join(r) + " |" for r in rows]
-    return lines + [""]
+    return [*lines, ""]
 
 
 def _language_section(note: Note, lang: str) -> list[str]:

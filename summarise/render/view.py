@@ -6,8 +6,9 @@ numbers, the same "[untranslated]" marks.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any, Iterator
+from typing import Any
 
 from pydantic import BaseModel
 
@@ -70,11 +71,11 @@ class Text:
     en: str | None = None
 
     @classmethod
-    def of(cls, value: Bilingual | None) -> "Text | None":
+    def of(cls, value: Bilingual | None) -> Text | None:
         return None if value is None else cls(value.zh, value.en)
 
     @classmethod
-    def label(cls, key: str) -> "Text":
+    def label(cls, key: str) -> Text:
         zh, en = LABELS.get(key, (key, key))
         return cls(zh, en)
 
@@ -261,7 +262,7 @@ def _ranges(numbers: list[int]) -> str:
     """[1, 2, 3, 5] → '1–3, 5'."""
     out: list[str] = []
     start = prev = numbers[0]
-    for n in numbers[1:] + [0]:
+    for n in [*numbers[1:], 0]:
         if n == prev + 1:
             prev = n
             continue
