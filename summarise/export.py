@@ -10,7 +10,7 @@ import csv
 import functools
 import io
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -45,11 +45,13 @@ def export(store: Store, fmt: str, target: Path, tables: list[str] | None = None
 
     `bom`: CSV starts with a UTF-8 byte-order mark, which Excel needs to read UTF-8 (pandas skips it;
     Python's csv module reads it with encoding="utf-8-sig")."""
-    from .batch import atomic_open  # noqa: PLC0415 - batch imports store, which this module uses
+    from .batch import atomic_open  # batch imports store, which this module uses
 
     if fmt not in FORMATS:
         raise ExportError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
-    writer = {"csv": functools.partial(_csv, bom=bom), "jsonl": _jsonl, "parquet": _parquet}[fmt]
+    writers: dict[str, Callable[[Store, str, Any], None]] = {
+        "csv": functools.partial(_csv, bom=bom), "jsonl": _jsonl, "parquet": _parquet}
+    writer = writers[fmt]
     if fmt == "parquet":
         _pyarrow()
     target.mkdir(parents=True, exist_ok=True)

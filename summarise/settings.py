@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Literal
 
@@ -59,14 +60,14 @@ class Settings(BaseModel):
     cross_check: bool = True
 
     @classmethod
-    def from_env(cls, env: dict[str, str] | None = None, **overrides: Any) -> "Settings":
+    def from_env(cls, env: Mapping[str, str] | None = None, **overrides: Any) -> Settings:
         """Arguments win over SUMMARISE_* variables, which win over OPENAI_* ones."""
-        env = os.environ if env is None else env
+        source: Mapping[str, str] = os.environ if env is None else env
         values: dict[str, Any] = {}
         for name, keys in _ENV.items():
             for key in keys:
-                if env.get(key):
-                    values[name] = env[key]
+                if source.get(key):
+                    values[name] = source[key]
                     break
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)

@@ -76,10 +76,10 @@ def decode(data: bytes, name: str = "<bytes>") -> tuple[str, str]:
     head = data[:8192]
     for rx in (_META_CHARSET, _XML_ENCODING):
         m = rx.search(head)
-        enc = _canonical(m.group(1).decode("ascii", "ignore")) if m else None
-        if enc:
+        declared = _canonical(m.group(1).decode("ascii", "ignore")) if m else None
+        if declared:
             try:
-                return data.decode(enc), enc
+                return data.decode(declared), declared
             except (UnicodeDecodeError, LookupError):
                 pass
     damaged = _damaged_utf8(data)

@@ -488,7 +488,9 @@ def _field_line(original: str, value: str, start: int, end: int) -> Tracked:
 def _headline_like(value: str | None) -> bool:
     from .boilerplate import is_headline
 
-    return bool(value) and "<" not in value and not _DATETIME.fullmatch(value.strip()) and is_headline(value.strip())  # type: ignore[union-attr]
+    if not value:
+        return False
+    return "<" not in value and not _DATETIME.fullmatch(value.strip()) and is_headline(value.strip())
 
 
 def _valid_date(y: int, m: int, d: int):  # type: ignore[no-untyped-def]
@@ -595,7 +597,8 @@ def _from_sql(original: str) -> Extracted | None:
     if published is None and stamps:
         removed["cms_timestamp_unused"] = 1
     title = title_f.value.strip() if title_f is not None and title_f.value else None
-    parts = [_field_line(original, title_f.value or "", title_f.start, title_f.end)] if title else []
+    parts = ([_field_line(original, title_f.value or "", title_f.start, title_f.end)]
+             if title and title_f is not None else [])
     parts.append(body)
     return Extracted(Tracked.join(parts, "\n"), "sql", title=title, published=published,
                      removed=removed, published_from=published_from)

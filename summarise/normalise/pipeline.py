@@ -51,41 +51,41 @@ def normalise(source: str | bytes | os.PathLike[str] | None = None, *, text: str
         count(k, v)
     # a lone surrogate (an escape like \ud800 in a JSON record or a str): no character, and no
     # encoder or converter downstream can take it; U+FFFD in its place keeps every span
-    text, n = ext.body.sub(_SURROGATE, "\ufffd")
+    tracked, n = ext.body.sub(_SURROGATE, "\ufffd")
     count("surrogate", n)
     if ext.title is not None:
         ext.title = _SURROGATE.sub("\ufffd", ext.title)
     if ext.publisher is not None:
         ext.publisher = _SURROGATE.sub("\ufffd", ext.publisher)
-    text, n = markup.fix_entities(text)
+    tracked, n = markup.fix_entities(tracked)
     count("entity", n)
-    text, n = mojibake.repair(text)
+    tracked, n = mojibake.repair(tracked)
     count("mojibake_repair", n)
-    text, n = markup.strip_tag_fragments(text)
+    tracked, n = markup.strip_tag_fragments(tracked)
     count("markup", n)
-    text = whitespace.normalise_spaces(text)
-    text, n = whitespace.join_bracket_breaks(text)
+    tracked = whitespace.normalise_spaces(tracked)
+    tracked, n = whitespace.join_bracket_breaks(tracked)
     count("bracket_break", n)
-    text, n = whitespace.normalise_width(text)
+    tracked, n = whitespace.normalise_width(tracked)
     count("width", n)
-    text, n = pinyin.remove_annotations(text)
+    tracked, n = pinyin.remove_annotations(tracked)
     count("pinyin", n)
 
-    cleaned = boilerplate.clean(text, title_hint=ext.title)
+    cleaned = boilerplate.clean(tracked, title_hint=ext.title)
     for k, v in cleaned.removed.items():
         count(k, v)
-    text = whitespace.tidy(cleaned.body)
-    if not text.text.strip():
+    tracked = whitespace.tidy(cleaned.body)
+    if not tracked.text.strip():
         raise NormaliseError(f"{display}: no article text found")
 
-    text, n, script_name = script.convert(text)
+    tracked, n, script_name = script.convert(tracked)
     count("script_conversion", n)
-    text = whitespace.tidy(text)
+    tracked = whitespace.tidy(tracked)
 
     traditional = script_name == "traditional"
     title = cleaned.title
     if title is not None:
-        title = text.text.split("\n", 1)[0]  # the headline line as it stands in the clean text
+        title = tracked.text.split("\n", 1)[0]  # the headline line as it stands in the clean text
     elif ext.title and ext.kind in ("json", "sql", "js", "code", "php", "markdown", "feed"):
         title = ext.title
     if title is not None:
@@ -97,7 +97,7 @@ def normalise(source: str | bytes | os.PathLike[str] | None = None, *, text: str
     if published and not cleaned.published and ext.published_from:
         count(f"published_from_{ext.published_from}", 1)
     return Document(
-        text=text.text,
+        text=tracked.text,
         title=title,
         published=published,
         publisher=publisher,
@@ -105,7 +105,7 @@ def normalise(source: str | bytes | os.PathLike[str] | None = None, *, text: str
         encoding=encoding,
         name=display,
         original=original,
-        spans=SpanMap(text.starts, text.ends),
+        spans=SpanMap(tracked.starts, tracked.ends),
         removed=removed,
         kind=ext.kind,
     )

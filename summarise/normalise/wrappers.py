@@ -71,10 +71,16 @@ def _bare_tuple(text: str) -> int | None:
     fields, end = _sql_tuple(text, m.end() + 1)
     if fields is None or len(fields) < 2 or not any(f.quoted for f in fields):
         return None
-    rest = _SQL_SPACE.match(text, end).end()
+    rest = _match_end(_SQL_SPACE, text, end)
     if rest < len(text) and text[rest] not in ",;":
         return None
     return m.end()
+
+
+def _match_end(rx: re.Pattern[str], text: str, pos: int) -> int:
+    """Where `rx`, a pattern that also matches the empty string, stops matching from `pos`."""
+    m = rx.match(text, pos)
+    return m.end() if m else pos
 
 
 def sql_rows(text: str, limit: int = 100_000) -> list[SqlRow]:
@@ -98,9 +104,9 @@ def _sql_tuples(text: str, pos: int, table: str, cols: tuple[str, ...], rows: li
         if fields is None:
             return
         rows.append(SqlRow(table, cols, tuple(fields)))
-        pos = _SQL_SPACE.match(text, pos).end()
+        pos = _match_end(_SQL_SPACE, text, pos)
         if pos < len(text) and text[pos] == ",":
-            pos = _SQL_SPACE.match(text, pos + 1).end()
+            pos = _match_end(_SQL_SPACE, text, pos + 1)
         else:
             return
 
@@ -110,7 +116,7 @@ def _sql_tuple(text: str, pos: int) -> tuple[list[Field] | None, int]:
     fields: list[Field] = []
     n = len(text)
     while True:
-        pos = _SQL_SPACE.match(text, pos).end()
+        pos = _match_end(_SQL_SPACE, text, pos)
         if pos >= n:
             return None, pos
         ch = text[pos]
@@ -129,7 +135,7 @@ def _sql_tuple(text: str, pos: int) -> tuple[list[Field] | None, int]:
             raw = m.group(0)
             fields.append(Field(None if raw.lower() == "null" else raw, m.start(), m.end(), False))
             pos = m.end()
-        pos = _SQL_SPACE.match(text, pos).end()
+        pos = _match_end(_SQL_SPACE, text, pos)
         if pos < n and text[pos] == ",":
             pos += 1
             continue
@@ -366,7 +372,7 @@ def _tokens(text: str, *, python: bool) -> Iterator[tuple[int, int, int, int]]:
             else:
                 dead[c * 3] = end
         if found is None and p >= dead.get(c, 0):
-            stop = (_TEMPLATE_BODY if c == "`" else _LINE_BODY[c]).match(text, p + 1).end()
+            stop = _match_end(_TEMPLATE_BODY if c == "`" else _LINE_BODY[c], text, p + 1)
             if stop < end and text[stop] == c:
                 found = (p + 1, stop, stop + 1)
             else:

@@ -149,15 +149,15 @@ def collect(store: Any) -> Across:
     stories = {k: d for k, d in docs.items() if (d["story_id"] == k or d["story_id"] not in docs)
                and d["kind"] != "other"}
 
-    @functools.lru_cache(maxsize=None)
+    @functools.cache
     def story(doc_id: str) -> StoryRef:
         d = docs[doc_id]
         iso = d["event_date"] or d["published"] or ""
         date = date_text(iso) if iso else None
-        return StoryRef(iso, date.zh if date else "—", date.en if date else "", d["headline_zh"] or d["title"] or d["input"],
+        return StoryRef(iso, date.zh if date else "—", (date.en or "") if date else "", d["headline_zh"] or d["title"] or d["input"],
                         _link(d["outputs"]), copies[d["story_id"]] - 1)
 
-    @functools.lru_cache(maxsize=None)
+    @functools.cache
     def roles(raw: str | None) -> str:
         return "、".join("{} {}".format(*ROLES.get(r, (r, r))) for r in json.loads(raw or "[]"))
 

@@ -125,7 +125,7 @@ def _language_section(note: Note, lang: str) -> list[str]:
                      (_text(f.measures, lang), False), (_ref(f.ref), False)] for f in note.figures]
         else:
             header, widths = ["Quote", "Value", "Unit", "English", "Measures", "#"], [3, 3, 2, 4, 4, 1]
-            rows = [[(_run(f.quote), False), (_run(f.value), True), (_run(f.unit.en), False),
+            rows = [[(_run(f.quote), False), (_run(f.value), True), (_run(f.unit.en or ""), False),
                      (_run(f.english), False), (_text(f.measures, lang), False), (_ref(f.ref), False)]
                     for f in note.figures]
         out.append(_table(header, rows, widths))
@@ -145,7 +145,7 @@ def _language_section(note: Note, lang: str) -> list[str]:
         else:
             header, widths = ["Name", "Romanised", "Title", "Role", "#"], [2, 3, 6, 2, 1]
             rows = [[(_run(p.name), False), (_text(Text(p.name, p.name_en), lang), False),
-                     (_text(p.title, lang), False), (_run(p.roles.en), False), (_ref(p.ref), False)]
+                     (_text(p.title, lang), False), (_run(p.roles.en or ""), False), (_ref(p.ref), False)]
                     for p in note.people]
         out.append(_table(header, rows, widths))
     if note.groups:
@@ -272,18 +272,18 @@ def _core(note: Note) -> str:
     created = _w3cdtf(note.generated_at)
     subject = " · ".join(note.meta())
     return f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:title>{_x(note.title.get(first))}</dc:title><dc:subject>{_x(subject)}</dc:subject><dc:creator>summarise</dc:creator><cp:lastModifiedBy>summarise</cp:lastModifiedBy><cp:keywords>briefing note; {_x(note.kind_label.en or note.kind)}</cp:keywords><dc:language>{"zh-CN" if first == "zh" else "en-GB"}</dc:language><dcterms:created xsi:type="dcterms:W3CDTF">{created}</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">{created}</dcterms:modified></cp:coreProperties>"""
+<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:title>{_x((note.title or note.headline).get(first))}</dc:title><dc:subject>{_x(subject)}</dc:subject><dc:creator>summarise</dc:creator><cp:lastModifiedBy>summarise</cp:lastModifiedBy><cp:keywords>briefing note; {_x(note.kind_label.en or note.kind)}</cp:keywords><dc:language>{"zh-CN" if first == "zh" else "en-GB"}</dc:language><dcterms:created xsi:type="dcterms:W3CDTF">{created}</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">{created}</dcterms:modified></cp:coreProperties>"""
 
 
 def _w3cdtf(stamp: str | None) -> str:
     """'2026-12-07T06:54:02+00:00' → '2026-12-07T06:54:02Z' (the record's generation time, else now)."""
     try:
-        when = datetime.fromisoformat(stamp) if stamp else datetime.now(timezone.utc)
+        when = datetime.fromisoformat(stamp) if stamp else datetime.now(UTC)
     except ValueError:
-        when = datetime.now(timezone.utc)
+        when = datetime.now(UTC)
     if when.tzinfo is None:
-        when = when.replace(tzinfo=timezone.utc)
-    return when.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+        when = when.replace(tzinfo=UTC)
+    return when.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 @lru_cache(maxsize=1)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Protocol
 
 from summarise.schemas import Figure
 
@@ -50,7 +51,14 @@ def format_number(value: float | Decimal, places: int = 2) -> str:
     return "0" if text in ("-0", "") else text
 
 
-def normalised_value(fig: Figure) -> str:
+class Valued(Protocol):
+    """What `normalised_value` reads: a Figure, or a figure read back from the database."""
+
+    @property
+    def value(self) -> float: ...
+
+
+def normalised_value(fig: Valued) -> str:
     """The value multiplied out, with separators: 9240000000 → '9,240,000,000'."""
     return format_number(fig.value)
 
