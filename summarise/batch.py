@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any, BinaryIO, Callable, Iterable, Iterator, Sequence
 from urllib.parse import urlsplit, urlunsplit
 
-from . import __version__, reposts, store
+from . import __version__, redact, reposts, store
 from .errors import ExtractionError, os_reason
 from .render import EXTENSIONS, render
 from .render.html import render_template
@@ -202,6 +202,8 @@ _FILE_MODE = 0o666 & ~_umask()  # read once at import: os.umask is process-wide,
 
 def atomic_write(path: Path, data: str | bytes) -> None:
     """Write via a temp file in the same directory and os.replace: readers never see half a file."""
+    if isinstance(data, str):
+        data = redact.scrub(data)  # the API key is never written, whatever a model's answer said
     payload = data.encode("utf-8") if isinstance(data, str) else data
     with atomic_open(path) as handle:
         handle.write(payload)

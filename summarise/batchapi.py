@@ -28,7 +28,7 @@ from instructor.processing.response import handle_reask_kwargs, handle_response_
 from openai.types.chat import ChatCompletion
 from pydantic import ValidationError
 
-from . import __version__
+from . import __version__, redact
 from .batch import Job, Role, RunOptions, _describe, atomic_write, output_stem, plan_reposts, safe_url, temp_beside
 from .errors import ExtractionError
 from .ground import Grounder, checking, reasons
@@ -537,8 +537,8 @@ def _completion(line: dict[str, Any]) -> ChatCompletion | None:
     body = _body(line)
     if body is None:
         return None
-    try:
-        return ChatCompletion.model_validate(body)
+    try:  # an engine may echo the API key into an answer: it goes no further than this
+        return ChatCompletion.model_validate(redact.scrub_data(body))
     except ValidationError:
         return None
 

@@ -18,7 +18,7 @@ from typing import Any
 
 import diskcache
 
-from . import __version__, prompts
+from . import __version__, prompts, redact
 from .schemas import Facts
 from .settings import Settings
 
@@ -164,7 +164,7 @@ def put(settings: Settings, key: str, value: dict[str, Any]) -> None:
     if directory in _DISABLED:
         return
     try:
-        _shared(directory).set(key, json.dumps(value, ensure_ascii=False))
+        _shared(directory).set(key, redact.scrub(json.dumps(value, ensure_ascii=False)))  # an answer may echo the key: never stored
     except Exception as exc:  # noqa: BLE001 - the answer is worth more than its copy in the cache
         _disable(directory, "written", exc)
 

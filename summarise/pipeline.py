@@ -9,7 +9,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Literal, TypeAlias
 
-from . import __version__, cache
+from . import __version__, cache, redact
 from .errors import InputError
 from .ground import Grounder
 from .normalise import Document, NormaliseError, normalise, read_source
@@ -84,6 +84,7 @@ def _resolved(settings: Settings | None, *, kind: str, **overrides: str | None) 
         settings = Settings.model_validate(settings.model_dump())
     if kind not in ("auto", "meeting_report", "policy_lecture"):
         raise ValueError(f"kind must be auto, meeting_report or policy_lecture, not {kind!r}")
+    redact.remember(settings.api_key.get_secret_value() if settings.api_key else None)
     return settings
 
 
@@ -280,7 +281,8 @@ def assemble(doc: Document, facts: Facts, rejected: list[Rejection], *, kind: Ki
     provenance = _provenance(settings, backend=backend, usage=usage or Usage(), cache_hit=cache_hit,
                              rejected=rejected, check=check)
     fields = facts.model_dump(exclude={"kind"})
-    return RECORD_TYPES[facts.kind].model_validate({**fields, "source": _source(doc), "provenance": provenance})
+    record = RECORD_TYPES[facts.kind].model_validate({**fields, "source": _source(doc), "provenance": provenance})
+    return redact.scrub_model(record)  # an endpoint that echoed the key into its answer: never written
 
 
 def _provenance(settings: Settings, *, backend: Literal["offline", "llm"], usage: Usage, cache_hit: bool,

@@ -16,7 +16,9 @@ A step is one of:
   seconds (a body that never trips a per-read timeout);
 - `{"content": ..., "finish_reason": "length"}`: an answer with another finish reason;
 - `{"status": 401, "echo_auth": true}`: an error whose message repeats the request's Authorization
-  header (as careless proxies do), to show the key is scrubbed from everything summarise reports.
+  header (as careless proxies do), to show the key is scrubbed from everything summarise reports;
+- `{"content": "…{authorization}…", "echo_auth": true}`: a 200 answer with the request's Authorization
+  header in place of every `{authorization}` (an endpoint that leaks the key into the answer itself).
 
 A script may instead be `{"route": {"MARKER": "other-script", ...}}`: the first marker that occurs in
 the request's messages picks the script that answers (one model name, a different fault per document);
@@ -169,7 +171,10 @@ class ScriptedServer:
                     payload = answer("", model=model)
                     payload["choices"] = step["choices"]
                 else:
-                    payload = answer(step["content"], model=model,
+                    content = step["content"]
+                    if step.get("echo_auth"):
+                        content = content.replace("{authorization}", self.headers.get("Authorization") or "")
+                    payload = answer(content, model=model,
                                      prompt_tokens=step.get("prompt_tokens", 1000),
                                      completion_tokens=step.get("completion_tokens", 500),
                                      finish_reason=step.get("finish_reason", "stop"))

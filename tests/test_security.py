@@ -323,3 +323,77 @@ def test_hostile_names_and_markup_stay_inert_end_to_end(tmp_path):
         audit = Audit()
         audit.feed(page.read_text("utf-8"))
         assert not audit.bad, (page.name, audit.bad)
+
+
+# -- the key echoed into an answer -----------------------------------------------------------------
+
+def _echo_everywhere(answer: dict) -> dict:
+    """Every free-text field of an answer with the request's Authorization header appended."""
+    def walk(value):
+        if isinstance(value, dict):
+            return {k: (v + " {authorization}" if k in ("en", "name_en", "out_of_scope_reason", "note")
+                        and isinstance(v, str) else walk(v)) for k, v in value.items()}
+        if isinstance(value, list):
+            return [walk(v) for v in value]
+        return value
+    out = walk(answer)
+    out["summary"]["zh"] += "{authorization}"
+    out["out_of_scope_reason"] = "{authorization}"
+    return out
+
+
+def _all_written(*roots: Path) -> dict[Path, bytes]:
+    """Every file under the roots, DOCX notes unpacked (their text is compressed inside the zip)."""
+    import zipfile
+
+    found = files_under(*roots)
+    for path in [p for p in found if p.suffix == ".docx"]:
+        with zipfile.ZipFile(path) as z:
+            found[path] = b"".join(z.read(name) for name in z.namelist())
+    return found
+
+
+def test_a_key_echoed_into_every_free_text_field_is_written_nowhere(tmp_path):
+    """An endpoint that echoes the Authorization header into the answer: the record, the notes in
+    every format, index.html, summary.json, the manifest, summarise.db and the cache hold no key."""
+    from typer.testing import CliRunner
+
+    from summarise.cli import app
+
+    echoing = json.dumps(_echo_everywhere(json.loads(GOOD1)), ensure_ascii=False)
+    inputs, out, cache_dir = tmp_path / "in", tmp_path / "out", tmp_path / "cache"
+    inputs.mkdir()
+    (inputs / "seed1.txt").write_bytes(SEED1.read_bytes())
+    env = {"SUMMARISE_API_KEY": SECRET, "SUMMARISE_CACHE_DIR": str(cache_dir)}
+    with ScriptedServer({"echo": [{"content": echoing, "echo_auth": True}]}) as local:
+        result = CliRunner().invoke(app, ["run", str(inputs), "--out", str(out), "--format", "md,html,docx,json",
+                                          "--backend", "llm", "--model", "echo", "--base-url", local.base_url],
+                                    env=env)
+        assert f"Bearer {SECRET}" in local.auth  # the key was sent, and came back in the answer
+    assert result.exit_code == 0, result.output
+    # the same answer through a batch: requests, manifest, results with the key, ingest
+    requests = tmp_path / "batch" / "requests.jsonl"
+    requests.parent.mkdir()
+    made = CliRunner().invoke(app, ["run", str(inputs), "--via", "batch-file", str(requests), "--model", "echo"],
+                              env=env)
+    assert made.exit_code == 0, made.output
+    manifest = json.loads((requests.parent / "requests.manifest.json").read_text("utf-8"))
+    content = echoing.replace("{authorization}", f"Bearer {SECRET}")
+    body = {"id": "x", "object": "chat.completion", "created": 0, "model": "echo",
+            "choices": [{"index": 0, "finish_reason": "stop", "message": {"role": "assistant", "content": content}}]}
+    results = tmp_path / "batch" / "results.jsonl"
+    results.write_text(json.dumps({"custom_id": manifest["documents"][0]["requests"][0]["custom_id"],
+                                   "response": {"status_code": 200, "body": body}}, ensure_ascii=False) + "\n")
+    ingested = CliRunner().invoke(app, ["ingest", str(results), "--manifest", str(requests.parent / "requests.manifest.json"),
+                                        "--out", str(tmp_path / "ingested"), "--format", "md,html,docx,json",
+                                        "--resubmit", str(tmp_path / "batch" / "again.jsonl")], env=env)
+    assert ingested.exit_code in (0, 1), ingested.output
+    assert not leaks(result.output + made.output + ingested.output)
+    written = _all_written(out, cache_dir, tmp_path / "ingested")
+    written.update({p: d for p, d in _all_written(tmp_path / "batch").items() if p != results})
+    assert (out / "index.html") in written and (out / "summary.json") in written
+    assert any(p.suffix == ".docx" for p in written) and any(p.name.endswith(".manifest.json") for p in written)
+    for path, data in written.items():
+        assert not leaks(data), path
+    record = json.loads(next(p for p in out.glob("*.json") if p.name != "summary.json").read_text("utf-8"))
+    assert record["people"] and "[API key]" in json.dumps(record, ensure_ascii=False)  # scrubbed, not dropped
