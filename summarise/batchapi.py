@@ -30,8 +30,8 @@ from pydantic import ValidationError
 
 from . import __version__, redact
 from .batch import Job, Role, RunOptions, _describe, atomic_write, output_stem, plan_reposts, safe_url, temp_beside
-from .errors import ExtractionError
-from .ground import Grounder, checking, reasons
+from .errors import ExtractionError, NoValidAnswerError
+from .ground import Grounder, all_rejected, checking, read, reasons
 from .llm import MODES, answer_text, call_arguments, document_messages, merge, response_model, without_prompt_echo
 from .normalise import Document, normalise
 from .pipeline import KindChoice, Record, llm_record
@@ -594,12 +594,15 @@ def read_answer(cid: str, lines: list[dict[str, Any]], request: dict[str, Any], 
             response_model(settings).model_validate_json(text)
     except ValidationError as exc:  # what instructor would have re-asked with
         answer.retry = reask(request, completion, exc, settings)
-        try:
-            answer.facts, answer.rejected = grounder.review(Facts.model_validate_json(text))
+        try:  # what validates is kept: a bad field is dropped and listed, never the whole answer
+            answer.facts, answer.rejected = read(json.loads(text), grounder)
             answer.problem = "ungrounded: " + "; ".join(reasons(answer.rejected))
         except ValidationError as invalid:
             n = invalid.error_count()
             answer.problem = f"invalid answer ({n} validation error{'s' if n != 1 else ''}: {_first_error(invalid)})"
+        except ValueError as invalid:  # not JSON at all
+            answer.facts = None
+            answer.problem = f"invalid answer (not JSON: {' '.join(str(invalid).split())[:120]})"
         return answer
     answer.facts, answer.rejected = context["grounded"], []  # grounded by the validator
     return answer
@@ -647,7 +650,7 @@ class Ingest:
         if entry.get("text_sha256", _text_sha(doc)) != _text_sha(doc):  # a copy's entry has none
             raise ExtractionError("the article normalises differently than when the batch file was written "
                                   "(another summarise version?): write the batch file again")
-        grounder = Grounder(doc.text, doc.published)
+        grounder = Grounder(doc.text, doc.published, doc.title)
         calls = document_requests(doc, settings, kind)
         # a copy has no request of its own unless a resubmit wrote one (its story's answer could not be used)
         requests = entry["requests"] or [{"custom_id": custom_id(entry["sha256"], i, len(calls))}
@@ -682,6 +685,9 @@ class Ingest:
                       prompt_tokens=sum(a.usage.prompt_tokens for a in answers),
                       completion_tokens=sum(a.usage.completion_tokens for a in answers))
         rejected = [r for a in answers for r in a.rejected] + echoed
+        unsupported = all_rejected(facts, rejected)
+        if unsupported:
+            raise NoValidAnswerError(unsupported)
         return llm_record(doc, facts, rejected, usage, kind=kind, settings=settings)
 
     def finish(self, resubmit: Path | None, interrupted: bool) -> dict[str, Any]:

@@ -3,40 +3,45 @@
 A quote that occurs in the article is not yet support: 「镇党委副书记李家浩主持会议」 occurs, and
 still does not make 李冰 the chair. These checks read the words around each claim:
 
-- a role by its cue next to the name (主持 → chair; 讲话/指出/强调 → speaker; …; ROLE_CUES);
-- a title directly before or after the name (镇党委书记赵锡雄, 赵锡雄书记, 赵锡雄（镇党委书记）);
+- a role by its cue next to the name (主持 → chair; 讲话/指出/强调 → speaker; …; ROLE_CUES), the
+  cue after a list of names belonging to each of them (县领导A、B、C出席);
+- a title written directly before or after the name (镇党委书记赵锡雄, 赵锡雄书记, 省政府采购中心李健
+  主任, 陈林（中山大学教授）), or before a list the name belongs to (县领导A、B、C);
 - a point's speaker by the clause that introduces it: the nearest "name + 强调/指出/要求 …" before
-  the point (or 会议强调, which names no one);
+  the point (a later 陈副校长/杨书记 counts for 陈春梧/杨文广; 会议强调 names no one), or the last
+  person named before it in its paragraph;
 - what a figure measures by the words of the figure's own sentence.
 
-`Article` holds one normalised text and the positions it looks up more than once; every check is a
-few string searches around a known position, so the cost stays linear in the text.
+`Article` holds one normalised text and the names the answer gives; every check is a few string
+searches around the mentions of a name.
 """
 from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from .offline import vocab
 from .offline.surnames import COMPOUND, SINGLE, WEAK
 
 # What a person does, by the words written after the name (in the same clause).
 ROLE_CUES: dict[str, tuple[str, ...]] = {
     "chair": ("主持",),
     "speaker": ("讲话", "致辞", "发言", "指出", "强调", "要求", "表示", "总结", "点评", "部署", "提出", "认为",
-                "希望", "动员", "寄语", "说", "讲"),
+                "希望", "动员", "寄语", "建议", "说", "讲", "作了交流", "交流"),
     "lecturer": ("讲座", "辅导报告", "专题报告", "宣讲", "授课", "辅导", "党课", "主讲", "解读", "讲课", "讲授",
-                 "开讲", "报告", "讲解", "阐释", "阐述"),
-    "reporter": ("汇报", "通报", "介绍", "传达", "领学", "宣读", "工作报告", "述职", "报告", "交流"),
+                 "开讲", "报告", "讲解", "阐释", "阐述", "上了", "讲了", "培训"),
+    "reporter": ("汇报", "通报", "介绍", "传达", "领学", "宣读", "工作报告", "述职", "报告", "交流", "推介", "说明",
+                 "解读", "领读", "发布"),
     "attendee": ("出席", "参加", "列席", "陪同", "参会", "与会", "到会", "莅临", "会场", "收看", "观看", "调研",
-                 "参观", "走访", "看望"),
+                 "参观", "走访", "看望", "会见", "座谈", "听取", "参与", "到场", "在场", "就座"),
 }
 # Written before the name: 主持人：X, 主讲人X, 出席会议的领导有X、Y, 参加座谈的有X.
 _BEFORE = {
     "chair": re.compile(r"主持人?[:：\s]*$"),
-    "lecturer": re.compile(r"(?:主讲人?|主讲嘉宾|授课人|报告人|宣讲人|邀请了?)[:：\s]*$"),
+    "lecturer": re.compile(r"(?:主讲人?|主讲嘉宾|授课人|报告人|宣讲人|宣讲员|宣讲团成员|邀请了?|特邀|邀请到)"
+                           r"[^。；;！？!?\n]{0,40}?$"),
     "reporter": re.compile(r"(?:汇报人|报告人)[:：\s]*$"),
     "attendee": re.compile(r"(?:出席|参加|列席|参与|与会)[^。；;！？\n]{0,12}?(?:有|包括|是)[:：\s]*$"
                            r"|(?:出席|参加|列席|与会)(?:人员|领导|嘉宾)[:：\s]*$"),
@@ -44,26 +49,36 @@ _BEFORE = {
 # Cues that introduce what someone says (a point's speaker stands before one of these).
 SPEECH_CUES: tuple[str, ...] = tuple(dict.fromkeys(
     ROLE_CUES["speaker"] + ROLE_CUES["lecturer"] + ROLE_CUES["reporter"] + ROLE_CUES["chair"]
-    + ("号召", "倡议", "决定", "明确", "分析", "回顾", "结合", "围绕", "从", "就")))
+    + ("号召", "倡议", "决定", "明确", "分析", "回顾", "结合", "围绕", "从", "就", "肯定", "评价", "鼓励", "嘱托",
+       "勉励", "讲述", "分享", "谈", "坦言")))
 # A point introduced by the meeting itself names no speaker: 会议强调, 会议要求, 会议认为.
 _MEETING_SPEAKS = re.compile(
     r"(?:会议|会上|大会|全会|座谈会|推进会|常委会|常务会议|会议一致)(?:强调|指出|要求|认为|提出|号召|决定|明确|部署|通过|审议|研究|听取)")
+# A paragraph that takes the report up again in the reporter's voice, not the speaker's: 据悉, 会后, 此外,
+# 11月17日…, 记者….
+_NEW_VOICE = re.compile(r"\s*(?:据悉|据了解|据介绍|据统计|记者|此外|另外|同时|会上|会后|会前|会议|本次|此次|活动|报告会|座谈会"
+                        r"|[0-9０-９]{1,4}\s*[年月日]|[一二三四五六七八九十]{1,3}月|[（(]?(?:记者|通讯员))")
 _CLAUSE_END = "。；;！？!?\n"
 _SENTENCE_END = "。！？!?\n"
-_LIST_JOIN = re.compile(r"[、，,和及与同\s]")
+_JOIN = re.compile(r"[、，,和及与同\s]|以及")  # what lists names
+_PURE_JOIN = re.compile(r"[、和及与\s]*")  # names sharing the title written before the first of them
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _PUNCT_OR_SPACE = re.compile(r"[\s\W_]+")
-# Words a title shares with an unrelated phrase are not a title's support on their own.
-_TITLE_SPLIT = re.compile(r"[、，,\s/]+")
-AFTER_WINDOW = 60  # characters after a name in which its cue stands
-LIST_GAP = 24  # at most this many characters (titles, a separator) between two listed names
-BEFORE_WINDOW = 40  # characters before a name in which its title stands
-INTRO_WINDOW = 1500  # how far back from a point its introducing clause is looked for
+_TITLE_SPLIT = re.compile(r"[、，,\s/;；]+")
+_POST = re.compile("(?:" + vocab.alternation(vocab.TITLE_SUFFIXES) + ")")
+AFTER_WINDOW = 100  # characters after a name (or the list it ends) in which its cue stands
+BEFORE_WINDOW = 60  # characters before a name in which its title stands
+LIST_GAP = 50  # at most this many characters (titles, a separator) between two listed names
+_ALL_ROLE_CUES = tuple(cue for cues in ROLE_CUES.values() for cue in cues)
 
 
 def squeeze(s: str) -> str:
     """Text without white space and punctuation (for comparing names of things as the article words them)."""
     return _PUNCT_OR_SPACE.sub("", s)
+
+
+def surname_of(name: str) -> str:
+    return name[:2] if name[:2] in COMPOUND else name[:1]
 
 
 def is_name(name: str) -> str | None:
@@ -80,6 +95,20 @@ def is_name(name: str) -> str | None:
     return None
 
 
+_LIST_ITEMS = re.compile(r"(?:[\u3400-\u9fff]{1,4}、){3,}$")
+
+
+def _names_only(gap: str) -> bool:
+    """Between two names only separators and other names (、万钢、何厚铧、): one list under one title."""
+    return all(is_name(item) is None and not _POST.search(item) for item in re.split(r"[、和及与\s]+", gap) if item)
+
+
+def _listed(gap: str) -> bool:
+    """The words between two names list them together (、副镇长 / ，市委副书记 / 及市上领导): a join, no cue."""
+    return (len(gap) <= LIST_GAP and _JOIN.search(gap) is not None and not any(c in gap for c in _CLAUSE_END)
+            and not any(cue in gap for cue in _ALL_ROLE_CUES))
+
+
 @dataclass
 class Article:
     """One normalised article and the lookups claim checks share."""
@@ -87,10 +116,6 @@ class Article:
     text: str
     names: tuple[str, ...] = ()  # every person the answer names (for windows and introducers)
     _occ: dict[str, list[int]] = field(default_factory=dict, repr=False)
-
-    @cached_property
-    def squeezed(self) -> str:
-        return squeeze(self.text)
 
     def occurrences(self, word: str) -> list[int]:
         """Start of every occurrence of `word` (cached per word)."""
@@ -104,65 +129,124 @@ class Article:
             self._occ[word] = found
         return found
 
-    def says(self, phrase: str) -> bool:
-        """The article writes `phrase` (white space and punctuation aside)."""
-        s = squeeze(phrase)
-        return bool(s) and s in self.squeezed
+    @cached_property
+    def _spans(self) -> list[tuple[int, int, str]]:
+        """Every mention of every answer name (and of a unique surname + post: 陈副校长), in text order."""
+        spans = [(at, at + len(name), name) for name in self.names for at in self.mentions(name)]
+        spans += [(at, end, name) for name, found in self._aliases.items() for at, end in found]
+        return sorted(spans)
 
-    # -- windows --------------------------------------------------------------------------------
-    def _others(self, name: str) -> list[str]:
-        return [n for n in self.names if n and n != name and name not in n]
+    @cached_property
+    def _subjects(self) -> list[tuple[int, int, str]]:
+        """The mentions that can end another person's window: by full name, not as an object
+        (马显力院长对陈副校长的讲课表示欢迎: the alias, and a name followed by 的, say nothing of who acts)."""
+        names = [(at, at + len(name), name) for name in self.names for at in self.mentions(name)]
+        return sorted(m for m in names if not self.text.startswith("的", m[1]))
 
-    def after(self, name: str, at: int) -> str:
-        """The words after the name at `at` that can hold its cue: to the end of the clause, at most
-        AFTER_WINDOW characters, cut at another person's name unless that name is listed with this
-        one (镇党委书记赵锡雄、副镇长吴铸辉出席 / 市长肖展欣，市委副书记陈文锋出席会议: 出席 is
-        each of theirs)."""
-        start = at + len(name)
-        end = start
-        limit = min(len(self.text), start + AFTER_WINDOW)
-        while end < limit and self.text[end] not in _CLAUSE_END:
-            end += 1
-        window = self.text[start:end]
-        others = self._others(name)
-        cut = len(window)
-        for other in others:
-            i = window.find(other)
-            while 0 <= i < cut:
-                if not _listed(window[:i]):
-                    cut = i
-                    break
-                i = window.find(other, i + 1)
-        return window[:cut]
-
-    def before(self, name: str, at: int) -> str:
-        """The words before the name at `at` that can hold its title: back to the start of the clause
-        (a comma ends it) or the end of another person's name, at most BEFORE_WINDOW characters."""
-        floor = max(0, at - BEFORE_WINDOW)
-        start = at
-        while start > floor and self.text[start - 1] not in _CLAUSE_END + "，,：:":
-            start -= 1
-        window = self.text[start:at]
-        for other in self._others(name):
-            i = window.rfind(other)
-            if i >= 0:
-                window = window[i + len(other):]
-        return window
-
-    def _full_name_at(self, name: str, at: int) -> bool:
-        """The name at `at` is not the head of a longer name the answer also gives (赵锡 in 赵锡雄)."""
-        return not any(len(o) > len(name) and o.startswith(name) and self.text.startswith(o, at)
-                       for o in self.names)
+    @cached_property
+    def _aliases(self) -> dict[str, list[tuple[int, int]]]:
+        """Later mentions by surname and post (陈副校长, 杨书记, 罗司长) of the one answer person with that
+        surname: (start, end of the surname) per name."""
+        by_surname: dict[str, list[str]] = {}
+        for name in self.names:
+            if len(name) >= 2:
+                by_surname.setdefault(surname_of(name), []).append(name)
+        found: dict[str, list[tuple[int, int]]] = {}
+        for surname, names in by_surname.items():
+            if len(names) != 1:
+                continue
+            for at in self.occurrences(surname):
+                end = at + len(surname)
+                if _POST.match(self.text, end) and not self.text.startswith(names[0], at):
+                    found.setdefault(names[0], []).append((at, end))
+        return found
 
     def mentions(self, name: str) -> list[int]:
-        return [at for at in self.occurrences(name) if self._full_name_at(name, at)]
+        """Where the name stands as itself (not as the head of a longer name the answer also gives)."""
+        return [at for at in self.occurrences(name)
+                if not any(len(o) > len(name) and o.startswith(name) and self.text.startswith(o, at)
+                           for o in self.names)]
+
+    def _mentions_with_aliases(self, name: str) -> list[tuple[int, int]]:
+        return [(at, at + len(name)) for at in self.mentions(name)] + self._aliases.get(name, [])
+
+    def _next_other(self, name: str, start: int, limit: int) -> tuple[int, int] | None:
+        """The first mention of another person in text[start:limit]."""
+        spans = self._subjects
+        i = bisect_left(spans, (start, -1, ""))
+        while i < len(spans) and spans[i][0] < limit:
+            at, end, other = spans[i]
+            if other != name and at >= start:
+                return at, end
+            i += 1
+        return None
+
+    def _prev_other(self, name: str, floor: int, end: int) -> tuple[int, int] | None:
+        """The last mention of another person that ends in text[floor:end]."""
+        spans = self._subjects
+        i = bisect_left(spans, (end, -1, "")) - 1
+        while i >= 0:
+            at, stop, other = spans[i]
+            if stop <= floor:
+                return None
+            if other != name and stop <= end:
+                return at, stop
+            i -= 1
+        return None
+
+    def _clause_end(self, start: int, limit: int) -> int:
+        end = start
+        while end < limit and self.text[end] not in _CLAUSE_END:
+            end += 1
+        return end
+
+    def after(self, name: str, end: int) -> str:
+        """The words after the mention ending at `end` that can hold its cue: to the end of the clause,
+        at most AFTER_WINDOW characters past the list the name ends (镇党委书记赵锡雄、副镇长吴铸辉出席 /
+        市长肖展欣，市委副书记陈文锋出席会议: 出席 is each of theirs), cut at another person who is not
+        listed with it."""
+        words = ""
+        pos = end
+        while True:
+            limit = self._clause_end(pos, min(len(self.text), pos + AFTER_WINDOW))
+            other = self._next_other(name, pos, limit)
+            if other is None:
+                return words + self.text[pos:limit]
+            gap = self.text[pos:other[0]]
+            if not _listed(gap):
+                return words + gap
+            words += gap
+            pos = other[1]
+
+    def before(self, name: str, at: int) -> str:
+        """The words before the mention at `at` that can hold its title: back to the start of the
+        sentence, at most BEFORE_WINDOW characters, and no further than another person's name unless
+        only a separator stands between them (县领导付吉广、张丽娟: 县领导 is both of theirs)."""
+        words = ""
+        stop = at
+        while True:
+            floor = stop
+            while floor > max(0, stop - BEFORE_WINDOW) and self.text[floor - 1] not in _CLAUSE_END:
+                floor -= 1
+            if floor > 0 and self.text[floor - 1] not in _CLAUSE_END and _LIST_ITEMS.search(self.text, floor, stop):
+                # 全国政协副主席刘奇葆、万钢、…、辜胜阻: a long list under one title, back to its clause
+                while floor > 0 and self.text[floor - 1] not in _CLAUSE_END:
+                    floor -= 1
+            other = self._prev_other(name, floor, stop)
+            if other is None:
+                return self.text[floor:stop] + words
+            gap = self.text[other[1]:stop]
+            if not _names_only(gap):
+                return gap + words
+            words = gap + words
+            stop = other[0]
 
     # -- claims ---------------------------------------------------------------------------------
     def roles(self, name: str) -> set[str]:
         """Roles the article states for `name` by a cue next to one of its mentions."""
         found: set[str] = set()
-        for at in self.mentions(name):
-            after = self.after(name, at)
+        for at, end in self._mentions_with_aliases(name):
+            after = self.after(name, end) + self._pronoun_sentence(end)
             before = self.text[max(0, at - BEFORE_WINDOW):at]
             for role, cues in ROLE_CUES.items():
                 if any(cue in after for cue in cues):
@@ -174,21 +258,48 @@ class Article:
             found.add("attendee")  # whoever chairs, speaks or reports to a meeting takes part in it
         return found
 
+    def _pronoun_sentence(self, end: int) -> str:
+        """The start of the next sentence when it goes on about the same person (他强调 …)."""
+        stop = self._clause_end(end, len(self.text))
+        if stop < len(self.text) and self.text.startswith(("他", "她"), stop + 1):
+            return self.text[stop + 1:stop + 16]
+        return ""
+
+    @cached_property
+    def head_speaker(self) -> str | None:
+        """Whose speech the article is, when its first line says so (国家发展改革委投资司韩志峰处长的讲话)."""
+        head = self.text.lstrip().split("\n", 1)[0][:80]
+        for name in self.names:
+            at = head.find(name)
+            if at >= 0 and re.match(r"[^，,。；;\n]{0,12}?(?:讲话|发言|致辞|报告|讲稿)", head[at + len(name):]):
+                return name
+        return None
+
     def titled(self, name: str, title: str) -> bool:
-        """The article writes `title` directly before or after the name (each part of a title list)."""
+        """The article writes `title` directly before or after the name, or around it (省政府采购中心
+        李健主任): every part of a title list (市委常委、秘书长) must stand there."""
         parts = [squeeze(p) for p in _TITLE_SPLIT.split(title) if squeeze(p)]
         if not parts:
             return False
         for at in self.mentions(name):
-            before = squeeze(self.before(name, at))
-            after = squeeze(self.text[at + len(name):at + len(name) + len(title) + 12])
-            for part in list(parts):
-                if part in before or after.startswith(part) or after.startswith(("同志" + part, "同志" + part)) \
-                        or _in_brackets_after(after, part):
-                    parts.remove(part)
-            if not parts:
+            end = at + len(name)
+            around = squeeze(self.before(name, at)) + squeeze(self._title_after(end))
+            listed_after = squeeze(self.after(name, end)).removeprefix("等")  # A、B、C等市委理论学习中心组成员
+            if all(_holds(around, part) or listed_after.startswith(part) for part in parts):
                 return True
         return False
+
+    def _title_after(self, end: int) -> str:
+        """A post written right after a name (李健主任, 赵锡雄同志书记), or the words in brackets there
+        (陈林（中山大学教授）)."""
+        pos = end + 2 if self.text.startswith("同志", end) else end
+        post = _POST.match(self.text, pos)
+        if post:
+            return post.group()
+        if self.text[pos:pos + 1] in ("(", "（"):
+            close = re.compile(r"[)）]").search(self.text, pos, pos + 40)
+            return self.text[pos + 1:close.start()] if close else ""
+        return ""
 
     @cached_property
     def _introducers(self) -> list[tuple[int, str | None]]:
@@ -196,58 +307,72 @@ class Article:
         speaker None for the meeting itself (会议强调)."""
         found: list[tuple[int, str | None]] = []
         for name in self.names:
-            for at in self.mentions(name):
-                after = self.after(name, at)[:24]
+            for at, end in self._mentions_with_aliases(name):
+                after = self.after(name, end)[:30]
                 if any(cue in after for cue in SPEECH_CUES):
                     found.append((at, name))
         found += [(m.start(), None) for m in _MEETING_SPEAKS.finditer(self.text)]
         return sorted(found, key=lambda item: item[0])
 
     def introducer(self, start: int) -> tuple[bool, str | None]:
-        """(found, speaker) of the nearest clause before `start` that introduces what is said."""
+        """(found, speaker) of the nearest clause before `start` that introduces what is said, in the
+        same paragraph or followed only by paragraphs that go on in the speaker's voice."""
         intro = self._introducers
         i = bisect_left(intro, start, key=lambda item: item[0]) - 1
-        if i >= 0 and start - intro[i][0] <= INTRO_WINDOW:
+        if i >= 0 and self._continues(intro[i][0], start):
             return True, intro[i][1]
         return False, None
 
-    def sentence(self, start: int, end: int) -> str:
-        """The sentence (or sentences) around text[start:end]."""
-        a = start
-        while a > 0 and self.text[a - 1] not in _SENTENCE_END:
-            a -= 1
+    def _continues(self, start: int, end: int) -> bool:
+        """No paragraph that opens between `start` and `end` takes up the reporter's voice again."""
+        at = self.text.find("\n", start, end)
+        while at >= 0:
+            if _NEW_VOICE.match(self.text, at + 1):
+                return False
+            at = self.text.find("\n", at + 1, end)
+        return True
+
+    def last_named(self, start: int) -> str | None:
+        """The person the answer names who is mentioned last before `start` in the same paragraph."""
+        floor = self.text.rfind("\n", 0, start) + 1
+        spans = self._spans
+        i = bisect_left(spans, (start, -1, "")) - 1
+        return spans[i][2] if i >= 0 and spans[i][0] >= floor else None
+
+    def sentence(self, start: int, end: int, *, lead: int = 0) -> str:
+        """The sentence around text[start:end], with `lead` characters before it (…加快资格的推广和使用。
+        对此，可以从四个方面入手: what the four aspects are of is said just before)."""
+        a = max(0, self._sentence_start(start) - lead)
         b = end
         while b < len(self.text) and self.text[b] not in _SENTENCE_END:
             b += 1
         return self.text[a:b + 1]
 
+    def _sentence_start(self, pos: int) -> int:
+        while pos > 0 and self.text[pos - 1] not in _SENTENCE_END:
+            pos -= 1
+        return pos
 
-def _listed(gap: str) -> bool:
-    """The words between two names list them together (、副镇长 / ，市委副书记 / 和): a join, no cue."""
-    return (len(gap) <= LIST_GAP and _LIST_JOIN.search(gap) is not None
-            and not any(cue in gap for cues in ROLE_CUES.values() for cue in cues))
+
+def _holds(around: str, part: str) -> bool:
+    """`part` stands in `around` as a title of its own (市长 is not read inside 副市长)."""
+    at = around.find(part)
+    while at >= 0:
+        if part.startswith("副") or not around.endswith(("副", "常务副"), 0, at):
+            return True
+        at = around.find(part, at + 1)
+    return False
 
 
-def _in_brackets_after(after: str, part: str) -> bool:
-    return after[:1] in "(（" and part in after[:len(part) + 8]
+# Words any description of a quantity uses (所占比例, 的数量, 人数): they say nothing of what is counted.
+_GENERIC = frozenset("的和与及之所在了是为等其数量总计共占比例率人次个项年龄面积金额规模时长间总额目长度期限重份")
 
 
 def overlap(phrase: str, sentence: str) -> float:
-    """Share of the Chinese characters of `phrase` that the sentence has, counting only characters
-    that also stand in a pair the sentence has (so that scattered common characters do not count)."""
-    chars = _CJK.findall(phrase)
+    """Share of the Chinese characters of `phrase` (generic quantity words aside) that the sentence
+    writes: a paraphrase of the sentence's words scores high (顺德村改用时 for 顺德…村级工业园改造…
+    用3年多时间), a meaning from elsewhere low (新增就业岗位 for 拆除整理低效工业用地超5000亩)."""
+    chars = [c for c in _CJK.findall(phrase) if c not in _GENERIC]
     if not chars:
         return 1.0
-    pairs = {sentence[i:i + 2] for i in range(len(sentence) - 1)}
-    squeezed = "".join(chars)
-    covered = [False] * len(squeezed)
-    for i in range(len(squeezed) - 1):
-        if squeezed[i:i + 2] in pairs:
-            covered[i] = covered[i + 1] = True
-    if len(squeezed) == 1:
-        covered[0] = squeezed in sentence
-    return sum(covered) / len(squeezed)
-
-
-def names_in(names: Iterable[str], text: str) -> list[str]:
-    return [n for n in names if n and n in text]
+    return sum(c in sentence for c in chars) / len(chars)

@@ -61,7 +61,7 @@ _DATE_RE = re.compile(
     rf"(?<![{_NOT_AFTER}])"
     rf"(?:(?P<iy>{_D}{{4}})(?P<sep>[-/.])(?P<im>{_D}{{1,2}})(?P=sep)(?P<id>{_D}{{1,2}})(?![0-9０-９])"
     rf"|(?:(?P<y>{_D}{{4}}|{_CN_Y})\s*年\s*)?(?P<m>{_D}{{1,2}}|{_CN_M})\s*月"
-    rf"(?:\s*(?P<d>{_D}{{1,2}}|{_CN_D})(?P<dd>[日号號])?"
+    rf"(?:\s*(?P<d>{_D}{{1,2}}|{_CN_D})\s*(?P<dd>[日号號])?"
     rf"(?:\s*[-－—~～至到]\s*(?P<d2>{_D}{{1,2}}|{_CN_D})[日号號])?)?"
     rf"|(?P<rel>今日|今天|昨日|昨天|前日|前天|明日|明天)\s*[(（]\s*(?P<rd>{_D}{{1,2}})\s*日\s*[)）]"
     rf"|(?<![月年第])(?P<bd>{_D}{{1,2}})(?:(?P<bdd>[日号])?\s*[-－—~～至到]\s*(?P<bd2>{_D}{{1,2}})[日号](?![内后])"
@@ -322,3 +322,44 @@ def _resolve_month_day(m: int, d: int | None, pub: date | None, window_days: int
     return ResolvedDate(f"--{md}", "open", f"year not stated; no {md} on or before {pub}")
 
 
+
+
+DATELINE_CHARS = 160  # how far into the article a dateline (2016-08-26 11:46 太行日报) may stand
+_YEAR_IN_TITLE = re.compile(r"(?<![0-9０-９])((?:19|20)[0-9]{2})\s*年")
+
+
+def dateline(text: str) -> date | None:
+    """The full date at the head of the article (a dateline such as ``2016-08-26 11:46 太行日报`` or
+    ``2024年8月2日 来源：…``), which dates the report as a publication date does; None without one."""
+    for mention in find_dates(text[:DATELINE_CHARS]):
+        if mention.year is not None and mention.month and mention.day:
+            try:
+                return date(mention.year, mention.month, mention.day)
+            except ValueError:
+                return None
+    return None
+
+
+def headline_year(title: str | None) -> int | None:
+    """The one year a headline states (``2021年度“七一”表彰大会`` → 2021); None for none or several."""
+    years = {int(y) for y in _YEAR_IN_TITLE.findall(title or "")}
+    return years.pop() if len(years) == 1 else None
+
+
+_MONTH_LINE = re.compile(rf"^[ \t\u3000]*({_D}{{1,2}}|{_CN_M})\s*月[ \t\u3000]*$", re.M)
+_DAY_LINE = re.compile(rf"^[ \t\u3000]*({_D}{{1,2}})\s*[日号](?![0-9０-９])", re.M)
+
+
+def chronicle_days(text: str) -> list[DateMention]:
+    """The days of a chronicle (大事记): a line that is only a month (``7月``), then lines that open with
+    a day (``1日 在全市防汛视频调度会议后,…``); each day with the month of the line above it."""
+    months = [(m.end(), _int(m.group(1))) for m in _MONTH_LINE.finditer(text)]
+    if not months:
+        return []
+    out: list[DateMention] = []
+    for m in _DAY_LINE.finditer(text, months[0][0]):
+        month = next((mo for end, mo in reversed(months) if end <= m.start()), None)
+        day = _int(m.group(1))
+        if month and day and _valid(None, month, day):
+            out.append(DateMention(m.group().strip(), m.start(1), m.end(), None, month, day))
+    return out

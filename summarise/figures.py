@@ -48,7 +48,7 @@ _UNITS: dict[str, tuple[Unit, int]] = {
     "年": ("year", 1), "周年": ("year", 1), "个月": ("month", 1), "天": ("day", 1), "个工作日": ("day", 1),
     "周": ("week", 1), "个周": ("week", 1), "星期": ("week", 1), "个星期": ("week", 1),
     "小时": ("hour", 1), "个小时": ("hour", 1), "个钟头": ("hour", 1), "钟头": ("hour", 1), "分钟": ("minute", 1),
-    **{c: ("count", 1) for c in "个宗份项家件批次所条座套场台辆处栋幢间例张种类点轮期起样支部本篇册只头棵株枚块门节堂届"},
+    **{c: ("count", 1) for c in "个宗份项家件批次所条座套场台辆处栋幢间例张种类点轮期起样支部本篇册只头棵株枚块门节堂届字"},
 }
 _TIME_UNITS = {"year", "month", "week", "day", "hour", "minute"}
 # 近一年来, 过去一年, 一年以来: a span of time looked back on (a duration, not the article "a").
@@ -63,7 +63,7 @@ def _duration(text: str, m: re.Match[str]) -> bool:
 
 _AR = r"[0-9０-９]+(?:[.．][0-9０-９]+)?|[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?"
 _CN = (r"[一二三四五六七八九两兩十][〇零一二三四五六七八九两兩十百千万萬亿億]*"
-       r"|[百千万萬](?=[多余餘]|[个個](?![多余餘]?(?:小时|小時|百分点|百分點|万|萬|亿|億)))"  # 百个, 千余人
+       r"|[百千万萬](?=[多余餘年]|[个個](?![多余餘]?(?:小时|小時|百分点|百分點|万|萬|亿|億)))"  # 百个, 千余人, 百年
        r"|(?<![上下前后後大多过過])半(?=[个個]?(?:月|小时|小時|钟头|鐘頭)|[年天日周]|星期)")  # 半天, 半个月
 _MULT_RE = r"万亿|千万|百万|十万|千亿|百亿|十亿|[万萬亿億千百]"
 _UNIT_RE = (
@@ -74,8 +74,8 @@ _UNIT_RE = (
     r"|[个個](?![多余餘]?(?:小时|小時|百分点|百分點|万|萬|亿|億))"
     r"|[项項](?!目)|[处處](?!长|長)|[宗份家件批次所条條座套场場台臺辆輛栋幢间間例张張]"
     r"|[种種]|[类類]|[点點](?![0-9０-９一二三四五六七八九十半钟鐘整])|[轮輪]|期"
-    r"|起(?![来來草步始点點诉訴见見])|样(?![板本品式子])|[支部本篇册冊只头頭棵株枚块塊门門节節堂届屆]"
-    r"(?![门門长長分队隊委署书書级級位目])"
+    r"|起(?![来來草步始点點诉訴见見])|样(?![板本品式子])|字(?![号號母幕体體段])"
+    r"|[支部本篇册冊只头頭棵株枚块塊门門节節堂届屆](?![门門长長分队隊委署书書级級位目])"
 )
 # A figure does not start right after these (a digit run, a code, an ordinal 第).
 _NOT_AFTER = r"0-9０-９A-Za-zＡ-Ｚａ-ｚ.．\-－/:：_〇零一二三四五六七八九两兩十百千万萬亿億第#№"
@@ -283,7 +283,7 @@ def _counts(text: str, m: re.Match[str], unit_text: str, numeral: str) -> bool:
 # Readings a quote may state but a scan of a whole article does not look for: in running text these
 # measure words and numerals more often belong to slogans and names (三篇大文章, 千人计划, 半年工作会,
 # 建国70周年) than count anything. A quote that a model chose as a figure is read with them.
-_QUOTE_ONLY_MEASURES = frozenset("起样支部本篇册只头棵株枚块门节堂届")
+_QUOTE_ONLY_MEASURES = frozenset("起样支部本篇册只头棵株枚块门节堂届字")
 
 
 def _quote_only(g: dict[str, str | None], unit_text: str) -> bool:
@@ -497,6 +497,11 @@ def parse_figure(quote: str, *, noun_after: bool = False) -> ParsedFigure | None
         if bare is not None and bare.group() != "亿":
             fig = _bare_yi(s + "产值", bare)
             figs = [fig] if fig is not None else []
+    if not figs and noun_after:
+        loose = _loose_count(s)
+        figs = [loose] if loose is not None else []
+    if noun_after and len(figs) > 1 and _NOUN_AFTER.match(s, figs[0].end):
+        figs = figs[:1]  # 两个一百年: the count, then the words it counts
     if len(figs) != 1:
         return None
     f = figs[0]
@@ -507,6 +512,35 @@ def parse_figure(quote: str, *, noun_after: bool = False) -> ParsedFigure | None
     if offset:
         f = dataclasses.replace(f, start=f.start + offset, end=f.end + offset)
     return f
+
+
+# A count with a measure word of its own (五部分, 三大攻坚战, 九杆旗帜, 180分, 15日内, 60多岁): the
+# prompt makes any other measure word a count; a quote a model chose is read so, a scan is not.
+_LOOSE = re.compile(r"(?P<num>[0-9０-９]+(?:[.．][0-9０-９]+)?|[〇零一二三四五六七八九十百千万萬两兩]{1,6})"
+                    r"(?P<more>[多余餘])?(?P<word>[\u3400-\u9fff])")
+_LOOSE_UNITS: dict[str, Unit] = {"日": "day", "岁": "year", "歲": "year"}
+# Measure words the regular reading owns (a calendar year 2024年, a date 8月, a clock 9时): not a count here.
+_NOT_LOOSE = frozenset("年月号號时時点點秒") | frozenset(k for k, (u, _) in _UNITS.items() if len(k) == 1 and u != "count")
+
+
+def _loose_count(s: str) -> ParsedFigure | None:
+    pre = next((w for w, _ in _PREFIXES if s.startswith(w)), "")
+    m = _LOOSE.match(s, len(pre))
+    if m is None or m.group("word") in _NOT_LOOSE:
+        return None
+    num = m.group("num")
+    if num[0].isdigit() or "０" <= num[0] <= "９":
+        value, numeral = _ascii_number(num), "arabic"
+    else:
+        iv = cn_numeral(num)
+        if iv is None or num.translate(_T2S) == "一":
+            return None
+        value, numeral = Decimal(iv), "chinese"
+    kind = _PREFIX_KIND.get(pre, "")
+    lower = kind == "lower" or bool(m.group("more"))
+    end = m.end()
+    return ParsedFigure(s[m.start():end], m.start(), end, value, _LOOSE_UNITS.get(m.group("word"), "count"),
+                        kind == "approx", lower, None, pre + (m.group("more") or ""), numeral, kind == "upper")
 
 
 def values_agree(a: Decimal | float | int, b: Decimal | float | int, rel: float = 1e-6) -> bool:

@@ -20,7 +20,7 @@ from pydantic import ValidationError
 from . import prompts
 from .endpoint import AsyncCall, BadResponse, Call, TokenCapReached, endpoint_error, make_async_client, make_client, short
 from .errors import ConfigurationError, NoValidAnswerError, SummariseError
-from .ground import GroundedFacts, Grounder, checking
+from .ground import GroundedFacts, Grounder, all_rejected, checking, read
 from .schemas import Facts, Rejection, Usage
 from .settings import MODES as MODE_NAMES, Settings
 
@@ -335,11 +335,10 @@ def _salvage(exc: Any, grounder: Grounder, settings: Settings) -> tuple[Facts, l
         content = _content(completion)
         if content is None:
             continue
-        try:
-            facts = Facts.model_validate_json(_strip_fences(content))
-        except ValidationError:
+        try:  # what validates is kept: a bad field is dropped and listed, never the whole answer
+            return read(json.loads(_strip_fences(content)), grounder)
+        except ValueError:  # not JSON, or nothing of it validates (ValidationError is a ValueError)
             continue
-        return grounder.review(facts)
     if isinstance(cause, TokenCapReached):
         raise TokenCapReached(str(cause)) from exc
     raise NoValidAnswerError(f"the model gave no valid answer after {settings.max_reasks} re-asks: "
@@ -438,6 +437,9 @@ def _check(settings: Settings) -> None:
 
 def _finish(results: list[Facts], rejected: list[Rejection], text: str) -> tuple[Facts, list[Rejection]]:
     facts, echoed = without_prompt_echo(merge(results), text)
+    unsupported = all_rejected(facts, rejected + echoed)
+    if unsupported:  # nothing the answer quoted is in this article: not a record
+        raise NoValidAnswerError(unsupported)
     return facts, rejected + echoed
 
 
@@ -446,7 +448,7 @@ def extract_facts(text: str, *, title: str | None, published: str | None, kind: 
     """Facts for one normalised document from the configured endpoint."""
     _check(settings)
     call = Call(make_client(settings), settings)
-    grounder = Grounder(text, published)
+    grounder = Grounder(text, published, title)
     results: list[Facts] = []
     rejected: list[Rejection] = []
     try:
@@ -469,7 +471,7 @@ async def aextract_facts(text: str, *, title: str | None, published: str | None,
     """`extract_facts`, awaited (the AsyncOpenAI client of the running event loop)."""
     _check(settings)
     call = AsyncCall(make_async_client(settings), settings)
-    grounder = Grounder(text, published)
+    grounder = Grounder(text, published, title)
     results: list[Facts] = []
     rejected: list[Rejection] = []
     try:

@@ -313,7 +313,7 @@ def _source(doc: Document) -> Source:
 def _offline(doc: Document) -> tuple[Facts, list[Rejection]]:
     from .offline import extract_facts
 
-    return Grounder(doc.text, doc.published).review(extract_facts(doc))
+    return Grounder(doc.text, doc.published, doc.title).review(extract_facts(doc))
 
 
 def _cross_check_entry(missed: list[str]) -> dict[str, object]:
@@ -353,7 +353,7 @@ def _cross_check(doc: Document, facts: Facts, settings: Settings) -> CrossCheck:
     try:
         from .offline import people_and_figures
 
-        offline, _ = Grounder(doc.text, doc.published).review(people_and_figures(doc))
+        offline, _ = Grounder(doc.text, doc.published, doc.title).review(people_and_figures(doc))
     except Exception as exc:  # the cross-check must never cost the user the model's answer
         return CrossCheck([], f"{type(exc).__name__}: {exc}")
     names = {p.name for p in facts.people}

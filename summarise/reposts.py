@@ -272,7 +272,7 @@ def reground(story: Any, doc: Document, *, repost_of: RepostOf, kind: str, setti
     from .schemas import Usage  # noqa: PLC0415
 
     facts = Facts.model_validate(story.model_dump(include=set(Facts.model_fields)))
-    grounder = Grounder(doc.text, doc.published)
+    grounder = Grounder(doc.text, doc.published, doc.title)
     grounded, rejected = grounder.review(relocated(facts, grounder))
     rejected = [r.model_copy(update={"reason": f"{r.reason} (in this copy)"}) for r in rejected]
     update: dict[str, Any] = {}
@@ -286,8 +286,9 @@ def reground(story: Any, doc: Document, *, repost_of: RepostOf, kind: str, setti
                 else f"{value.zh!r} does not occur in this copy")))
     if event:
         update["event"] = grounded.event.model_copy(update=event)
-    if grounded.headline is not None and not grounder.occurs(grounded.headline.zh):
-        rejected.append(Rejection(field="headline", value=grounded.headline.zh,
+    if facts.headline is not None and not grounder.occurs(facts.headline.zh):
+        rejected = [r for r in rejected if r.field != "headline"]  # said once, with what replaces it
+        rejected.append(Rejection(field="headline", value=facts.headline.zh,
                                   reason="the story's headline does not occur in this copy: its own title is used"))
         update["headline"] = english.text(doc.title) if doc.title else None
     if grounded.summary is not None and rejected:

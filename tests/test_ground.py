@@ -1,6 +1,8 @@
 """Grounding on its own: quotes located verbatim, figures checked against their quote, unsupported parts removed."""
 from __future__ import annotations
 
+import pytest
+
 from summarise.ground import Grounder
 from summarise.schemas import Bilingual, Event, EventDate, Evidence, Facts, Figure, Person, Point
 
@@ -76,3 +78,158 @@ def test_problems_lists_every_reason_for_a_reask():
                   points=[Point(text=Bilingual(zh="x"), speaker="李四", evidence=ev("镇党委书记赵锡雄出席会议并讲话"))])
     problems = G.problems(facts)
     assert any("王大明" in p for p in problems) and any("李四" in p for p in problems)
+
+
+# -- claims: each fact against its own evidence ----------------------------------------------------
+
+SEED_LIKE = (
+    "小榄全力冲刺“工改”年度目标任务\n"
+    "8月1日,小榄镇召开2024年村镇低效工业园改造升级工作推进会。镇党委书记赵锡雄出席会议并讲话。镇党委副书记李家浩主持会议。\n"
+    "会上,副镇长吴铸辉汇报进展情况。全镇拆除整理低效工业用地超5000亩。\n"
+    "赵锡雄强调,要强认识。\n"
+    "副镇长黄伟忠、相关部门负责人参加会议。"
+)
+S = Grounder(SEED_LIKE, published="2024-08-02", title="小榄全力冲刺“工改”年度目标任务")
+
+
+def person(name, quote, title=None, roles=()):
+    return Person(name=name, title=Bilingual(zh=title) if title else None, roles=list(roles), evidence=ev(quote))
+
+
+def fields(facts):
+    return {r.field for r in S.review(facts)[1]}
+
+
+def test_a_person_must_be_named_in_their_own_quote():
+    facts = Facts(kind="meeting_report", people=[person("李冰", "镇党委副书记李家浩主持会议", "镇党委书记", ["chair"])])
+    out, rejected = S.review(facts)
+    assert out.people == [] and rejected[0].field == "people[0]" and "not in their evidence" in rejected[0].reason
+
+
+def test_a_title_or_role_the_article_gives_someone_else_is_dropped():
+    facts = Facts(kind="meeting_report", people=[
+        person("赵锡雄", "镇党委书记赵锡雄出席会议并讲话", "副镇长", ["reporter", "speaker"]),
+        person("李家浩", "镇党委副书记李家浩主持会议", "镇党委副书记", ["chair"]),
+    ])
+    out, rejected = S.review(facts)
+    assert {r.field for r in rejected} == {"people[0].title", "people[0].roles"}
+    assert out.people[0].title is None and out.people[0].roles == ["speaker"]
+    assert out.people[1].roles == ["chair"] and out.people[1].title.zh == "镇党委副书记"
+
+
+def test_names_as_written():
+    facts = Facts(kind="meeting_report", people=[person("李 家浩", "镇党委副书记李家浩主持会议"), person("赵", "赵锡雄强调"),
+                                                 person("会议", "主持会议", "镇")])
+    assert fields(facts) == {"people[0]", "people[1]", "people[2]"}
+
+
+def test_a_point_is_credited_to_who_introduces_it():
+    point = Point(text=Bilingual(zh="要强认识"), speaker="黄伟忠", evidence=ev("要强认识"))
+    facts = Facts(kind="meeting_report", people=[person("黄伟忠", "副镇长黄伟忠"), person("赵锡雄", "赵锡雄强调")],
+                  points=[point, point.model_copy(update={"speaker": "赵锡雄"})])
+    out, rejected = S.review(facts)
+    assert [r.field for r in rejected] == ["points[0].speaker"] and "赵锡雄" in rejected[0].reason
+    assert [p.speaker for p in out.points] == [None, "赵锡雄"]
+
+
+def test_event_fields_must_be_the_articles_words():
+    facts = Facts(kind="meeting_report", event=Event(
+        name=Bilingual(zh="2024年村镇低效工业园改造升级工作推进会"), place=Bilingual(zh="北京人民大会堂"),
+        convened_by=Bilingual(zh="国务院"), topic=Bilingual(zh="“工改”年度目标任务")))
+    out, rejected = S.review(facts)
+    assert {r.field for r in rejected} == {"event.place", "event.convened_by"}
+    assert out.event.name is not None and out.event.topic is not None and out.event.place is None
+
+
+def test_a_figure_must_measure_what_its_sentence_says():
+    figure = Figure(quote="5000亩", value=5000, unit="mu", measures=Bilingual(zh="新增就业岗位"),
+                    evidence=ev("全镇拆除整理低效工业用地超5000亩"))
+    out, rejected = S.review(Facts(kind="meeting_report", figures=[figure]))
+    assert [r.field for r in rejected] == ["figures[0].measures"] and out.figures[0].measures is None
+    assert out.figures[0].lower_bound  # 超 stands before the quote: the flag is the article's
+    kept = figure.model_copy(update={"measures": Bilingual(zh="拆除整理的低效工业用地")})
+    assert S.review(Facts(kind="meeting_report", figures=[kept]))[1] == []
+
+
+def test_the_headline_is_the_articles():
+    assert fields(Facts(kind="meeting_report", headline=Bilingual(zh="小榄全力冲刺“工改”年度目标任务"))) == set()
+    assert fields(Facts(kind="meeting_report", headline=Bilingual(zh="对标顺德闯出新路"))) == {"headline"}
+
+
+@pytest.mark.parametrize(("zh", "en"), [
+    ("国务院副总理王大明出席会议。", None),
+    ("项目总投资达到888亿元。", None),
+    ("会议在北京人民大会堂召开。", None),
+    ("9月1日召开推进会。", None),
+    ("小榄镇召开推进会。", "Vice Premier Wang Daming attended."),
+    ("小榄镇召开推进会。", "Investment reached 88.8 billion yuan."),
+])
+def test_a_summary_stating_what_the_article_does_not_is_replaced(zh, en):
+    facts = Facts(kind="meeting_report", summary=Bilingual(zh=zh, en=en),
+                  people=[person("赵锡雄", "镇党委书记赵锡雄出席会议并讲话", "镇党委书记", ["speaker"])])
+    out, rejected = S.review(facts)
+    assert [r.field for r in rejected] == ["summary"]
+    assert out.summary is not None and "王大明" not in out.summary.zh and "888" not in out.summary.zh
+    assert S.review(out)[1] == []  # the summary composed from the grounded facts passes the same checks
+
+
+def test_a_faithful_summary_is_kept():
+    summary = Bilingual(zh="8月1日,小榄镇召开2024年推进会,镇党委书记赵锡雄出席并讲话,全镇拆除整理低效工业用地超5000亩。",
+                        en="On 1 August 2024 Xiaolan held a meeting; Zhao Xixiong spoke. Over 5,000 mu (about 333 ha) "
+                           "of inefficient industrial land was cleared.")
+    facts = Facts(kind="meeting_report", summary=summary,
+                  people=[person("赵锡雄", "镇党委书记赵锡雄出席会议并讲话", "镇党委书记", ["speaker"])])
+    assert S.review(facts)[1] == []
+
+
+def test_one_bad_field_never_costs_the_answer():
+    from summarise.ground import read
+
+    answer = {"kind": "meeting_report",
+              "event": {"date": {"value": "八月一日", "evidence": {"quote": "8月1日"}}},
+              "people": [{"name": "赵锡雄", "roles": ["speaker", "moderator"], "evidence": {"quote": "赵锡雄强调"}},
+                         {"name": "李家浩", "title": {"zh": "镇党委副书记"}, "roles": ["chair"]}],
+              "figures": [{"quote": "5000亩", "value": 5000, "unit": "acre", "evidence": {"quote": "5000亩"}}]}
+    facts, rejected = read(answer, S)
+    assert [p.name for p in facts.people] == ["赵锡雄"] and facts.people[0].roles == ["speaker"]
+    assert facts.event.date is None and facts.figures == []
+    assert {r.field for r in rejected} == {"event.date", "people[0].roles[1]", "people[1]", "figures[0]"}
+    assert all(r.reason.startswith("invalid") for r in rejected)
+
+
+def test_a_date_quote_with_spaces_and_a_loose_value():
+    g = Grounder("2 月28 日,县里召开推进会。", published="2014-03-01")
+    facts = Facts(kind="meeting_report",
+                  event=Event(date=EventDate(value="2014-2-28", evidence=ev("2 月28 日"))))
+    out, rejected = g.review(facts)
+    assert rejected == [] and out.event.date.value == "2014-02-28"
+
+
+@pytest.mark.parametrize(("text", "title", "published", "value"), [
+    ("标题\n2016-08-26 11:46 太行日报\n8月25日,县里召开推进会。", None, None, "2016-08-25"),
+    ("7月1日,学校召开表彰大会。", "2021年度“七一”表彰大会", "2021-10-30", "2021-07-01"),
+])
+def test_a_year_from_the_dateline_or_the_headline_is_supported(text, title, published, value):
+    g = Grounder(text, published=published, title=title)
+    quote = "8月25日" if "8月25日" in text else "7月1日"
+    out, rejected = g.review(Facts(kind="meeting_report", event=Event(date=EventDate(value=value, evidence=ev(quote)))))
+    assert rejected == [] and out.event.date.value == value
+
+
+def test_a_chronicle_day_takes_the_month_of_its_heading():
+    g = Grounder("2021年7-9月大事记\n7月\n1日 开福区召开防汛工作部署会。\n6日 召开交流会。", published="2021-10-11",
+                 title="2021年7-9月区政府大事记")
+    out, rejected = g.review(Facts(kind="meeting_report",
+                                   event=Event(date=EventDate(value="2021-07-01", evidence=ev("1日")))))
+    assert rejected == [] and out.event.date.value == "2021-07-01"
+
+
+def test_a_document_whose_every_quoted_fact_is_rejected_fails():
+    from summarise.ground import all_rejected
+
+    facts = Facts(kind="meeting_report", people=[person("王大明", "王大明出席会议")],
+                  headline=Bilingual(zh="小榄全力冲刺“工改”年度目标任务"))
+    out, rejected = S.review(facts)
+    assert "every quoted fact" in all_rejected(out, rejected)
+    kept = Facts(kind="meeting_report", people=[person("赵锡雄", "赵锡雄强调"), person("王大明", "王大明出席会议")])
+    assert all_rejected(*S.review(kept)) is None

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from summarise import ExtractionError, Settings, extract
+from summarise import ExtractionError, NoValidAnswerError, Settings, extract
 from summarise.local import check_gguf, local_server
 from summarise.normalise import normalise
 
@@ -69,7 +69,11 @@ def test_round_trip_replayed(request, tmp_path):
     recording = request.config.getoption("--record-mode") not in (None, "none")
     server = local_server(require_model(), n_ctx=8192, threads=2) if recording else nullcontext("http://127.0.0.1:9/v1")
     with server as base_url:
-        record = extract(ARTICLE, settings=settings_for(base_url, tmp_path))
+        try:
+            record = extract(ARTICLE, settings=settings_for(base_url, tmp_path))
+        except NoValidAnswerError as exc:  # nothing the tiny model quoted states a fact of the article
+            assert "every quoted fact" in str(exc)
+            return
     assert_garbage_rejected(record)
     assert record.provenance.model == "smollm2" and record.provenance.mode == "json_schema"
 

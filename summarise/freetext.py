@@ -1,0 +1,295 @@
+"""Free text (the summary) checked against the article, and a summary composed from grounded facts.
+
+A summary carries no quote, so it is checked for what it must not invent:
+- Chinese: every number (digits; a count in Chinese numerals) and every date is one the article
+  states (or the grounded event date); every person the answer names, and every name written after a
+  title (副总理王大明), occurs in the article; a place where the event was held (在…召开) is the
+  article's; nothing that grounding rejected (a place, a body, a name) comes back in it.
+- English: every number corresponds to a number of the article (a figure multiplied out, in
+  billions or hectares as the notes write them, a date, a count of the grounded facts); every pinyin
+  personal name is a grounded person's or reads a name the article writes.
+A summary that fails is re-asked; what is still failing is replaced by `composed(facts)`.
+"""
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from functools import cached_property, lru_cache
+from typing import TYPE_CHECKING
+
+from . import claims
+from .dates import chronicle_days, find_dates
+from .english.romanise import romanise_name
+from .figures import cn_numeral, find_figures
+from .schemas import Bilingual, Facts, Rejection
+
+if TYPE_CHECKING:
+    from .ground import Grounder
+
+_DIGITS = re.compile(r"[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?")
+_CN_RUN = re.compile(r"[〇零一二三四五六七八九十百千万两]{1,8}")
+_HELD_AT = re.compile(r"(?:在|于)([\u3400-\u9fff]{2,16}?)(?:召开|举行|举办|开幕)")
+_EN_NUMBER = re.compile(
+    r"(?<![\w.])([0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(\.[0-9]+)?(?:\s*(thousand|million|billion|trillion))?")
+_SCALE = {None: 1, "thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
+_EN_NAME = re.compile(r"\b([A-Z][a-z]{0,5})[ ]([A-Z][a-z]{1,11}(?:-[a-z]{1,6})?)\b")
+_MU_PER_HA = Decimal(15)
+
+
+def problems(summary: Bilingual, grounder: "Grounder", grounded: Facts, proposed: Facts,
+             rejected: list[Rejection]) -> list[str]:
+    """What in the summary the article does not state (empty when nothing)."""
+    out = _chinese(summary.zh, grounder, grounded, proposed, rejected)
+    if summary.en:
+        out += _english(summary.en, grounder, grounded, proposed)
+    return out
+
+
+# -- Chinese ------------------------------------------------------------------------------------
+def _chinese(zh: str, g: "Grounder", grounded: Facts, proposed: Facts, rejected: list[Rejection]) -> list[str]:
+    out: list[str] = []
+    text = unicodedata.normalize("NFKC", zh)
+    stated = g.stated
+    known = stated.numbers
+    counts = _counts(grounded)
+    event_year = grounded.event.date.value[:4] if grounded.event.date and grounded.event.date.value[:1] != "-" else None
+    dated: list[tuple[int, int]] = []
+    article_days = stated.days
+    for m in find_dates(text):
+        dated.append((m.start, m.end))
+        if m.month and m.day and (m.month, m.day) not in article_days and not _is_event_date(grounded, m.month, m.day):
+            out.append(f"summary: the date {m.quote!r} is not in the article")
+        if m.year is not None and str(m.year) not in known and str(m.year) != event_year:
+            out.append(f"summary: the year {m.year} is not in the article")
+    for m in _DIGITS.finditer(text):
+        if any(a <= m.start() < b for a, b in dated):
+            continue
+        token = m.group().replace(",", "")
+        if token not in known and not (token.isdigit() and int(token) in counts) and token != event_year:
+            out.append(f"summary: the number {m.group()!r} is not in the article")
+    for fig in find_figures(text):
+        if fig.numeral == "chinese" and (fig.value, fig.unit) not in stated.figures and not (
+                fig.unit == "count" and int(fig.value) in counts):
+            out.append(f"summary: {fig.quote!r} is not a number the article states")
+    names = {p.name for p in proposed.people} | {p.speaker for p in proposed.points if p.speaker}
+    for name in sorted(n for n in names if len(n) >= 2 and n in text):
+        if name not in g.text:
+            out.append(f"summary: {name!r} does not occur in the article")
+    for name in _titled_names(text):
+        if not any(n in g.text for n in name):
+            out.append(f"summary: the name {name[0]!r} does not occur in the article")
+    for m in _HELD_AT.finditer(text):
+        if not g.says(m.group(1)):
+            out.append(f"summary: the place {m.group(1)!r} is not in the article")
+    squeezed = claims.squeeze(text)
+    for r in rejected:
+        if r.field in ("event.place", "event.convened_by", "event.name", "event.topic", "headline"):
+            said = _zh_of(r.value)
+            if said and claims.squeeze(said) in squeezed:
+                out.append(f"summary: repeats {said!r}, which the article does not state ({r.field})")
+    return list(dict.fromkeys(out))
+
+
+def _zh_of(value: str) -> str | None:
+    try:
+        data = json.loads(value)
+    except ValueError:
+        return value or None
+    return data.get("zh") if isinstance(data, dict) else None
+
+
+def _is_event_date(facts: Facts, month: int, day: int) -> bool:
+    d = facts.event.date
+    return d is not None and d.value.endswith(f"{month:02d}-{day:02d}")
+
+
+def _counts(facts: Facts) -> set[int]:
+    """Numbers a summary may state about the facts themselves (4 directives, 5 participants)."""
+    return {len(facts.points), len(facts.people), len(facts.figures), len(facts.attendee_groups)}
+
+
+@lru_cache(maxsize=1)
+def _title_pattern() -> re.Pattern[str]:
+    from .offline import vocab
+    from .offline.surnames import COMPOUND, SINGLE
+
+    surnames = "".join(sorted(SINGLE))
+    compound = "|".join(sorted(COMPOUND))
+    return re.compile("(?:" + vocab.alternation(vocab.TITLE_SUFFIXES) + ")"
+                      + rf"((?:{compound}|[{surnames}])[\u3400-\u9fff]{{1,2}})")
+
+
+def _titled_names(text: str) -> list[tuple[str, str]]:
+    """Names written right after a title (镇党委书记赵锡雄): (3-character reading, 2-character reading)."""
+    found = []
+    for m in _title_pattern().finditer(text):
+        name = m.group(1)
+        found.append((name, name[:2]))
+    return found
+
+
+# -- English ------------------------------------------------------------------------------------
+def _english(en: str, g: "Grounder", grounded: Facts, proposed: Facts) -> list[str]:
+    out: list[str] = []
+    values = g.stated.values | {Decimal(n) for n in _counts(grounded)}
+    if grounded.event.date is not None:
+        values |= {Decimal(int(p)) for p in grounded.event.date.value.strip("-").split("-") if p.isdigit()}
+    for m in _EN_NUMBER.finditer(en):
+        whole, decimals, scale = m.group(1), m.group(2) or "", m.group(3)
+        try:
+            number = Decimal(whole.replace(",", "") + decimals)
+        except InvalidOperation:
+            continue
+        factor = Decimal(_SCALE[scale])
+        places = len(decimals) - 1 if decimals else 0  # ".33": two places; a number is rounded to what it shows
+        tolerance = Decimal(10) ** -places / 2 * factor
+        target = number * factor
+        if not any(abs(target - v) <= tolerance for v in values):
+            out.append(f"summary (English): the number {m.group().strip()!r} is not a number of the article")
+    people = grounded.people
+    allowed = {_key(p.name_en) for p in people if p.name_en} | {_key(romanised(p.name)) for p in people}
+    for m in _EN_NAME.finditer(en):
+        surname, given = m.group(1).lower(), m.group(2).lower().replace("-", "")
+        if surname not in _surname_syllables() or not _is_pinyin(given):
+            continue
+        key = surname + given
+        if key not in allowed and not _article_reads(g, surname, given):
+            out.append(f"summary (English): the name {m.group()!r} is no grounded person's and not in the article")
+    return list(dict.fromkeys(out))
+
+
+def _key(name: str) -> str:
+    return re.sub(r"[^a-z]", "", name.lower())
+
+
+def _surname_syllables() -> dict[str, tuple[str, ...]]:
+    return _surname_chars()
+
+
+@lru_cache(maxsize=1)
+def _syllables() -> frozenset[str]:
+    from .normalise.pinyin import syllables
+
+    return frozenset(s for s in syllables() if s.isascii())
+
+
+@lru_cache(maxsize=4096)
+def _is_pinyin(word: str) -> bool:
+    """`word` splits into one to three toneless pinyin syllables (xixiong → xi + xiong)."""
+    inventory = _syllables()
+
+    def split(w: str, left: int) -> bool:
+        if not w:
+            return True
+        if left == 0:
+            return False
+        return any(w[:n] in inventory and split(w[n:], left - 1) for n in range(min(6, len(w)), 0, -1))
+
+    return split(word.replace("'", ""), 3)
+
+
+def _article_reads(g: "Grounder", surname: str, given: str) -> bool:
+    """The article writes a name that reads surname + given in pinyin (习近平 for Xi Jinping): each
+    character's readings from pypinyin's dictionary, no segmentation of the whole article."""
+    text = g.text
+
+    def reads(at: int, rest: str, left: int) -> bool:  # text[at:] reads `rest` in at most `left` characters
+        if not rest:
+            return True
+        return left > 0 and at < len(text) and any(
+            rest.startswith(r) and reads(at + 1, rest[len(r):], left - 1) for r in _readings(text[at]))
+
+    return any(surname in _readings(ch) and reads(i + 1, given, 3) for i, ch in enumerate(text))
+
+
+@lru_cache(maxsize=8192)
+def _readings(ch: str) -> frozenset[str]:
+    """Toneless readings of one character."""
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    from .normalise.pinyin import strip_tone
+
+    raw = pinyin_dict.get(ord(ch))
+    return frozenset(strip_tone(r)[0] for r in raw.split(",")) if raw else frozenset()
+
+
+@lru_cache(maxsize=1)
+def _surname_chars() -> dict[str, tuple[str, ...]]:
+    """Pinyin of a surname → the surnames that read so (zhang → 张, 章)."""
+    from .offline.surnames import COMPOUND, SINGLE
+
+    found: dict[str, list[str]] = {}
+    for s in [*SINGLE, *COMPOUND]:
+        found.setdefault(_key(romanised(s + "一")).removesuffix("yi"), []).append(s)
+    return {k: tuple(v) for k, v in found.items()}
+
+
+@lru_cache(maxsize=4096)
+def romanised(name: str) -> str:
+    return romanise_name(name)
+
+
+# -- what the article states ----------------------------------------------------------------------
+class Stated:
+    """The numbers, dates and readings of one article, each computed once and only when needed."""
+
+    def __init__(self, text: str, published: date | None) -> None:
+        self.text, self.published = text, published
+
+    @cached_property
+    def numbers(self) -> set[str]:
+        """Every number written in digits (and the publication year)."""
+        found = {m.group().replace(",", "") for m in _DIGITS.finditer(unicodedata.normalize("NFKC", self.text))}
+        found |= {t.rstrip("0").rstrip(".") for t in found if "." in t}
+        if self.published is not None:
+            found.add(str(self.published.year))
+        return found
+
+    @cached_property
+    def days(self) -> set[tuple[int, int]]:
+        """(month, day) of every date the article writes, and of its publication date."""
+        found = {(m.month, m.day) for m in find_dates(self.text) + chronicle_days(self.text) if m.month and m.day}
+        if self.published is not None:
+            found.add((self.published.month, self.published.day))
+        return found
+
+    @cached_property
+    def figures(self) -> set[tuple[Decimal, str]]:
+        return {(f.value, f.unit) for f in find_figures(self.text, quoted=True)}
+
+    @cached_property
+    def values(self) -> set[Decimal]:
+        """Every number the article states, as the English of a note may write it."""
+        found: set[Decimal] = set()
+        for token in self.numbers:
+            try:
+                found.add(Decimal(token))
+            except InvalidOperation:
+                pass
+        for value, unit in self.figures:
+            found.add(value)
+            if unit == "mu":
+                found.add(value / _MU_PER_HA)
+        for m in _CN_RUN.finditer(self.text):  # 十一五 states 11 (the 11th Five-Year Plan)
+            run = m.group()
+            for i in range(1, len(run) + 1):
+                n = cn_numeral(run[:i])
+                if n is not None:
+                    found.add(Decimal(n))
+        for m in find_dates(self.text):
+            found |= {Decimal(x) for x in (m.year, m.month, m.day) if x}
+        return found
+
+
+# -- the fallback -----------------------------------------------------------------------------------
+def composed(facts: Facts) -> Bilingual | None:
+    """A summary composed from the grounded facts alone (the notes' English for figures)."""
+    from .offline.summary import build_summary
+    from .render.quantities import figure_english
+
+    if not (facts.event.name or facts.headline or facts.people or facts.figures or facts.points):
+        return None
+    return build_summary(facts, [figure_english(f) for f in facts.figures])
