@@ -11,7 +11,7 @@ from typing import Any, Literal, TypeAlias
 
 from . import __version__, cache, redact
 from .errors import InputError
-from .ground import Grounder
+from .ground import Grounder, all_rejected
 from .normalise import Document, NormaliseError, normalise, read_source
 from .normalise.read import choose_source
 from .schemas import (
@@ -120,9 +120,12 @@ class _Read:
 
 
 def _input_hit(key: str, choice: KindChoice, settings: Settings) -> Record | None:
-    """The record for an input whose answer (and cross-check, when asked for) the cache holds, else None."""
+    """The record for an input whose answer (and cross-check, when asked for) the cache holds, without
+    cleaning the input again: the cleaned text is stored with the pointer, and trusted only when it
+    hashes to the entry's key (which is a hash of the text); the answer is grounded again against it."""
     pointer = cache.get(settings, key)
-    if pointer is None or not isinstance(pointer.get("key"), str) or not isinstance(pointer.get("source"), dict):
+    if pointer is None or not isinstance(pointer.get("key"), str) or not isinstance(pointer.get("source"), dict) \
+            or not isinstance(pointer.get("text"), str):
         return None
     entry = cache.get(settings, pointer["key"])
     if entry is None:
@@ -131,15 +134,39 @@ def _input_hit(key: str, choice: KindChoice, settings: Settings) -> Record | Non
     if settings.cross_check and missed is None:
         return None  # the full path runs the cross-check and stores it
     try:
-        facts = dict(entry["facts"])
+        source = Source.model_validate(pointer["source"])
+        kind = None if choice == "auto" else choice
+        if cache.cache_key(pointer["text"], settings, title=source.title, published=source.published,
+                           kind=kind) != pointer["key"]:
+            return None  # the stored text is not the text the answer was given for
+        hit = _regrounded(pointer["text"], source.published, source.title, entry)
+        if hit is None:
+            return None
+        facts, rejected = hit
         if choice != "auto":
-            facts["kind"] = choice
-        kind = facts.pop("kind")
-        provenance = _provenance(settings, backend="llm", usage=Usage(), cache_hit=True, rejected=entry.get("rejected", []),
+            facts = facts.model_copy(update={"kind": choice})
+        provenance = _provenance(settings, backend="llm", usage=Usage(), cache_hit=True, rejected=rejected,
                                  check=CrossCheck(missed if settings.cross_check and missed else []))
-        return RECORD_TYPES[kind].model_validate({**facts, "source": pointer["source"], "provenance": provenance})
+        record = RECORD_TYPES[facts.kind].model_validate(
+            {**facts.model_dump(exclude={"kind"}), "source": source, "provenance": provenance})
+        return redact.scrub_model(record)
     except (KeyError, TypeError, ValueError):  # a damaged or foreign entry is a miss, not a crash
         return None
+
+
+def _regrounded(text: str, published: str | None, title: str | None,
+                entry: dict[str, Any]) -> tuple[Facts, list[Rejection]] | None:
+    """A cache entry's facts grounded again against the article: a hit is checked like an answer (an
+    edited entry's unsupported facts are dropped and reported); None for a damaged entry (a miss)."""
+    try:
+        facts = Facts.model_validate(entry["facts"])
+        rejected = [Rejection.model_validate(r) for r in entry.get("rejected", [])]
+    except (KeyError, TypeError, ValueError):
+        return None
+    grounded, again = Grounder(text, published, title).review(facts)
+    if all_rejected(grounded, again):
+        return None
+    return grounded, rejected + [r for r in again if r not in rejected]
 
 
 def _check_length(doc: Document, settings: Settings) -> None:
@@ -223,13 +250,10 @@ class _Lookup:
             doc.text, settings, title=doc.title, published=doc.published, kind=kind)
         lookup = cls(doc, choice, settings, key, input_key)
         cached = cache.get(settings, key) if key is not None else None
-        if cached is None:
+        hit = _regrounded(doc.text, doc.published, doc.title, cached) if cached is not None else None
+        if cached is None or hit is None:  # a damaged or foreign entry is a miss, not a crash
             return lookup
-        try:
-            facts = Facts.model_validate(cached["facts"])
-            rejected = [Rejection.model_validate(r) for r in cached.get("rejected", [])]
-        except (KeyError, TypeError, ValueError):  # a damaged or foreign entry is a miss, not a crash
-            return lookup
+        facts, rejected = hit
         stored = _stored_cross_check(cached)
         if stored is None:
             check = _cross_check(doc, facts, settings)
@@ -246,7 +270,8 @@ class _Lookup:
         """Lead the input's key to this entry (with the record's source), so that reading the same
         input again needs no cleaning."""
         if self.input_key is not None and self.key is not None:
-            cache.put(self.settings, self.input_key, {"key": self.key, "source": _source(self.doc).model_dump(mode="json")})
+            cache.put(self.settings, self.input_key, {"key": self.key, "source": _source(self.doc).model_dump(mode="json"),
+                                                      "text": self.doc.text})
 
     def answered(self, facts: Facts, rejected: list[Rejection], usage: Usage) -> Record:
         """The record for the endpoint's answer, stored in the cache with its cross-check."""

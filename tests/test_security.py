@@ -15,6 +15,7 @@ import pytest
 
 from scripted_server import ScriptedServer, load_answer
 from summarise import ExtractionError, Settings, cache, extract, prompts
+from summarise.pipeline import extract_document
 from summarise.normalise import normalise
 from summarise.schemas import PolicyLecture
 
@@ -323,6 +324,33 @@ def test_hostile_names_and_markup_stay_inert_end_to_end(tmp_path):
         audit = Audit()
         audit.feed(page.read_text("utf-8"))
         assert not audit.bad, (page.name, audit.bad)
+
+
+# -- a cache entry edited by hand ----------------------------------------------------------------
+
+def test_an_edited_cache_entry_is_grounded_again(settings):
+    """A cache hit is grounded like an answer: a person and a figure added to the stored entry (not in
+    the article) are dropped and listed, the rest of the entry is shipped."""
+    first = extract(SEED1, settings=settings)
+    with diskcache.Cache(str(settings.cache_dir)) as plain:
+        edited = 0
+        for key in list(plain):
+            entry = json.loads(plain[key])
+            if "facts" not in entry:
+                continue
+            entry["facts"]["people"].append({"name": "王大明", "roles": ["chair"],
+                                             "evidence": {"quote": "会议由副市长王大明主持"}})
+            entry["facts"]["figures"].append({"quote": "500亿元", "value": 5e10, "unit": "CNY",
+                                              "evidence": {"quote": "追加投资500亿元"}})
+            plain[key] = json.dumps(entry, ensure_ascii=False)
+            edited += 1
+    assert edited == 1
+    for again in (extract(SEED1, settings=settings), extract_document(normalise(SEED1), settings=settings)):
+        assert again.provenance.cache_hit
+        assert "王大明" not in {p.name for p in again.people} and "500亿元" not in {f.quote for f in again.figures}
+        fields = {r.field: r.reason for r in again.provenance.rejected}
+        assert any("王大明" in r for r in fields.values()) and any("500亿元" in r for r in fields.values())
+        assert again.lecturer.name == first.lecturer.name and len(again.figures) == len(first.figures)
 
 
 # -- the key echoed into an answer -----------------------------------------------------------------
