@@ -166,3 +166,45 @@ def test_the_planted_claims_are_false_by_plain_string_tests():
             answer, field = planted
             said = answer["event"][field.split(".")[1]]["zh"] if field.startswith("event.") else answer["headline"]["zh"]
             assert said not in text
+
+
+def _ingest(tmp_path, article, content: str):
+    """`summarise ingest` of one Batch-API result line answering `article`'s request with `content`."""
+    from hostile import invoke
+
+    from scripted_server import answer
+
+    requests = tmp_path / "req.jsonl"
+    made = invoke("run", str(article), "--via", "batch-file", str(requests), "--model", "m")
+    assert made.returncode == 0, made.stderr
+    [request] = [json.loads(line) for line in requests.read_text("utf-8").splitlines()]
+    results = tmp_path / "res.jsonl"
+    results.write_text(json.dumps({"custom_id": request["custom_id"], "response": {
+        "status_code": 200, "body": answer(content, model="m")}}, ensure_ascii=False) + "\n", "utf-8")
+    out = tmp_path / "out"
+    done = invoke("ingest", str(results), "--manifest", str(tmp_path / "req.manifest.json"), "--out", str(out),
+                  "-f", "json", "-q", env={"SUMMARISE_CACHE_DIR": str(tmp_path / "cache")})
+    records = [json.loads(p.read_text("utf-8")) for p in out.glob("*.json") if p.name != "summary.json"]
+    errors = (out / "errors.jsonl").read_text("utf-8") if (out / "errors.jsonl").exists() else ""
+    return done, records, errors
+
+
+def test_another_articles_answer_fails_its_document_in_ingest(tmp_path):
+    seed0, seed1 = cases("seeds")
+    done, records, errors = _ingest(tmp_path, seed1.article, json.dumps(seed0.data(), ensure_ascii=False))
+    assert done.returncode != 0 and records == []
+    assert "every quoted fact of it was rejected" in errors
+
+
+def test_one_bad_field_never_fails_its_document_in_ingest(tmp_path):
+    """A date the schema cannot read and a role it does not know are dropped and listed; the rest is kept."""
+    seed0 = cases("seeds")[0]
+    answer = seed0.data()
+    answer["event"]["date"]["value"] = "八月一日"
+    answer["people"][0]["roles"].append("moderator")
+    done, records, errors = _ingest(tmp_path, seed0.article, json.dumps(answer, ensure_ascii=False))
+    assert done.returncode == 0 and errors == "", errors
+    [record] = records
+    fields = {r["field"] for r in record["provenance"]["rejected"]}
+    assert {"event.date", f"people[0].roles[{len(answer['people'][0]['roles']) - 1}]"} <= fields
+    assert record["event"]["date"] is None and len(record["people"]) == len(answer["people"])
