@@ -37,6 +37,10 @@ _EN_NUMBER = re.compile(
 _SCALE = {None: 1, "thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
 _EN_NAME = re.compile(r"\b([A-Z][a-z]{0,5})[ ]([A-Z][a-z]{1,11}(?:-[a-z]{1,6})?)\b")
 _MU_PER_HA = Decimal(15)
+# An item of an enumeration: 第七, 七是, （七）, (7).
+_ORDINAL = re.compile(r"第([一二三四五六七八九十]{1,3}|[0-9]{1,2})(?![0-9])|(?<![一二三四五六七八九十])([二三四五六七八九十]{1,3})是"
+                      r"|[(（]([一二三四五六七八九十]{1,3}|[0-9]{1,2})[)）]")
+MAX_ORDINAL = 30  # a longer "enumeration" is a number of something else (第100次)
 
 
 def problems(summary: Bilingual, grounder: "Grounder", grounded: Facts, proposed: Facts,
@@ -68,11 +72,12 @@ def _chinese(zh: str, g: "Grounder", grounded: Facts, proposed: Facts, rejected:
         if any(a <= m.start() < b for a, b in dated):
             continue
         token = m.group().replace(",", "")
-        if token not in known and not (token.isdigit() and int(token) in counts) and token != event_year:
+        if token not in known and not (token.isdigit() and int(token) in counts | stated.ordinals) \
+                and token != event_year:
             out.append(f"summary: the number {m.group()!r} is not in the article")
     for fig in find_figures(text):
         if fig.numeral == "chinese" and (fig.value, fig.unit) not in stated.figures and not (
-                fig.unit == "count" and int(fig.value) in counts):
+                fig.unit == "count" and int(fig.value) in counts | stated.ordinals):
             out.append(f"summary: {fig.quote!r} is not a number the article states")
     names = {p.name for p in proposed.people} | {p.speaker for p in proposed.points if p.speaker}
     for name in sorted(n for n in names if len(n) >= 2 and n in text):
@@ -134,7 +139,7 @@ def _titled_names(text: str) -> list[tuple[str, str]]:
 # -- English ------------------------------------------------------------------------------------
 def _english(en: str, g: "Grounder", grounded: Facts, proposed: Facts) -> list[str]:
     out: list[str] = []
-    values = g.stated.values | {Decimal(n) for n in _counts(grounded)}
+    values = g.stated.values | {Decimal(n) for n in _counts(grounded) | g.stated.ordinals}
     if grounded.event.date is not None:
         values |= {Decimal(int(p)) for p in grounded.event.date.value.strip("-").split("-") if p.isdigit()}
     for m in _EN_NUMBER.finditer(en):
@@ -254,6 +259,18 @@ class Stated:
         found = {(m.month, m.day) for m in find_dates(self.text) + chronicle_days(self.text) if m.month and m.day}
         if self.published is not None:
             found.add((self.published.month, self.published.day))
+        return found
+
+    @cached_property
+    def ordinals(self) -> set[int]:
+        """How many items the article enumerates: n for each 第n, n是 or (n) it writes (七是 → seven
+        aspects), so that a summary may count them."""
+        found: set[int] = set()
+        for m in _ORDINAL.finditer(unicodedata.normalize("NFKC", self.text)):
+            run = next(g for g in m.groups() if g)
+            n = int(run) if run.isdigit() else cn_numeral(run)
+            if n is not None and 1 < n <= MAX_ORDINAL:
+                found.add(n)
         return found
 
     @cached_property

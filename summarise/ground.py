@@ -40,6 +40,8 @@ MEASURES_OVERLAP = 0.6  # share of a figure's `measures` that its sentence must 
 MEASURES_LEAD = 60  # characters before the figure's sentence that may say what it counts (a heading)
 # What a count of people (4个联系人, 50个人) is followed by: a count (个) the answer may call `person`.
 _PEOPLE_AFTER = re.compile(r"[\u3400-\u9fff]{0,3}?(?:人|员|者|同志|干部|党员|群众|代表|学生|专家|教师|职工|委员)")
+# What joins the parts of a place, body or topic described in the article's words.
+_PARTS = re.compile(r"[()（）、，,;；/]|及|和|与|以及")
 _DATE_VALUE = re.compile(r"^(?:(?P<y>[0-9]{4})|-)-(?P<m>[0-9]{2})(?:-(?P<d>[0-9]{2}))?$")
 
 
@@ -105,6 +107,14 @@ class Grounder:
         """The article (or its page title) writes `phrase`, white space and punctuation aside."""
         s = claims.squeeze(phrase)
         return bool(s) and (s in self.squeezed or (self.title is not None and s in claims.squeeze(self.title)))
+
+    def says_each(self, phrase: str) -> bool:
+        """The article writes `phrase`, or each of the parts it joins (视频会议（主会场及各镇街分会场）:
+        a place described in the article's own words, bracketed or listed)."""
+        if self.says(phrase):
+            return True
+        parts = [p for p in _PARTS.split(phrase) if claims.squeeze(p)]
+        return len(parts) > 1 and all(self.says(p) for p in parts)
 
     # -- checks -----------------------------------------------------------------------------
     def _evidence(self, ev: Evidence | None, out: list[str]) -> Evidence | None:
@@ -252,7 +262,7 @@ class Grounder:
             event.date = date_
         for name in ("name", "place", "convened_by", "topic"):
             said: Bilingual | None = getattr(event, name)
-            if said is not None and not self.says(said.zh):
+            if said is not None and not (self.says(said.zh) if name == "name" else self.says_each(said.zh)):
                 reject(f"event.{name}", said, [f"{said.zh!r} does not occur in the article"])
                 setattr(event, name, None)
         headline: Bilingual | None = fields["headline"]

@@ -233,3 +233,19 @@ def test_a_document_whose_every_quoted_fact_is_rejected_fails():
     assert "every quoted fact" in all_rejected(out, rejected)
     kept = Facts(kind="meeting_report", people=[person("赵锡雄", "赵锡雄强调"), person("王大明", "王大明出席会议")])
     assert all_rejected(*S.review(kept)) is None
+
+
+def test_a_place_described_in_the_articles_words_is_kept_and_an_invented_part_is_not():
+    g = Grounder("会议通过视频会议形式开到各镇街分会场。有关人员在主会场参加会议。")
+    for place, kept in (("视频会议（主会场及各镇街分会场）", True), ("视频会议（北京人民大会堂）", False),
+                        ("北京人民大会堂", False)):
+        out, rejected = g.review(Facts(kind="meeting_report", event=Event(place=Bilingual(zh=place))))
+        assert (out.event.place is not None) is kept and ([r.field for r in rejected] == ["event.place"]) is not kept
+
+
+def test_a_summary_may_count_what_the_article_enumerates():
+    g = Grounder("陈林介绍了顺德经验。一是坚持党的领导。二是规划先行。三是走群众路线。")
+    counted = Facts(kind="meeting_report", summary=Bilingual(zh="陈林从三个方面介绍了顺德经验。"))
+    assert g.review(counted)[1] == []
+    more = Facts(kind="meeting_report", summary=Bilingual(zh="陈林从五个方面介绍了顺德经验。"))
+    assert [r.field for r in g.review(more)[1]] == ["summary"]

@@ -113,3 +113,17 @@ def test_capable_answers_through_ingest(set_name, tmp_path):
 
     refused = sum(whole(Rejection.model_validate(r)) for r in rejected)
     assert refused <= MAX_REFUSED * proposed, (refused, proposed)
+
+
+@pytest.mark.parametrize("stem", ["000_09f2237585b32c6b", "001_6b39ea2c5599d977"])
+def test_the_seeds_first_capable_answers_keep_every_fact(shared_dir, stem):
+    """../shared/llm-answers: the answers a capable LLM wrote for the seeds' requests before schema 1.1
+    (a place described in the article's words, a summary counting the article's 一是…七是) lose nothing."""
+    from summarise.ground import Grounder, read
+
+    answer = shared_dir / "llm-answers" / f"{stem}.answer.json"
+    if not answer.is_file():
+        pytest.skip(f"{answer} is absent")
+    doc = normalise(Path(__file__).resolve().parents[1] / "seeds" / f"{stem}.txt")
+    facts, rejected = read(json.loads(answer.read_text("utf-8")), Grounder(doc.text, doc.published, doc.title))
+    assert rejected == [] and facts.people and facts.points
