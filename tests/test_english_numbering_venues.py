@@ -110,3 +110,13 @@ def test_a_byline_or_a_slogan_banner_is_no_headline(first: str) -> None:
 def test_a_headline_that_names_a_reporter_stays_a_headline() -> None:
     f = extract_facts(make_doc("本报记者专访县委书记\n3月2日，县委召开常委会会议。县委书记王某主持会议。"))
     assert f.headline is not None and f.headline.zh == "本报记者专访县委书记"
+
+
+@pytest.mark.parametrize("zh, en", [
+    ("全省招商引资推介会在武汉举行", "Province-wide Investment Attraction Promotion Conference held in Wuhan"),
+    ("党的二十大代表、院长李某作学习贯彻党的二十大精神专题辅导报告",
+     "Li Mou (Delegate to the 20th Party Congress and President) gives the special guidance lecture on studying "
+     "and implementing the spirit of the 20th Party Congress"),
+])
+def test_headlines_places_and_delegates(zh: str, en: str) -> None:
+    assert translate_headline(zh) == en

@@ -234,7 +234,9 @@ def test_chairing_while_speaking(text: str) -> None:
 @pytest.mark.parametrize("text, name, title", [
     ("会上，娲石水泥集团有限公司机关党支部委员陈春旺发言。", "陈春旺", "娲石水泥集团有限公司机关党支部委员"),  # 有 of 有限 is no stop
     ("会上，某某省某某市某某县某某镇某某村某某实业发展投资股份合作管理总公司机关党支部委员陈春旺发言。", "陈春旺",
-     "某某镇某某村某某实业发展投资股份合作管理总公司机关党支部委员"),  # too long: cut after an organisation ending
+     "某某省某某市某某县某某镇某某村某某实业发展投资股份合作管理总公司机关党支部委员"),  # 39 characters: whole
+    ("会上，某某国某某省某某市某某县某某区某某镇某某村某某实业发展投资股份合作管理总公司机关党支部委员陈春旺发言。", "陈春旺",
+     "某某市某某县某某区某某镇某某村某某实业发展投资股份合作管理总公司机关党支部委员"),  # too long: cut after an organisation ending
 ])
 def test_long_organisations_in_titles(text: str, name: str, title: str) -> None:
     assert people(text)[name][0] == title

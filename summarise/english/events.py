@@ -78,6 +78,19 @@ def _topic_then_body(zh: str) -> str | None:
     return f"{_cap(tail[-1].en)} of the {body} on {topic}"
 
 
+def _place(zh: str) -> str | None:
+    """Where an event was held (…在武汉举行): the glossary, a venue, else a place name romanised as
+    one word ("Wuhan", never a person's "Wu Han")."""
+    from summarise.english.venues import translate_venue
+    zh = zh.strip()
+    if zh in ("我校", "学校", "我院", "我市", "我县", "我区", "我省", "我局"):
+        return _actor(zh)
+    out = translate(zh) or translate_venue(zh)
+    if out is None and re.fullmatch(r"[\u4e00-\u9fff]{2,8}", zh):
+        out = romanise(zh)
+    return out
+
+
 def _actor(zh: str) -> str | None:
     """A body, place or titled person that holds an event, in English (None when unknown)."""
     zh = zh.strip().strip(_TRIM)
@@ -176,7 +189,7 @@ def _headline(zh: str) -> str | None:
             return _cap(f"{actor} holds {_a(event)}") if actor else _cap(f"{event} held")
     if (m := _HELD.match(zh)) and event_type(m["y"]):
         event = translate_event(m["y"])
-        place = _actor(m["z"]) if m["z"] else None
+        place = _place(m["z"]) if m["z"] else None
         if event and (place or not m["z"]):
             return _cap(f"{event} held" + (f" in {place}" if place else ""))
     if m := _LESSON.match(zh):

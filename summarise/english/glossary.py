@@ -104,6 +104,7 @@ _NUM = r"(?:[0-9]{1,4}|[一二三四五六七八九十百零〇两]{1,5})"
 _PLENUM = re.compile(rf"(?:党的)?(?P<n>{_NUM})届(?P<m>{_NUM})中全会")
 _SESSION = re.compile(rf"(?P<n>{_NUM})届(?P<m>{_NUM})次(?:全会|全体(?P<e>扩大)?会议|全委(?P<f>扩大)?会)")
 _ORDINAL = re.compile(rf"第(?P<n>{_NUM})(?:届|次|期)|(?P<t>{_NUM})届")
+_DELEGATE = re.compile(rf"(?:党的)?(?P<n>{_NUM})大代表")  # 党的二十大代表: a delegate to the Party congress
 _WORDS = ("", "First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth", "Ninth", "Tenth")
 
 
@@ -129,6 +130,8 @@ def _numbered(s: str, i: int) -> tuple[_Tok, int] | None:
         if n and k:
             enlarged = "Enlarged " if m["e"] or m["f"] else ""
             return _Tok("session", m.group(), f"{ordinal(k)} {enlarged}Plenary Session", ordinal(n)), m.end()
+    if (m := _DELEGATE.match(s, i)) and (n := _number(m["n"])):
+        return _Tok("role", m.group(), f"Delegate to the {ordinal(n)} Party Congress"), m.end()
     if m := _ORDINAL.match(s, i):
         n = _number(m["n"] or m["t"])
         if n:
@@ -140,7 +143,8 @@ def _candidates(s: str, i: int, kinds: frozenset[str]) -> list[tuple[int, _Tok, 
     """(cost, token, end) for every token that can start at ``s[i]``."""
     out: list[tuple[int, _Tok, int]] = []
     gl = glossary()
-    if "ordinal" in kinds and s[i] in _NUMBER_START and (hit := _numbered(s, i)):
+    if s[i] in _NUMBER_START and (hit := _numbered(s, i)) and (
+            hit[0].kind in kinds or (hit[0].kind in ("session", "term") and "ordinal" in kinds)):
         out.append((1, hit[0], hit[1]))
     for j in range(min(len(s), i + _max_len()), i, -1):
         hit = gl.get(s[i:j])

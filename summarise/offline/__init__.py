@@ -186,7 +186,7 @@ def extract_facts(doc: Any) -> Facts:
                             evidence=evidence(text, start, end)))
     figs = find_figures(text, date_mentions)[:FIGURE_LIMIT]
     groups = [AttendeeGroup(text=english.group(text[g.start:g.end]), evidence=evidence(text, g.start, g.end))
-              for g in find_groups(text, [(p.start, p.end) for p in found])[:GROUP_LIMIT]]
+              for g in find_groups(text, [(p.start, p.end) for p in found], tuple(p.name for p in found))[:GROUP_LIMIT]]
     facts = Facts(
         kind=kind,
         headline=english.headline(headline) if headline else None,

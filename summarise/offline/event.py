@@ -25,7 +25,9 @@ _HELD = re.compile(rf"(?P<subj>{_CLAUSE}{{0,30}}?)(?:组织|隆重|专门|再次
                    rf"(?P<name>{_NAME_CHAR}{{2,60}}{MEETING_WORDS}|会议(?=[，,。；;]|$))")  # 中共中央政治局12月8日召开会议，
 # A time between a meeting's name and its verb: 于…, 15日下午, 11月18日 (…委员长会议15日下午在京举行).
 _TIME_AFTER_NAME = r"(?:于{_CLAUSE}{{1,12}}?|(?:[0-9０-９]{{1,2}}月)?[0-9０-９]{{1,2}}日(?:上午|下午|晚上|晚)?)".format(_CLAUSE=_CLAUSE)
-_HELD_AT = re.compile(rf"(?P<name>{_NAME_CHAR}{{2,60}}?{MEETING_WORDS}){_TIME_AFTER_NAME}?(?:在(?P<place>{_CLAUSE}{{1,20}}?))?(?:隆重|胜利|顺利)?(?:召开|举行|开幕|闭幕)(?!式)")
+# A meeting's name holds no pronoun and no preposition 从 (他从十七届四中全会召开的意义…讲起), but 从严.
+_HELD_NAME_CHAR = rf"(?![他她]|从(?!严)){_NAME_CHAR}"
+_HELD_AT = re.compile(rf"(?P<name>(?![对就把向将]){_HELD_NAME_CHAR}{{2,60}}?{MEETING_WORDS}){_TIME_AFTER_NAME}?(?:在(?P<place>{_CLAUSE}{{1,20}}?))?(?:隆重|胜利|顺利)?(?:召开|举行|开幕|闭幕)(?!式)")
 # The verbs that end a match of _HELD_AT, and those inside a match of _HELD.
 _HELD_AT_VERB = re.compile(r"召开|举行|开幕|闭幕")
 _LAST_HELD_AT_VERB = re.compile(r".*(召开|举行|开幕|闭幕)", re.S)
@@ -36,7 +38,9 @@ _SUBJECT_JUNK = re.compile(r"^(?:近日|日前|昨日|昨天|今天|今日|当�
 _VIDEO = re.compile(r"视频会议|电视电话会议|视频连线|网络直播")
 _VENUE = re.compile(rf"在(?P<place>{_CLAUSE}{{2,25}}?)(?:召开|举行|举办|开幕|隆重举行)")
 _HOST = re.compile(rf"由(?P<host>{_CLAUSE}{{2,40}}?)(?:主办|组织召开|召开|举办)")
-_LECTURE = re.compile(rf"(?:作|做|讲)了?(?:题为)?(?P<topic>{_CLAUSE}{{2,60}}?)的?{LECTURE_NOUNS}")
+# A quoted title is one unit of the topic: 作“讲党课的基本要求和方法”专题讲座 is no lecture on “讲.
+_LECTURE = re.compile(rf"(?:作|做|讲)了?(?:题为)?(?P<topic>(?:“[^”\n]{{1,60}}”|《[^》\n]{{1,60}}》|[^“《{_CLAUSE_MARKS}]){{1,60}}?)"
+                      rf"的?{LECTURE_NOUNS}")
 _QUOTED = re.compile(r"[《“\"]([^》”\"]{2,60})[》”\"]")
 
 
@@ -296,8 +300,14 @@ def find_event(text: str, title: str | None, date_mentions: list[dates.DateMenti
         m = _HOST.search(text, body)
         if m:
             event.convened_by = Span(m.start("host"), m.end("host"))
+    if event.place is not None and _NOT_A_PLACE.search(text, event.place.start, event.place.end):
+        event.place = None  # 在新疆考察时的重要讲话精神和…召开: a speech's occasion, not where the meeting sat
     event.date = _event_date(date_mentions, text, body, event.sentence)
     return event
+
+
+# What a place is not: a clause about a speech or an inspection (在X考察时的重要讲话精神…).
+_NOT_A_PLACE = re.compile(r"讲话|精神|考察|视察|调研|时的")
 
 
 # 2021-11-15 01:22:39: a page or crawl timestamp, not the date of an event.

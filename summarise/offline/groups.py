@@ -49,8 +49,9 @@ def _merge_modifiers(text: str, items: list[tuple[int, int]], person_spans: list
     return out
 
 
-def find_groups(text: str, person_spans: list[tuple[int, int]]) -> list[Span]:
-    """Unnamed groups listed as the subject of an attendance sentence."""
+def find_groups(text: str, person_spans: list[tuple[int, int]], names: tuple[str, ...] = ()) -> list[Span]:
+    """Unnamed groups listed as the subject of an attendance sentence; an item holding a person's
+    name (区领导张胜良, at a later mention than the one `person_spans` holds) is that person, no group."""
     out: list[Span] = []
     for sent in _attendance_sentences(text):
         m = _ATTEND.search(text, _last_clause_start(text, sent), sent.end)
@@ -74,7 +75,7 @@ def find_groups(text: str, person_spans: list[tuple[int, int]]) -> list[Span]:
             item = text[span.start:span.end]
             if not (2 <= len(item) <= 40) or not _GROUP_WORD.search(item):
                 continue
-            if any(s < span.end and span.start < e for s, e in person_spans):
+            if any(s < span.end and span.start < e for s, e in person_spans) or any(n in item for n in names):
                 continue
             out.append(span)
     return out

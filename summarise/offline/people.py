@@ -154,10 +154,13 @@ def _glued_left(text: str, pos: int) -> bool:
 _CHARGE = re.compile(r"(?:分管|主管|负责|主持)[\u4e00-\u9fff]{1,10}$")
 
 
+_CONJUNCTION = re.compile(r"(?:以及|和|与|及|并)(?=[\u4e00-\u9fff])")
+
+
 def _title_start(text: str, suffix_start: int, limit: int) -> int:
     """Scan left from a post over the organisation and earlier posts joined by 、."""
     i = suffix_start
-    floor = max(limit, suffix_start - 30)
+    floor = max(limit, suffix_start - 40)
     while i > floor:
         ch = text[i - 1]
         if ch == "的" and (charge := _CHARGE.search(text, max(0, i - 14), i - 1)):
@@ -178,6 +181,10 @@ def _title_start(text: str, suffix_start: int, limit: int) -> int:
         i = end if end is not None else i
     while i < suffix_start and text[i] in "、（）()":
         i += 1
+    if i == limit > 0 and (conj := _CONJUNCTION.match(text, i, suffix_start)):
+        # right after the name before (…许灵敏和省农指员杨秀中): the list's joint, not the post's
+        # first word (a title that opens a clause may be 和平区委书记)
+        i = conj.end()
     pronoun = vocab.PRONOUN_TITLE.match(text, i, suffix_start)
     return pronoun.end() if pronoun else i
 
