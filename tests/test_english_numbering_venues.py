@@ -41,8 +41,8 @@ def test_numbered_meetings(zh: str, en: str) -> None:
 
 @pytest.mark.parametrize("zh, en", [
     ("学习贯彻习近平总书记在湖南考察时的重要讲话精神",
-     "studying and implementing the spirit of the important speech General Secretary Xi Jinping gave during an "
-     "inspection of Hunan"),
+     ("studying and implementing the spirit of the important speech General Secretary Xi Jinping gave during an "
+     "inspection of Hunan")),
     ("县委书记在全县工作会议上的讲话",
      "the speech the Secretary of the County Party Committee gave at the County-wide Work Conference"),
 ])
@@ -91,11 +91,11 @@ def test_the_place_of_an_event(zh: str, en: str | None) -> None:
 
 @pytest.mark.parametrize("zh, en", [
     ("市宣讲团来县宣讲党的二十届三中全会精神",
-     "Municipal Publicity Lecture Team gives a publicity lecture on the spirit of the Third Plenum "
-     "of the 20th Central Committee"),
+     ("Municipal Publicity Lecture Team gives a publicity lecture on the spirit of the Third Plenum "
+     "of the 20th Central Committee")),
     ("党组书记、局长王某传达十二届县委常委会第38次会议精神",
-     "Wang Mou (Secretary of the Leading Party Group and Director) relays the spirit of the 38th Meeting of "
-     "the 12th County Party Committee Standing Committee"),
+     ("Wang Mou (Secretary of the Leading Party Group and Director) relays the spirit of the 38th Meeting of "
+     "the 12th County Party Committee Standing Committee")),
 ])
 def test_headlines_publicity_and_relaying(zh: str, en: str) -> None:
     assert translate_headline(zh) == en
@@ -115,8 +115,25 @@ def test_a_headline_that_names_a_reporter_stays_a_headline() -> None:
 @pytest.mark.parametrize("zh, en", [
     ("全省招商引资推介会在武汉举行", "Province-wide Investment Attraction Promotion Conference held in Wuhan"),
     ("党的二十大代表、院长李某作学习贯彻党的二十大精神专题辅导报告",
-     "Li Mou (Delegate to the 20th Party Congress and President) gives the special guidance lecture on studying "
-     "and implementing the spirit of the 20th Party Congress"),
+     ("Li Mou (Delegate to the 20th Party Congress and President) gives the special guidance lecture on studying "
+     "and implementing the spirit of the 20th Party Congress")),
 ])
 def test_headlines_places_and_delegates(zh: str, en: str) -> None:
     assert translate_headline(zh) == en
+
+
+@pytest.mark.parametrize("zh, en", [
+    ("原江苏省卫生计生委副巡视员", "Former Deputy Inspector of the Jiangsu Health and Family Planning Commission"),
+    ("省社会科学院原副院长", "Former Vice President of the Provincial Academy of Social Sciences"),
+    ("原平市委书记", "Secretary of the Yuanping Municipal Party Committee"),
+    ("二十大精神宣讲团成员", "Member of the Publicity Lecture Team on the spirit of the 20th Party Congress"),
+    ("河南大学马克思主义学院副院长", "Vice President of the School of Marxism of the Henan University"),
+    ("校组织人事部长", "Head of the University Organisation and Personnel Department"),
+    ("县委统战部副部长", "Deputy Head of the United Front Work Department of the County Party Committee"),
+    ("财政部副部长", "Vice Minister of the Ministry of Finance"),
+    ("我校国家治理研究院院长", "President of the University Institute for State Governance"),
+    ("县直机关工委书记", "Secretary of the county-level Working Committee for Organs"),
+])
+def test_titles_former_posts_teams_universities_departments(zh: str, en: str) -> None:
+    from summarise.english import translate_title
+    assert translate_title(zh) == en

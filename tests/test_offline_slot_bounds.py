@@ -61,3 +61,12 @@ def test_a_meetings_name_opens_with_no_preposition() -> None:
 def test_a_meetings_name_may_hold_congyan() -> None:
     f = extract_facts(make_doc("全面从严治党工作会议召开\n3月5日，全县全面从严治党工作会议召开。县委书记王某主持会议。"))
     assert f.event.name is not None and "从严治党工作会议" in f.event.name.zh
+
+
+@pytest.mark.parametrize("sentence, topic", [
+    ("7月6日，学院党委书记王某为党员讲授了一堂生动的学习贯彻党的二十大精神专题党课。", "学习贯彻党的二十大精神"),
+    ("7月6日，学院党委书记王某应邀到分院讲授党课，全体党员参加。", None),
+])
+def test_what_a_lecture_verb_teaches(sentence: str, topic: str | None) -> None:
+    f = extract_facts(make_doc("学院举办专题党课\n" + sentence))
+    assert (f.event.topic.zh if f.event.topic else None) == topic

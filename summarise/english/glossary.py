@@ -143,9 +143,9 @@ def _candidates(s: str, i: int, kinds: frozenset[str]) -> list[tuple[int, _Tok, 
     """(cost, token, end) for every token that can start at ``s[i]``."""
     out: list[tuple[int, _Tok, int]] = []
     gl = glossary()
-    if s[i] in _NUMBER_START and (hit := _numbered(s, i)) and (
-            hit[0].kind in kinds or (hit[0].kind in ("session", "term") and "ordinal" in kinds)):
-        out.append((1, hit[0], hit[1]))
+    if s[i] in _NUMBER_START and (num := _numbered(s, i)) and (
+            num[0].kind in kinds or (num[0].kind in ("session", "term") and "ordinal" in kinds)):
+        out.append((1, num[0], num[1]))
     for j in range(min(len(s), i + _max_len()), i, -1):
         hit = gl.get(s[i:j])
         if hit and hit[1] in kinds:
@@ -153,6 +153,11 @@ def _candidates(s: str, i: int, kinds: frozenset[str]) -> list[tuple[int, _Tok, 
             out.append((1, _Tok(cat, s[i:j], en, en if cat == "place" else ""), j))
     if "year" in kinds and (m := _YEAR.match(s, i)):
         out.append((1, _Tok("year", m.group(), m.group(1)), m.end()))
+    if "proper" in kinds and s.startswith("大学", i + 2) and re.fullmatch(r"[\u4e00-\u9fff]{2}", s[i:i + 2]) \
+            and not _NOT_PROPER.search(s[i:i + 2]) and s[i:i + 2] not in gl:
+        # 大连大学, 河南大学: a university named for its place or its own two-character name
+        name = lookup(s[i:i + 2], "place") or pinyin_word(s[i:i + 2]).capitalize()
+        out.append((2, _Tok("body", s[i:i + 4], f"{name} University"), i + 4))
     if "proper" in kinds:
         for j in range(i + 2, min(len(s), i + 9) + 1):
             parts = split_place(s[i:j])
@@ -191,14 +196,31 @@ def _segment(s: str, kinds: frozenset[str]) -> list[_Tok] | None:
     return best[n][1] if best[n] else None
 
 
-_TITLE_KINDS = frozenset({"role", "body", "level", "place", "proper"})
+_TITLE_KINDS = frozenset({"role", "body", "level", "place", "proper", "term"})
+# 原 before a post: the post held before (原副院长, 原广东省卫生计生委副巡视员); not the 原 of a
+# place's own name (原平市, 原阳县, 原州区).
+_FORMER = re.compile(r"原(?![平阳州])")
+# 我校国家治理研究院院长: the report's own institution
+_OWN = {"我校": "校", "我院": "院", "我市": "市", "我县": "县", "我区": "区", "我省": "省"}
 
 
 def _title_part(zh: str) -> str | None:
+    if zh[:2] in _OWN:
+        zh = _OWN[zh[:2]] + zh[2:]
+    if (former := _FORMER.search(zh)) and (former.start() == 0 or _role_at(zh, former.end())):
+        rest = _title_part(zh[:former.start()] + zh[former.end():])
+        return f"Former {rest}" if rest and not rest.startswith("Former ") else None
     toks = _segment(zh, _TITLE_KINDS)
-    if not toks or toks[-1].kind != "role" or any(t.kind == "role" for t in toks[:-1]):
+    if toks is None and zh.endswith("部长") and len(zh) > 3:
+        # 校组织人事部长: the head of a department the glossary knows (组织人事部)
+        return _title_part(zh[:-1] + "负责人")
+    if toks:
+        toks = _topic_bodies(toks)
+    if not toks or toks[-1].kind != "role" or any(t.kind in ("role", "term") for t in toks[:-1]):
         return None
     role, segments, mods = toks[-1].en, [], []
+    if toks[-1].zh in ("部长", "副部长") and len(toks) > 1 and toks[-2].kind == "body" and toks[-2].en.endswith("Department"):
+        role = "Deputy Head" if toks[-1].zh == "副部长" else "Head"  # of a Party department, not a ministry
     for t in toks[:-1]:
         if t.kind == "body":
             segments.append(" ".join(mods + [t.en]))
@@ -221,6 +243,24 @@ def _title_part(zh: str) -> str | None:
         trailing = ""
     chain = [s for s in reversed(segments) if s]
     return role + "".join(f" of the {s}" for s in chain) + trailing
+
+
+def _role_at(zh: str, i: int) -> bool:
+    """A post the glossary knows starts at zh[i] and ends the string (…原副院长)."""
+    return lookup(zh[i:], "role") is not None
+
+
+def _topic_bodies(toks: list[_Tok]) -> list[_Tok]:
+    """A topic before a body is what the body works on: 党史学习教育宣讲团 → "Publicity Lecture Team on
+    Party history study and education" (a term anywhere else stays a term, which no title holds)."""
+    out: list[_Tok] = []
+    for t in toks:
+        if t.kind == "body" and out and out[-1].kind == "term":
+            topic = out.pop()
+            out.append(_Tok("body", topic.zh + t.zh, f"{_title_case(t.en)} on {topic.en}"))
+        else:
+            out.append(t)
+    return out
 
 
 def translate_title(zh: str) -> str | None:
@@ -328,7 +368,7 @@ def render(toks: list[_Tok]) -> str:
                 rest = toks[k + 1:]
                 if rest and rest[0].zh in ("会议", "全体会议"):  # 全会会议: the session is the meeting
                     rest = rest[1:]
-                return render([_Tok("term", "", en)] + rest)
+                return render([_Tok("term", "", en), *rest])
         if t.kind == "ordinal" and k + 1 < len(toks) and toks[k + 1].kind == "meeting" and k + 2 == len(toks):
             body = _chain(toks[:k])
             if body is not None:

@@ -39,7 +39,7 @@ _VIDEO = re.compile(r"视频会议|电视电话会议|视频连线|网络直播"
 _VENUE = re.compile(rf"在(?P<place>{_CLAUSE}{{2,25}}?)(?:召开|举行|举办|开幕|隆重举行)")
 _HOST = re.compile(rf"由(?P<host>{_CLAUSE}{{2,40}}?)(?:主办|组织召开|召开|举办)")
 # A quoted title is one unit of the topic: 作“讲党课的基本要求和方法”专题讲座 is no lecture on “讲.
-_LECTURE = re.compile(rf"(?:作|做|讲)了?(?:题为)?(?P<topic>(?:“[^”\n]{{1,60}}”|《[^》\n]{{1,60}}》|[^“《{_CLAUSE_MARKS}]){{1,60}}?)"
+_LECTURE = re.compile(rf"(?:作|做|讲授|讲(?!授))了?(?:一(?:堂|场|次|个)[^的，,。]{{0,6}}的)?(?:题为)?(?P<topic>(?!了|一[堂场次个])(?:“[^”\n]{{1,60}}”|《[^》\n]{{1,60}}》|[^“《{_CLAUSE_MARKS}]){{1,60}}?)"
                       rf"的?{LECTURE_NOUNS}")
 _QUOTED = re.compile(r"[《“\"]([^》”\"]{2,60})[》”\"]")
 
