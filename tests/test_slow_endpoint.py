@@ -3,6 +3,7 @@
 request needs an overall deadline. Raw sockets on 127.0.0.1 (the scripted server answers whole)."""
 from __future__ import annotations
 
+import asyncio
 import socket
 import threading
 import time
@@ -10,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from summarise import ExtractionError, Settings, extract
+from summarise import ExtractionError, Settings, aextract, extract
 
 SEED1 = Path(__file__).resolve().parents[1] / "seeds" / "001_6b39ea2c5599d977.txt"
 TRICKLE_FOR = 12.0  # seconds the server keeps trickling before it gives up (bounds a failing test)
@@ -68,15 +69,9 @@ CASES = {
 }
 
 
-# The overall per-request deadline (summarise/endpoint.py: Settings.timeout covers the whole request)
-# cuts a trickled body. Open: trickled headers are not cut (12 s, when this server gives up): the
-# deadline is enforced on the body's chunks, and the headers come before the first.
-HEADERS_OPEN = pytest.mark.xfail(reason="the deadline does not yet cover the response headers", strict=True)
-
-
-@pytest.mark.parametrize("case", [pytest.param("headers at 1 byte per 0.2 s", marks=HEADERS_OPEN),
-                                  "body at 4 bytes per 0.2 s"])
-def test_a_trickled_answer_is_cut_at_the_deadline(case: str, tmp_path: Path) -> None:
+@pytest.mark.parametrize("api", ["extract", "aextract"])
+@pytest.mark.parametrize("case", list(CASES))
+def test_a_trickled_answer_is_cut_at_the_deadline(case: str, api: str, tmp_path: Path) -> None:
     head, tail, step = CASES[case]
     server = Trickler(head, tail, step)
     settings = Settings(backend="llm", model="m", base_url=server.base_url, api_key="sk-test", timeout=1.0,
@@ -84,9 +79,32 @@ def test_a_trickled_answer_is_cut_at_the_deadline(case: str, tmp_path: Path) -> 
     started = time.monotonic()
     try:
         with pytest.raises(ExtractionError):
+            if api == "extract":
+                extract(SEED1, settings=settings)
+            else:
+                asyncio.run(aextract(SEED1, settings=settings))
+    finally:
+        took = time.monotonic() - started
+        server.close()
+    # two attempts of at most the 1 s deadline each, a retry wait within max_wait, and slack
+    assert took < 8.0, f"{case}: {took:.1f} s with SUMMARISE_TIMEOUT=1"
+
+
+def test_a_trickled_body_through_a_proxy_is_cut_at_the_deadline(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With a proxy in the environment httpx's own transport carries the request (each wait bounded);
+    the body is still cut at its first chunk after the deadline. The trickling server is the proxy."""
+    head, tail, step = CASES["body at 4 bytes per 0.2 s"]
+    server = Trickler(head, tail, step)
+    monkeypatch.setenv("HTTP_PROXY", server.base_url.removesuffix("/v1"))
+    monkeypatch.delenv("NO_PROXY", raising=False)
+    monkeypatch.delenv("no_proxy", raising=False)
+    settings = Settings(backend="llm", model="m", base_url="http://summarise-test.invalid/v1", api_key="sk-test",
+                        timeout=1.0, max_attempts=2, max_wait=2.0, no_cache=True, cache_dir=tmp_path / "cache")
+    started = time.monotonic()
+    try:
+        with pytest.raises(ExtractionError, match="did not answer within"):
             extract(SEED1, settings=settings)
     finally:
         took = time.monotonic() - started
         server.close()
-    # two attempts of at most twice the 1 s deadline each, a retry wait within max_wait, and slack
-    assert took < 8.0, f"{case}: {took:.1f} s with SUMMARISE_TIMEOUT=1"
+    assert took < 8.0, f"{took:.1f} s with SUMMARISE_TIMEOUT=1"
