@@ -36,7 +36,7 @@ from .render.html import render_template
 from .render.view import Text, date_text, english_title
 from .schemas import load_record
 from .settings import Settings
-from .workers import THREADS_PER_PROCESS, Pool, WorkerDied, layout
+from .workers import THREADS_PER_PROCESS, Interrupted, Pool, WorkerDied, layout
 
 STATE_DIR = ".summarise"       # per-input manifests, inside --out
 MANIFEST_VERSION = 1
@@ -44,6 +44,9 @@ HASH_CHARS = 10
 # consecutive inputs that could not open a connection to the endpoint before a batch stops: every
 # other input would fail the same way, each after its retries
 UNREACHABLE_STOP = 3
+# seconds the documents running at an interrupt (Ctrl-C, SIGTERM) get to finish and be reported; those
+# still running then are reported interrupted (a second interrupt ends the wait at once)
+INTERRUPT_GRACE = 5.0
 SLUG_CHARS = 60
 ExtractFn = Callable[..., Any]
 
@@ -344,6 +347,7 @@ class BatchSummary:
     stopped: str | None = None          # why the batch stopped before every input was tried
     folder: dict[str, Any] = field(default_factory=dict)  # every note in --out (summary.json "folder")
     report_problems: list[str] = field(default_factory=list)  # reports that could not be written
+    abandoned: int = 0  # documents still running in this process's threads when the batch ended (interrupted)
 
     @property
     def exit_code(self) -> int:
@@ -411,7 +415,7 @@ class OutputWriteError(Exception):
 def _describe(exc: BaseException) -> tuple[str, str, str | None]:
     """(error class, human-readable reason, traceback for unexpected errors only)."""
     name = type(exc).__name__
-    if isinstance(exc, (ExtractionError, WorkerDied, OutputWriteError)):
+    if isinstance(exc, (ExtractionError, WorkerDied, Interrupted, OutputWriteError)):
         return name, str(exc), None
     if isinstance(exc, OSError):
         return name, f"cannot read the file: {exc.strerror or exc}", None
@@ -634,6 +638,7 @@ def run_batch(jobs: Sequence[Job], options: RunOptions, *,
     stop = threading.Event()
     halt = threading.Event()  # set when the output disk is full: the rest is listed, not processed
     in_a_row = 0  # consecutive results that could not connect to the endpoint
+    abandoned: int | None = None  # threads still running after an interrupt's grace period
 
     lock = threading.Lock()
 
@@ -677,15 +682,17 @@ def run_batch(jobs: Sequence[Job], options: RunOptions, *,
 
     def run(indices: list[int]) -> None:
         """Process the inputs at `indices`: in worker processes when there are enough of them, else in threads."""
-        nonlocal interrupted, stopped
+        nonlocal interrupted, stopped, abandoned
         processes, threads = layout(options.jobs, len(indices),
                                     threads_per_process=THREADS_PER_PROCESS if options.settings.use_llm else 1)
         if processes > 1 and extractor is _default_extractor():
             # Workers leave summarise.db alone: the sync after the batch adds their rows.
             interrupted, stopped = _in_processes([(jobs[i], roles.get(i)) for i in indices],
-                                                 replace(options, db=False), extractor, finish, processes, threads)
+                                                 replace(options, db=False), extractor, finish, processes, threads,
+                                                 halt)
         else:
-            interrupted = _in_threads([(jobs[i], roles.get(i)) for i in indices], one, finish, max(1, options.jobs))
+            abandoned = _in_threads([(jobs[i], roles.get(i)) for i in indices], one, finish, max(1, options.jobs))
+            interrupted = abandoned is not None
 
     try:
         # Stories first, then their copies (each summarised from its story's record on disk). A copy
@@ -713,18 +720,25 @@ def run_batch(jobs: Sequence[Job], options: RunOptions, *,
             copies = waiting
     finally:
         summary = reported()
+        summary.abandoned = abandoned or 0
     return summary
 
 
 def _in_threads(items: Sequence[tuple[Job, Role | None]], one: Callable[..., ItemResult | None],
-                finish: Callable[[ItemResult | None], None], workers: int) -> bool:
-    """Run `one(job, role)` for every item in `workers` threads; True when interrupted (Ctrl-C)."""
+                finish: Callable[[ItemResult | None], None], workers: int) -> int | None:
+    """Run `one(job, role)` for every item in `workers` threads. None when all ran; after an interrupt
+    (Ctrl-C, SIGTERM), how many were still running when the grace period ran out (listed as
+    interrupted; their threads are left to the caller, which exits without them)."""
     pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="summarise")
     pending: set[Future[ItemResult | None]] = set()
+    job_of: dict[Future[ItemResult | None], Job] = {}
+    abandoned: int | None = None
     try:
         # a bounded number of futures in flight, so an interrupt leaves little half-done work
         for job, role in items:
-            pending.add(pool.submit(one, job, role))
+            future = pool.submit(one, job, role)
+            pending.add(future)
+            job_of[future] = job
             if len(pending) >= 2 * workers:
                 done, pending = wait(pending, return_when=FIRST_COMPLETED)
                 for fut in done:
@@ -734,14 +748,35 @@ def _in_threads(items: Sequence[tuple[Job, Role | None]], one: Callable[..., Ite
             for fut in done:
                 finish(fut.result())
     except KeyboardInterrupt:
-        pool.shutdown(wait=True, cancel_futures=True)
-        for fut in pending:  # documents that were running finish and are reported
-            if fut.done() and not fut.cancelled():
-                finish(fut.result())
-        return True
+        pool.shutdown(wait=False, cancel_futures=True)
+        abandoned = _finish_within(pending, job_of, finish, INTERRUPT_GRACE)
     finally:
-        pool.shutdown(wait=True)
-    return False
+        pool.shutdown(wait=not abandoned)
+    return abandoned
+
+
+def _finish_within(pending: set[Future[ItemResult | None]], job_of: dict[Future[ItemResult | None], Job],
+                   finish: Callable[[ItemResult | None], None], grace: float) -> int:
+    """After an interrupt: report the running documents that finish within `grace` seconds and list
+    the rest as interrupted (not started ones are not reached: a rerun does them). Returns how many
+    were still running."""
+    try:
+        done, running = wait(pending, timeout=grace)
+    except KeyboardInterrupt:  # a second interrupt: wait no more
+        done = {f for f in pending if f.done()}
+        running = pending - done
+    for future in done:
+        if not future.cancelled():
+            finish(future.result())
+    for future in running:
+        finish(_failed(job_of[future], Interrupted()))
+    return len(running)
+
+
+def _failed(job: Job, exc: BaseException) -> ItemResult:
+    result = ItemResult(path=job.label, status="failed")
+    result.error, result.reason, result.detail = _describe(exc)
+    return result
 
 
 def _sync_db(out: Path) -> dict[str, Any]:
@@ -810,28 +845,38 @@ def _default_extractor() -> ExtractFn:
     return extract
 
 
-def _process_one(item: tuple[Job, Role | None], options: RunOptions, extractor: ExtractFn) -> ItemResult:
-    """`process` for a worker process: one input and its part in its story."""
+_HALT = threading.Event()  # in a worker process: set once an output could not be written for a full disk
+
+
+def _process_one(item: tuple[Job, Role | None], options: RunOptions, extractor: ExtractFn) -> tuple[ItemResult, bool]:
+    """`process` for a worker process: one input and its part in its story, and whether the output
+    disk is full (the parent then hands out no more)."""
     job, role = item
-    return process(job, options, extractor, role)
+    result = process(job, options, extractor, role, _HALT)
+    return result, _HALT.is_set()
 
 
 def _in_processes(items: Sequence[tuple[Job, Role | None]], options: RunOptions, extractor: ExtractFn,
-                  finish: Callable[[ItemResult], None], processes: int,
-                  threads: int) -> tuple[bool, str | None]:
+                  finish: Callable[[ItemResult], None], processes: int, threads: int,
+                  halt: threading.Event) -> tuple[bool, str | None]:
     """Run `process` for every (job, role) in worker processes (see summarise/workers.py).
 
     Returns (interrupted, why the batch stopped early): as in threads, once UNREACHABLE_STOP results
-    in a row could not connect to the endpoint, no new input starts and the running ones finish."""
+    in a row could not connect to the endpoint, no new input starts and the running ones finish. Once
+    an output could not be written for a full disk, `halt` is set, no new input starts, the running
+    ones finish and the rest are listed as not processed. After an interrupt the running ones get
+    INTERRUPT_GRACE seconds to finish."""
     in_a_row = 0
     stopped: str | None = None
 
     def report(index: int, ok: bool, value: Any) -> None:
         nonlocal in_a_row, stopped
-        if not ok:  # the worker died with the document in it, or `process` itself failed
-            failed = ItemResult(path=items[index][0].label, status="failed")
-            failed.error, failed.reason, failed.detail = _describe(value)
-            value = failed
+        if ok:
+            value, full = value
+            if full:
+                halt.set()
+        else:  # the worker died with the document in it, was stopped, or `process` itself failed
+            value = _failed(items[index][0], value)
         in_a_row = in_a_row + 1 if value.unreachable else 0
         if in_a_row >= UNREACHABLE_STOP and stopped is None:
             stopped = f"{in_a_row} inputs in a row could not connect to the endpoint ({value.reason})"
@@ -841,13 +886,20 @@ def _in_processes(items: Sequence[tuple[Job, Role | None]], options: RunOptions,
         try:
             for index, ok, value in pool.imap_unordered(items):
                 report(index, ok, value)
-                if stopped:
+                if stopped or halt.is_set():
                     break
             for index, ok, value in pool.drain():  # after a stop: the running ones finish and are reported
                 report(index, ok, value)
+            if halt.is_set():  # listed, nothing spent on them
+                for _, (job, role) in pool.undone():
+                    finish(process(job, options, extractor, role, halt))
         except KeyboardInterrupt:
-            for index, ok, value in pool.drain():  # documents that were running finish and are reported
-                report(index, ok, value)
+            try:
+                for index, ok, value in pool.drain(INTERRUPT_GRACE):
+                    report(index, ok, value)
+            except KeyboardInterrupt:  # a second interrupt: wait no more
+                for index, ok, value in pool.drain(0):
+                    report(index, ok, value)
             return True, stopped
     return False, stopped
 

@@ -268,7 +268,8 @@ BaseUrlOpt = typer.Option(None, "--base-url", metavar="URL", help="OpenAI-compat
 # --------------------------------------------------------------------------- run
 
 def _interrupt_on_sigterm() -> None:
-    """`kill` stops a batch like Ctrl-C: running documents finish, reports are written, exit 130."""
+    """`kill` stops a batch like Ctrl-C: running documents get a grace period to finish, reports are
+    written, exit 130."""
     import signal
 
     def handler(signum: int, frame: object) -> None:
@@ -503,6 +504,10 @@ def _finish(summary: Any, out: Path, extra: str = "", failed: bool = False) -> N
         say(f"summarise: error: {problem}", err=True)
     if summary.interrupted:
         say("interrupted: rerun the same command to finish the rest", err=True)
+        if getattr(summary, "abandoned", 0):  # threads still waiting on the endpoint: leave without them
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os._exit(130)
         raise typer.Exit(130)
     if summary.stopped:
         missing = summary.total - summary.done - summary.failed - summary.cached

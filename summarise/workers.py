@@ -9,7 +9,8 @@ The parent hands each worker at most as many documents as it has threads, over t
 so it always knows which documents a worker holds: if a worker dies (killed, out of memory), exactly
 those are reported failed and a fresh worker takes its place. Workers start from a clean interpreter
 (forkserver or spawn, never a fork of this process and its threads), so clients, connection pools and
-cache handles are their own. Ctrl-C stops handing out documents; those in flight finish and are reported.
+cache handles are their own. Ctrl-C stops handing out documents; those in flight get a grace period to
+finish and be reported, then their workers are stopped and they are reported interrupted.
 """
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ import multiprocessing
 import os
 import signal
 import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -56,6 +58,14 @@ class WorkerDied(Exception):
         how = f"signal {-exitcode}" if exitcode is not None and exitcode < 0 else f"exit code {exitcode}"
         super().__init__(f"the worker process running this document died ({how})")
         self.exitcode = exitcode
+
+
+class Interrupted(Exception):
+    """What a document still running when the grace period after an interrupt ran out gets."""
+
+    def __init__(self) -> None:
+        super().__init__("interrupted while it ran (it did not finish within the grace period after the "
+                         "interrupt): rerun the same command to finish it")
 
 
 def _serve(conn: Connection, fn: Callable[..., Any], fixed: tuple[Any, ...], threads: int) -> None:
@@ -145,14 +155,28 @@ class Pool(Generic[T, R]):
         self._hand_out()
         yield from self._collect()
 
-    def drain(self) -> Iterator[tuple[int, bool, Any]]:
-        """After an interrupt: the results of the documents the workers hold; nothing new is handed out."""
+    def drain(self, grace: float | None = None) -> Iterator[tuple[int, bool, Any]]:
+        """After an interrupt or a stop: the results of the documents the workers hold; nothing new is
+        handed out. Documents still running `grace` seconds on are reported `Interrupted` and their
+        workers stopped."""
         self.stopping = True
-        yield from self._collect()
+        yield from self._collect(None if grace is None else time.monotonic() + grace)
+        for w in [w for w in self.workers if w.held]:
+            w.process.terminate()
+            for index in sorted(w.held):
+                yield index, False, Interrupted()
+            w.held.clear()
 
-    def _collect(self) -> Iterator[tuple[int, bool, Any]]:
+    def undone(self) -> list[tuple[int, T]]:
+        """The items never handed out to a worker (after a stop or an interrupt)."""
+        return list(self.todo)
+
+    def _collect(self, deadline: float | None = None) -> Iterator[tuple[int, bool, Any]]:
         while any(w.held for w in self.workers) or (self.todo and not self.stopping):
-            ready = wait([w.conn for w in self.workers] + [w.process.sentinel for w in self.workers])
+            timeout = None if deadline is None else deadline - time.monotonic()
+            if timeout is not None and timeout <= 0:
+                return
+            ready = wait([w.conn for w in self.workers] + [w.process.sentinel for w in self.workers], timeout)
             for w in list(self.workers):
                 while w.conn in ready and w.conn.poll():
                     try:

@@ -104,6 +104,30 @@ def test_out_on_a_full_disk_lists_every_input(tmp_path: Path, small_fs) -> None:
     assert not list(out.glob(".summarise-tmp-*")) and not list((out / ".summarise").glob(".summarise-tmp-*"))
 
 
+def test_a_full_disk_stops_worker_processes_too(tmp_path: Path, small_fs) -> None:
+    """-j 2 over 130 inputs spreads the offline backend over two worker processes: the first failed
+    write stops the handing out, as in threads; the rest are listed as not processed."""
+    from summarise.workers import layout
+
+    n = 130
+    if layout(2, n, threads_per_process=1)[0] < 2:
+        pytest.skip("one core here: -j runs in this process only")
+    inbox = tmp_path / "in"
+    inbox.mkdir()
+    for i in range(n):
+        (inbox / f"doc{i:03}.txt").write_bytes(SEED1.read_bytes() + f"\n\n（第{i}份）\n".encode())
+    out = small_fs(160) / "out"
+    result = summarise("run", str(inbox), "--out", str(out), "-f", "md,html,json", "-j", "2", "--no-reposts",
+                       cwd=tmp_path, timeout=300)
+    assert result.returncode == 1, result.stderr
+    lines = result.stderr.splitlines()
+    for i in range(n):  # every input is on the console with what happened to it
+        [line] = [ln for ln in lines if f"doc{i:03}.txt" in ln]
+        assert " done " in line or "no space left on the disk" in line, line
+    not_processed = [ln for ln in lines if "not processed" in ln]
+    assert len(not_processed) > n // 2, f"only {len(not_processed)} of {n} inputs were spared once the disk was full"
+
+
 def test_a_disk_too_full_for_the_reports_says_so(tmp_path: Path, small_fs) -> None:
     out = small_fs(96) / "out"
     out.mkdir()

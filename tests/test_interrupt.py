@@ -1,0 +1,95 @@
+"""SIGTERM during a batch whose requests never get an answer (an endpoint that accepts connections and
+stays silent, with SUMMARISE_TIMEOUT far away): the batch must not wait out those requests. The
+documents running get a grace period, then every one of them is listed as interrupted, the reports
+are written and the command exits 130; in this process's threads and in worker processes."""
+from __future__ import annotations
+
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from hostile import SEED1, user_env
+from summarise.batch import INTERRUPT_GRACE
+from summarise.workers import layout
+
+pytestmark = pytest.mark.slow  # each case runs the command in a subprocess, as a user does
+
+
+class SilentEndpoint:
+    """Accepts every connection, reads nothing and answers nothing (until closed)."""
+
+    def __init__(self) -> None:
+        self.sock = socket.socket()
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen(256)
+        self.held: list[socket.socket] = []
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self.sock.getsockname()[1]}/v1"
+
+    def _accept(self) -> None:
+        while True:
+            try:
+                conn, _ = self.sock.accept()
+            except OSError:
+                return
+            self.held.append(conn)
+
+    def close(self) -> None:
+        self.sock.close()
+        for conn in self.held:
+            conn.close()
+
+
+@pytest.mark.parametrize(("documents", "jobs"), [(3, 3), (130, 64)], ids=["threads", "worker processes"])
+def test_sigterm_does_not_wait_for_requests_that_never_end(documents: int, jobs: int, tmp_path: Path) -> None:
+    if layout(jobs, documents)[0] == 1 and documents > 3:
+        pytest.skip("one core here: -j runs in threads only")
+    inbox = tmp_path / "in"
+    inbox.mkdir()
+    for i in range(documents):
+        (inbox / f"doc{i:03}.txt").write_bytes(SEED1.read_bytes() + f"\n\n（第{i}份）\n".encode())
+    out = tmp_path / "out"
+    server = SilentEndpoint()
+    env = user_env(tmp_path, SUMMARISE_BACKEND="llm", SUMMARISE_MODEL="m", SUMMARISE_BASE_URL=server.base_url,
+                   SUMMARISE_API_KEY="sk-test", SUMMARISE_TIMEOUT="600", SUMMARISE_NO_CACHE="1")
+    command = [sys.executable, "-c", "from summarise.cli import entry; entry()", "run", str(inbox), "--out", str(out),
+               "-j", str(jobs), "--no-reposts"]
+    proc = subprocess.Popen(command, cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            start_new_session=True)  # its own process group: a failing test ends its workers too
+    try:
+        waiting = time.monotonic() + 120
+        while len(server.held) < min(jobs, documents) and time.monotonic() < waiting and proc.poll() is None:
+            time.sleep(0.05)
+        assert len(server.held) >= min(jobs, documents), "the requests must be in flight for this test to mean anything"
+        proc.send_signal(signal.SIGTERM)
+        signalled = time.monotonic()
+        stdout, stderr = proc.communicate(timeout=INTERRUPT_GRACE + 60)
+        took = time.monotonic() - signalled
+    finally:
+        if proc.returncode is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.communicate()
+        server.close()
+    err = stderr.decode("utf-8", "replace")
+    assert proc.returncode == 130, err
+    assert "Traceback" not in err and "internal error" not in err, err
+    assert took < INTERRUPT_GRACE + 20, f"{took:.1f} s after SIGTERM"
+    summary = json.loads((out / "summary.json").read_text("utf-8"))
+    assert summary["interrupted"]
+    errors = [json.loads(line) for line in (out / "errors.jsonl").read_text("utf-8").splitlines()]
+    # every document that was running is listed, as interrupted; the others were not reached
+    assert len(errors) >= min(jobs, documents) and all("interrupted while it ran" in e["reason"] for e in errors), errors
+    assert summary["counts"]["failed"] == len(errors)
+    assert summary["counts"]["failed"] + summary["counts"]["not_reached"] == documents
+    assert not [p for p in os.listdir(out) if p.startswith(".summarise-tmp-")]
