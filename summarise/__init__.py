@@ -7,12 +7,10 @@
 """
 from __future__ import annotations
 
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("summarise")
-except PackageNotFoundError:  # running from a source tree that is not installed
-    __version__ = "0.0.0+source"
+import sys
+import types
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
 
 from .errors import (
     ConfigurationError,
@@ -23,11 +21,59 @@ from .errors import (
     SummariseError,
     TransientEndpointError,
 )
-from .normalise import normalise  # the function; the subpackage stays importable
-from .normalise.errors import NormaliseError
-from .pipeline import aextract, extract
-from .schemas import MeetingReport, OutOfScope, PolicyLecture, Record, load_record
-from .settings import Settings
+
+if TYPE_CHECKING:
+    __version__: str
+    from .normalise import normalise
+    from .normalise.errors import NormaliseError
+    from .pipeline import aextract, extract
+    from .schemas import MeetingReport, OutOfScope, PolicyLecture, Record, load_record
+    from .settings import Settings
+
+# Loaded on first use, so `import summarise` and `summarise --help` do not pay for the extractors,
+# pydantic's models or the parsers' tables.
+_LAZY = {
+    "Settings": ".settings", "NormaliseError": ".normalise.errors", "aextract": ".pipeline", "extract": ".pipeline",
+    "MeetingReport": ".schemas", "OutOfScope": ".schemas", "PolicyLecture": ".schemas", "Record": ".schemas",
+    "load_record": ".schemas",
+}
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("summarise")
+    except PackageNotFoundError:  # running from a source tree that is not installed
+        return "0.0.0+source"
+
+
+def __getattr__(name: str) -> Any:
+    if name == "__version__":
+        globals()[name] = value = _version()
+        return value
+    where = _LAZY.get(name)
+    if where is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(where, __name__), name)
+    globals()[name] = value
+    return value
+
+
+class _Package(types.ModuleType):
+    """`summarise.normalise` is the function (the public API) although a subpackage has that name: the
+    import system's binding of the subpackage to the attribute is set aside (it stays in sys.modules)."""
+
+    @property
+    def normalise(self) -> Any:
+        return import_module(".normalise", __name__).normalise
+
+    @normalise.setter
+    def normalise(self, module: Any) -> None:
+        pass
+
+
+sys.modules[__name__].__class__ = _Package
 
 __all__ = [
     "ConfigurationError", "EndpointError", "ExtractionError", "InputError", "MeetingReport", "NoValidAnswerError",

@@ -13,14 +13,14 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, NoReturn, Optional, Tuple
+from typing import TYPE_CHECKING, Any, NoReturn, Optional, Tuple
 
 import typer
-from pydantic import ValidationError
 
-from . import __version__
-from .settings import Settings
 from .workers import MAX_JOBS
+
+if TYPE_CHECKING:
+    from .settings import Settings
 
 FORMATS = ("md", "html", "docx", "json")
 LANGS = ("zh", "en")
@@ -128,6 +128,10 @@ def make_settings(backend: Optional[str], model: Optional[str], base_url: Option
 
     `will_send`: the command calls the endpoint, so an HTTP client it cannot build (a proxy setting)
     fails here, once, not once per document."""
+    from pydantic import ValidationError
+
+    from .settings import Settings
+
     if backend is not None and backend not in ("auto", "offline", "llm"):
         fail(f"bad --backend value {backend!r}; choose from auto, offline, llm")
     try:
@@ -172,6 +176,8 @@ def check_kind(kind: str) -> str:
 
 def version_callback(value: bool) -> None:
     if value:
+        from . import __version__
+
         typer.echo(f"summarise {__version__}")
         raise typer.Exit()
 
@@ -794,6 +800,8 @@ def brief(
 
     Example: summarise brief briefings/000_09f2237585b32c6b-1a2b3c4d5e.json -f html -o note.html
     """
+    from pydantic import ValidationError
+
     from .batch import atomic_write
     from .render import EXTENSIONS, render
     from .schemas import load_record

@@ -249,7 +249,7 @@ class DeadlineTransport(httpx2.HTTPTransport):
 
 def _proxied() -> bool:
     """True when the environment names a proxy (what httpx reads from it, through urllib)."""
-    import urllib.request  # noqa: PLC0415
+    import urllib.request
 
     found = urllib.request.getproxies()
     return any(found.get(scheme) for scheme in ("http", "https", "all"))

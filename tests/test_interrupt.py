@@ -51,7 +51,7 @@ class SilentEndpoint:
             conn.close()
 
 
-@pytest.mark.parametrize(("documents", "jobs"), [(3, 3), (130, 64)], ids=["threads", "worker processes"])
+@pytest.mark.parametrize("documents, jobs", [(3, 3), (130, 64)], ids=["threads", "worker processes"])
 def test_sigterm_does_not_wait_for_requests_that_never_end(documents: int, jobs: int, tmp_path: Path) -> None:
     if layout(jobs, documents)[0] == 1 and documents > 3:
         pytest.skip("one core here: -j runs in threads only")
@@ -74,7 +74,7 @@ def test_sigterm_does_not_wait_for_requests_that_never_end(documents: int, jobs:
         assert len(server.held) >= min(jobs, documents), "the requests must be in flight for this test to mean anything"
         proc.send_signal(signal.SIGTERM)
         signalled = time.monotonic()
-        stdout, stderr = proc.communicate(timeout=INTERRUPT_GRACE + 60)
+        _, stderr = proc.communicate(timeout=INTERRUPT_GRACE + 60)
         took = time.monotonic() - signalled
     finally:
         if proc.returncode is None:

@@ -76,13 +76,16 @@ def test_a_trickled_answer_is_cut_at_the_deadline(case: str, api: str, tmp_path:
     server = Trickler(head, tail, step)
     settings = Settings(backend="llm", model="m", base_url=server.base_url, api_key="sk-test", timeout=1.0,
                         max_attempts=2, max_wait=2.0, no_cache=True, cache_dir=tmp_path / "cache")
+    def run(settings: Settings) -> None:
+        if api == "extract":
+            extract(SEED1, settings=settings)
+        else:
+            asyncio.run(aextract(SEED1, settings=settings))
+
     started = time.monotonic()
     try:
         with pytest.raises(ExtractionError):
-            if api == "extract":
-                extract(SEED1, settings=settings)
-            else:
-                asyncio.run(aextract(SEED1, settings=settings))
+            run(settings)
     finally:
         took = time.monotonic() - started
         server.close()
