@@ -30,7 +30,7 @@ ARTICLES = {"seeds": [SHARED / "seeds", REPO / "seeds"], "corpus": [SHARED / "co
             "heldout4": [REPO / "eval" / "heldout4" / "articles"]}
 sys.path.insert(0, str(REPO / "tests"))
 
-from llm_answers import facts_proposed, whole  # noqa: E402
+from llm_answers import facts_proposed, whole
 
 
 def article_for(set_name: str, stem: str) -> Path | None:

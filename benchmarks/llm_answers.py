@@ -23,7 +23,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "tests"))
 
-from llm_answers import FOLDERS, GOLD, REPO as _REPO, cases, facts_proposed, whole  # noqa: E402
+from llm_answers import FOLDERS, GOLD, cases, facts_proposed, whole
+from llm_answers import REPO as _REPO
 
 FOLDERS["heldout5"] = REPO / "eval" / "heldout5" / "articles"
 GOLD["heldout5"] = REPO / "eval" / "heldout5" / "gold"

@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from contextlib import suppress
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from functools import cached_property, lru_cache
@@ -43,7 +44,7 @@ _ORDINAL = re.compile(r"第([一二三四五六七八九十]{1,3}|[0-9]{1,2})(?!
 MAX_ORDINAL = 30  # a longer "enumeration" is a number of something else (第100次)
 
 
-def problems(summary: Bilingual, grounder: "Grounder", grounded: Facts, proposed: Facts,
+def problems(summary: Bilingual, grounder: Grounder, grounded: Facts, proposed: Facts,
              rejected: list[Rejection]) -> list[str]:
     """What in the summary the article does not state (empty when nothing)."""
     out = _chinese(summary.zh, grounder, grounded, proposed, rejected)
@@ -53,7 +54,7 @@ def problems(summary: Bilingual, grounder: "Grounder", grounded: Facts, proposed
 
 
 # -- Chinese ------------------------------------------------------------------------------------
-def _chinese(zh: str, g: "Grounder", grounded: Facts, proposed: Facts, rejected: list[Rejection]) -> list[str]:
+def _chinese(zh: str, g: Grounder, grounded: Facts, proposed: Facts, rejected: list[Rejection]) -> list[str]:
     out: list[str] = []
     text = unicodedata.normalize("NFKC", zh)
     stated = g.stated
@@ -137,7 +138,7 @@ def _titled_names(text: str) -> list[tuple[str, str]]:
 
 
 # -- English ------------------------------------------------------------------------------------
-def _english(en: str, g: "Grounder", grounded: Facts, proposed: Facts) -> list[str]:
+def _english(en: str, g: Grounder, grounded: Facts, proposed: Facts) -> list[str]:
     out: list[str] = []
     values = g.stated.values | {Decimal(n) for n in _counts(grounded) | g.stated.ordinals}
     if grounded.event.date is not None:
@@ -196,7 +197,7 @@ def _is_pinyin(word: str) -> bool:
     return split(word.replace("'", ""), 3)
 
 
-def _article_reads(g: "Grounder", surname: str, given: str) -> bool:
+def _article_reads(g: Grounder, surname: str, given: str) -> bool:
     """The article writes a name that reads surname + given in pinyin (习近平 for Xi Jinping): each
     character's readings from pypinyin's dictionary, no segmentation of the whole article."""
     text = g.text
@@ -282,10 +283,8 @@ class Stated:
         """Every number the article states, as the English of a note may write it."""
         found: set[Decimal] = set()
         for token in self.numbers:
-            try:
+            with suppress(InvalidOperation):
                 found.add(Decimal(token))
-            except InvalidOperation:
-                pass
         for value, unit in self.figures:
             found.add(value)
             if unit == "mu":

@@ -25,10 +25,17 @@ from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
 
 from . import claims, freetext, lenient, redact
 from .dates import (
-    DateMention, ResolvedDate, chronicle_days, dateline, find_dates, headline_year, parse_iso, resolve_date,
+    DateMention,
+    ResolvedDate,
+    chronicle_days,
+    dateline,
+    find_dates,
+    headline_year,
+    parse_iso,
+    resolve_date,
 )
 from .figures import find_figures, parse_figure, values_agree
-from .schemas import Bilingual, Evidence, EventDate, Facts, Figure, Person, Point, Rejection
+from .schemas import Bilingual, EventDate, Evidence, Facts, Figure, Person, Point, Rejection
 
 _FOLD = str.maketrans({
     "，": ",", "。": ".", "：": ":", "；": ";", "！": "!", "？": "?", "（": "(", "）": ")",
@@ -336,7 +343,7 @@ def quoted_count(facts: Facts) -> int:
 
 def all_rejected(facts: Facts, rejected: list[Rejection]) -> str | None:
     """Why the document fails when every quoted fact of the answer was rejected (None otherwise)."""
-    whole = [r for r in rejected if r.field.split(".")[0].split("[")[0] in QUOTED and "." not in r.field
+    whole = [r for r in rejected if (r.field.split(".")[0].split("[")[0] in QUOTED and "." not in r.field)
              or r.field in ("event.evidence", "event.date")]
     if quoted_count(facts) or not whole:
         return None
@@ -380,7 +387,7 @@ class GroundedFacts(Facts):
 
     @model_validator(mode="wrap")
     @classmethod
-    def _grounded(cls, data: Any, handler: Any) -> "GroundedFacts":
+    def _grounded(cls, data: Any, handler: Any) -> GroundedFacts:
         context = _CHECKING.get()
         if context is None:
             return handler(data)

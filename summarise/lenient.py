@@ -96,7 +96,7 @@ def clean(model: type[BaseModel], data: dict[str, Any]) -> tuple[dict[str, Any],
                 targets.setdefault(target, error)
             for loc, limit in truncate.items():
                 items = _get(data, loc)
-                rejected += [Rejection(field=where(loc + (i,)), value=_text(item),
+                rejected += [Rejection(field=where((*loc, i)), value=_text(item),
                                        reason=f"more than the {limit} items allowed")
                              for i, item in enumerate(items[limit:], limit)]
                 del items[limit:]

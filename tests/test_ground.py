@@ -156,7 +156,7 @@ def test_the_headline_is_the_articles():
     assert fields(Facts(kind="meeting_report", headline=Bilingual(zh="对标顺德闯出新路"))) == {"headline"}
 
 
-@pytest.mark.parametrize(("zh", "en"), [
+@pytest.mark.parametrize("zh, en", [
     ("国务院副总理王大明出席会议。", None),
     ("项目总投资达到888亿元。", None),
     ("会议在北京人民大会堂召开。", None),
@@ -205,7 +205,7 @@ def test_a_date_quote_with_spaces_and_a_loose_value():
     assert rejected == [] and out.event.date.value == "2014-02-28"
 
 
-@pytest.mark.parametrize(("text", "title", "published", "value"), [
+@pytest.mark.parametrize("text, title, published, value", [
     ("标题\n2016-08-26 11:46 太行日报\n8月25日,县里召开推进会。", None, None, "2016-08-25"),
     ("7月1日,学校召开表彰大会。", "2021年度“七一”表彰大会", "2021-10-30", "2021-07-01"),
 ])

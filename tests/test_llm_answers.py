@@ -10,8 +10,8 @@ everywhere; the corpus needs ../shared; heldout4 is in eval/. Re-record:
 from __future__ import annotations
 
 import json
+from functools import cache
 from pathlib import Path
-from functools import lru_cache
 
 import pytest
 
@@ -30,7 +30,7 @@ def vcr_config(vcr_config):
     return {**vcr_config, "before_record_request": body_digest}
 
 
-@lru_cache(maxsize=None)
+@cache
 def routed() -> dict:
     scripts: dict = {}
     for set_name in SETS:
