@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import copy
 import json
-from functools import lru_cache
+from functools import cache
 
 import pytest
 
@@ -26,6 +26,7 @@ from summarise import NoValidAnswerError, Settings, extract
 from summarise.normalise import normalise
 
 TRIM = 4  # items a list keeps: enough for every kind, and cassettes stay small
+TRIM_PEOPLE = 6  # people: seed 000's attendee 黄伟忠 (every kind then applies to a seed: a user's clone has no corpus)
 
 
 @pytest.fixture(scope="module")
@@ -36,16 +37,16 @@ def vcr_config(vcr_config):
 def trimmed(case: Case) -> dict:
     data = case.data()
     for name in ("people", "figures", "points", "attendee_groups"):
-        data[name] = (data.get(name) or [])[:TRIM]
+        data[name] = (data.get(name) or [])[:TRIM_PEOPLE if name == "people" else TRIM]
     return data
 
 
-@lru_cache(maxsize=None)
+@cache
 def articles() -> tuple[Case, ...]:
     return tuple(cases("seeds") + cases("corpus"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def text_of(case: Case) -> str:
     return normalise(case.article).text
 
@@ -75,7 +76,7 @@ def scripts() -> dict:
         found[f"combined/{case.stem}"] = [{"content": plants.as_content(answer)}]
         route[marker(text_of(case))] = f"combined/{case.stem}"
     found["hostile-combined"] = {"route": route}
-    seed0, seed1 = cases("seeds")
+    seed0 = cases("seeds")[0]
     found["another-article"] = [{"content": json.dumps(seed0.data(), ensure_ascii=False)}]
     return found
 
@@ -130,7 +131,7 @@ def _planted_text(kind: str, answer: dict, field: str) -> list[str]:
 @pytest.mark.vcr
 def test_every_kind_at_once_is_caught(settings):
     for case in articles():
-        answer, expected = plants.combined(trimmed(case), text_of(case))
+        _, expected = plants.combined(trimmed(case), text_of(case))
         record = extract(case.article, model="hostile-combined", settings=settings)
         fields = {r.field for r in record.provenance.rejected}
         assert set(expected) <= fields, (case.stem, set(expected) - fields)
@@ -171,7 +172,6 @@ def test_the_planted_claims_are_false_by_plain_string_tests():
 def _ingest(tmp_path, article, content: str):
     """`summarise ingest` of one Batch-API result line answering `article`'s request with `content`."""
     from hostile import invoke
-
     from scripted_server import answer
 
     requests = tmp_path / "req.jsonl"
