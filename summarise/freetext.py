@@ -63,12 +63,13 @@ def _chinese(zh: str, g: Grounder, grounded: Facts, proposed: Facts, rejected: l
     event_year = grounded.event.date.value[:4] if grounded.event.date and grounded.event.date.value[:1] != "-" else None
     dated: list[tuple[int, int]] = []
     article_days = stated.days
-    for m in find_dates(text):
-        dated.append((m.start, m.end))
-        if m.month and m.day and (m.month, m.day) not in article_days and not _is_event_date(grounded, m.month, m.day):
-            out.append(f"summary: the date {m.quote!r} is not in the article")
-        if m.year is not None and str(m.year) not in known and str(m.year) != event_year:
-            out.append(f"summary: the year {m.year} is not in the article")
+    for mention in find_dates(text):
+        dated.append((mention.start, mention.end))
+        if mention.month and mention.day and (mention.month, mention.day) not in article_days \
+                and not _is_event_date(grounded, mention.month, mention.day):
+            out.append(f"summary: the date {mention.quote!r} is not in the article")
+        if mention.year is not None and str(mention.year) not in known and str(mention.year) != event_year:
+            out.append(f"summary: the year {mention.year} is not in the article")
     for m in _DIGITS.finditer(text):
         if any(a <= m.start() < b for a, b in dated):
             continue
@@ -84,12 +85,12 @@ def _chinese(zh: str, g: Grounder, grounded: Facts, proposed: Facts, rejected: l
     for name in sorted(n for n in names if len(n) >= 2 and n in text):
         if name not in g.text:
             out.append(f"summary: {name!r} does not occur in the article")
-    for name in _titled_names(text):
-        if not any(n in g.text for n in name):
-            out.append(f"summary: the name {name[0]!r} does not occur in the article")
-    for m in _HELD_AT.finditer(text):
-        if not g.says(m.group(1)):
-            out.append(f"summary: the place {m.group(1)!r} is not in the article")
+    for readings in _titled_names(text):
+        if not any(n in g.text for n in readings):
+            out.append(f"summary: the name {readings[0]!r} does not occur in the article")
+    for held in _HELD_AT.finditer(text):
+        if not g.says(held.group(1)):
+            out.append(f"summary: the place {held.group(1)!r} is not in the article")
     squeezed = claims.squeeze(text)
     for r in rejected:
         if r.field in ("event.place", "event.convened_by", "event.name", "event.topic", "headline"):
@@ -295,8 +296,8 @@ class Stated:
                 n = cn_numeral(run[:i])
                 if n is not None:
                     found.add(Decimal(n))
-        for m in find_dates(self.text):
-            found |= {Decimal(x) for x in (m.year, m.month, m.day) if x}
+        for mention in find_dates(self.text):
+            found |= {Decimal(x) for x in (mention.year, mention.month, mention.day) if x}
         return found
 
 

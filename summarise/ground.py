@@ -52,6 +52,13 @@ _PARTS = re.compile(r"[()（）、，,;；/]|及|和|与|以及")
 _DATE_VALUE = re.compile(r"^(?:(?P<y>[0-9]{4})|-)-(?P<m>[0-9]{2})(?:-(?P<d>[0-9]{2}))?$")
 
 
+def _span(ev: Evidence) -> tuple[int, int]:
+    """Where located evidence stands in the text (grounding sets both ends of every quote it keeps)."""
+    if ev.start is None or ev.end is None:
+        raise ValueError(f"the quote {ev.quote!r} has not been located in the article")
+    return ev.start, ev.end
+
+
 def _fold_char(ch: str) -> str:
     if ch.isspace():
         return ""
@@ -157,9 +164,9 @@ class Grounder:
 
     def _date(self, value: EventDate, grounded: Evidence, out: list[str]) -> EventDate | None:
         """The event date its quote states, with the year the article supports."""
-        mentions = ([m for m in self._chronicle if grounded.start <= m.start < grounded.end]  # 7月 / 1日 …
-                    or [m for m in self._sentence_dates(grounded) if grounded.start <= m.start < grounded.end
-                        and (m.month or m.day)]
+        start, end = _span(grounded)
+        mentions = ([m for m in self._chronicle if start <= m.start < end]  # 7月 / 1日 …
+                    or [m for m in self._sentence_dates(grounded) if start <= m.start < end and (m.month or m.day)]
                     or find_dates(grounded.quote))
         if not mentions:
             out.append(f"quote {grounded.quote!r} states no date")
@@ -204,11 +211,12 @@ class Grounder:
 
     def _sentence_dates(self, ev: Evidence) -> list[DateMention]:
         """Date mentions of the quote's sentence, with spans into the text (for the sentence's year)."""
-        a = ev.start
-        while a > 0 and self.text[a - 1] not in "。！？!?\n" and ev.start - a < 200:
+        start, end = _span(ev)
+        a = start
+        while a > 0 and self.text[a - 1] not in "。！？!?\n" and start - a < 200:
             a -= 1
-        b = ev.end
-        while b < len(self.text) and self.text[b] not in "。！？!?\n" and b - ev.end < 200:
+        b = end
+        while b < len(self.text) and self.text[b] not in "。！？!?\n" and b - end < 200:
             b += 1
         return [DateMention(m.quote, m.start + a, m.end + a, m.year, m.month, m.day, m.relative, m.context_year)
                 for m in find_dates(self.text[a:b])]
@@ -312,15 +320,16 @@ class Grounder:
         elif isinstance(fact, Point) and fact.speaker:
             if fact.speaker in fact.evidence.quote:
                 return
-            found, speaker = article.introducer(fact.evidence.start)
+            start, _ = _span(fact.evidence)
+            found, speaker = article.introducer(start)
             if (not found or speaker != fact.speaker) and fact.speaker not in (
-                    article.last_named(fact.evidence.start), article.head_speaker):
+                    article.last_named(start), article.head_speaker):
                 said_by = "no one" if not found else (f"{speaker!r}" if speaker else "the meeting itself")
                 yield "speaker", fact.speaker, (f"speaker {fact.speaker!r} does not introduce this point "
                                                 f"(the clause before it names {said_by})")
                 fact.speaker = None
         elif isinstance(fact, Figure) and fact.measures is not None:
-            sentence = article.sentence(fact.evidence.start, fact.evidence.end, lead=MEASURES_LEAD)
+            sentence = article.sentence(*_span(fact.evidence), lead=MEASURES_LEAD)
             if claims.overlap(fact.measures.zh, sentence) < MEASURES_OVERLAP:
                 yield "measures", fact.measures, (f"{fact.measures.zh!r} is not what the figure's sentence says "
                                                   f"it measures")

@@ -83,7 +83,7 @@ def clean(model: type[BaseModel], data: dict[str, Any]) -> tuple[dict[str, Any],
             return data, rejected
         except ValidationError as exc:
             errors = exc.errors()
-            targets: dict[Loc, dict[str, Any]] = {}
+            targets: dict[Loc, Any] = {}  # pydantic's ErrorDetails
             truncate: dict[Loc, int] = {}
             for error in errors:
                 loc = tuple(error.get("loc", ()))
