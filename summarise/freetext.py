@@ -35,6 +35,7 @@ _CN_RUN = re.compile(r"[〇零一二三四五六七八九十百千万两]{1,8}")
 _HELD_AT = re.compile(r"(?:在|于)([\u3400-\u9fff]{2,16}?)(?:召开|举行|举办|开幕)")
 _EN_NUMBER = re.compile(
     r"(?<![\w.])([0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(\.[0-9]+)?(?:\s*(thousand|million|billion|trillion))?")
+_EN_RANGE_SCALE = re.compile(r"\s*(?:[-–—~]|to)\s*[0-9][0-9,]*(?:\.[0-9]+)?\s*(thousand|million|billion|trillion)\b")
 _SCALE = {None: 1, "thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
 _EN_NAME = re.compile(r"\b([A-Z][a-z]{0,5})[ ]([A-Z][a-z]{1,11}(?:-[a-z]{1,6})?)\b")
 _MU_PER_HA = Decimal(15)
@@ -113,9 +114,17 @@ def _is_event_date(facts: Facts, month: int, day: int) -> bool:
     return d is not None and d.value.endswith(f"{month:02d}-{day:02d}")
 
 
+LISTED = 4  # names a summary may list before it counts the rest ("X, Y, Z, W and 2 others spoke")
+
+
 def _counts(facts: Facts) -> set[int]:
-    """Numbers a summary may state about the facts themselves (4 directives, 5 participants)."""
-    return {len(facts.points), len(facts.people), len(facts.figures), len(facts.attendee_groups)}
+    """Numbers a summary may state about the facts themselves: 4 directives, 5 participants, 7 who
+    spoke (等7人讲话), and the rest of them after the names it lists (and 2 others)."""
+    found = {len(facts.points), len(facts.people), len(facts.figures), len(facts.attendee_groups)}
+    for role in {r for p in facts.people for r in p.roles}:
+        n = sum(role in p.roles for p in facts.people)
+        found |= {n} | {n - k for k in range(1, LISTED + 1) if n > k}
+    return found
 
 
 @lru_cache(maxsize=1)
@@ -146,6 +155,9 @@ def _english(en: str, g: Grounder, grounded: Facts, proposed: Facts) -> list[str
         values |= {Decimal(int(p)) for p in grounded.event.date.value.strip("-").split("-") if p.isdigit()}
     for m in _EN_NUMBER.finditer(en):
         whole, decimals, scale = m.group(1), m.group(2) or "", m.group(3)
+        shared = _EN_RANGE_SCALE.match(en, m.end()) if scale is None else None
+        if shared:  # 600–800 million: the scale is both ends'
+            scale = shared.group(1)
         try:
             number = Decimal(whole.replace(",", "") + decimals)
         except InvalidOperation:
@@ -277,7 +289,13 @@ class Stated:
 
     @cached_property
     def figures(self) -> set[tuple[Decimal, str]]:
-        return {(f.value, f.unit) for f in find_figures(self.text, quoted=True)}
+        """(value, unit) of every figure the article states, both ends of a range (6-8亿元)."""
+        found = set()
+        for f in find_figures(self.text, quoted=True):
+            found.add((f.value, f.unit))
+            if f.upper is not None:
+                found.add((f.upper, f.unit))
+        return found
 
     @cached_property
     def values(self) -> set[Decimal]:

@@ -249,3 +249,15 @@ def test_a_summary_may_count_what_the_article_enumerates():
     assert g.review(counted)[1] == []
     more = Facts(kind="meeting_report", summary=Bilingual(zh="陈林从五个方面介绍了顺德经验。"))
     assert [r.field for r in g.review(more)[1]] == ["summary"]
+
+
+def test_a_summary_may_count_the_records_own_people_and_a_range():
+    speakers = [person(n, n, None, ["speaker"]) for n in ("王甲一", "李乙二", "张丙三", "赵丁四", "陈戊五", "刘己六")]
+    text = "会上，" + "、".join(p.name for p in speakers) + "讲话。预计年上交税收6-8亿元。"
+    g = Grounder(text, published="2021-06-07")
+    facts = Facts(kind="meeting_report", people=speakers, summary=Bilingual(
+        zh="王甲一等6人讲话。预计年上交税收6-8亿元。",
+        en="Wang Jiayi, Li Yier, Zhang Bingsan, Zhao Dingsi and 2 others spoke; tax revenue of 600–800 million yuan."))
+    assert [r.field for r in g.review(facts)[1]] == []
+    invented = facts.model_copy(update={"summary": Bilingual(zh="王甲一等9人讲话。", en="Nine spoke.")})
+    assert [r.field for r in g.review(invented)[1]] == ["summary"]
