@@ -78,6 +78,7 @@ def scripts() -> dict:
     found["hostile-combined"] = {"route": route}
     seed0 = cases("seeds")[0]
     found["another-article"] = [{"content": json.dumps(seed0.data(), ensure_ascii=False)}]
+    found["bad-fields"] = [{"content": json.dumps(_bad_fields(seed0.data()), ensure_ascii=False)}] * 2
     return found
 
 
@@ -145,6 +146,25 @@ def test_another_articles_answer_is_a_failure_not_a_record(settings):
     _, seed1 = cases("seeds")
     with pytest.raises(NoValidAnswerError, match="every quoted fact of it was rejected"):
         extract(seed1.article, model="another-article", settings=settings)
+
+
+def _bad_fields(answer: dict) -> dict:
+    """A date the schema cannot read and a role it does not know, in an otherwise good answer."""
+    answer = copy.deepcopy(answer)
+    answer["event"]["date"]["value"] = "八月一日"
+    answer["people"][0]["roles"].append("moderator")
+    return answer
+
+
+@pytest.mark.vcr
+def test_one_bad_field_never_fails_its_document_live(settings):
+    """Live, the invalid fields are re-asked; the same answer again keeps its record without them."""
+    seed0 = cases("seeds")[0]
+    record = extract(seed0.article, model="bad-fields", settings=settings.model_copy(update={"max_reasks": 1}))
+    assert record.provenance.usage.calls == 2
+    roles = len(seed0.data()["people"][0]["roles"])
+    assert {"event.date", f"people[0].roles[{roles}]"} <= {r.field for r in record.provenance.rejected}
+    assert record.event.date is None and len(record.people) == len(seed0.data()["people"])
 
 
 @pytest.mark.vcr
