@@ -133,7 +133,47 @@ def test_headlines_places_and_delegates(zh: str, en: str) -> None:
     ("财政部副部长", "Vice Minister of the Ministry of Finance"),
     ("我校国家治理研究院院长", "President of the University Institute for State Governance"),
     ("县直机关工委书记", "Secretary of the county-level Working Committee for Organs"),
+    ("副县长、公安局长", "Deputy County Magistrate and Director of the Public Security Bureau"),
+    ("教务处副处长", "Deputy Division Director of the Academic Affairs Office"),
+    ("院党委常务副书记", None),
+    ("校党委常务副书记", "Executive Deputy Secretary of the University Party Committee"),
+    ("县长助理", "Assistant to the County Magistrate"),
+    ("部长助理", "Assistant Minister"),
 ])
-def test_titles_former_posts_teams_universities_departments(zh: str, en: str) -> None:
+def test_titles_former_posts_teams_universities_departments(zh: str, en: str | None) -> None:
     from summarise.english import translate_title
     assert translate_title(zh) == en
+
+
+@pytest.mark.parametrize("zh, en", [
+    ("区政协九届二次会议", "the 2nd Session of the 9th District CPPCC Committee"),
+    ("首场报告会", "First Lecture Meeting"),
+    ("县第五次党代会精神", "the spirit of the 5th County Party Congress"),
+    ("十三市联席会议预备会", None),
+    ("湖北省武汉市", "Hubei Province Wuhan City"),
+])
+def test_sessions_firsts_congresses_and_numbers_that_are_no_places(zh: str, en: str | None) -> None:
+    assert translate(zh) == en
+
+
+@pytest.mark.parametrize("zh, en", [
+    ("关于开展2023年5月份党支部主题党日活动的通知", None),
+    ("湖南省长沙市岳麓区:党的二十大精神宣讲进社区",
+     ("Yuelu District, Changsha City, Hunan Province: Publicity lectures on the spirit of the 20th Party Congress reach "
+     "the communities")),
+    ("株洲市芦淞区:党的二十大精神宣讲进校园",
+     "Lusong District, Zhuzhou City: Publicity lectures on the spirit of the 20th Party Congress reach the campuses"),
+    ("县委宣讲团到乡镇 宣讲县第五次党代会精神",
+     ("County Party Committee Publicity Lecture Team gives a publicity lecture on the spirit of the 5th County Party "
+     "Congress")),
+    ("学院“青年大讲堂”正式启动", "A lecture hall (full name not translated) launched"),
+    ("新城镇召开驻村第一书记对接会", "Xincheng Town holds a matchmaking meeting (full name not translated)"),
+])
+def test_headlines_of_grass_roots_lectures(zh: str, en: str | None) -> None:
+    assert translate_headline(zh) == en
+
+
+@pytest.mark.parametrize("first", ["??? □记者 赵霞 报道", "（资料图片）", "“青年大讲堂”。通讯员 供图", "图为会议现场"])
+def test_a_caption_or_a_damaged_byline_is_no_headline(first: str) -> None:
+    f = extract_facts(make_doc(f"{first}\n3月2日，县委召开常委会会议。县委书记王某主持会议。", title=""))
+    assert f.headline is None

@@ -70,3 +70,21 @@ def test_a_meetings_name_may_hold_congyan() -> None:
 def test_what_a_lecture_verb_teaches(sentence: str, topic: str | None) -> None:
     f = extract_facts(make_doc("学院举办专题党课\n" + sentence))
     assert (f.event.topic.zh if f.event.topic else None) == topic
+
+
+@pytest.mark.parametrize("sentence, zh, en", [
+    ("机关干部、医务人员等80余人参加了讲座。", "参加", "attendees"),
+    ("各部门负责同志近120人参会。", "参会", "attendees"),
+    ("全镇300多人在线收看。", "收看", "attendees"),
+])
+def test_a_head_count_of_those_who_attended(sentence: str, zh: str, en: str) -> None:
+    f = extract_facts(make_doc("学院举办专题讲座\n3月5日，学院举办专题讲座。" + sentence))
+    (fig,) = [x for x in f.figures if x.unit == "person"]
+    assert fig.measures is not None and (fig.measures.zh, fig.measures.en) == (zh, en)
+
+
+def test_a_head_count_is_of_people_not_of_the_place_before_it() -> None:
+    f = extract_facts(make_doc("村里召开党员大会\n3月5日，村党支部召开党员大会。全村1520人，其中党员60名。"))
+    by_value = {x.value: x for x in f.figures}
+    assert by_value[1520].measures is None or by_value[1520].measures.en != "villages"
+    assert by_value[60].measures is not None and by_value[60].measures.en == "Party members"

@@ -61,6 +61,10 @@ def translate_event(zh: str) -> str | None:
     return f"{_cap(kind[1])} {NOT_TRANSLATED}" if kind else None
 
 
+# Words that open a headline where an actor would stand and are no one's name.
+_NOT_ACTORS = frozenset({"关于", "关注", "关心", "通知", "公告", "于是", "由于", "对于", "为了", "全面", "深入"})
+
+
 def _topic_then_body(zh: str) -> str | None:
     """A topic, then the body that holds the event, then its type: …精神省委宣讲团报告会 →
     "Lecture meeting of the Provincial Party Committee Publicity Lecture Team on …"."""
@@ -78,6 +82,15 @@ def _topic_then_body(zh: str) -> str | None:
     return f"{_cap(tail[-1].en)} of the {body} on {topic}"
 
 
+_NESTED = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:自治区|自治州|自治县|省|市|州|县|区|镇|乡|街道)")
+
+
+def lookup_body(zh: str) -> str | None:
+    """The glossary's body of that exact name (市政府, 区委), else None."""
+    hit = glossary().get(zh)
+    return hit[0] if hit and hit[1] in ("body", "level") else None
+
+
 def _place(zh: str) -> str | None:
     """Where an event was held (…在武汉举行): the glossary, a venue, else a place name romanised as
     one word ("Wuhan", never a person's "Wu Han")."""
@@ -85,7 +98,11 @@ def _place(zh: str) -> str | None:
     zh = zh.strip()
     if zh in ("我校", "学校", "我院", "我市", "我县", "我区", "我省", "我局"):
         return _actor(zh)
-    out = translate(zh) or translate_venue(zh)
+    out = None
+    levels = _NESTED.findall(zh)  # 湖南省长沙市岳麓区: Yuelu District, Changsha City, Hunan Province
+    if len(levels) > 1 and "".join(levels) == zh and all(lookup_body(x) is None for x in levels):
+        out = ", ".join(romanise(x) for x in reversed(levels))
+    out = out or translate(zh) or translate_venue(zh)
     if out is None and re.fullmatch(r"[\u4e00-\u9fff]{2,8}", zh):
         out = romanise(zh)
     return out
@@ -103,9 +120,11 @@ def _actor(zh: str) -> str | None:
     if out is None and split_place(zh) and re.fullmatch(r"[\u4e00-\u9fff]{2,8}", zh):
         out = romanise(zh)
     if out is None:  # a person: 李克强, 黄秉生教授, 校组织人事部长叶健芬 → "Ye Jianfen (Head of …)"
-        from summarise.offline.surnames import surname_length  # the surnames live with the extractor
-        if 2 <= len(zh) <= 3 and surname_length(zh) and zh[:2] not in glossary():
-            return romanise_name(zh)
+        from summarise.offline import lexicon  # the surnames and common words live with the extractor
+        from summarise.offline.surnames import surname_length
+        if 2 <= len(zh) <= 3 and surname_length(zh) and zh[:2] not in glossary() and not lexicon.refuses(zh) \
+                and zh not in _NOT_ACTORS:
+            return romanise_name(zh)  # never a common word (关于 "about" is no Guan Yu)
         for k in (3, 2, 4):
             title, name = zh[:-k], zh[-k:]
             if title and (title_en := translate_title(title)) and surname_length(name):
@@ -121,6 +140,12 @@ _HELD = re.compile(r"^(?P<y>.{2,60}?)(?:在(?P<z>.{1,20}?))?(?:日前|近日|今
 _GIVES = re.compile(r"^(?P<x>.{2,30}?)(?:应邀)?(?:作|做)(?P<y>.{2,60}?(?:报告|讲座|党课|辅导))$")
 _LESSON = re.compile(r"^(?P<x>.{2,30}?)(?:为|给|向)(?P<w>.{1,30}?)(?:上|讲|讲授)(?P<y>.{0,20}?党课)$")
 _PUBLICITY = re.compile(r"^(?P<x>.{2,30}?)(?:(?:来|到|赴|走进|深入)(?P<p>[^宣讲]{0,10}?))?宣讲(?![团员])(?P<y>.{2,40})$")
+# Y(正式)启动: an event or a programme launched; Y宣讲进乡村: publicity lectures reach the villages
+_LAUNCHED = re.compile(r"^(?P<y>.{2,60}?)(?:正式|全面)?(?:启动|开讲)$")
+_REACHES = re.compile(r"^(?P<y>.{2,40}?)宣讲(?:走)?进(?P<z>乡村|农村|社区|校园|企业|基层|机关|村组|课堂|家庭)$")
+_REACHED = {"乡村": "the villages", "农村": "the countryside", "社区": "the communities", "校园": "the campuses",
+            "企业": "the enterprises", "基层": "the grass roots", "机关": "the government offices",
+            "村组": "the villages", "课堂": "the classrooms", "家庭": "the households"}
 # X传达(学习)Y精神: a body or a person relays the spirit of a meeting or speech
 _RELAYS = re.compile(r"^(?P<x>.{2,30}?)(?:传达学习|传达|学习传达)(?P<y>.{2,60}?精神)$")
 
@@ -136,15 +161,31 @@ def translate_headline(zh: str) -> str | None:
     A column tag (【党史学习教育】, [视频]) is dropped; of a headline in two parts (青海召开…会议
     规格高内容多意义重大) the first is translated and the rest marked as not translated."""
     zh = _COLUMN_TAG.sub("", zh.strip().strip(_TRIM)).strip()
+    if (m := _PLACE_COLON.match(zh)) and (where := _place(m["p"])) and (rest := translate_headline(m["rest"])):
+        return f"{where}: {rest}"  # 西宁市城中区：党的二十大精神宣讲进乡村
     parts = re.split(r"\s+", zh)
+    if len(parts) >= 2 and (whole := _headline("".join(parts))) is not None and _headline(parts[0]) is None:
+        return whole  # 市委宣讲团到开江 宣讲…精神: one sentence set in two lines
     if len(parts) >= 2 and len(parts[0]) >= 4:
         # 中共中央政治局召开会议 审议《…》 中共中央总书记习近平主持会议: each part read on its own
         read = [_headline(part) for part in parts]
         if read[0] is None:
             return None
-        out = "; ".join(_lower_article(r) if k else r for k, r in enumerate(read) if r)
+        out = ""
+        for k, r in enumerate(read):
+            if not r:
+                continue
+            if not k:
+                out = r
+            elif r[:1].islower() and not r.startswith(("a ", "an ", "the ")):
+                out += f" to {r}"  # 召开会议 研究部署…: what the meeting was held for
+            else:
+                out += f"; {_lower_article(r)}"
         return out if all(read) else f"{out} {_PART_UNTRANSLATED if len(parts) > 2 else _SUBTITLE}"
     return _headline(zh)
+
+
+_PLACE_COLON = re.compile(r"^(?P<p>[\u4e00-\u9fff]{2,12})[：:](?P<rest>.{4,})$")
 
 
 def _lower_article(s: str) -> str:
@@ -202,10 +243,14 @@ def _headline(zh: str) -> str | None:
         actor, event = _actor(m["x"]), translate_event(m["y"])
         if actor and event:
             return _cap(f"{actor} gives {_a(event)}")
-    if m := _PUBLICITY.match(zh):
+    if (m := _REACHES.match(zh)) and (topic := translate(m["y"])) and m["z"] in _REACHED:
+        return _cap(f"publicity lectures on {topic} reach {_REACHED[m['z']]}")
+    if (m := _PUBLICITY.match(zh)) and not m["y"].startswith(("进", "走进")):
         actor, topic = _actor(m["x"]), translate(m["y"])
         if actor and topic:
             return _cap(f"{actor} gives a publicity lecture on {topic}")
+    if (m := _LAUNCHED.match(zh)) and (what := translate_event(m["y"]) or translate(m["y"])):
+        return _cap(f"{_a(what) if event_type(m['y']) else what} launched")
     if m := _RELAYS.match(zh):
         actor, spirit = _actor(m["x"]), translate(m["y"])
         if actor and spirit:

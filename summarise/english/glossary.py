@@ -57,6 +57,12 @@ def glossary() -> dict[str, tuple[str, str]]:
     for zh, (en, cat) in list(table.items()):
         if cat == "role" and not zh.startswith("副") and "副" + zh not in table:
             table["副" + zh] = ("Deputy " + en, "role")
+    for zh, (en, cat) in list(table.items()):
+        # 常务副书记 → Executive Deputy Secretary; 校长助理 → Assistant to the President
+        if cat == "role" and zh.startswith("副") and "常务" + zh not in table:
+            table["常务" + zh] = ("Executive " + en, "role")
+        if cat == "role" and not zh.endswith("助理") and zh + "助理" not in table:
+            table[zh + "助理"] = ("Assistant to the " + en, "role")
     return table
 
 
@@ -93,7 +99,7 @@ class _Tok:
 
 _YEAR = re.compile(r"(\d{4})年(?:度)?")
 # Words and characters a place's proper name does not hold (青海全省 is 青海 + 全省, not 青海全 + 省).
-_NOT_PROPER = re.compile(r"召开|举行|举办|[全校园]$|^各|[的在和与及暨]")
+_NOT_PROPER = re.compile(r"召开|举行|举办|[全校园]$|^[各进到向从]|[的在和与及暨]|^[一二三四五六七八九十百两]+$|[省市县]")
 _IGNORABLE = "“”‘’\"「」『』《》 "
 
 
@@ -102,7 +108,11 @@ _IGNORABLE = "“”‘’\"「」『』《》 "
 # before it: 省委十届六次全会).
 _NUM = r"(?:[0-9]{1,4}|[一二三四五六七八九十百零〇两]{1,5})"
 _PLENUM = re.compile(rf"(?:党的)?(?P<n>{_NUM})届(?P<m>{_NUM})中全会")
-_SESSION = re.compile(rf"(?P<n>{_NUM})届(?P<m>{_NUM})次(?:全会|全体(?P<e>扩大)?会议|全委(?P<f>扩大)?会)")
+_SESSION = re.compile(rf"(?P<n>{_NUM})届(?P<m>{_NUM})次(?:全会|全体(?P<e>扩大)?会议|全委(?P<f>扩大)?会|(?P<s>会议))")
+# 首场报告会, 首次会议, 首期讲堂: the first
+_FIRST = re.compile(r"首(?:场|次|期|届)")
+# 党的二十大报告: the report to a Party congress
+_CONGRESS_REPORT = re.compile(rf"(?:党的)?(?P<n>{_NUM})大报告")
 _ORDINAL = re.compile(rf"第(?P<n>{_NUM})(?:届|次|期)|(?P<t>{_NUM})届")
 _DELEGATE = re.compile(rf"(?:党的)?(?P<n>{_NUM})大代表")  # 党的二十大代表: a delegate to the Party congress
 _WORDS = ("", "First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth", "Ninth", "Tenth")
@@ -129,7 +139,12 @@ def _numbered(s: str, i: int) -> tuple[_Tok, int] | None:
         n, k = _number(m["n"]), _number(m["m"])
         if n and k:
             enlarged = "Enlarged " if m["e"] or m["f"] else ""
-            return _Tok("session", m.group(), f"{ordinal(k)} {enlarged}Plenary Session", ordinal(n)), m.end()
+            kind = "Session" if m["s"] else "Plenary Session"  # 县政协十一届一次会议: a congress's session
+            return _Tok("session", m.group(), f"{ordinal(k)} {enlarged}{kind}", ordinal(n)), m.end()
+    if m := _FIRST.match(s, i):
+        return _Tok("ordinal", m.group(), "first"), m.end()
+    if (m := _CONGRESS_REPORT.match(s, i)) and (n := _number(m["n"])):
+        return _Tok("term", m.group(), f"the report to the {ordinal(n)} Party Congress"), m.end()
     if (m := _DELEGATE.match(s, i)) and (n := _number(m["n"])):
         return _Tok("role", m.group(), f"Delegate to the {ordinal(n)} Party Congress"), m.end()
     if m := _ORDINAL.match(s, i):
@@ -161,7 +176,9 @@ def _candidates(s: str, i: int, kinds: frozenset[str]) -> list[tuple[int, _Tok, 
     if "proper" in kinds:
         for j in range(i + 2, min(len(s), i + 9) + 1):
             parts = split_place(s[i:j])
-            if parts and 1 <= len(parts[0]) <= 5 and re.fullmatch(r"[\u4e00-\u9fff]+", parts[0]) \
+            # a one-character name only before 县 (沛县): 驻村, 本镇, 全乡 are words, not places
+            if parts and (2 <= len(parts[0]) <= 5 or (len(parts[0]) == 1 and parts[1] == "县")) \
+                    and re.fullmatch(r"[\u4e00-\u9fff]+", parts[0]) \
                     and not _NOT_PROPER.search(parts[0]):
                 known = lookup(parts[0], "place")
                 proper = known or pinyin_word(parts[0]).capitalize()
@@ -171,7 +188,7 @@ def _candidates(s: str, i: int, kinds: frozenset[str]) -> list[tuple[int, _Tok, 
             nxt = s[j:j + 2]
             if nxt and nxt[0] in _LEVEL_START and any(
                     gl.get(s[j:k], ("", ""))[1] == "body" for k in range(j + 2, min(len(s), j + 6) + 1)) \
-                    and re.fullmatch(r"[\u4e00-\u9fff]+", s[i:j]):
+                    and re.fullmatch(r"[\u4e00-\u9fff]+", s[i:j]) and not _NOT_PROPER.search(s[i:j]):
                 proper = lookup(s[i:j], "place") or pinyin_word(s[i:j]).capitalize()
                 out.append((4, _Tok("name", s[i:j], proper, proper), j))
     return out
@@ -200,6 +217,9 @@ _TITLE_KINDS = frozenset({"role", "body", "level", "place", "proper", "term"})
 # 原 before a post: the post held before (原副院长, 原广东省卫生计生委副巡视员); not the 原 of a
 # place's own name (原平市, 原阳县, 原州区).
 _FORMER = re.compile(r"原(?![平阳州])")
+# A head written with its body's last character once (公安局长 = 公安局 + 局长).
+_HEAD_OF = {"部长": "Head", "局长": "Director", "处长": "Director", "厅长": "Director", "科长": "Section Chief",
+            "司长": "Director-General"}
 # 我校国家治理研究院院长: the report's own institution
 _OWN = {"我校": "校", "我院": "院", "我市": "市", "我县": "县", "我区": "区", "我省": "省"}
 
@@ -211,9 +231,11 @@ def _title_part(zh: str) -> str | None:
         rest = _title_part(zh[:former.start()] + zh[former.end():])
         return f"Former {rest}" if rest and not rest.startswith("Former ") else None
     toks = _segment(zh, _TITLE_KINDS)
-    if toks is None and zh.endswith("部长") and len(zh) > 3:
-        # 校组织人事部长: the head of a department the glossary knows (组织人事部)
-        return _title_part(zh[:-1] + "负责人")
+    if toks is None and len(zh) > 3 and zh[-2:] in _HEAD_OF:
+        # 校组织人事部长, 公安局长: the head of a body the glossary knows (组织人事部, 公安局), its
+        # 部/局/处 written once
+        head = _title_part(zh[:-1] + "负责人")
+        return None if head is None else _HEAD_OF[zh[-2:]] + head.removeprefix("Head")
     if toks:
         toks = _topic_bodies(toks)
     if not toks or toks[-1].kind != "role" or any(t.kind in ("role", "term") for t in toks[:-1]):
@@ -285,7 +307,7 @@ _PARTY_GROUP_OF = re.compile(r" of the Leading Party Group of (the .+)$")
 
 _ALL_KINDS = frozenset({"role", "body", "level", "place", "proper", "name", "year", "term", "meeting",
                         "action", "word", "ordinal"})
-_NUMBER_START = frozenset("第党0123456789一二三四五六七八九十百零〇两")
+_NUMBER_START = frozenset("第党首0123456789一二三四五六七八九十百零〇两")
 
 
 def _title_case(words: str) -> str:
@@ -359,6 +381,9 @@ def render(toks: list[_Tok]) -> str:
     省委十届六次全会 → "the 6th Plenary Session of the 10th Provincial Party Committee",
     党委常委会第167次会议 → "167th Meeting of the Party Committee Standing Committee"."""
     toks = list(toks)
+    for k in range(1, len(toks)):  # 市第四次党代会: the 4th Municipal Party Congress
+        if toks[k].kind == "ordinal" and toks[k - 1].kind in ("level", "place", "proper"):
+            toks[k - 1], toks[k] = toks[k], toks[k - 1]
     for k in range(len(toks) - 1, 0, -1):
         t = toks[k]
         if t.kind == "session":
@@ -387,6 +412,8 @@ def _chain(toks: list[_Tok]) -> str | None:
     if not toks or toks[-1].kind != "body" or any(t.kind not in ("body", "ordinal", "level", "place", "proper", "name")
                                                   for t in toks):
         return None
+    if len(toks) > 1 and toks[1].kind == "ordinal" and toks[0].kind in ("level", "place", "proper"):
+        toks = [toks[1], toks[0], *toks[2:]]  # 市第四次党代会: the 4th Municipal Party Congress
     for k in range(1, len(toks) - 1):  # 全国政协十四届常委会: the term is the body's before it
         if toks[k].kind == "ordinal" and toks[k - 1].kind == "body":
             before, after = _chain(toks[:k]), _chain(toks[k + 1:])

@@ -58,7 +58,7 @@ def _headline(doc: Any, text: str) -> tuple[str | None, Span | None]:
         return None, None  # the lead paragraph, even where the page (or the normaliser) titles it so
     if _DATE_ONLY.fullmatch(first):
         return None, None  # a dateline (2月10日) dates the report: it is no headline
-    if _BYLINE.fullmatch(first) or _SLOGAN.fullmatch(first):
+    if _BYLINE.fullmatch(_JUNK_LEAD.sub("", first)) or _SLOGAN.fullmatch(first) or _CAPTION.search(first):
         # a byline ((记者 孙洁静), 周口日报记者 李瑞才 通讯员 赵坤) or a banner of slogans above the
         # text (主业强劲 产业兴盛 创新引领): the page's own title, if it has one, is the headline
         title = None if title is None or title.strip() == first else title
@@ -72,9 +72,14 @@ def _headline(doc: Any, text: str) -> tuple[str | None, Span | None]:
     return _HEADLINE_MARKUP.sub("", title, count=1) if title else title, None
 
 
-# A byline: who wrote or photographed it, the names after a space or colon, nothing else.
+# A byline: who wrote or photographed it, the names after a space or colon, nothing else (and 报道,
+# 摄, 供图 after them: □记者 赵霞 报道).
 _BYLINE = re.compile(r"[（(【\[]?(?:\s*[^\s，,。：:（()）]{0,16}?(?:记者|通讯员|作者|撰稿|供稿|编辑|责编|摄影|摄像)"
-                     r"(?:[：:\s]+[\u4e00-\u9fff·]{2,5})+)+\s*[)）】\]]?")
+                     r"(?:[：:\s]+[\u4e00-\u9fff·]{2,5})+)+\s*(?:报道|摄|供图|摄影)?\s*[)）】\]]?")
+# Damaged or decorative characters before a byline (??? □, ■).
+_JUNK_LEAD = re.compile(r"^[?？□■◆●▲★☆\s]+")
+# A photo's caption or credit: (资料图片), 图为…, …。通讯员 供图, …记者 张三 摄.
+_CAPTION = re.compile(r"^[（(]?(?:资料图片|资料图|图片|配图)[)）]?$|^图为|(?:通讯员|记者|摄影)\s*[\u4e00-\u9fff·]{0,5}\s*(?:供图|摄)$")
 # Slogans set above the text: three or more short parts with no verb of the genre between spaces.
 _SLOGAN = re.compile(r"(?:(?![^\s]*(?:召开|举行|举办|主持|出席|讲话|宣讲|党课|会议|报告))[\u4e00-\u9fff]{2,6}[ \u3000]+){2,}"
                      r"(?![^\s]*(?:召开|举行|举办|主持|出席|讲话|宣讲|党课|会议|报告))[\u4e00-\u9fff]{2,6}")
@@ -136,6 +141,25 @@ def _event(text: str, raw: RawEvent, published: str | None, topic: Span | None) 
     )
 
 
+# A title that names the lecturing role (宣讲员, 小板凳宣讲队员, 大学生宣讲队成员, 主讲人), and the
+# words of lecturing in a sentence that names the person (宣讲中，雷开富结合…给居民讲…).
+_LECTURER_TITLE = re.compile(r"(?:宣讲员|宣讲队员|宣讲队成员|宣讲团成员|讲师团成员|主讲人|主讲嘉宾)$")
+_LECTURING = re.compile(r"宣讲|讲述|讲授|授课|讲解|党课|讲座")
+
+
+def _titled_lecturer(text: str, found: list[Found]) -> Found | None:
+    """The first person whose title is a lecturing role and who lectures in a sentence naming them:
+    a lecture at a village or a community, where no frame around the name says 作报告 or 主讲."""
+    for p in found:
+        if p.title and _LECTURER_TITLE.search(p.title) and "chair" not in p.roles:
+            at = text.find(p.name)
+            while at >= 0:
+                if _LECTURING.search(_sentence_of(text, at)):
+                    return p
+                at = text.find(p.name, at + len(p.name))
+    return None
+
+
 def extract_facts(doc: Any) -> Facts:
     """Facts of one normalised document, every one with verbatim evidence from `doc.text`."""
     text: str = doc.text
@@ -146,6 +170,8 @@ def extract_facts(doc: Any) -> Facts:
     raw_event = find_event(text, headline, date_mentions)
     found = find_people(text)
     lecturer = next((p for p in found if "lecturer" in p.roles), None)
+    if lecturer is None and (lecturer := _titled_lecturer(text, found)) is not None:
+        lecturer.roles.insert(0, "lecturer")
     topic = find_topic(text, lecturer.end) if lecturer else None
     invited = lecturer is not None and bool(_INVITED.search(text, max(0, lecturer.start - 12), lecturer.start))
     name_zh = text[raw_event.name.start:raw_event.name.end] if raw_event.name else None

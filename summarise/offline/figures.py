@@ -131,16 +131,26 @@ def _measures(text: str, fig: shared.ParsedFigure, start: int, end: int) -> Bili
         return _amount_or_rate(text, fig, start)
     if fig.unit not in ("count", "person", "household"):
         return None
+    people = fig.unit in ("person", "household")
     for n in range(_NOUN_MAX, 0, -1):
         word = text[fig.end:fig.end + n]
-        if fig.end + n <= end and (en := english.noun(word)):
+        if fig.end + n <= end and (en := english.noun(word)) and not (people and _NOT_PEOPLE.search(word)):
             return Bilingual(zh=word, en=en)
     before = _NOUN_BEFORE_JUNK.sub("", text[max(start, fig.start - 12):fig.start])
     for n in range(min(_NOUN_MAX, len(before)), 0, -1):
         word = before[-n:]
-        if (en := english.noun(word)) and word in text[start:end]:
+        if (en := english.noun(word)) and word in text[start:end] and not (people and _NOT_PEOPLE.search(word)):
             return Bilingual(zh=word, en=en)
+    if fig.unit == "person" and (verb := _ATTENDED.match(text, fig.end, end)):
+        return Bilingual(zh=verb["verb"], en="attendees")  # 医务人员50余人参加了讲座: those who attended
     return None
+
+
+# A head count is of people: not of the place or body a noun before it names (全村2283人: the
+# village's residents, not 2,283 villages).
+_NOT_PEOPLE = re.compile(r"[村镇乡县市区省局厅委院校所站处室企司]$")
+# A head count followed by an attendance verb: the people who attended (100多人出席, 200多人在线参加).
+_ATTENDED = re.compile(r"(?:同志|人员)?(?:现场|在线|线上|集中)?(?P<verb>参加|出席|参会|与会|列席|到会|聆听|收听收看|收看|观看)")
 
 
 def find_figures(text: str, date_mentions: list[DateMention]) -> list[tuple[shared.ParsedFigure, Figure]]:

@@ -88,6 +88,16 @@ def _in_post_list(text: str, start: int) -> bool:
     return start > 0 and text[start - 1] == "、" and _TITLE_END_RE.search(text, max(0, start - 9), start - 1) is not None
 
 
+def _named_post_before(text: str, start: int, cand: str) -> bool:
+    """…周玉文博士、刘辉玲主任: the post before the 、 follows a name too, so the list is of people
+    with their posts (a three-character name that is no common word), not of posts (纪检书记)."""
+    if len(cand) != 3 or lexicon.refuses(cand) or cand in vocab.NOT_NAMES:
+        return False
+    post = _TITLE_END_RE.search(text, max(0, start - 9), start - 1)
+    return post is not None and any(name_at(text, post.start() - n) == text[post.start() - n:post.start()]
+                                    for n in (3, 2) if post.start() >= n)
+
+
 def _posts_after_names(text: str) -> list[re.Match[str]]:
     """Posts that may follow a name: those of POST_TITLES anywhere, any post before a verb."""
     best: dict[int, re.Match[str]] = {}
@@ -154,6 +164,8 @@ def _glued_left(text: str, pos: int) -> bool:
 _CHARGE = re.compile(r"(?:分管|主管|负责|主持)[\u4e00-\u9fff]{1,10}$")
 
 
+# A stop character that opens a word of an organisation's name (经济, 经贸, 经开区): no stop there.
+_STOP_IN_WORD = re.compile(r"经(?=[济营贸管开信销])")
 _CONJUNCTION = re.compile(r"(?:以及|和|与|及|并)(?=[\u4e00-\u9fff])")
 
 
@@ -166,7 +178,8 @@ def _title_start(text: str, suffix_start: int, limit: int) -> int:
         if ch == "的" and (charge := _CHARGE.search(text, max(0, i - 14), i - 1)):
             i = charge.start()  # past the remit, whose words (日常, 工作) are no stops here
             continue
-        if vocab.TITLE_STOP.ends_at(text, i) and not text.startswith("有限", i - 1):  # 股份有限公司: no stop
+        if vocab.TITLE_STOP.ends_at(text, i) and not text.startswith("有限", i - 1) \
+                and not _STOP_IN_WORD.match(text, i - 1):  # 股份有限公司, 经济管理教研部: no stop
             break
         if ch == "、":
             if _TITLE_END_RE.search(text, max(0, i - 12), i - 1) is None:
@@ -314,7 +327,8 @@ def find_mentions(text: str) -> list[Mention]:
             cand = text[a:q]
             s = surname_length(cand)
             if not s or len(cand) - s not in (1, 2) or not free(a, m.end()) or cand in vocab.NOT_NAMES \
-                    or cand in vocab.FOLLOW or _in_post_list(text, a) or lexicon.refuses(cand) or _glued_left(text, a):
+                    or cand in vocab.FOLLOW or (_in_post_list(text, a) and not _named_post_before(text, a, cand)) \
+                    or lexicon.refuses(cand) or _glued_left(text, a):
                 continue
             before = text[a - 1] if a else ""
             org_start = a
@@ -421,6 +435,17 @@ _COUNTED = re.compile(r"等[0-9０-９一二三四五六七八九十两百]+[名
 _LIST_LABEL = re.compile(r"等(?P<label>[\u4e00-\u9fff]{0,10}?(?:" + vocab.alternation(vocab.TITLE_SUFFIXES) + "))")
 
 
+def _word_in_list(text: str, at: int) -> str | None:
+    """A name that is also a word (江南, 高峰) inside a list of names: between 、 and a 、 that a
+    name follows (王兵、…、江南、贾全顺), never at the list's end, where the words of a sentence go on."""
+    for n in (2, 3):
+        cand = text[at:at + n]
+        if len(cand) == n and surname_length(cand) and all(_is_cjk(c) for c in cand) \
+                and text.startswith("、", at + n) and name_at(text, at + n + 1, listed=True):
+            return cand
+    return None
+
+
 def _bare_lists(text: str, free, taken: "_Taken", words: dict[str, bool]) -> list[Mention]:
     """Lists of names without a title before them, opening a clause and closed by 等 or a verb:
     刘南昌、安伟、王振清等副市级以上领导在分会场收看 (the label after 等 is their title), 张三、李四出席.
@@ -435,7 +460,7 @@ def _bare_lists(text: str, free, taken: "_Taken", words: dict[str, bool]) -> lis
             continue
         names = [(start, first)]
         while text.startswith("、", pos):
-            name = name_at(text, pos + 1, listed=True)
+            name = name_at(text, pos + 1, listed=True) or (_word_in_list(text, pos + 1) if len(names) >= 2 else None)
             if not name or not free(pos + 1, pos + 1 + len(name)):
                 break
             names.append((pos + 1, name))
@@ -447,8 +472,8 @@ def _bare_lists(text: str, free, taken: "_Taken", words: dict[str, bool]) -> lis
             continue  # 蔡立、杨洁等四名同志转为正式党员: a counted group (honourees, new members)
         label = _LIST_LABEL.match(text, pos)
         title = label.group("label") if label else None
-        if any(_is_word(text, n, words) for _, n in names):
-            continue
+        if sum(_is_word(text, n, words) for _, n in names) > (1 if len(names) >= 4 else 0):
+            continue  # a list of words; one word among four names or more is a name (…、江南、…)
         for a, n in names:
             out.append(Mention(n, a, title, a, a + len(n)))
             taken.append((a, a + len(n)))
