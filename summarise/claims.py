@@ -40,7 +40,7 @@ ROLE_CUES: dict[str, tuple[str, ...]] = {
 # Written before the name: 主持人：X, 主讲人X, 出席会议的领导有X、Y, 参加座谈的有X.
 _BEFORE = {
     "chair": re.compile(r"主持人?[:：\s]*$"),
-    "lecturer": re.compile(r"(?:主讲人?|主讲嘉宾|授课人|报告人|宣讲人|宣讲员|宣讲团成员|邀请了?|特邀|邀请到)"
+    "lecturer": re.compile(r"(?:主讲人?|主讲嘉宾|授课人|报告人|宣讲人|宣讲员|宣讲团成员|宣讲队员|宣讲队成员|讲师团成员|邀请了?|特邀|邀请到)"
                            r"[^。；;！？!?\n]{0,40}?$"),
     "reporter": re.compile(r"(?:汇报人|报告人)[:：\s]*$"),
     "attendee": re.compile(r"(?:出席|参加|列席|参与|与会)[^。；;！？\n]{0,12}?(?:有|包括|是)[:：\s]*$"

@@ -177,3 +177,13 @@ def test_headlines_of_grass_roots_lectures(zh: str, en: str | None) -> None:
 def test_a_caption_or_a_damaged_byline_is_no_headline(first: str) -> None:
     f = extract_facts(make_doc(f"{first}\n3月2日，县委召开常委会会议。县委书记王某主持会议。", title=""))
     assert f.headline is None
+
+
+@pytest.mark.parametrize("zh, en", [
+    ("王某讲话 李某主持", "Wang Mou delivers a speech; Li Mou chairs"),
+    ("弘扬优良传统 扎根岗位 学院党委召开支部书记例会",
+     "College Party Committee holds the Branch Secretary Regular Meeting (part of headline not translated)"),
+    ("党课“走心” 教育“走实”", None),
+])
+def test_headlines_in_parts(zh: str, en: str | None) -> None:
+    assert translate_headline(zh) == en

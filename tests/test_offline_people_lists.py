@@ -67,3 +67,12 @@ def test_three_settings_before_a_lecture_verb() -> None:
     f = extract_facts(make_doc("园区工会大讲坛开讲\n7月3日，园区工会大讲坛第一期开讲。新区管委会办公室原调研员吴明昌同志，"
                                "结合自身多年经验，以“怎样撰写信息”为题，为机关干部职工100余人带来了一堂内容丰富的讲座。"))
     assert [p.name for p in f.people if "lecturer" in p.roles] == ["吴明昌"]
+
+
+def test_a_lecturer_known_by_a_lecturing_title_keeps_the_role_once_grounded() -> None:
+    from summarise import Settings, extract
+
+    record = extract(text=("大学生宣讲队走进小学\n5月25日，学院团委组织大学生宣讲队走进康复路小学。宣讲现场，陕西高校"
+                           "“青春宣讲”大学生宣讲队成员张碧云，以“弘扬中华文化”为主题，为小朋友们讲述了中华优秀传统文化。"),
+                     settings=Settings(backend="offline"))
+    assert [p.name for p in record.people if "lecturer" in p.roles] == ["张碧云"]

@@ -164,13 +164,17 @@ def translate_headline(zh: str) -> str | None:
     if (m := _PLACE_COLON.match(zh)) and (where := _place(m["p"])) and (rest := translate_headline(m["rest"])):
         return f"{where}: {rest}"  # 西宁市城中区：党的二十大精神宣讲进乡村
     parts = re.split(r"\s+", zh)
-    if len(parts) >= 2 and (whole := _headline("".join(parts))) is not None and _headline(parts[0]) is None:
+    if len(parts) == 2 and _VERB_OPENS.match(parts[1]) and _headline(parts[0]) is None \
+            and (whole := _headline("".join(parts))) is not None:
         return whole  # 市委宣讲团到开江 宣讲…精神: one sentence set in two lines
     if len(parts) >= 2 and len(parts[0]) >= 4:
         # 中共中央政治局召开会议 审议《…》 中共中央总书记习近平主持会议: each part read on its own
         read = [_headline(part) for part in parts]
-        if read[0] is None:
+        if not any(read):
             return None
+        if read[0] is None:
+            # 深入学习宣传党的二十大 扎根岗位敢担当 学院党委召开…例会: slogans, then the news
+            return "; ".join(r for r in read if r) + f" {_PART_UNTRANSLATED}"
         out = ""
         for k, r in enumerate(read):
             if not r:
@@ -185,6 +189,8 @@ def translate_headline(zh: str) -> str | None:
     return _headline(zh)
 
 
+# A second line that opens with the verb whose subject ends the first (市委宣讲团到开江 宣讲…)
+_VERB_OPENS = re.compile(r"宣讲|召开|举行|举办|作|主持|出席|传达")
 _PLACE_COLON = re.compile(r"^(?P<p>[\u4e00-\u9fff]{2,12})[：:](?P<rest>.{4,})$")
 
 
@@ -280,7 +286,7 @@ _OPENS = re.compile(r"^(?P<y>.{2,60}?)(?P<v>开幕|闭幕)$")
 _CHAIRS_ONLY = re.compile(r"^(?P<x>.{2,30}?)主持(?P<v>并讲话)?$")
 _REPORTS = re.compile(r"^(?P<x>.{2,30}?)(?:作|做)报告$")
 _SPEAKS_AT = re.compile(r"^(?P<x>.{2,30}?)在(?P<y>.{2,60}?)(?:上|时|中)(?:强调|指出|表示|讲话|发表讲话)$")
-_SPEECH = re.compile(r"^(?P<x>.{2,30}?)发表(?P<i>重要)?讲话$")
+_SPEECH = re.compile(r"^(?P<x>.{2,30}?)(?:发表)?(?P<i>重要)?讲话$")
 
 
 _HELD_NO_SUBJECT = re.compile(r"^(?:召开|举行|举办)(?P<y>.{2,60})$")
