@@ -6,7 +6,7 @@ requests of today's code, each answer becomes the Batch-API result line of its a
 records against gold. Printed per set: documents ingested and failed, facts the answers state,
 facts refused (removed whole) and parts refused (a title, a role, a speaker …), and eval's TOTAL line.
 
-    .venv/bin/python benchmarks/llm_answers.py [--sets seeds,corpus,heldout4]
+    .venv/bin/python benchmarks/llm_answers.py [--sets seeds,corpus,heldout4] [--keep DIR]
 
 heldout5 is the final blind set: run it once, at the end (`--sets heldout5`), and report that run.
 """
@@ -85,8 +85,15 @@ def run_set(set_name: str, work: Path) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sets", default="seeds,corpus,heldout4")
+    parser.add_argument("--keep", type=Path, help="write each set's requests, results and records under this "
+                        "new directory (kept) instead of a temporary one, to read the rejections")
     args = parser.parse_args()
     assert _REPO == REPO
+    if args.keep:
+        args.keep.mkdir(parents=True)
+        for set_name in args.sets.split(","):
+            run_set(set_name, args.keep)
+        return 0
     with tempfile.TemporaryDirectory() as tmp:
         for set_name in args.sets.split(","):
             run_set(set_name, Path(tmp))
