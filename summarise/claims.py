@@ -46,6 +46,9 @@ _BEFORE = {
     "attendee": re.compile(r"(?:出席|参加|列席|参与|与会)[^。；;！？\n]{0,12}?(?:有|包括|是)[:：\s]*$"
                            r"|(?:出席|参加|列席|与会)(?:人员|领导|嘉宾)[:：\s]*$"),
 }
+# A clause listing who attended: 出席本次会议的有 / 参加会议的领导有 / 与会人员包括, then titled names and 、.
+_ATTENDANCE_LIST = re.compile(r"(?:出席|参加|列席|参与|与会)[^。；;！？!?\n，,]{0,12}?(?:有|包括)[:：\s]*")
+LIST_OPENER_WINDOW = 200
 # Cues that introduce what someone says (a point's speaker stands before one of these).
 SPEECH_CUES: tuple[str, ...] = tuple(dict.fromkeys(
     ROLE_CUES["speaker"] + ROLE_CUES["lecturer"] + ROLE_CUES["reporter"] + ROLE_CUES["chair"]
@@ -254,9 +257,23 @@ class Article:
             for role, pattern in _BEFORE.items():
                 if pattern.search(before):
                     found.add(role)
+            if self._listed_under_attendance(at):
+                found.add("attendee")
         if found:
             found.add("attendee")  # whoever chairs, speaks or reports to a meeting takes part in it
         return found
+
+    def _listed_under_attendance(self, at: int) -> bool:
+        """The name stands in a list its clause opens with attendance (出席本次支部会议的有骨科主任邵增务教授、
+        骨科副主任杨操教授…): only titles, names and separators between the opener and the name."""
+        start = max(self._sentence_start(at), at - LIST_OPENER_WINDOW)
+        opener = None
+        for opener in _ATTENDANCE_LIST.finditer(self.text, start, at):
+            pass
+        if opener is None:
+            return False
+        between = self.text[opener.end():at]
+        return not any(c in between for c in _CLAUSE_END + "，,") and not any(cue in between for cue in _ALL_ROLE_CUES)
 
     def _pronoun_sentence(self, end: int) -> str:
         """The start of the next sentence when it goes on about the same person (他强调 …)."""
@@ -285,7 +302,9 @@ class Article:
             end = at + len(name)
             around = squeeze(self.before(name, at)) + squeeze(self._title_after(end))
             listed_after = squeeze(self.after(name, end)).removeprefix("等")  # A、B、C等市委理论学习中心组成员
-            if all(_holds(around, part) or listed_after.startswith(part) for part in parts):
+            before = squeeze(self.before(name, at)).removesuffix("的")
+            if all(_holds(around, part) or listed_after.startswith(part) or _split_around(before, listed_after, part)
+                   for part in parts):
                 return True
         return False
 
@@ -352,6 +371,14 @@ class Article:
         while pos > 0 and self.text[pos - 1] not in _SENTENCE_END:
             pos -= 1
         return pos
+
+
+def _split_around(before: str, after: str, part: str) -> bool:
+    """`part` is written half before the name and half after, the post after it (潍坊市委党校理论研究室
+    麻福水副教授 → 潍坊市委党校理论研究室副教授; 社区学校讲师团的陈坚老师 → 社区学校讲师团老师)."""
+    return any(before.endswith(part[:i]) and after.startswith(part[i:])
+               and _POST.match(part[i:].removeprefix("常务").removeprefix("副")) is not None
+               for i in range(1, len(part)))
 
 
 def _holds(around: str, part: str) -> bool:

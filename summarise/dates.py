@@ -155,9 +155,10 @@ _CLAUSE_STOP = re.compile(r"[，,、。！？!?；;：:\n]")
 _CLAUSE_JOIN = "，,、"  # stops that continue the sentence
 _CONVENED = re.compile(r"召开|举行|举办|开幕|闭幕")
 _CONVENED_AT = re.compile(rf"(?=(?:{_CONVENED.pattern}))")
-_YEAR_BODY = (rf"((?:19|20)[0-9]{{2}})年(?![底末终初]|度(?![^，,。；;]{{0,30}}?工作会议)"
-              rf"|\s*(?:{_D}{{1,2}}|{_CN_M})\s*月)")
-_CONTEXT_YEAR = re.compile(rf"(?<![0-9０-９]){_YEAR_BODY}")
+# A year written right before the quoted name of the event counts too (广西2014“中国－东盟大讲坛”第三期…举行).
+_YEAR_BODY = (rf"((?:19|20)[0-9]{{2}})(?:年(?![底末终初]|度(?![^，,。；;]{{0,30}}?工作会议)"
+              rf"|\s*(?:{_D}{{1,2}}|{_CN_M})\s*月)|(?=[“\"《「]))")
+_CONTEXT_YEAR = re.compile(rf"(?<![0-9０-９第]){_YEAR_BODY}")  # 第2014: an ordinal
 _CONTEXT_YEAR_FIRST = re.compile(_YEAR_BODY)  # at the start of a scope, where nothing precedes it
 # 年度 looks back (2018年度总结表彰大会) unless it names the year's own work meeting (召开2015年度
 # 职业教育与继续教育工作会议: the meeting that plans that year's work, held in it).

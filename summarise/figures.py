@@ -82,7 +82,8 @@ _NOT_AFTER = r"0-9０-９A-Za-zＡ-Ｚａ-ｚ.．\-－/:：_〇零一二三四�
 _FIG_RE = re.compile(
     rf"(?<![{_NOT_AFTER}])"
     r"(?:百分之(?P<pct>" + _AR + "|" + _CN + ")"
-    r"|(?P<ar>" + _AR + r")(?:(?P<dash>[-－—~～至到])(?P<ar2>" + _AR + r"))?(?P<mult>" + _MULT_RE + r")?"
+    r"|(?P<ar>" + _AR + r")(?:(?P<dash>[-－—~～至到])(?P<ar2>" + _AR + r"))?"
+    r"(?:(?P<premult>[多余餘])(?=" + _MULT_RE + r"))?(?P<mult>" + _MULT_RE + r")?"
     r"|(?P<cn>" + _CN + r"))"
     r"(?(pct)|(?P<infix>[多余餘])?(?P<unit>" + _UNIT_RE + r")(?P<post>[多余餘半](?![0-9０-９]))?)"
 )
@@ -311,7 +312,8 @@ def _from_match(text: str, m: re.Match[str], scan_only: bool = False) -> ParsedF
         unit_text = ""
     else:
         unit_text = g["unit"].translate(_T2S)
-        infix, post = g["infix"], g["post"]
+        # 50余万人: the 余 of the number before its multiplier counts as 150余人's
+        infix, post = g["infix"] or g["premult"], g["post"]
         key = unit_text.replace("多", "").replace("余", "").replace("半", "")
         if scan_only and _quote_only(g, key):
             return None

@@ -175,9 +175,18 @@ def _english(en: str, g: Grounder, grounded: Facts, proposed: Facts) -> list[str
         if surname not in _surname_syllables() or not _is_pinyin(given):
             continue
         key = surname + given
-        if key not in allowed and not _article_reads(g, surname, given):
+        if key not in allowed and not _article_reads(g, surname, given) and not _named_place(g, m.group()):
             out.append(f"summary (English): the name {m.group()!r} is no grounded person's and not in the article")
     return list(dict.fromkeys(out))
+
+
+def _named_place(g: Grounder, words: str) -> bool:
+    """`words` are (part of) the glossary's English for a place the article writes (Hong Kong for
+    香港特区): a place, not a person, though it reads as a surname and a given name."""
+    from .english.glossary import glossary
+
+    low = words.lower()
+    return any(cat == "place" and low in en.lower() and zh in g.text for zh, (en, cat) in glossary().items())
 
 
 def _key(name: str) -> str:

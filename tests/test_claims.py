@@ -53,6 +53,31 @@ def test_titles_must_be_attached_to_the_name(name, title, ok):
     assert A.titled(name, title) is ok
 
 
+SPLIT = Article("院团委邀请了潍坊市委党校理论研究室麻福水副教授作了报告。讲座邀请了社区学校讲师团的陈坚老师授课。"
+                "副镇长吴铸辉汇报。", ("麻福水", "陈坚", "吴铸辉"))
+
+
+@pytest.mark.parametrize("name, title, ok", [
+    ("麻福水", "潍坊市委党校理论研究室副教授", True),  # the unit before the name, the post after it
+    ("陈坚", "社区学校讲师团老师", True),  # …讲师团的陈坚老师
+    ("麻福水", "潍坊市委党校副教授", False),  # a unit the article does not write next to him
+    ("麻福水", "潍坊市委党校理论研究室主任", False),  # a post he does not hold
+    ("陈坚", "社区学校讲师团副教授", False),
+    ("吴铸辉", "院团委副镇长", False),  # words from another clause
+])
+def test_a_title_written_around_the_name(name, title, ok):
+    assert SPLIT.titled(name, title) is ok
+
+
+def test_a_list_opened_by_attendance_gives_each_name_its_role():
+    article = Article("出席本次支部会议的有骨科主任邵增务教授、骨科副主任杨操教授、外科片总护士长李素云老总以及支委会成员。"
+                      "夏家红授课，参加的还有王明，张三主持。",
+                      ("邵增务", "杨操", "李素云", "夏家红", "王明", "张三"))
+    assert all(article.roles(n) == {"attendee"} for n in ("邵增务", "杨操", "李素云"))
+    assert article.roles("夏家红") == {"lecturer", "attendee"}
+    assert article.roles("张三") == {"chair", "attendee"}  # a comma ends the list: 主持 is his own cue
+
+
 def test_title_after_the_name():
     article = Article("会上，赵锡雄书记作了讲话。陈林（中山大学教授）授课。", ("赵锡雄", "陈林"))
     assert article.titled("赵锡雄", "书记") and article.titled("陈林", "中山大学教授")

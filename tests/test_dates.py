@@ -122,6 +122,7 @@ def test_bare_day_outside_the_window_stays_open() -> None:
     ("11月15日上午，2018年第2期清风中原大讲堂在郑州举行。", 2018),
     ("9月3日，市政府召开2019年秋季开学工作部署会。", 2019),
     ("5月8日，全县2021年安全生产工作推进会在县委召开。", 2021),
+    ("10月16日，广西2014“中国－东盟大讲坛”第三期在我校多功能报告厅举行。", 2014),  # before the quoted name
 ])
 def test_year_of_the_event_in_its_sentence(text: str, year: int) -> None:
     m = find_dates(text)[0]
@@ -135,6 +136,7 @@ def test_year_of_the_event_in_its_sentence(text: str, year: int) -> None:
     "1月5日，回顾2017年工作，部署全年任务。",            # no convening clause
     "3月2日，公司召开会议，总结2011年工作，部署2012年任务。",  # the year stands after the convening clause
     "1月8日，市政府召开会议，2019年1月起施行。",         # a full date, not an event year
+    "10月16日，第2014“号”文件在我校举行的会上发布。",      # 第2014: an ordinal, not a year
 ])
 def test_years_that_do_not_date_the_event(text: str) -> None:
     assert find_dates(text)[0].context_year is None

@@ -21,6 +21,8 @@ from summarise.figures import cn_numeral, find_figures, parse_figure, values_agr
         ("95%", 95, "percent", False, False, "95%"),
         ("121宗", 121, "count", False, False, "121 (count)"),
         ("150余人", 150, "person", False, True, "150+ people"),
+        ("50余万人", 500_000, "person", False, True, "500,000+ people"),
+        ("1.5多亿元", 150_000_000, "CNY", False, True, "150+ million yuan"),
         ("0.16亿元", 16_000_000, "CNY", False, False, "16 million yuan"),
         ("10个亿", 1_000_000_000, "CNY", False, False, "1 billion yuan"),
         ("十余个", 10, "count", False, True, "10+ (count)"),

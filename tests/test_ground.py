@@ -261,3 +261,13 @@ def test_a_summary_may_count_the_records_own_people_and_a_range():
     assert [r.field for r in g.review(facts)[1]] == []
     invented = facts.model_copy(update={"summary": Bilingual(zh="王甲一等9人讲话。", en="Nine spoke.")})
     assert [r.field for r in g.review(invented)[1]] == ["summary"]
+
+
+def test_a_place_the_article_writes_is_no_invented_name_in_english():
+    g = Grounder("中央宣讲团成员冷溶到香港特区政府总部宣讲。")
+    place = Facts(kind="policy_lecture", summary=Bilingual(zh="冷溶到香港特区政府总部宣讲。",
+                                                          en="Leng Rong lectured at the Hong Kong SAR Government."))
+    assert g.review(place)[1] == []
+    elsewhere = Grounder("中央宣讲团成员冷溶到澳门宣讲。")  # Hong Kong reads as the name Hong Kong (洪孔) here
+    assert [r.field for r in elsewhere.review(place.model_copy(update={"summary": Bilingual(
+        zh="冷溶到澳门宣讲。", en="Leng Rong lectured; Hong Kong attended.")}))[1]] == ["summary"]
