@@ -202,6 +202,15 @@ def test_pinyin_toneless_only_with_several_toned() -> None:
     assert pinyin.remove_annotations(Tracked.identity(many))[0].text == "當前會議發布的通知"
 
 
+def test_pinyin_toneless_glossing_of_a_whole_page() -> None:
+    """A mirror that glosses without tone marks (国(guo)(guo)务(wu)院) is cleaned by the count alone."""
+    page = "国(guo)(guo)务(wu)院总理(li)李(li)强(qiang)主持召开全(quan)体(ti)会(hui)议(yi)。"
+    out, n = pinyin.remove_annotations(Tracked.identity(page))
+    assert out.text == "国务院总理李强主持召开全体会议。" and n == 10
+    few = "方案(a)、方案(b)与工作(de)安排(an)。"  # below the count: left as written
+    assert pinyin.remove_annotations(Tracked.identity(few))[0].text == few
+
+
 def test_pinyin_no_fixed_character_list() -> None:
     """Any character can carry an annotation: another mirror annotates other characters."""
     out, n = pinyin.remove_annotations(Tracked.identity("龍(lóng)舟賽(sài)事"))

@@ -3,8 +3,8 @@
 An annotation is one CJK character, "(", one lower-case pinyin syllable, ")".  The syllable is
 valid when, with its tone mark removed (NFD), it is in the syllable inventory built from
 pypinyin's dictionary.  Tone-marked annotations are always removed; toneless candidates such as
-``(de)`` only once the same document has several tone-marked ones.  ``(社区)``, ``(WTO)``,
-``(café)``, ``(1)`` are never touched.
+``(de)`` only once the same document has several tone-marked ones, or many toneless ones.
+``(社区)``, ``(WTO)``, ``(café)``, ``(1)`` are never touched.
 """
 from __future__ import annotations
 
@@ -17,6 +17,9 @@ from .offsets import Tracked
 
 TONE_MARKS = frozenset("\u0300\u0301\u0304\u030c")  # grave, acute, macron, caron
 MIN_TONED_FOR_TONELESS = 3
+# Pages glossed without tone marks (国(guo)务(wu)院): so many toneless annotations after characters
+# are an obfuscation on their own; a few ((de), (a) after a label) stay as written.
+MIN_TONELESS_ALONE = 8
 _SYL = r"[a-z\u00fc\u00e0-\u01dc\u0300-\u036f\u1e3f\u01f9]{1,7}"
 # A candidate is a bracketed syllable; a chain is a run of adjacent candidates right after one CJK
 # character.  A chain is handled as a whole so that removing one annotation never exposes
@@ -74,7 +77,8 @@ def classify(syllable: str) -> str | None:
 def remove_annotations(text: Tracked) -> tuple[Tracked, int]:
     """Delete every annotation; returns (text, number removed)."""
     toned, toneless = _annotations(text.text)
-    spans = toned + (toneless if len(toned) >= MIN_TONED_FOR_TONELESS else [])
+    glossed = len(toned) >= MIN_TONED_FOR_TONELESS or len(toneless) >= MIN_TONELESS_ALONE
+    spans = toned + (toneless if glossed else [])
     if not spans:
         return text, 0
     spans.sort()
