@@ -88,7 +88,7 @@ def measure(gold_dirs: list[Path]) -> dict:
             event_en += bool(record.event.name or record.headline) and any(
                 b is not None and b.en for b in (record.event.name, record.headline))
             figures_measured += sum(1 for f in record.figures if f.measures and f.measures.en)
-            for path, zh, en in fields(record):
+            for path, _zh, en in fields(record):
                 fam = family(path)
                 total[fam] += 1
                 if not en:

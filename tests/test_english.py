@@ -8,7 +8,7 @@ import pytest
 from summarise.english import glossary, romanise, romanise_name, translate, translate_term, translate_title
 
 
-@pytest.mark.parametrize(("zh", "en"), [
+@pytest.mark.parametrize("zh, en", [
     ("赵锡雄", "Zhao Xixiong"), ("李家浩", "Li Jiahao"), ("吴铸辉", "Wu Zhuhui"), ("李冰", "Li Bing"),
     ("黄伟忠", "Huang Weizhong"), ("肖展欣", "Xiao Zhanxin"), ("陈文锋", "Chen Wenfeng"),
     ("周作德", "Zhou Zuode"), ("李俊", "Li Jun"), ("陈林", "Chen Lin"),
@@ -26,7 +26,7 @@ def test_romanise_places() -> None:
     assert romanise("中山市") == "Zhongshan City"
 
 
-@pytest.mark.parametrize(("zh", "en"), [
+@pytest.mark.parametrize("zh, en", [
     ("镇党委副书记", "Deputy Secretary of the Town Party Committee"),
     ("市委副书记、市长", "Deputy Secretary of the Municipal Party Committee and Mayor"),
     ("佛山市发改局副局长", "Deputy Director of the Foshan Development and Reform Bureau"),

@@ -128,11 +128,11 @@ def test_national_posts(zh: str, en: str) -> None:
 
 @pytest.mark.parametrize("zh, en", [
     ("中共中央政治局召开会议 中共中央总书记习近平主持会议",
-     "Political Bureau of the CPC Central Committee holds a meeting; Xi Jinping (General Secretary of the CPC Central "
-     "Committee) chairs a meeting"),
+     ("Political Bureau of the CPC Central Committee holds a meeting; Xi Jinping (General Secretary of the CPC Central "
+      "Committee) chairs a meeting")),
     ("### 中共中央政治局召开会议 研究部署党风廉政建设和反腐败工作 中共中央总书记习近平主持会议",
-     "Political Bureau of the CPC Central Committee holds a meeting to study and plan Party conduct and clean "
-     "government and anti-corruption work; Xi Jinping (General Secretary of the CPC Central Committee) chairs a meeting"),
+     ("Political Bureau of the CPC Central Committee holds a meeting to study and plan Party conduct and clean "
+      "government and anti-corruption work; Xi Jinping (General Secretary of the CPC Central Committee) chairs a meeting")),
     ("[视频]李克强主持召开国务院常务会议", "Li Keqiang chairs the State Council Executive Meeting"),
     ("丁薛祥出席第二届中欧班列国际合作论坛开幕式并致辞",
      "Ding Xuexiang attends the opening ceremony of a forum (full name not translated) and speaks"),

@@ -40,7 +40,7 @@ def test_name_before_title(text: str, name: str, title: str) -> None:
 def test_name_first_evidence_keeps_the_organisation() -> None:
     (p,) = find_people("省政府采购中心李健主任就软件应用进行了说明。")
     assert p.title == "主任"
-    assert "省政府采购中心李健主任" == "省政府采购中心李健主任就软件应用进行了说明。"[p.start:p.end]
+    assert "省政府采购中心李健主任就软件应用进行了说明。"[p.start:p.end] == "省政府采购中心李健主任"
 
 
 def test_title_chain_stops_at_a_previous_name() -> None:

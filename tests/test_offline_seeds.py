@@ -3,7 +3,7 @@ every evidence quote equals doc.text[start:end]."""
 from __future__ import annotations
 
 import json
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -21,7 +21,7 @@ CORPUS_GOLD = REPO / "eval" / "gold" / "corpus"
 def gold_view(doc):
     facts = extract_facts(doc)
     prov = Provenance(backend="offline", summarise_version=__version__,
-                      generated_at=datetime.now(timezone.utc).isoformat())
+                      generated_at=datetime.now(UTC).isoformat())
     rec = RECORD_TYPES[facts.kind].model_validate({
         **facts.model_dump(exclude={"kind"}), "provenance": prov,
         "source": Source(title=doc.title, published=doc.published)})

@@ -1,8 +1,10 @@
 """English without a model: pinyin romanisation and glossary-driven translation."""
+from summarise.english.events import event_type, translate_event, translate_group, translate_headline
 from summarise.english.glossary import glossary, lookup, lookup_noun, translate, translate_term, translate_title
 from summarise.english.romanise import romanise, romanise_name
-from summarise.english.events import event_type, translate_event, translate_group, translate_headline
 from summarise.english.venues import translate_venue
 
-__all__ = ["romanise_name", "romanise", "translate_title", "translate_term", "translate", "glossary", "lookup", "lookup_noun",
-           "event_type", "translate_event", "translate_headline", "translate_group", "translate_venue"]
+__all__ = [
+    "event_type", "glossary", "lookup", "lookup_noun", "romanise", "romanise_name", "translate",
+    "translate_event", "translate_group", "translate_headline", "translate_term", "translate_title", "translate_venue",
+]

@@ -14,10 +14,18 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from summarise.english.glossary import _ENLARGED, _segment, _title_case, _ALL_KINDS, glossary, translate, translate_title
+from summarise.english.glossary import (
+    _ALL_KINDS,
+    _ENLARGED,
+    _segment,
+    _title_case,
+    glossary,
+    translate,
+    translate_title,
+)
 from summarise.english.romanise import romanise, romanise_name, split_place
 
-__all__ = ["event_type", "translate_event", "translate_headline", "translate_group"]
+__all__ = ["event_type", "translate_event", "translate_group", "translate_headline"]
 
 NOT_TRANSLATED = "(full name not translated)"
 _TRIM = "“”‘’\"「」『』《》 \u3000"
@@ -255,8 +263,8 @@ def _headline(zh: str) -> str | None:
         actor, topic = _actor(m["x"]), translate(m["y"])
         if actor and topic:
             return _cap(f"{actor} gives a publicity lecture on {topic}")
-    if (m := _LAUNCHED.match(zh)) and (what := translate_event(m["y"]) or translate(m["y"])):
-        return _cap(f"{_a(what) if event_type(m['y']) else what} launched")
+    if (m := _LAUNCHED.match(zh)) and (launched := translate_event(m["y"]) or translate(m["y"])):
+        return _cap(f"{_a(launched) if event_type(m['y']) else launched} launched")
     if m := _RELAYS.match(zh):
         actor, spirit = _actor(m["x"]), translate(m["y"])
         if actor and spirit:

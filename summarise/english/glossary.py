@@ -15,7 +15,7 @@ from importlib import resources
 from summarise.english.romanise import PLACE_SUFFIXES, pinyin_word, split_place
 from summarise.figures import cn_numeral
 
-__all__ = ["glossary", "lookup", "lookup_noun", "translate_term", "translate_title", "translate"]
+__all__ = ["glossary", "lookup", "lookup_noun", "translate", "translate_term", "translate_title"]
 
 _LEVEL_START = "省市县区镇乡村"
 _SMALL_WORDS = {"and", "of", "the", "for", "in", "on", "to", "a"}
@@ -200,17 +200,21 @@ def _segment(s: str, kinds: frozenset[str]) -> list[_Tok] | None:
     best: list[tuple[int, list[_Tok]] | None] = [None] * (n + 1)
     best[0] = (0, [])
     for i in range(n):
-        if best[i] is None:
+        here = best[i]
+        if here is None:
             continue
-        cost_i, toks_i = best[i]
+        cost_i, toks_i = here
         if s[i] in _IGNORABLE:
-            if best[i + 1] is None or best[i + 1][0] > cost_i:
+            after = best[i + 1]
+            if after is None or after[0] > cost_i:
                 best[i + 1] = (cost_i, toks_i)
             continue
         for cost, tok, j in _candidates(s, i, kinds):
-            if best[j] is None or best[j][0] > cost_i + cost:
-                best[j] = (cost_i + cost, toks_i + [tok])
-    return best[n][1] if best[n] else None
+            there = best[j]
+            if there is None or there[0] > cost_i + cost:
+                best[j] = (cost_i + cost, [*toks_i, tok])
+    last = best[n]
+    return last[1] if last else None
 
 
 _TITLE_KINDS = frozenset({"role", "body", "level", "place", "proper", "term"})
@@ -240,12 +244,14 @@ def _title_part(zh: str) -> str | None:
         toks = _topic_bodies(toks)
     if not toks or toks[-1].kind != "role" or any(t.kind in ("role", "term") for t in toks[:-1]):
         return None
-    role, segments, mods = toks[-1].en, [], []
+    role = toks[-1].en
+    segments: list[str] = []
+    mods: list[str] = []
     if toks[-1].zh in ("部长", "副部长") and len(toks) > 1 and toks[-2].kind == "body" and toks[-2].en.endswith("Department"):
         role = "Deputy Head" if toks[-1].zh == "副部长" else "Head"  # of a Party department, not a ministry
     for t in toks[:-1]:
         if t.kind == "body":
-            segments.append(" ".join(mods + [t.en]))
+            segments.append(" ".join([*mods, t.en]))
             mods = []
         elif t.kind in ("proper", "name", "place"):
             mods.append(t.proper or t.en)
@@ -291,14 +297,14 @@ def translate_title(zh: str) -> str | None:
     parts = [p for p in re.split(r"[、，,/兼]", zh.strip()) if p]
     if not parts:
         return None
-    out = [_title_part(p) for p in parts]
-    if any(o is None for o in out):
+    out = [t for t in (_title_part(p) for p in parts) if t is not None]
+    if len(out) < len(parts):
         return None
     for k in range(1, len(out)):  # 数据局党组副书记、副局长: the second post is the bureau's too
-        org = _PARTY_GROUP_OF.search(out[k - 1])  # type: ignore[arg-type]
-        if org and glossary().get(parts[k], ("", ""))[1] == "role" and " of " not in out[k]:  # type: ignore[operator]
+        org = _PARTY_GROUP_OF.search(out[k - 1])
+        if org and glossary().get(parts[k], ("", ""))[1] == "role" and " of " not in out[k]:
             out[k] = f"{out[k]} of {org.group(1)}"
-    return out[0] if len(out) == 1 else ", ".join(out[:-1]) + " and " + out[-1]  # type: ignore[arg-type]
+    return out[0] if len(out) == 1 else ", ".join(out[:-1]) + " and " + out[-1]
 
 
 # A post in the leading Party group of an organ: the organ a bare post after it belongs to.

@@ -5,7 +5,7 @@ import re
 
 from pypinyin import Style, lazy_pinyin
 
-__all__ = ["romanise_name", "romanise", "pinyin_word", "split_place", "PLACE_SUFFIXES"]
+__all__ = ["PLACE_SUFFIXES", "pinyin_word", "romanise", "romanise_name", "split_place"]
 
 COMPOUND_SURNAMES = {
     "欧阳": "Ouyang", "司马": "Sima", "诸葛": "Zhuge", "上官": "Shangguan", "东方": "Dongfang",

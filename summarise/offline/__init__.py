@@ -11,12 +11,14 @@ glossary), summary (templates).
 from __future__ import annotations
 
 import re
-from typing import Any
+from collections.abc import Callable
+from typing import Any, cast
 
 from summarise import dates
-from summarise.schemas import AttendeeGroup, Bilingual, Event, EventDate, Facts, Person, Point
+from summarise.schemas import AttendeeGroup, Bilingual, Event, EventDate, Facts, Kind, Person, Point, PointKind, Role
 
 from . import english
+from . import text as text_module
 from .event import RawEvent, find_event, find_topic
 from .figures import find_figures
 from .frames import gives_talk
@@ -26,7 +28,6 @@ from .people import Found, find_people, speech_anchors
 from .points import find_points, point_text
 from .sections import chronicle_entries, digest_items
 from .summary import SUMMARY_FIGURES, build_summary
-from . import text as text_module
 from .text import Span, evidence, trim
 
 __all__ = ["extract_facts", "people_and_figures"]
@@ -93,7 +94,7 @@ def _person(text: str, p: Found) -> Person:
     return Person(
         name=p.name, name_en=english.name_en(p.name),
         title=english.title(p.title) if p.title else None,
-        roles=list(dict.fromkeys(p.roles))[:5],
+        roles=cast(list[Role], list(dict.fromkeys(p.roles))[:5]),  # the rule's role names; the model validates them
         evidence=evidence(text, p.start, p.end),
     )
 
@@ -125,7 +126,7 @@ def _date_span(text: str, mention: dates.DateMention, published: str | None, wan
 
 
 def _event(text: str, raw: RawEvent, published: str | None, topic: Span | None) -> Event:
-    def bil(span: Span | None, fn=english.term):
+    def bil(span: Span | None, fn: Callable[[str], Bilingual] = english.term) -> Bilingual | None:
         return fn(text[span.start:span.end]) if span else None
 
     date = None
@@ -208,13 +209,13 @@ def extract_facts(doc: Any) -> Facts:
     points = []
     for raw in find_points(text, anchors)[:POINT_LIMIT]:
         quote, start, end = point_text(text, raw)
-        points.append(Point(number=raw.number, kind=raw.kind, text=english.text(quote), speaker=raw.speaker,
-                            evidence=evidence(text, start, end)))
+        points.append(Point(number=raw.number, kind=cast(PointKind, raw.kind), text=english.text(quote),
+                            speaker=raw.speaker, evidence=evidence(text, start, end)))
     figs = find_figures(text, date_mentions)[:FIGURE_LIMIT]
     groups = [AttendeeGroup(text=english.group(text[g.start:g.end]), evidence=evidence(text, g.start, g.end))
               for g in find_groups(text, [(p.start, p.end) for p in found], tuple(p.name for p in found))[:GROUP_LIMIT]]
     facts = Facts(
-        kind=kind,
+        kind=cast(Kind, kind),
         headline=english.headline(headline) if headline else None,
         event=_event(text, raw_event, doc.published, topic),
         people=people,
@@ -234,7 +235,7 @@ def people_and_figures(doc: Any) -> Facts:
     text_module.clear_cache()
     # names and titles as written: the cross-check compares those, so no English (nor pypinyin) is needed
     people = [Person(name=p.name, title=Bilingual(zh=p.title) if p.title else None,
-                     roles=list(dict.fromkeys(p.roles))[:5], evidence=evidence(text, p.start, p.end))
+                     roles=cast(list[Role], list(dict.fromkeys(p.roles))[:5]), evidence=evidence(text, p.start, p.end))
               for p in find_people(text)[:PEOPLE_LIMIT]]
     figures = [f for _, f in find_figures(text, dates.find_dates(text))[:FIGURE_LIMIT]]
     return Facts(kind="other", people=people, figures=figures)

@@ -1,10 +1,9 @@
 """Glue to the shared English helpers (`summarise.english`): None whenever no faithful English exists."""
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from functools import lru_cache
-
-import re
 
 from summarise.schemas import Bilingual
 
@@ -27,7 +26,7 @@ def _call(name: str, zh: str) -> str | None:
         return None
     try:
         out = fn(zh)
-    except Exception:  # a helper failing on odd input must not cost the record
+    except Exception:  # noqa: BLE001 - a helper failing on odd input must not cost the record
         return None
     return out or None
 

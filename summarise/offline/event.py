@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from itertools import islice
 from dataclasses import dataclass
+from itertools import islice
 
 from summarise import dates
 
@@ -24,7 +24,7 @@ _NAME_CHAR = rf"[^{_CLAUSE_MARKS}\s|]"
 _HELD = re.compile(rf"(?P<subj>{_CLAUSE}{{0,30}}?)(?:组织|隆重|专门|再次|首次)?(?:召开|举行|举办)了?"
                    rf"(?P<name>{_NAME_CHAR}{{2,60}}{MEETING_WORDS}|会议(?=[，,。；;]|$))")  # 中共中央政治局12月8日召开会议，
 # A time between a meeting's name and its verb: 于…, 15日下午, 11月18日 (…委员长会议15日下午在京举行).
-_TIME_AFTER_NAME = r"(?:于{_CLAUSE}{{1,12}}?|(?:[0-9０-９]{{1,2}}月)?[0-9０-９]{{1,2}}日(?:上午|下午|晚上|晚)?)".format(_CLAUSE=_CLAUSE)
+_TIME_AFTER_NAME = rf"(?:于{_CLAUSE}{{1,12}}?|(?:[0-9０-９]{{1,2}}月)?[0-9０-９]{{1,2}}日(?:上午|下午|晚上|晚)?)"
 # A meeting's name holds no pronoun and no preposition 从 (他从十七届四中全会召开的意义…讲起), but 从严.
 _HELD_NAME_CHAR = rf"(?![他她]|从(?!严)){_NAME_CHAR}"
 _HELD_AT = re.compile(rf"(?P<name>(?![对就把向将]){_HELD_NAME_CHAR}{{2,60}}?{MEETING_WORDS}){_TIME_AFTER_NAME}?(?:在(?P<place>{_CLAUSE}{{1,20}}?))?(?:隆重|胜利|顺利)?(?:召开|举行|开幕|闭幕)(?!式)")

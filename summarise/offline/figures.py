@@ -16,7 +16,6 @@ from summarise.dates import DateMention
 from summarise.schemas import Bilingual, Figure
 
 from . import english
-
 from .text import clause_around, evidence
 
 UNITS = frozenset({"CNY", "mu", "m2", "ha", "km", "percent", "count", "person", "household", "year"})
@@ -168,6 +167,7 @@ def find_figures(text: str, date_mentions: list[DateMention]) -> list[tuple[shar
         seen.add(key)
         clause = clause_around(text, fig.start, fig.end)
         ev = evidence(text, clause.start, max(clause.end, fig.end))
+        assert ev.start is not None and ev.end is not None  # evidence() always gives the span
         out.append((fig, Figure(
             quote=fig.quote, value=float(fig.value), unit=fig.unit, approximate=fig.approximate,
             lower_bound=fig.lower_bound, measures=_measures(text, fig, ev.start, ev.end),

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from . import frames, lexicon, vocab
@@ -388,7 +388,7 @@ _HEADING_SEP = re.compile(r"[、，,\s]+")
 _ATTEND_BEFORE = re.compile(r"出席|参加|列席|参会|与会")
 
 
-def _heading_lists(text: str, free, taken: "_Taken") -> list[Mention]:
+def _heading_lists(text: str, free: Callable[[int, int], bool], taken: _Taken) -> list[Mention]:
     out: list[Mention] = []
     for m in _HEADING.finditer(text):
         suffix_end = m.start() + len(next(w for w in ("负责同志", "负责人", "领导", "嘉宾", "成员", "委员", "代表")
@@ -426,8 +426,9 @@ _LIST_OPEN = re.compile("、(?:" + "|".join(
 def _list_openings(text: str) -> Iterator[tuple[int, int]]:
     """(start, end) of the first item of each list that opens a clause (see _LIST_OPEN)."""
     for m in _LIST_OPEN.finditer(text):
-        sep = m.start()
-        yield sep - int(m.lastgroup[1:]), sep
+        sep, group = m.start(), m.lastgroup
+        assert group is not None  # every alternative of _LIST_OPEN is a named group
+        yield sep - int(group[1:]), sep
 
 # A list closed by what its members said: 王浩、葛慧君、陈金彪作了交流发言 / 分别作了表态发言 / 先后发言.
 _LIST_SPOKE = re.compile(r"(?:(?:作|做)了?[^，,。；;、]{0,8}?(?:发言|讲话|致辞|汇报)|(?:交流)?发言|讲话|致辞)")
@@ -446,7 +447,7 @@ def _word_in_list(text: str, at: int) -> str | None:
     return None
 
 
-def _bare_lists(text: str, free, taken: "_Taken", words: dict[str, bool]) -> list[Mention]:
+def _bare_lists(text: str, free: Callable[[int, int], bool], taken: _Taken, words: dict[str, bool]) -> list[Mention]:
     """Lists of names without a title before them, opening a clause and closed by 等 or a verb:
     刘南昌、安伟、王振清等副市级以上领导在分会场收看 (the label after 等 is their title), 张三、李四出席.
     A list closed by a head count (等四名同志) is a group the report counts, not its participants.
@@ -581,7 +582,7 @@ def _lecture_agent(text: str, mentions: list[Mention], people: dict[str, Found],
 _SHORT_POST = re.compile("(?:" + vocab.alternation(t for t in vocab.TITLE_SUFFIXES if not vocab.GENERIC_TITLES.search(t)) + ")")
 
 
-def _surname_and_post(text: str, people: dict[str, Found], sentence_end) -> None:
+def _surname_and_post(text: str, people: dict[str, Found], sentence_end: Callable[[int], int]) -> None:
     """Roles of `<surname><post>` mentions (杨书记为…上了一堂党课) go to the one person of that
     surname found in full whose title ends with the post; none when two people share the surname.
     One scan of the text for all such surnames."""

@@ -159,7 +159,8 @@ def _yao_clauses(text: str, anchors: list[tuple[int, str | None]]) -> list[RawPo
     for lead in _YAO_SERIES.finditer(text):
         para_end = text.find("\n", lead.end())
         para_end = len(text) if para_end < 0 else para_end
-        pos, run, skipped = lead.end(), [], 0
+        pos, skipped = lead.end(), 0
+        run: list[re.Match[str]] = []
         while pos < para_end:
             m = _YAO_CLAUSE.match(text, pos)
             if m is None:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from summarise.schemas import Bilingual, Facts, Person
+from summarise.schemas import Bilingual, Facts, Figure, Person
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
           "October", "November", "December")
@@ -79,7 +79,7 @@ def _the_body(en: str) -> str:
     return "the " + en if not en.startswith(("the ", "The ")) and _BODY.search(en) else en
 
 
-def _figure_en(english: str, fig) -> str:
+def _figure_en(english: str, fig: Figure) -> str:
     """'95 documents' where the sentence says what the count counts, else '95 (count)'."""
     noun = fig.measures.en if fig.measures is not None and fig.measures.en else None
     if noun is None:
@@ -124,7 +124,7 @@ def build_summary(facts: Facts, figures_en: list[str]) -> Bilingual:
     elif who_en:
         zh.append(f"{when_zh}{'，' if when_zh else ''}{who_zh}召开会议。")
         en.append(f"{when_en}{who_en} held {_EVENT_EN.get(facts.kind, 'an event')}.")
-    elif when_en:
+    elif ev.date:  # when_en is set
         # the headline is the note's own line; pasted here it would read as what happened
         zh.append(f"时间：{when_zh}。")
         en.append(f"Date of the event: {date_en(ev.date.value)}.")
