@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn, Optional, Tuple
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import typer
 
@@ -121,7 +121,7 @@ def parse_list(value: str, allowed: tuple[str, ...], option: str) -> tuple[str, 
     return items
 
 
-def make_settings(backend: Optional[str], model: Optional[str], base_url: Optional[str],
+def make_settings(backend: str | None, model: str | None, base_url: str | None,
                   no_cache: bool = False, refresh: bool = False, *, will_send: bool = False,
                   **extra: Any) -> Settings:
     """Settings from options then environment; configuration errors exit 2 with one line.
@@ -215,10 +215,10 @@ def _warnings_as_lines() -> None:
 
 # small local models loop on unbounded lists and strings, and a CPU answers slowly: each is a default that
 # the matching SUMMARISE_* variable overrides
-LOCAL_DEFAULTS = {"list_limit": 12, "text_limit": 200, "timeout": 600.0}
+LOCAL_DEFAULTS: dict[str, Any] = {"list_limit": 12, "text_limit": 200, "timeout": 600.0}
 
 
-def local_model_settings(path: Path, model: Optional[str], no_cache: bool = False,
+def local_model_settings(path: Path, model: str | None, no_cache: bool = False,
                          refresh: bool = False) -> Settings:
     """Settings for --local-model: the file and the extra are checked first (exit 2 with one line)."""
     from importlib.util import find_spec
@@ -237,8 +237,8 @@ def local_model_settings(path: Path, model: Optional[str], no_cache: bool = Fals
 
 
 @contextmanager
-def serving(settings: Settings, local_model: Optional[Path], ctx_size: int,
-            threads: Optional[int]) -> Iterator[Settings]:
+def serving(settings: Settings, local_model: Path | None, ctx_size: int,
+            threads: int | None) -> Iterator[Settings]:
     """The settings, pointed at an in-process llama.cpp server for the block when a local model is given."""
     if local_model is None:
         yield settings
@@ -311,7 +311,12 @@ class Reporter:
         self.bar: Any = None
         if self.console.is_terminal and not quiet:
             from rich.progress import (
-                BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn,
+                BarColumn,
+                MofNCompleteColumn,
+                Progress,
+                SpinnerColumn,
+                TextColumn,
+                TimeElapsedColumn,
                 TimeRemainingColumn,
             )
             self.bar = Progress(
@@ -323,7 +328,7 @@ class Reporter:
             )
             self.task = self.bar.add_task("run", total=total, done=0, failed=0, cached=0, tokens=0)
 
-    def __enter__(self) -> "Reporter":
+    def __enter__(self) -> Reporter:
         if self.bar is not None:
             self.bar.start()
         return self
@@ -368,16 +373,16 @@ def run(
     fmt: str = typer.Option("md,html,json", "--format", "-f", metavar="LIST",
                             help="Comma-separated: md, html, docx, json (index.html links the HTML notes)."),
     lang: str = typer.Option("zh,en", "--lang", "-l", metavar="LIST", help="Comma-separated: zh, en (order = order in the note)."),
-    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, max=MAX_JOBS, metavar="N",
+    jobs: int | None = typer.Option(None, "--jobs", "-j", min=1, max=MAX_JOBS, metavar="N",
                                        help="Documents in flight at once: threads, spread over worker processes "
                                             "(up to one per core) past 32 with an LLM endpoint, or past 1 offline "
                                             "(CPU-bound), when the batch is big enough. Default: 4 with an LLM "
                                             "endpoint, 1 offline."),
     force: bool = typer.Option(False, "--force", help="Redo inputs whose outputs already exist."),
     dry_run: bool = typer.Option(False, "--dry-run", help="List what would be processed and estimate tokens; write nothing."),
-    backend: Optional[str] = BackendOpt,
-    model: Optional[str] = ModelOpt,
-    base_url: Optional[str] = BaseUrlOpt,
+    backend: str | None = BackendOpt,
+    model: str | None = ModelOpt,
+    base_url: str | None = BaseUrlOpt,
     kind: str = typer.Option("auto", "--kind", metavar="KIND", help="auto, meeting_report or policy_lecture."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Neither read nor write the LLM cache."),
     refresh: bool = typer.Option(False, "--refresh", help="Ignore cached LLM results (and overwrite them)."),
@@ -387,20 +392,20 @@ def run(
                                          "in the batch or in --out are extracted once and re-grounded per copy)."),
     no_db: bool = typer.Option(False, "--no-db", help="Do not write summarise.db (the SQLite database of every "
                                                       "record in --out)."),
-    via: Optional[Tuple[str, Path]] = typer.Option(
+    via: tuple[str, Path] | None = typer.Option(
         None, "--via", metavar="batch-file OUT.jsonl",
         help="Send nothing: write one OpenAI Batch-API request per document to OUT.jsonl (OUT.2.jsonl, … past "
              "the file limits; plus OUT.manifest.json) for the Batch API or `vllm run-batch`; read the results "
              "with `summarise ingest`."),
-    file_requests: Optional[int] = typer.Option(None, "--file-requests", min=1, metavar="N",
+    file_requests: int | None = typer.Option(None, "--file-requests", min=1, metavar="N",
                                                 help="With --via: at most N requests per file (default 50,000: "
                                                      "OpenAI's limit); the rest go to OUT.2.jsonl, OUT.3.jsonl, …"),
-    file_mb: Optional[float] = typer.Option(None, "--file-mb", min=0.001, metavar="MB",
+    file_mb: float | None = typer.Option(None, "--file-mb", min=0.001, metavar="MB",
                                             help="With --via: at most MB megabytes (10^6 bytes) per file "
                                                  "(default 200: OpenAI's limit)."),
-    local_model: Optional[Path] = LocalModelOpt,
+    local_model: Path | None = LocalModelOpt,
     ctx_size: int = CtxSizeOpt,
-    threads: Optional[int] = ThreadsOpt,
+    threads: int | None = ThreadsOpt,
 ) -> None:
     """Summarise many articles into records and bilingual briefing notes.
 
@@ -414,9 +419,7 @@ def run(
 
     Example: summarise run seeds/ --out briefings/ --format md,html
     """
-    from .batch import (
-        RunOptions, UsageError, discover, plan, plan_reposts, prompt_overhead, run_batch, token_counter,
-    )
+    from .batch import RunOptions, UsageError, discover, plan, plan_reposts, prompt_overhead, run_batch, token_counter
 
     formats = parse_list(fmt, FORMATS, "--format")
     langs = parse_list(lang, LANGS, "--lang")
@@ -526,7 +529,7 @@ def _finish(summary: Any, out: Path, extra: str = "", failed: bool = False) -> N
                      else summary.exit_code)
 
 
-def _check_via(via: Tuple[str, Path], local_model: Optional[Path], dry_run: bool) -> None:
+def _check_via(via: tuple[str, Path], local_model: Path | None, dry_run: bool) -> None:
     kind, target = via
     if kind != "batch-file":
         fail(f"bad --via value {kind!r}; the only choice is: --via batch-file OUT.jsonl")
@@ -538,7 +541,7 @@ def _check_via(via: Tuple[str, Path], local_model: Optional[Path], dry_run: bool
         fail(f"--via batch-file {target}: give a file name in an existing directory")
 
 
-def _batch_file_settings(model: Optional[str], base_url: Optional[str]) -> Settings:
+def _batch_file_settings(model: str | None, base_url: str | None) -> Settings:
     """The LLM settings the requests are written with (a model is needed; an endpoint is not)."""
     settings = make_settings(None, model, base_url)
     if not settings.model:
@@ -566,7 +569,7 @@ def _without_batch_files(job_list: list[Any], target: Path) -> list[Any]:
 
 
 def _write_batch_file(job_list: list[Any], settings: Settings, kind: str, target: Path,
-                      file_requests: Optional[int], file_mb: Optional[float], reposts: bool = True) -> NoReturn:
+                      file_requests: int | None, file_mb: float | None, reposts: bool = True) -> NoReturn:
     """`run --via batch-file`: write the requests, the manifest and the input errors; send nothing."""
     from .batchapi import FileLimits, OutputError, errors_path, manifest_path, write_requests
 
@@ -603,7 +606,7 @@ def ingest(
     fmt: str = typer.Option("md,html,json", "--format", "-f", metavar="LIST",
                             help="Comma-separated: md, html, docx, json (index.html links the HTML notes)."),
     lang: str = typer.Option("zh,en", "--lang", "-l", metavar="LIST", help="Comma-separated: zh, en."),
-    resubmit: Optional[Path] = typer.Option(None, "--resubmit", metavar="FILE",
+    resubmit: Path | None = typer.Option(None, "--resubmit", metavar="FILE",
                                             help="Write a second batch with only the requests that failed or came "
                                                  "back invalid or ungrounded (as re-asks)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Only failures and the final line."),
@@ -655,7 +658,7 @@ def _check_resubmit(resubmit: Path, inputs: list[Path]) -> None:
         fail(problem)
 
 
-def _resubmit_note(batch: Any, resubmit: Optional[Path]) -> str:
+def _resubmit_note(batch: Any, resubmit: Path | None) -> str:
     """List what needs a second batch (on stderr), and say in the final line where it was written."""
     pending = batch.pending
     for item in pending[:20]:
@@ -681,8 +684,8 @@ def export(
     out: Path = typer.Argument(..., metavar="DIR", help="An output directory of `summarise run` (holding summarise.db)."),
     fmt: str = typer.Option("csv", "--format", "-f", metavar="FORMAT", help="csv, jsonl or parquet (extra "
                                                                            "summarise[parquet])."),
-    to: Optional[Path] = typer.Option(None, "--to", metavar="DIR", help="Where to write the files (default: DIR/export)."),
-    table: Optional[list[str]] = typer.Option(None, "--table", "-t", metavar="NAME",
+    to: Path | None = typer.Option(None, "--to", metavar="DIR", help="Where to write the files (default: DIR/export)."),
+    table: list[str] | None = typer.Option(None, "--table", "-t", metavar="NAME",
                                               help="Only this table or view (repeatable); default: all."),
     excel: bool = typer.Option(False, "--excel", help="CSV for Excel: UTF-8 with a byte-order mark, without which "
                                                       "Excel shows Chinese as mojibake (read such a file in Python with "
@@ -753,19 +756,20 @@ def read_stdin() -> bytes:
 def extract(
     file: str = typer.Argument(..., metavar="FILE", help="Article file (text, HTML, JSON record), or - for stdin."),
     kind: str = typer.Option("auto", "--kind", metavar="KIND", help="auto, meeting_report or policy_lecture."),
-    backend: Optional[str] = BackendOpt,
-    model: Optional[str] = ModelOpt,
-    base_url: Optional[str] = BaseUrlOpt,
+    backend: str | None = BackendOpt,
+    model: str | None = ModelOpt,
+    base_url: str | None = BaseUrlOpt,
     compact: bool = typer.Option(False, "--compact", help="One-line JSON."),
-    local_model: Optional[Path] = LocalModelOpt,
+    local_model: Path | None = LocalModelOpt,
     ctx_size: int = CtxSizeOpt,
-    threads: Optional[int] = ThreadsOpt,
+    threads: int | None = ThreadsOpt,
 ) -> None:
     """Extract one article and print its record as JSON.
 
     Example: summarise extract seeds/000_09f2237585b32c6b.txt > record.json
     """
-    from . import ExtractionError, extract as do_extract
+    from . import ExtractionError
+    from . import extract as do_extract
 
     _existing_file(file, "extract")
     if local_model is not None:
@@ -792,7 +796,7 @@ def brief(
     record_file: Path = typer.Argument(..., metavar="RECORD.json", help="A record saved by `extract` or `run`."),
     fmt: str = typer.Option("md", "--format", "-f", metavar="LIST", help="Comma-separated: md, html, docx, json."),
     lang: str = typer.Option("zh,en", "--lang", "-l", metavar="LIST", help="Comma-separated: zh, en."),
-    out: Optional[Path] = typer.Option(None, "--out", "-o", metavar="PATH",
+    out: Path | None = typer.Option(None, "--out", "-o", metavar="PATH",
                                        help="Output file (one format) or directory. Default: stdout for "
                                             "one text format, else the record's directory."),
 ) -> None:
@@ -882,10 +886,10 @@ def schema(
 def eval_(
     gold_dir: Path = typer.Argument(..., metavar="GOLD_DIR", help="Directory of gold JSON files (searched recursively)."),
     as_json: bool = typer.Option(False, "--json", help="Print per-file scores and totals as JSON."),
-    backend: Optional[str] = BackendOpt,
-    model: Optional[str] = ModelOpt,
-    base_url: Optional[str] = BaseUrlOpt,
-    records: Optional[Path] = typer.Option(
+    backend: str | None = BackendOpt,
+    model: str | None = ModelOpt,
+    base_url: str | None = BaseUrlOpt,
+    records: Path | None = typer.Option(
         None, "--records", metavar="DIR", help="Score the records already in DIR (the --out of `run` or `ingest`) "
         "instead of extracting: each gold file's input is matched, by its content, to the record made from it."),
 ) -> None:
@@ -901,7 +905,6 @@ def eval_(
     from . import extract as do_extract
     from .evaluate import gold_paths, score_dir
     from .normalise import normalise
-
     from .walk import path_state
 
     if path_state(gold_dir) != "dir":
@@ -1009,7 +1012,7 @@ def entry() -> None:
     SUMMARISE_DEBUG=1 for the traceback)."""
     try:
         app()
-    except Exception as exc:  # noqa: BLE001 - the last guard
+    except Exception as exc:  # the last guard
         if os.environ.get("SUMMARISE_DEBUG"):
             raise
         message = " ".join(str(exc).split())[:300]

@@ -515,7 +515,7 @@ class AsyncCall(Call):
 
     client: openai.AsyncOpenAI  # type: ignore[assignment]
 
-    async def create(self, **kwargs: Any) -> Any:  # type: ignore[override]
+    async def create(self, **kwargs: Any) -> Any:
         self._check_cap()
         try:
             return await AsyncRetrying(**_policy(self.settings))(self._aonce, **kwargs)

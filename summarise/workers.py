@@ -14,6 +14,7 @@ finish and be reported, then their workers are stopped and they are reported int
 """
 from __future__ import annotations
 
+import contextlib
 import functools
 import multiprocessing
 import os
@@ -122,10 +123,8 @@ class Pool(Generic[T, R]):
 
     def __exit__(self, *exc: object) -> None:
         for w in self.workers:
-            try:
+            with contextlib.suppress(OSError):
                 w.conn.send(None)
-            except OSError:
-                pass
         for w in self.workers:
             w.process.join(30)
             if w.process.is_alive():
