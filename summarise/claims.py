@@ -268,7 +268,7 @@ class Article:
         骨科副主任杨操教授…): only titles, names and separators between the opener and the name."""
         start = max(self._sentence_start(at), at - LIST_OPENER_WINDOW)
         opener = None
-        for opener in _ATTENDANCE_LIST.finditer(self.text, start, at):
+        for opener in _ATTENDANCE_LIST.finditer(self.text, start, at):  # noqa: B007 - the last match, read below
             pass
         if opener is None:
             return False

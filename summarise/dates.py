@@ -21,7 +21,7 @@ from typing import Literal
 
 from summarise.figures import cn_numeral, scan
 
-__all__ = ["DateMention", "ResolvedDate", "find_dates", "resolve_date", "parse_iso"]
+__all__ = ["DateMention", "ResolvedDate", "find_dates", "parse_iso", "resolve_date"]
 
 
 @dataclass(frozen=True)
@@ -276,12 +276,13 @@ def resolve_date(mention: DateMention, published: str | date | None, *, window_d
         return ResolvedDate(value, "stated")
     if m == 0:  # day only
         open_value = f"---{d:02d}"
+        assert d is not None  # a day-only mention has its day (the line above formats it)
         if pub is None:
             return ResolvedDate(open_value, "open", "only a day is stated and there is no publication date")
         if mention.relative is not None:
-            cand = pub + timedelta(days=mention.relative)
-            if cand.day == d:
-                return ResolvedDate(cand.isoformat(), "publication",
+            shifted = pub + timedelta(days=mention.relative)
+            if shifted.day == d:
+                return ResolvedDate(shifted.isoformat(), "publication",
                                     f"relative day {mention.relative:+d} from the publication date {pub}")
             return ResolvedDate(open_value, "open",
                                 f"day {d} disagrees with {mention.relative:+d} day(s) from the publication date {pub}")

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Literal
 
-__all__ = ["Unit", "ParsedFigure", "parse_figure", "find_figures", "values_agree", "cn_numeral", "scan"]
+__all__ = ["ParsedFigure", "Unit", "cn_numeral", "find_figures", "parse_figure", "scan", "values_agree"]
 
 Unit = Literal[
     "CNY", "mu", "m2", "ha", "km", "percent", "count", "person", "household", "year", "month", "week",
@@ -48,7 +48,7 @@ _UNITS: dict[str, tuple[Unit, int]] = {
     "年": ("year", 1), "周年": ("year", 1), "个月": ("month", 1), "天": ("day", 1), "个工作日": ("day", 1),
     "周": ("week", 1), "个周": ("week", 1), "星期": ("week", 1), "个星期": ("week", 1),
     "小时": ("hour", 1), "个小时": ("hour", 1), "个钟头": ("hour", 1), "钟头": ("hour", 1), "分钟": ("minute", 1),
-    **{c: ("count", 1) for c in "个宗份项家件批次所条座套场台辆处栋幢间例张种类点轮期起样支部本篇册只头棵株枚块门节堂届字"},
+    **dict.fromkeys("个宗份项家件批次所条座套场台辆处栋幢间例张种类点轮期起样支部本篇册只头棵株枚块门节堂届字", ("count", 1)),
 }
 _TIME_UNITS = {"year", "month", "week", "day", "hour", "minute"}
 # 近一年来, 过去一年, 一年以来: a span of time looked back on (a duration, not the article "a").
@@ -531,6 +531,7 @@ def _loose_count(s: str) -> ParsedFigure | None:
     if m is None or m.group("word") in _NOT_LOOSE:
         return None
     num = m.group("num")
+    numeral: Literal["arabic", "chinese"]
     if num[0].isdigit() or "０" <= num[0] <= "９":
         value, numeral = _ascii_number(num), "arabic"
     else:

@@ -299,7 +299,7 @@ class Stated:
     @cached_property
     def figures(self) -> set[tuple[Decimal, str]]:
         """(value, unit) of every figure the article states, both ends of a range (6-8亿元)."""
-        found = set()
+        found: set[tuple[Decimal, str]] = set()
         for f in find_figures(self.text, quoted=True):
             found.add((f.value, f.unit))
             if f.upper is not None:

@@ -6,11 +6,13 @@ reported, never shipped. `extract_facts` and `aextract_facts` are the same steps
 """
 from __future__ import annotations
 
+import contextlib
 import contextvars
 import functools
 import json
 import logging
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 import instructor
 import openai
@@ -18,11 +20,21 @@ from instructor.core import IncompleteOutputException, InstructorRetryException
 from pydantic import ValidationError
 
 from . import prompts
-from .endpoint import AsyncCall, BadResponse, Call, TokenCapReached, endpoint_error, make_async_client, make_client, short
+from .endpoint import (
+    AsyncCall,
+    BadResponse,
+    Call,
+    TokenCapReached,
+    endpoint_error,
+    make_async_client,
+    make_client,
+    short,
+)
 from .errors import ConfigurationError, NoValidAnswerError, SummariseError
 from .ground import GroundedFacts, Grounder, all_rejected, checking, read
 from .schemas import Facts, Rejection, Usage
-from .settings import MODES as MODE_NAMES, Settings
+from .settings import MODES as MODE_NAMES
+from .settings import Settings
 
 logging.getLogger("instructor").addHandler(logging.NullHandler())  # its retry errors are ours to report
 
@@ -243,11 +255,9 @@ def _direct_keys(mode: str, list_limit: int | None, text_limit: int | None) -> d
         seen.update(kwargs)
         raise _Probed
 
-    try:
+    with contextlib.suppress(Exception):  # _Probed, however instructor wraps it
         instructor.patch(create=capture, mode=MODES[mode])(
             model="probe", messages=probe, response_model=_prepared_model(list_limit, text_limit), max_retries=1)
-    except Exception:  # noqa: BLE001 - _Probed, however instructor wraps it
-        pass
     if seen.get("model") != "probe" or seen.get("messages") != probe:
         return None
     return {k: v for k, v in seen.items() if k not in ("model", "messages")}

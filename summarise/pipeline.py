@@ -5,7 +5,7 @@ import functools
 import hashlib
 import os
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal, TypeAlias
 
@@ -15,7 +15,15 @@ from .ground import Grounder, all_rejected
 from .normalise import Document, NormaliseError, normalise, read_source
 from .normalise.read import choose_source
 from .schemas import (
-    Facts, MeetingReport, OutOfScope, PolicyLecture, Provenance, RECORD_TYPES, Rejection, Source, Usage,
+    RECORD_TYPES,
+    Facts,
+    MeetingReport,
+    OutOfScope,
+    PolicyLecture,
+    Provenance,
+    Rejection,
+    Source,
+    Usage,
 )
 from .settings import Settings
 
@@ -98,7 +106,7 @@ class _Read:
     record: Record | None = None
 
     @classmethod
-    def of(cls, source: str | bytes | os.PathLike[str], choice: KindChoice, settings: Settings) -> "_Read":
+    def of(cls, source: str | bytes | os.PathLike[str], choice: KindChoice, settings: Settings) -> _Read:
         try:
             payload, name = read_source(source)
         except NormaliseError as exc:
@@ -242,7 +250,7 @@ class _Lookup:
         return None if self.choice == "auto" else self.choice
 
     @classmethod
-    def of(cls, doc: Document, choice: KindChoice, settings: Settings, input_key: str | None = None) -> "_Lookup":
+    def of(cls, doc: Document, choice: KindChoice, settings: Settings, input_key: str | None = None) -> _Lookup:
         """The lookup, with the record already made when the cache holds the answer (the cross-check
         is stored with the entry, so a hit does not re-run the offline extractor while its code is unchanged)."""
         kind = None if choice == "auto" else choice
@@ -319,7 +327,7 @@ def _provenance(settings: Settings, *, backend: Literal["offline", "llm"], usage
         base_url=settings.base_url if llm else None,
         mode=settings.mode if llm else None,
         summarise_version=__version__,
-        generated_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        generated_at=datetime.now(UTC).isoformat(timespec="seconds"),
         cache_hit=cache_hit,
         usage=usage,
         rejected=rejected,
@@ -379,7 +387,7 @@ def _cross_check(doc: Document, facts: Facts, settings: Settings) -> CrossCheck:
         from .offline import people_and_figures
 
         offline, _ = Grounder(doc.text, doc.published, doc.title).review(people_and_figures(doc))
-    except Exception as exc:  # the cross-check must never cost the user the model's answer
+    except Exception as exc:  # noqa: BLE001 - the cross-check must never cost the user the model's answer
         return CrossCheck([], f"{type(exc).__name__}: {exc}")
     names = {p.name for p in facts.people}
     quotes = {f.quote for f in facts.figures}

@@ -69,8 +69,8 @@ def shingles(text: str) -> set[str]:
 
 
 def _minhash(values: bytes | None = None, grams: Iterable[str] = ()) -> Any:
-    import numpy as np  # noqa: PLC0415 - loaded only when reposts are looked for
-    from datasketch import MinHash  # noqa: PLC0415
+    import numpy as np  # loaded only when reposts are looked for
+    from datasketch import MinHash
 
     if values is not None:
         return MinHash(num_perm=NUM_PERM, scheme=SCHEME,
@@ -82,9 +82,9 @@ def _minhash(values: bytes | None = None, grams: Iterable[str] = ()) -> Any:
 
 def key_of(doc: Document) -> Key | None:
     """The document's key, or None when its text is too short to be compared."""
-    import numpy as np  # noqa: PLC0415
+    import numpy as np
 
-    from .offline import people_and_figures  # noqa: PLC0415
+    from .offline import people_and_figures
 
     grams = shingles(doc.text)
     if len(grams) < MIN_SHINGLES:
@@ -118,7 +118,7 @@ class Index:
     """Stories by key (MinHash LSH): `match(key)` finds the story a new document is a copy of."""
 
     def __init__(self) -> None:
-        from datasketch import MinHashLSH  # noqa: PLC0415
+        from datasketch import MinHashLSH
 
         self._lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
         self._keys: dict[str, Key] = {}
@@ -252,11 +252,11 @@ def relocated(facts: Facts, grounder: Grounder) -> Facts:
         # the part of the quote in the copy that holds as many of the event's facts as one can
         update["evidence"] = _moved(event.evidence, [said], grounder, every=False)
     if event.date is not None and event.date.evidence is not None:
-        from .dates import find_dates  # noqa: PLC0415
+        from .dates import find_dates
 
         mentions = find_dates(event.date.evidence.quote)
-        moved = _moved(event.date.evidence, [[mentions[0].quote]] if mentions else [], grounder)
-        update["date"] = event.date.model_copy(update={"evidence": moved})
+        date_evidence = _moved(event.date.evidence, [[mentions[0].quote]] if mentions else [], grounder)
+        update["date"] = event.date.model_copy(update={"evidence": date_evidence})
     out["event"] = event.model_copy(update=update)
     return facts.model_copy(update=out)
 
@@ -267,9 +267,9 @@ def reground(story: Any, doc: Document, *, repost_of: RepostOf, kind: str, setti
     What does not occur in the copy is dropped and listed in `provenance.rejected`; the headline is
     kept when the copy states it (else the copy's own title, with English from the glossary), the
     summary only when no fact was dropped (it was written for the fuller copy)."""
-    from .offline import english  # noqa: PLC0415
-    from .pipeline import assemble, llm_record  # noqa: PLC0415
-    from .schemas import Usage  # noqa: PLC0415
+    from .offline import english
+    from .pipeline import assemble, llm_record
+    from .schemas import Usage
 
     facts = Facts.model_validate(story.model_dump(include=set(Facts.model_fields)))
     grounder = Grounder(doc.text, doc.published, doc.title)

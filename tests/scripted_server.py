@@ -31,6 +31,7 @@ real endpoints keep them. `server.log` keeps (monotonic time, model, raw request
 """
 from __future__ import annotations
 
+import contextlib
 import json
 import socket
 import ssl
@@ -85,7 +86,7 @@ class ScriptedServer:
     def base_url(self) -> str:
         return f"{self.scheme}://127.0.0.1:{self._httpd.server_address[1]}/v1"
 
-    def __enter__(self) -> "ScriptedServer":
+    def __enter__(self) -> ScriptedServer:
         self._thread.start()
         return self
 
@@ -216,10 +217,8 @@ class ScriptedServer:
                     time.sleep(seconds)
 
             def handle(self) -> None:
-                try:
+                with contextlib.suppress(ConnectionError, OSError):  # the client gave up (timeout): nothing to answer
                     super().handle()
-                except (ConnectionError, OSError):  # the client gave up (timeout): nothing to answer
-                    pass
 
         return Handler
 

@@ -1,6 +1,7 @@
 """Reposts: copies of one article are found, extracted once and grounded per copy; distinct articles never merge."""
 from __future__ import annotations
 
+import itertools
 import json
 import shutil
 import sqlite3
@@ -70,7 +71,7 @@ def test_a_bulletin_with_other_numbers_is_not_a_copy() -> None:
 
 
 def test_short_texts_are_never_grouped() -> None:
-    assert reposts.key_of(normalise("市长出席会议。".encode("utf-8"))) is None
+    assert reposts.key_of(normalise("市长出席会议。".encode())) is None
 
 
 def test_key_round_trips_through_json() -> None:
@@ -272,7 +273,7 @@ def test_real_repost_set_groups_copies_and_never_merges_different_articles() -> 
         candidates.append(reposts.Candidate(i, str(i), len(doc.text), reposts.key_of(doc)))
     found = reposts.group(candidates, {})
     story = {i: int(found[i][0]) if i in found else i for i in range(len(items))}
-    for i, j in ((i, j) for i in range(len(items)) for j in range(i + 1, len(items))):
+    for i, j in itertools.combinations(range(len(items)), 2):
         if story[i] == story[j]:
             assert items[i][1] is not None and items[i][1] == items[j][1], (items[i][0].name, items[j][0].name)
     whole = [g for g in truth["groups"] if len({story[i] for i, (_, h) in enumerate(items) if h == g}) == 1]

@@ -9,14 +9,15 @@ import json
 import logging
 import traceback
 from pathlib import Path
+from typing import ClassVar
 
 import diskcache
 import pytest
 
 from scripted_server import ScriptedServer, load_answer
 from summarise import ExtractionError, Settings, cache, extract, prompts
-from summarise.pipeline import extract_document
 from summarise.normalise import normalise
+from summarise.pipeline import extract_document
 from summarise.schemas import PolicyLecture
 
 REPO = Path(__file__).resolve().parents[1]
@@ -184,9 +185,8 @@ def test_cache_stores_json_text_only(settings):
     with diskcache.Cache(str(settings.cache_dir)) as plain:
         rows = plain._sql("SELECT mode FROM Cache").fetchall()
     assert rows and {mode for (mode,) in rows} <= {diskcache.core.MODE_RAW, diskcache.core.MODE_TEXT}
-    with pytest.raises(TypeError):
-        with cache._open(settings.cache_dir) as c:
-            c.set("x", {"not": "text"})
+    with pytest.raises(TypeError), cache._open(settings.cache_dir) as c:
+        c.set("x", {"not": "text"})
 
 
 # -- prompt injection ----------------------------------------------------------------------------
@@ -307,7 +307,7 @@ def test_hostile_names_and_markup_stay_inert_end_to_end(tmp_path):
     assert all("<" not in p.name and "/" not in p.name and ".." not in p.stem for p in written)
 
     class Audit(HTMLParser):
-        bad: list[str] = []
+        bad: ClassVar[list[str]] = []
 
         def handle_starttag(self, tag, attrs):
             if tag == "script":
