@@ -32,6 +32,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 from . import __version__, redact, reposts, store
 from .errors import ExtractionError, os_reason
+from .preload import preload
 from .render import EXTENSIONS, render
 from .render.html import render_template
 from .render.view import Text, date_text, english_title
@@ -730,6 +731,7 @@ def _in_threads(items: Sequence[tuple[Job, Role | None]], one: Callable[..., Ite
     """Run `one(job, role)` for every item in `workers` threads. None when all ran; after an interrupt
     (Ctrl-C, SIGTERM), how many were still running when the grace period ran out (listed as
     interrupted; their threads are left to the caller, which exits without them)."""
+    preload()
     pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="summarise")
     pending: set[Future[ItemResult | None]] = set()
     job_of: dict[Future[ItemResult | None], Job] = {}

@@ -28,6 +28,8 @@ from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from typing import Any, Generic, Self, TypeVar
 
+from .preload import preload
+
 T = TypeVar("T")
 R = TypeVar("R")
 
@@ -72,6 +74,7 @@ class Interrupted(Exception):
 def _serve(conn: Connection, fn: Callable[..., Any], fixed: tuple[Any, ...], threads: int) -> None:
     """A worker: run `fn(item, *fixed)` for each (index, item) received, `threads` at a time; send (index, ok, value)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides what an interrupt stops
+    preload()
     lock = threading.Lock()
 
     def send(index: int, future: Future[Any]) -> None:
@@ -245,6 +248,7 @@ class _InProcess:
 
     def __init__(self, fn: Callable[..., Any], fixed: tuple[Any, ...] = (), *, threads: int):
         self.fn, self.fixed, self.threads = fn, fixed, threads
+        preload()
         self.executor = ThreadPoolExecutor(max_workers=threads, thread_name_prefix="summarise")
 
     def __enter__(self) -> Self:
