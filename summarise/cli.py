@@ -9,6 +9,7 @@ import json
 import os
 import re
 import sys
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
@@ -513,10 +514,8 @@ def _finish(summary: Any, out: Path, extra: str = "", failed: bool = False) -> N
         say(f"summarise: error: {problem}", err=True)
     if summary.interrupted:
         say("interrupted: rerun the same command to finish the rest", err=True)
-        if getattr(summary, "abandoned", 0):  # threads still waiting on the endpoint: leave without them
-            sys.stdout.flush()
-            sys.stderr.flush()
-            os._exit(130)
+        if getattr(summary, "abandoned", 0):  # threads still waiting on the endpoint: `entry` leaves without them
+            ABANDONED_THREADS.set()
         raise typer.Exit(130)
     if summary.stopped:
         missing = summary.total - summary.done - summary.failed - summary.cached
@@ -1005,6 +1004,11 @@ def cache_clear_cmd(
     say(f"removed the damaged cache in {settings.cache_dir}" if damaged else f"removed {removed} entries")
 
 
+# Set when an interrupted batch leaves threads still waiting on the endpoint: the process (`entry`,
+# never a caller that runs the app in its own process, such as a test) then exits without joining them.
+ABANDONED_THREADS = threading.Event()
+
+
 def entry() -> None:
     """The `summarise` command: the app, with a last guard so that no traceback reaches a user.
 
@@ -1012,6 +1016,12 @@ def entry() -> None:
     SUMMARISE_DEBUG=1 for the traceback)."""
     try:
         app()
+    except SystemExit as done:
+        if ABANDONED_THREADS.is_set():  # an interrupt left threads waiting on the endpoint: exit without them
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os._exit(done.code if isinstance(done.code, int) else 130)
+        raise
     except Exception as exc:  # the last guard
         if os.environ.get("SUMMARISE_DEBUG"):
             raise
