@@ -266,7 +266,8 @@ class Article:
     def _listed_under_attendance(self, at: int) -> bool:
         """The name stands in a list its clause opens with attendance (出席本次支部会议的有骨科主任邵增务教授、
         骨科副主任杨操教授…): only titles, names and separators between the opener and the name."""
-        start = max(self._sentence_start(at), at - LIST_OPENER_WINDOW)
+        floor = max(0, at - LIST_OPENER_WINDOW)  # bounded: a sentence without end costs no more
+        start = self._sentence_start(at, floor)
         opener = None
         for opener in _ATTENDANCE_LIST.finditer(self.text, start, at):  # noqa: B007 - the last match, read below
             pass
@@ -300,10 +301,11 @@ class Article:
             return False
         for at in self.mentions(name):
             end = at + len(name)
-            around = squeeze(self.before(name, at)) + squeeze(self._title_after(end))
+            before = squeeze(self.before(name, at))
+            around = before + squeeze(self._title_after(end))
             listed_after = squeeze(self.after(name, end)).removeprefix("等")  # A、B、C等市委理论学习中心组成员
-            before = squeeze(self.before(name, at)).removesuffix("的")
-            if all(_holds(around, part) or listed_after.startswith(part) or _split_around(before, listed_after, part)
+            if all(_holds(around, part) or listed_after.startswith(part)
+                   or _split_around(before.removesuffix("的"), listed_after, part)
                    for part in parts):
                 return True
         return False
@@ -367,8 +369,8 @@ class Article:
             b += 1
         return self.text[a:b + 1]
 
-    def _sentence_start(self, pos: int) -> int:
-        while pos > 0 and self.text[pos - 1] not in _SENTENCE_END:
+    def _sentence_start(self, pos: int, floor: int = 0) -> int:
+        while pos > floor and self.text[pos - 1] not in _SENTENCE_END:
             pos -= 1
         return pos
 
