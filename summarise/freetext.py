@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from . import claims
 from .dates import chronicle_days, find_dates
+from .english.glossary import glossary
 from .english.romanise import romanise_name
 from .figures import cn_numeral, find_figures
 from .schemas import Bilingual, Facts, Rejection
@@ -183,10 +184,14 @@ def _english(en: str, g: Grounder, grounded: Facts, proposed: Facts) -> list[str
 def _named_place(g: Grounder, words: str) -> bool:
     """`words` are (part of) the glossary's English for a place the article writes (Hong Kong for
     香港特区): a place, not a person, though it reads as a surname and a given name."""
-    from .english.glossary import glossary
-
     low = words.lower()
-    return any(cat == "place" and low in en.lower() and zh in g.text for zh, (en, cat) in glossary().items())
+    return any(low in en and zh in g.text for zh, en in _places())
+
+
+@lru_cache(maxsize=1)
+def _places() -> tuple[tuple[str, str], ...]:
+    """(Chinese, lower-case English) of the glossary's places."""
+    return tuple((zh, en.lower()) for zh, (en, cat) in glossary().items() if cat == "place")
 
 
 def _key(name: str) -> str:
