@@ -13,6 +13,7 @@ heldout5 is the final blind set: run it once, at the end (`--sets heldout5`), an
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import subprocess
@@ -91,10 +92,7 @@ def main() -> int:
     assert _REPO == REPO
     if args.keep:
         args.keep.mkdir(parents=True)
-        for set_name in args.sets.split(","):
-            run_set(set_name, args.keep)
-        return 0
-    with tempfile.TemporaryDirectory() as tmp:
+    with contextlib.nullcontext(str(args.keep)) if args.keep else tempfile.TemporaryDirectory() as tmp:
         for set_name in args.sets.split(","):
             run_set(set_name, Path(tmp))
     return 0
