@@ -3,7 +3,7 @@
     python benchmarks/render_bench.py --rounds 7 --json /tmp/r.json
 
 Records: the offline records of every article the clone holds (seeds/ and eval/heldout*/articles/,
-eval/heldout5 excepted: it is kept unseen). Each round renders every record in every format, the
+sets marked BLIND excepted: they are kept unseen). Each round renders every record in every format, the
 formats interleaved so that load on a shared machine falls on all of them alike; the figure per
 format is the median over rounds of CPU time per note (time.process_time). "docx (python-docx)" is
 the renderer summarise used before it wrote WordprocessingML itself (benchmarks/docx_python_docx.py).
@@ -32,7 +32,7 @@ from summarise.render.view import build_note
 def articles() -> list[Path]:
     found = sorted((REPO / "seeds").glob("*.txt"))
     for held in sorted(REPO.glob("eval/heldout*/articles")):
-        if held.parent.name != "heldout5":
+        if not (held.parent / "BLIND").exists():
             found += sorted(p for p in held.iterdir() if p.is_file())
     return found
 
