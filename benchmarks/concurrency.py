@@ -44,7 +44,7 @@ import openai
 
 from scripted_server import ScriptedServer, load_answer
 from summarise import Settings, extract
-from summarise.workers import Pool, extract_one, layout
+from summarise.run.workers import Pool, extract_one, layout
 
 SEEDS = [REPO / "seeds" / "000_09f2237585b32c6b.txt", REPO / "seeds" / "001_6b39ea2c5599d977.txt"]
 SCRIPTS = {
@@ -215,7 +215,7 @@ def cpu_per_document(base_url: str, bodies: list[dict[str, Any]], tmp: Path, n: 
 def run_cli(tmp: Path, base_url: str, latency: float, levels: list[int], per_worker: int,
             echo: bool = True) -> list[dict]:
     """Efficiency of `run_batch` (the `summarise run -j N` path: files written) per concurrency."""
-    from summarise.batch import RunOptions, discover, run_batch
+    from summarise.run.runner import RunOptions, discover, run_batch
 
     raw = SEED_BYTES
     settings = Settings(backend="llm", base_url=base_url, model="bench", no_cache=True, cache_dir=tmp / "cache")

@@ -41,12 +41,15 @@ def article_for(set_name: str, stem: str) -> Path | None:
 
 
 def load_before(commit: str) -> types.ModuleType:
-    """summarise/ground.py as it was at `commit`, imported beside today's package."""
+    """summarise/ground.py (today summarise/ground/grounder.py) as it was at `commit`, imported beside today's package."""
     source = subprocess.run(["git", "show", f"{commit}:summarise/ground.py"], cwd=REPO, check=True,
                             capture_output=True, text=True).stdout
     spec = importlib.util.spec_from_loader("summarise._ground_before", loader=None)
     module = importlib.util.module_from_spec(spec)
     module.__package__ = "summarise"
+    # the earlier code imports its siblings by their flat names (summarise.claims, .dates, .figures)
+    for old, new in (("claims", "ground.claims"), ("dates", "parse.dates"), ("figures", "parse.numbers")):
+        sys.modules.setdefault(f"summarise.{old}", importlib.import_module(f"summarise.{new}"))
     sys.modules[spec.name] = module  # dataclasses look their module up while the class is made
     exec(compile(source, f"{commit}:summarise/ground.py", "exec"), module.__dict__)
     return module
@@ -59,7 +62,7 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("-v", "--verbose", action="store_true")
     args = parser.parse_args()
-    from summarise import ground
+    from summarise.ground import grounder as ground
     from summarise.normalise import normalise
     from summarise.schemas import Facts
 

@@ -65,9 +65,9 @@ def main() -> None:
     ap.add_argument("--json", type=Path)
     args = ap.parse_args()
     sys.path.insert(0, str(REPO))
-    from summarise import store
-    from summarise.batch import notes_in, render_index
     from summarise.render.across import collect
+    from summarise.run import store
+    from summarise.run.runner import notes_in, render_index
 
     results: dict = {"machine": load.machine(), "docs": args.docs}
     with tempfile.TemporaryDirectory() as tmp:

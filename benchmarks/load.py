@@ -100,9 +100,9 @@ class Corpus:
 def base_articles(use_corpus: bool = True) -> list[Base]:
     """Seeds (+ corpus) as cleaned text, each with an answer that grounds in a generated document."""
     sys.path.insert(0, str(REPO))
-    from summarise.ground import Grounder
+    from summarise.extract.record import _offline
+    from summarise.ground.grounder import Grounder
     from summarise.normalise import normalise
-    from summarise.pipeline import _offline
     from summarise.schemas import Facts
 
     paths = sorted(p for p in SEEDS.iterdir() if p.suffix != ".md")

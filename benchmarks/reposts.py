@@ -2,7 +2,7 @@
 different articles of the same meeting series), with the seeds, eval/heldout{,2,3}/articles and, when
 present, ../shared/corpus as more different articles.
 
-Runs the batch's grouping (`summarise.reposts.group`: longest copy first, MinHash LSH candidates,
+Runs the batch's grouping (`summarise.run.reposts.group`: longest copy first, MinHash LSH candidates,
 checked by Jaccard, containment and facts) over all of them at once and scores it against
 eval/reposts/groups.json: pairs of copies put in one story (recall), pairs of different articles put
 in one story (false merges), and the time per document for the key (normalise excluded).
@@ -24,8 +24,8 @@ SET = REPO / "eval" / "reposts"
 HELDOUT = ("heldout", "heldout2", "heldout3")  # not the blind sets kept for the final scoring
 sys.path.insert(0, str(REPO))
 
-from summarise import reposts
 from summarise.normalise import normalise
+from summarise.run import reposts
 
 
 def articles() -> list[tuple[Path, str | None]]:

@@ -24,16 +24,16 @@ from .errors import (
 
 if TYPE_CHECKING:
     __version__: str
+    from .extract.record import aextract, extract
     from .normalise import normalise
     from .normalise.errors import NormaliseError
-    from .pipeline import aextract, extract
     from .schemas import MeetingReport, OutOfScope, PolicyLecture, Record, load_record
     from .settings import Settings
 
 # Loaded on first use, so `import summarise` and `summarise --help` do not pay for the extractors,
 # pydantic's models or the parsers' tables.
 _LAZY = {
-    "Settings": ".settings", "NormaliseError": ".normalise.errors", "aextract": ".pipeline", "extract": ".pipeline",
+    "Settings": ".settings", "NormaliseError": ".normalise.errors", "aextract": ".extract.record",
     "MeetingReport": ".schemas", "OutOfScope": ".schemas", "PolicyLecture": ".schemas", "Record": ".schemas",
     "load_record": ".schemas",
 }
@@ -61,8 +61,9 @@ def __getattr__(name: str) -> Any:
 
 
 class _Package(types.ModuleType):
-    """`summarise.normalise` is the function (the public API) although a subpackage has that name: the
-    import system's binding of the subpackage to the attribute is set aside (it stays in sys.modules)."""
+    """`summarise.normalise` and `summarise.extract` are the functions (the public API) although subpackages
+    have those names: the import system's binding of a subpackage to the attribute is set aside (the
+    subpackage stays in sys.modules, so `from summarise.extract.llm import …` works as usual)."""
 
     @property
     def normalise(self) -> Any:
@@ -70,6 +71,14 @@ class _Package(types.ModuleType):
 
     @normalise.setter
     def normalise(self, module: Any) -> None:
+        pass
+
+    @property
+    def extract(self) -> Any:
+        return import_module(".extract.record", __name__).extract
+
+    @extract.setter
+    def extract(self, module: Any) -> None:
         pass
 
 

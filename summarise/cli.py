@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 import typer
 
-from .workers import MAX_JOBS
+from .run.workers import MAX_JOBS
 
 if TYPE_CHECKING:
     from .settings import Settings
@@ -79,7 +79,7 @@ def os_reason(exc: OSError) -> str:
 def need_file(path: Path, what: str = "") -> None:
     """Exit 2 with one line unless `path` is a readable-looking regular file (never raises: a path inside
     a directory without search permission is reported, not a traceback)."""
-    from .walk import path_state
+    from .run.walk import path_state
 
     state = path_state(path)
     if state == "file":
@@ -99,7 +99,7 @@ def output_dir(out: Path, option: str = "--out") -> Path:
     naming the cause (read-only file system, permission, a file in the way, a full disk) before any work."""
     import tempfile
 
-    from .walk import path_state
+    from .run.walk import path_state
 
     state = path_state(out)
     if state not in ("missing", "dir"):
@@ -146,7 +146,7 @@ def make_settings(backend: str | None, model: str | None, base_url: str | None,
         fail("--backend llm needs a model: pass --model or set SUMMARISE_MODEL")
     if will_send and settings.use_llm:
         from .errors import ExtractionError
-        from .llm import make_client
+        from .extract.llm import make_client
 
         try:
             make_client(settings)  # a proxy setting it cannot use fails here, not once per document
@@ -158,7 +158,7 @@ def make_settings(backend: str | None, model: str | None, base_url: str | None,
 def backend_line(settings: Settings) -> tuple[str, bool]:
     """Which backend will run, in one line, and whether that may surprise the user (a model is
     configured but the offline extractor runs for want of an endpoint)."""
-    from .batch import safe_url
+    from .run.runner import safe_url
 
     if settings.use_llm:
         return f"backend: LLM {settings.model} at {safe_url(settings.base_url) or 'the OpenAI API'}", False
@@ -196,7 +196,7 @@ def _warnings_as_lines() -> None:
     """summarise's own warnings (an unusable cache) as one `summarise: warning:` line each, without a source line."""
     import warnings
 
-    from .cache import CacheWarning
+    from .extract.cache import CacheWarning
 
     shown = warnings.showwarning
     if getattr(shown, "summarise", False):
@@ -225,7 +225,7 @@ def local_model_settings(path: Path, model: str | None, no_cache: bool = False,
     from importlib.util import find_spec
 
     from .errors import ExtractionError
-    from .local import check_gguf
+    from .extract.local import check_gguf
 
     try:
         gguf = check_gguf(path)
@@ -246,7 +246,7 @@ def serving(settings: Settings, local_model: Path | None, ctx_size: int,
         return
     from contextlib import ExitStack
 
-    from .local import local_server
+    from .extract.local import local_server
 
     with ExitStack() as stack:
         try:
@@ -420,7 +420,16 @@ def run(
 
     Example: summarise run seeds/ --out briefings/ --format md,html
     """
-    from .batch import RunOptions, UsageError, discover, plan, plan_reposts, prompt_overhead, run_batch, token_counter
+    from .run.runner import (
+        RunOptions,
+        UsageError,
+        discover,
+        plan,
+        plan_reposts,
+        prompt_overhead,
+        run_batch,
+        token_counter,
+    )
 
     formats = parse_list(fmt, FORMATS, "--format")
     langs = parse_list(lang, LANGS, "--lang")
@@ -437,7 +446,7 @@ def run(
         settings = make_settings(backend, model, base_url, no_cache, refresh, will_send=not dry_run)
     check_kind(kind)
     if via is None and dry_run:
-        from .walk import path_state
+        from .run.walk import path_state
 
         if path_state(out) not in ("missing", "dir"):
             fail(f"--out {out} exists and is not a directory")
@@ -534,7 +543,7 @@ def _check_via(via: tuple[str, Path], local_model: Path | None, dry_run: bool) -
         fail(f"bad --via value {kind!r}; the only choice is: --via batch-file OUT.jsonl")
     if local_model is not None or dry_run:
         fail("--via batch-file writes requests only: it cannot be combined with --local-model or --dry-run")
-    from .walk import path_state
+    from .run.walk import path_state
 
     if path_state(target) == "dir" or path_state(target.parent) != "dir":
         fail(f"--via batch-file {target}: give a file name in an existing directory")
@@ -551,7 +560,7 @@ def _batch_file_settings(model: str | None, base_url: str | None) -> Settings:
 def _check_batch_targets(target: Path, job_list: list[Any]) -> None:
     """The requests file, manifest and errors file may replace only files of their kind summarise wrote:
     never an article (`--via batch-file in/000.txt`), a results file or anything else."""
-    from .batchapi import errors_path, manifest_path, overwrite_problem
+    from .run.batch_files import errors_path, manifest_path, overwrite_problem
 
     for path, role in ((target, "requests"), (manifest_path(target), "manifest"), (errors_path(target), "errors")):
         problem = overwrite_problem(path, role)
@@ -561,7 +570,7 @@ def _check_batch_targets(target: Path, job_list: list[Any]) -> None:
 
 def _without_batch_files(job_list: list[Any], target: Path) -> list[Any]:
     """A rerun must not read its own requests, manifest or errors file as articles."""
-    from .batchapi import errors_path, is_part, manifest_path
+    from .run.batch_files import errors_path, is_part, manifest_path
 
     own = {p.resolve() for p in (target, manifest_path(target), errors_path(target))}
     return [j for j in job_list if j.path is None or not (j.path.resolve() in own or is_part(j.path, target))]
@@ -570,7 +579,7 @@ def _without_batch_files(job_list: list[Any], target: Path) -> list[Any]:
 def _write_batch_file(job_list: list[Any], settings: Settings, kind: str, target: Path,
                       file_requests: int | None, file_mb: float | None, reposts: bool = True) -> NoReturn:
     """`run --via batch-file`: write the requests, the manifest and the input errors; send nothing."""
-    from .batchapi import FileLimits, OutputError, errors_path, manifest_path, write_requests
+    from .run.batch_files import FileLimits, OutputError, errors_path, manifest_path, write_requests
 
     try:
         limits = FileLimits(**({"requests": file_requests} if file_requests else {}),
@@ -618,8 +627,8 @@ def ingest(
 
     Example: summarise ingest results.jsonl --manifest requests.manifest.json --out briefings/
     """
-    from .batch import RunOptions, run_batch
-    from .batchapi import open_ingest
+    from .run.batch_files import open_ingest
+    from .run.runner import RunOptions, run_batch
 
     formats = parse_list(fmt, FORMATS, "--format")
     langs = parse_list(lang, LANGS, "--lang")
@@ -644,8 +653,8 @@ def ingest(
 
 def _check_resubmit(resubmit: Path, inputs: list[Path]) -> None:
     """--resubmit must name a new file (or an earlier resubmit batch), never a results file or the manifest."""
-    from .batchapi import is_part, overwrite_problem
-    from .walk import path_state
+    from .run.batch_files import is_part, overwrite_problem
+    from .run.walk import path_state
 
     if path_state(resubmit) == "dir" or path_state(resubmit.parent) != "dir":
         fail(f"--resubmit {resubmit}: give a file name in an existing directory")
@@ -700,10 +709,10 @@ def export(
     """
     import sqlite3
 
-    from . import store
-    from .batch import STATE_DIR
-    from .export import ExportError, names
-    from .export import export as write
+    from .run import store
+    from .run.export import ExportError, names
+    from .run.export import export as write
+    from .run.runner import STATE_DIR
 
     if fmt not in ("csv", "jsonl", "parquet"):
         fail(f"bad --format value {fmt!r}; choose from csv, jsonl, parquet")
@@ -732,7 +741,7 @@ def export(
 
 def _existing_file(path: str, command: str) -> str:
     if path != "-":
-        from .walk import path_state
+        from .run.walk import path_state
 
         if path_state(Path(path)) == "dir":
             fail(f"{path} is a directory: `summarise {command}` reads one file; "
@@ -768,7 +777,7 @@ def extract(
     Example: summarise extract seeds/000_09f2237585b32c6b.txt > record.json
     """
     from . import ExtractionError
-    from . import extract as do_extract
+    from .extract.record import extract as do_extract
 
     _existing_file(file, "extract")
     if local_model is not None:
@@ -805,8 +814,8 @@ def brief(
     """
     from pydantic import ValidationError
 
-    from .batch import atomic_write
     from .render import EXTENSIONS, render
+    from .run.runner import atomic_write
     from .schemas import load_record
 
     formats = parse_list(fmt, FORMATS, "--format")
@@ -822,7 +831,7 @@ def brief(
     if out is None and len(formats) == 1 and formats[0] != "docx":
         typer.echo(render(record, formats[0], langs), nl=False)
         return
-    from .walk import path_state
+    from .run.walk import path_state
 
     if out is not None and len(formats) == 1 and out.suffix and path_state(out) != "dir":
         targets = {formats[0]: out}
@@ -901,10 +910,10 @@ def eval_(
     Example: summarise eval eval/heldout --backend offline
     Example: summarise eval eval/heldout --records briefings/   (records from an ingested batch)
     """
-    from . import extract as do_extract
     from .evaluate import gold_paths, score_dir
+    from .extract.record import extract as do_extract
     from .normalise import normalise
-    from .walk import path_state
+    from .run.walk import path_state
 
     if path_state(gold_dir) != "dir":
         fail(f"no such directory: {gold_dir}")
@@ -976,7 +985,7 @@ def _saved_record(saved: dict[str, Any], doc: Any, directory: Path) -> Any:
 @cache_app.command("info")
 def cache_info_cmd() -> None:
     """Where the cache is, how many entries it holds, its size."""
-    from .cache import cache_info
+    from .extract.cache import cache_info
 
     info = cache_info(make_settings(None, None, None))
     if info.get("problem"):
@@ -991,7 +1000,7 @@ def cache_clear_cmd(
     yes: bool = typer.Option(False, "--yes", "-y", help="Do not ask for confirmation."),
 ) -> None:
     """Remove every cached LLM result."""
-    from .cache import cache_clear, cache_info
+    from .extract.cache import cache_clear, cache_info
 
     settings = make_settings(None, None, None)
     if not yes and sys.stdin.isatty():

@@ -9,11 +9,11 @@ from __future__ import annotations
 from importlib import import_module
 
 MODULES = (
-    "summarise.pipeline", "summarise.normalise", "summarise.normalise.pinyin", "summarise.ground",
-    "summarise.claims", "summarise.freetext", "summarise.dates", "summarise.figures", "summarise.english",
-    "summarise.english.glossary", "summarise.english.romanise", "summarise.english.events",
-    "summarise.english.venues", "summarise.offline", "summarise.offline.summary", "summarise.offline.vocab",
-    "summarise.offline.surnames", "summarise.render", "summarise.render.quantities",
+    "summarise.extract.record", "summarise.normalise", "summarise.normalise.pinyin", "summarise.ground.grounder",
+    "summarise.ground.claims", "summarise.ground.freetext", "summarise.parse.dates", "summarise.parse.numbers",
+    "summarise.english", "summarise.english.glossary", "summarise.english.romanise", "summarise.english.events",
+    "summarise.english.venues", "summarise.english.quantities", "summarise.offline", "summarise.offline.summary",
+    "summarise.offline.vocab", "summarise.offline.surnames", "summarise.render",
 )
 
 

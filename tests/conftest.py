@@ -51,7 +51,7 @@ def vcr_config() -> dict:
 @pytest.fixture
 def fast_backoff(monkeypatch):
     """Scale the jittered transport backoff down so fault tests stay fast; a Retry-After hint stays untouched."""
-    from summarise import endpoint
+    from summarise.extract import endpoint
 
     real = endpoint._wait
 

@@ -114,7 +114,7 @@ def test_documents_awaited_together_wait_for_the_endpoint_together(tmp_path) -> 
 def test_a_cached_input_is_found_without_cleaning_it_again(server, tmp_path, monkeypatch) -> None:
     """The second read of the same input finds its record through the input's own key: the same record
     as the full path's cache hit, and the cleaning stage is never entered."""
-    from summarise import pipeline
+    from summarise.extract import record as pipeline
     from summarise.normalise import normalise
 
     settings = Settings(backend="llm", base_url=server.base_url, model="good0", cache_dir=tmp_path / "cache")

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from summarise.batch import STATE_DIR, RunOptions, discover, output_stem, plan, run_batch, slugify
 from summarise.cli import app
+from summarise.run.runner import STATE_DIR, RunOptions, discover, output_stem, plan, run_batch, slugify
 from summarise.settings import Settings
 
 runner = CliRunner()

@@ -330,8 +330,8 @@ def test_a_batch_past_a_file_limit_is_split_and_ingested_whole(server, tmp_path)
 
 
 def test_the_byte_limit_splits_between_documents_and_an_oversized_document_is_listed(tmp_path):
-    from summarise.batch import discover
-    from summarise.batchapi import FileLimits, write_requests
+    from summarise.run.batch_files import FileLimits, write_requests
+    from summarise.run.runner import discover
 
     paths = _variants(tmp_path / "inbox", 4)
     settings = Settings(backend="llm", model="m", context_chars=500)  # several requests per document
@@ -354,7 +354,7 @@ def test_the_byte_limit_splits_between_documents_and_an_oversized_document_is_li
 
 
 def test_a_resubmit_is_split_like_the_requests(tmp_path):
-    from summarise.batchapi import FileLimits, write_resubmit
+    from summarise.run.batch_files import FileLimits, write_resubmit
 
     pending = [{"custom_id": f"id{i}", "body": {"model": "m", "messages": [{"role": "user", "content": "会议"}]}}
                for i in range(5)]
@@ -370,8 +370,8 @@ def _sizes(path: Path) -> list[int]:
 
 
 def test_a_file_holds_exactly_its_limit_and_file_mb_counts_megabytes(server, tmp_path):
-    from summarise.batch import discover
-    from summarise.batchapi import FileLimits, write_requests
+    from summarise.run.batch_files import FileLimits, write_requests
+    from summarise.run.runner import discover
 
     paths = _variants(tmp_path / "inbox", 4)
     jobs = discover([str(p) for p in paths])
@@ -424,8 +424,8 @@ def test_a_disk_error_replaces_no_requests_file(tmp_path):
 def test_a_write_that_stops_midway_replaces_nothing(tmp_path, monkeypatch, failure):
     """Ctrl-C in the middle, or a write error the file's close does not repeat (space freed in between):
     the earlier files stay as they were, and no torn line is shipped."""
-    from summarise.batch import discover
-    from summarise.batchapi import FileLimits, OutputError, _Parts, write_requests
+    from summarise.run.batch_files import FileLimits, OutputError, _Parts, write_requests
+    from summarise.run.runner import discover
 
     jobs = discover([str(p) for p in _variants(tmp_path / "inbox", 5)])
     out = tmp_path / "requests.jsonl"
@@ -454,8 +454,8 @@ def test_a_write_that_stops_midway_replaces_nothing(tmp_path, monkeypatch, failu
 def test_the_manifest_is_written_before_the_requests_are_put_in_place(tmp_path):
     """If the manifest cannot be written, the requests stay as they were: a new requests file never
     sits beside an old manifest (whose documents it would not match)."""
-    from summarise.batch import discover
-    from summarise.batchapi import OutputError, write_requests
+    from summarise.run.batch_files import OutputError, write_requests
+    from summarise.run.runner import discover
 
     jobs = discover([str(p) for p in _variants(tmp_path / "inbox", 2)])
     out = tmp_path / "requests.jsonl"
@@ -467,7 +467,7 @@ def test_the_manifest_is_written_before_the_requests_are_put_in_place(tmp_path):
 
 
 def test_an_interrupted_ingest_keeps_the_complete_resubmit_file(server, tmp_path, monkeypatch):
-    from summarise.batchapi import Ingest
+    from summarise.run.batch_files import Ingest
 
     requests = write_batch(tmp_path, server, "m-hallucinating")
     results = run_engine(server, requests, tmp_path / "results.jsonl")

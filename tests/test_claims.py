@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from summarise.claims import Article, is_name, overlap
+from summarise.ground.claims import Article, is_name, overlap
 
 TEXT = (
     "8月1日，小榄镇召开推进会。镇党委书记赵锡雄出席会议并讲话。镇党委副书记李家浩主持会议。"

@@ -8,7 +8,7 @@ import pytest
 
 from scripted_server import ScriptedServer, load_answer
 from summarise import Settings, extract
-from summarise.ground import Grounder
+from summarise.ground.grounder import Grounder
 from summarise.normalise import NormaliseError, normalise
 from summarise.offline import extract_facts, people_and_figures
 

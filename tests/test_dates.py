@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from summarise.dates import DateMention, find_dates, parse_iso, resolve_date
+from summarise.parse.dates import DateMention, find_dates, parse_iso, resolve_date
 
 
 def _one(text: str) -> DateMention:

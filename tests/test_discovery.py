@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from hostile import SEED1, summarise, user_env
-from summarise.batch import UsageError, discover
+from summarise.run.runner import UsageError, discover
 
 
 @pytest.fixture

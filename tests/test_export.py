@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from summarise import store
 from summarise.cli import app
-from summarise.export import names
+from summarise.run import store
+from summarise.run.export import names
 
 runner = CliRunner()
 

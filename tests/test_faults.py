@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 
 from scripted_server import ScriptedServer, load_answer
-from summarise import ExtractionError, Settings, endpoint, extract
+from summarise import ExtractionError, Settings, extract
+from summarise.extract import endpoint
 
 REPO = Path(__file__).resolve().parents[1]
 SEED1 = REPO / "seeds" / "001_6b39ea2c5599d977.txt"

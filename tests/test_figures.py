@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from summarise.figures import cn_numeral, find_figures, parse_figure, values_agree
+from summarise.parse.numbers import cn_numeral, find_figures, parse_figure, values_agree
 
 
 @pytest.mark.parametrize(

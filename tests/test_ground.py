@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from summarise.ground import Grounder
+from summarise.ground.grounder import Grounder
 from summarise.schemas import Bilingual, Event, EventDate, Evidence, Facts, Figure, Person, Point
 
 TEXT = "8月1日,小榄镇召开推进会。镇党委书记赵锡雄出席会议并讲话。全镇拆除整理低效工业用地超5000亩,预计投资总额达到92.4亿元。"
@@ -183,7 +183,7 @@ def test_a_faithful_summary_is_kept():
 
 
 def test_one_bad_field_never_costs_the_answer():
-    from summarise.ground import read
+    from summarise.ground.grounder import read
 
     answer = {"kind": "meeting_report",
               "event": {"date": {"value": "八月一日", "evidence": {"quote": "8月1日"}}},
@@ -225,7 +225,7 @@ def test_a_chronicle_day_takes_the_month_of_its_heading():
 
 
 def test_a_document_whose_every_quoted_fact_is_rejected_fails():
-    from summarise.ground import all_rejected
+    from summarise.ground.grounder import all_rejected
 
     facts = Facts(kind="meeting_report", people=[person("王大明", "王大明出席会议")],
                   headline=Bilingual(zh="小榄全力冲刺“工改”年度目标任务"))

@@ -45,17 +45,19 @@ def test_a_command_loads_what_it_needs() -> None:
 
 def test_the_lazy_names_are_the_public_api() -> None:
     import summarise
+    from summarise.extract.record import aextract, extract
     from summarise.normalise import normalise as the_function
-    from summarise.pipeline import aextract, extract
     from summarise.schemas import Record, load_record
     from summarise.settings import Settings
 
     assert summarise.extract is extract and summarise.aextract is aextract and summarise.Settings is Settings
     assert summarise.Record is Record and summarise.load_record is load_record
-    import summarise.normalise.markup  # importing the subpackage keeps the function in place
+    import summarise.extract.llm
+    import summarise.normalise.markup  # importing the subpackages keeps the functions in place
 
     assert summarise.normalise is the_function and callable(summarise.normalise)
+    assert summarise.extract is extract
     assert summarise.__version__ and set(summarise.__all__) <= set(dir(summarise)) | set(summarise._LAZY) | {
-        "__version__", "normalise"}
+        "__version__", "normalise", "extract"}
     with pytest.raises(AttributeError):
         summarise.no_such_name  # noqa: B018

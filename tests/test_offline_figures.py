@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from summarise.dates import find_dates
 from summarise.offline.figures import find_figures
+from summarise.parse.dates import find_dates
 
 
 def quotes(text: str) -> list[str]:

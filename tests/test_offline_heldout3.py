@@ -11,10 +11,10 @@ from decimal import Decimal
 
 import pytest
 
-from summarise.dates import find_dates, resolve_date
-from summarise.figures import find_figures, parse_figure
 from summarise.offline import extract_facts
 from summarise.offline.people import find_people
+from summarise.parse.dates import find_dates, resolve_date
+from summarise.parse.numbers import find_figures, parse_figure
 from test_offline_docs import make_doc
 
 

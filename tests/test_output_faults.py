@@ -107,7 +107,7 @@ def test_out_on_a_full_disk_lists_every_input(tmp_path: Path, small_fs) -> None:
 def test_a_full_disk_stops_worker_processes_too(tmp_path: Path, small_fs) -> None:
     """-j 2 over 130 inputs spreads the offline backend over two worker processes: the first failed
     write stops the handing out, as in threads; the rest are listed as not processed."""
-    from summarise.workers import layout
+    from summarise.run.workers import layout
 
     n = 130
     if layout(2, n, threads_per_process=1)[0] < 2:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from summarise import prompts
-from summarise.llm import PROMPT_ECHO_CHARS, without_prompt_echo
+from summarise.extract.llm import PROMPT_ECHO_CHARS, without_prompt_echo
 from summarise.schemas import Facts
 
 SYSTEM = "".join(prompts.text("system.md").split())

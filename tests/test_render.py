@@ -9,8 +9,8 @@ import docx
 import pytest
 
 from sample_records import SAMPLES, meeting_report_000, policy_lecture_001
+from summarise.english.quantities import fallback_english, format_number
 from summarise.render import FORMATS, render
-from summarise.render.quantities import fallback_english, format_number
 from summarise.render.view import build_note, date_text
 from summarise.schemas import Evidence, Figure, load_record
 

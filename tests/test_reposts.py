@@ -12,10 +12,10 @@ from opencc import OpenCC
 from typer.testing import CliRunner
 
 from scripted_server import ScriptedServer, load_answer
-from summarise import reposts, store
 from summarise.cli import app
-from summarise.ground import Grounder
+from summarise.ground.grounder import Grounder
 from summarise.normalise import normalise
+from summarise.run import reposts, store
 from summarise.schemas import Facts, load_record
 
 REPO = Path(__file__).resolve().parents[1]

@@ -15,9 +15,10 @@ import diskcache
 import pytest
 
 from scripted_server import ScriptedServer, load_answer
-from summarise import ExtractionError, Settings, cache, extract, prompts
+from summarise import ExtractionError, Settings, extract, prompts
+from summarise.extract import cache
+from summarise.extract.record import extract_document
 from summarise.normalise import normalise
-from summarise.pipeline import extract_document
 from summarise.schemas import PolicyLecture
 
 REPO = Path(__file__).resolve().parents[1]

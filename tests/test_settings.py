@@ -1,7 +1,7 @@
 """Configuration precedence, the choice of backend, and what the cache key depends on."""
 from __future__ import annotations
 
-from summarise.cache import cache_key
+from summarise.extract.cache import cache_key
 from summarise.settings import Settings
 
 

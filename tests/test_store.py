@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from summarise import store
-from summarise.batch import STATE_DIR
 from summarise.cli import app
+from summarise.run import store
+from summarise.run.runner import STATE_DIR
 from summarise.schemas import load_record
 
 runner = CliRunner()

@@ -11,8 +11,8 @@ import httpx2 as httpx  # the HTTP library of the openai SDK installed here
 import openai
 from typer.testing import CliRunner
 
-from summarise.batch import UNREACHABLE_STOP, RunOptions, cannot_connect, discover, run_batch
 from summarise.cli import app
+from summarise.run.runner import UNREACHABLE_STOP, RunOptions, cannot_connect, discover, run_batch
 from summarise.settings import Settings
 
 

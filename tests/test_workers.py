@@ -12,8 +12,8 @@ import pytest
 
 from scripted_server import ScriptedServer, load_answer
 from summarise import Settings
-from summarise.batch import RunOptions, discover, run_batch
-from summarise.workers import Pool, WorkerDied, extract_many, layout
+from summarise.run.runner import RunOptions, discover, run_batch
+from summarise.run.workers import Pool, WorkerDied, extract_many, layout
 
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = [REPO / "seeds" / "000_09f2237585b32c6b.txt", REPO / "seeds" / "001_6b39ea2c5599d977.txt"]

@@ -13,8 +13,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from growth import assert_linear
-from summarise import ExtractionError, dates, extract, normalise
+from summarise import ExtractionError, extract, normalise
 from summarise.normalise import wrappers
+from summarise.parse import dates
 from summarise.settings import Settings
 
 OFFLINE = Settings.from_env(backend="offline")

@@ -13,7 +13,7 @@ from functools import lru_cache
 from importlib import resources
 
 from summarise.english.romanise import PLACE_SUFFIXES, pinyin_word, split_place
-from summarise.figures import cn_numeral
+from summarise.parse.numbers import cn_numeral
 
 __all__ = ["glossary", "lookup", "lookup_noun", "translate", "translate_term", "translate_title"]
 

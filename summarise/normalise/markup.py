@@ -49,7 +49,7 @@ class Extracted:
     published_from: str | None = None  # set when ``published`` is a wrapper's stamp, not the page's own
 
 
-def detect_kind(text: str) -> str:
+def detect_format(text: str) -> str:
     """'json' for a JSON object/array, 'html' for markup, else 'text'."""
     head = text.lstrip("\ufeff \t\r\n")
     if head[:1] in "{[" and head[:1]:
@@ -74,7 +74,7 @@ def extract(original: str) -> Extracted:
     Wrappers first (SQL rows, Markdown front matter, RSS/Atom items, string literals of JavaScript
     or other source code, PHP blocks), then JSON records, HTML pages and plain text.
     """
-    kind = detect_kind(original)
+    kind = detect_format(original)
     if kind == "json":
         return _from_json(original)
     if wrappers.looks_like_sql(original):
@@ -103,7 +103,7 @@ def extract(original: str) -> Extracted:
         if ext is not None:
             ext.removed["php"] = php
             return ext
-        kind = detect_kind(blanked)
+        kind = detect_format(blanked)
         if kind == "html":
             ext = _from_html(blanked)
             ext.removed["php"] = php
@@ -399,7 +399,7 @@ def _from_json(original: str) -> Extracted:
     value = record[body_key]
     at = original.find(json.dumps(body_key, ensure_ascii=False))
     at = max(at, 0)
-    if detect_kind(value) == "html" or "<p" in value or "<br" in value:
+    if detect_format(value) == "html" or "<p" in value or "<br" in value:
         runs = _runs_from_fragment(value)
         body = _align(runs, original[at:], at)
         body, ncap = _drop_captions(body)
@@ -463,11 +463,11 @@ _DATETIME = re.compile(r"((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T]\d{1
 _COMPACT_DATE = re.compile(r"((?:19|20)\d{2})(\d{2})(\d{2})(?:[ T]?\d{6})?")
 _MONTH_DAY = re.compile(r"(?<!\d)(\d{1,2})月(\d{1,2})日")
 _PUBLISH_COLUMN = re.compile(r"publish|release|pub_?date|pubtime|fbsj|fbrq", re.I)
-_CORROBORATE_DAYS = 45  # same window as summarise.dates: a page reports events of the last weeks
+_CORROBORATE_DAYS = 45  # same window as summarise.parse.dates: a page reports events of the last weeks
 
 
 def _looks_like_html(value: str) -> bool:
-    return detect_kind(value) == "html" or any(t in value.lower() for t in ("<p", "<br", "<div"))
+    return detect_format(value) == "html" or any(t in value.lower() for t in ("<p", "<br", "<div"))
 
 
 def _field_body(original: str, value: str, start: int, end: int) -> tuple[Tracked, int]:
@@ -831,7 +831,7 @@ def _from_markdown(original: str, fm: wrappers.FrontMatter) -> Extracted:
     from .boilerplate import parse_date
 
     body_src = original[fm.end:]
-    if detect_kind(body_src) == "html":
+    if detect_format(body_src) == "html":
         ext = _from_html(body_src, base=fm.end)
         body, removed = ext.body, dict(ext.removed)
     else:

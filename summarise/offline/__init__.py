@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable
 from typing import Any, cast
 
-from summarise import dates
+from summarise.parse import dates
 from summarise.schemas import AttendeeGroup, Bilingual, Event, EventDate, Facts, Kind, Person, Point, PointKind, Role
 
 from . import english

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import islice
 
-from summarise import dates
+from summarise.parse import dates
 
 from .kind import meeting_structure
 from .people import LECTURE_NOUNS

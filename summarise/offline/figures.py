@@ -1,4 +1,4 @@
-"""Figures through the shared parser (`summarise.figures`), each with its clause as evidence.
+"""Figures through the shared parser (`summarise.parse.numbers`), each with its clause as evidence.
 
 The record's figures are quantities the report states. Left out: units outside the gold format's
 set (days, months, tonnes), dates, and the genre's numbered formulas written in Chinese numerals
@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 
-from summarise import figures as shared
-from summarise.dates import DateMention
+from summarise.parse import numbers as shared
+from summarise.parse.dates import DateMention
 from summarise.schemas import Bilingual, Figure
 
 from . import english

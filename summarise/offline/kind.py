@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 
-from summarise.figures import scan
+from summarise.parse.numbers import scan
 
 _SALUTATION = re.compile(r"^(?:各位[^\n：:]{0,20}|同志们|尊敬的[^\n：:]{0,30}|大家(?:上午|下午|晚上)?好)[，,：:！!]")
 _SPEECH_TITLE = re.compile(r"(?:的讲话|讲话稿|讲话全文|(?<![并和])致辞|发言稿|的发言)(?:[（(].*[)）])?$")  # X出席…并致辞 reports a speech

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from summarise.figures import scan
+from summarise.parse.numbers import scan
 
 from .text import paragraphs, quote_span
 

@@ -19,7 +19,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from .quantities import figure_english, normalised_value, unit_label
+from summarise.english.quantities import figure_english, normalised_value, unit_label
+
 from .view import ROLES, date_text
 
 NOTE_FORMATS = ("html", "md", "docx", "json")

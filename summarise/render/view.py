@@ -12,9 +12,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from summarise.english.quantities import figure_english, normalised_value, unit_label
 from summarise.schemas import Bilingual, Evidence, Person, Record
-
-from .quantities import figure_english, normalised_value, unit_label
 
 LANGS = ("zh", "en")
 OFFLINE_ENGLISH = ("[Offline English: names, titles, dates, places and figures only; free text (directives, lessons, "

@@ -15,7 +15,7 @@ from typing import Any, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
-from .schemas import Rejection
+from summarise.schemas import Rejection
 
 Loc = tuple[Any, ...]
 MAX_ROUNDS = 8  # removals that expose further errors (rare) are retried this many times

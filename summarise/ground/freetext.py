@@ -21,15 +21,16 @@ from decimal import Decimal, InvalidOperation
 from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING
 
+from summarise.english.glossary import glossary
+from summarise.english.romanise import romanise_name
+from summarise.parse.dates import chronicle_days, find_dates
+from summarise.parse.numbers import cn_numeral, find_figures
+from summarise.schemas import Bilingual, Facts, Rejection
+
 from . import claims
-from .dates import chronicle_days, find_dates
-from .english.glossary import glossary
-from .english.romanise import romanise_name
-from .figures import cn_numeral, find_figures
-from .schemas import Bilingual, Facts, Rejection
 
 if TYPE_CHECKING:
-    from .ground import Grounder
+    from .grounder import Grounder
 
 _DIGITS = re.compile(r"[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?")
 _CN_RUN = re.compile(r"[〇零一二三四五六七八九十百千万两]{1,8}")
@@ -130,8 +131,8 @@ def _counts(facts: Facts) -> set[int]:
 
 @lru_cache(maxsize=1)
 def _title_pattern() -> re.Pattern[str]:
-    from .offline import vocab
-    from .offline.surnames import COMPOUND, SINGLE
+    from summarise.offline import vocab
+    from summarise.offline.surnames import COMPOUND, SINGLE
 
     surnames = "".join(sorted(SINGLE))
     compound = "|".join(sorted(COMPOUND))
@@ -204,7 +205,7 @@ def _surname_syllables() -> dict[str, tuple[str, ...]]:
 
 @lru_cache(maxsize=1)
 def _syllables() -> frozenset[str]:
-    from .normalise.pinyin import syllables
+    from summarise.normalise.pinyin import syllables
 
     return frozenset(s for s in syllables() if s.isascii())
 
@@ -243,7 +244,7 @@ def _readings(ch: str) -> frozenset[str]:
     """Toneless readings of one character."""
     from pypinyin.pinyin_dict import pinyin_dict
 
-    from .normalise.pinyin import strip_tone
+    from summarise.normalise.pinyin import strip_tone
 
     raw = pinyin_dict.get(ord(ch))
     return frozenset(strip_tone(r)[0] for r in raw.split(",")) if raw else frozenset()
@@ -252,7 +253,7 @@ def _readings(ch: str) -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _surname_chars() -> dict[str, tuple[str, ...]]:
     """Pinyin of a surname → the surnames that read so (zhang → 张, 章)."""
-    from .offline.surnames import COMPOUND, SINGLE
+    from summarise.offline.surnames import COMPOUND, SINGLE
 
     found: dict[str, list[str]] = {}
     for s in [*SINGLE, *COMPOUND]:
@@ -336,8 +337,8 @@ class Stated:
 # -- the fallback -----------------------------------------------------------------------------------
 def composed(facts: Facts) -> Bilingual | None:
     """A summary composed from the grounded facts alone (the notes' English for figures)."""
-    from .offline.summary import build_summary
-    from .render.quantities import figure_english
+    from summarise.english.quantities import figure_english
+    from summarise.offline.summary import build_summary
 
     if not (facts.event.name or facts.headline or facts.people or facts.figures or facts.points):
         return None

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from typing import Any, Generic, Self, TypeVar
 
-from .preload import preload
+from summarise.preload import preload
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -203,8 +203,8 @@ def extract_many(sources: Iterable[Any], *, jobs: int = 16, kind: str = "auto", 
     """`extract` over many sources, `jobs` at a time, spread over worker processes when that helps
     (`processes=1` keeps them in this process's threads). Yields, in input order, each source's
     record or its `SummariseError` (one failing document never stops the others)."""
-    from .pipeline import _resolved
-    from .settings import Settings
+    from summarise.extract.record import _resolved
+    from summarise.settings import Settings
 
     items = list(sources)
     settings = _resolved(settings if settings is not None else Settings.from_env(), kind=kind)
@@ -227,15 +227,15 @@ def extract_many(sources: Iterable[Any], *, jobs: int = 16, kind: str = "auto", 
 
 
 def _died(value: WorkerDied) -> Any:
-    from .errors import SummariseError
+    from summarise.errors import SummariseError
 
     return SummariseError(str(value))
 
 
 def extract_one(source: Any, kind: str, settings: Any) -> Any:
     """One document for `extract_many`: its record, or its SummariseError as a value."""
-    from .errors import SummariseError
-    from .pipeline import extract
+    from summarise.errors import SummariseError
+    from summarise.extract.record import extract
 
     try:
         return extract(source, kind=kind, settings=settings)  # type: ignore[arg-type]

@@ -1,6 +1,6 @@
 """The LLM backend: one instructor call per document (or per chunk) against any OpenAI-compatible endpoint.
 
-Layering: summarise/endpoint.py retries transient HTTP failures; instructor re-asks on validation
+Layering: summarise/extract/endpoint.py retries transient HTTP failures; instructor re-asks on validation
 failures (`max_reasks`); what is still ungrounded after that is removed by `Grounder.review` and
 reported, never shipped. `extract_facts` and `aextract_facts` are the same steps, sync and async.
 """
@@ -19,7 +19,13 @@ import openai
 from instructor.core import IncompleteOutputException, InstructorRetryException
 from pydantic import ValidationError
 
-from . import prompts
+from summarise import prompts
+from summarise.errors import ConfigurationError, NoValidAnswerError, SummariseError
+from summarise.ground.grounder import GroundedFacts, Grounder, all_rejected, checking, read
+from summarise.schemas import Facts, Rejection, Usage
+from summarise.settings import MODES as MODE_NAMES
+from summarise.settings import Settings
+
 from .endpoint import (
     AsyncCall,
     BadResponse,
@@ -30,11 +36,6 @@ from .endpoint import (
     make_client,
     short,
 )
-from .errors import ConfigurationError, NoValidAnswerError, SummariseError
-from .ground import GroundedFacts, Grounder, all_rejected, checking, read
-from .schemas import Facts, Rejection, Usage
-from .settings import MODES as MODE_NAMES
-from .settings import Settings
 
 logging.getLogger("instructor").addHandler(logging.NullHandler())  # its retry errors are ours to report
 

@@ -2,7 +2,7 @@
 
 Layering: `Call.create` / `AsyncCall.create` retry transient HTTP failures (tenacity; the SDK's own
 retries are off so that one policy rules) and count tokens; instructor re-asks on validation failures
-above them (summarise/llm.py). Clients are built through the SDK's public `http_client=` argument,
+above them (summarise/extract/llm.py). Clients are built through the SDK's public `http_client=` argument,
 one per process and endpoint (per event loop for the async client), and made afresh in a forked child:
 a child must never write to the keep-alive connections it inherited from its parent.
 """
@@ -37,14 +37,9 @@ from tenacity import (
     stop_before_delay,
 )
 
-from .errors import (
-    ConfigurationError,
-    EndpointError,
-    NoValidAnswerError,
-    TransientEndpointError,
-)
-from .schemas import Usage
-from .settings import MODES, Settings
+from summarise.errors import ConfigurationError, EndpointError, NoValidAnswerError, TransientEndpointError
+from summarise.schemas import Usage
+from summarise.settings import MODES, Settings
 
 _TRANSIENT = (openai.RateLimitError, openai.InternalServerError, openai.APITimeoutError, openai.APIConnectionError)
 CONNECT_TIMEOUT = 30.0  # at most this long to open a connection, within the request's overall deadline

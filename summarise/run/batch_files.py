@@ -29,15 +29,24 @@ from instructor.processing.response import handle_reask_kwargs, handle_response_
 from openai.types.chat import ChatCompletion
 from pydantic import ValidationError
 
-from . import __version__, redact
-from .batch import Job, Role, RunOptions, _describe, atomic_write, output_stem, plan_reposts, safe_url, temp_beside
-from .errors import ExtractionError, NoValidAnswerError
-from .ground import Grounder, all_rejected, checking, read, reasons
-from .llm import MODES, answer_text, call_arguments, document_messages, merge, response_model, without_prompt_echo
-from .normalise import Document, normalise
-from .pipeline import KindChoice, Record, llm_record
-from .schemas import Facts, Rejection, Usage
-from .settings import Settings
+from summarise import __version__, redact
+from summarise.errors import ExtractionError, NoValidAnswerError
+from summarise.extract.llm import (
+    MODES,
+    answer_text,
+    call_arguments,
+    document_messages,
+    merge,
+    response_model,
+    without_prompt_echo,
+)
+from summarise.extract.record import KindChoice, Record, llm_record
+from summarise.ground.grounder import Grounder, all_rejected, checking, read, reasons
+from summarise.normalise import Document, normalise
+from summarise.schemas import Facts, Rejection, Usage
+from summarise.settings import Settings
+
+from .runner import Job, Role, RunOptions, _describe, atomic_write, output_stem, plan_reposts, safe_url, temp_beside
 
 MANIFEST_VERSION = 1
 ENDPOINT = "/v1/chat/completions"

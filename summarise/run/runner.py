@@ -30,14 +30,16 @@ from pathlib import Path
 from typing import Any, BinaryIO
 from urllib.parse import urlsplit, urlunsplit
 
-from . import __version__, redact, reposts, store
-from .errors import ExtractionError, os_reason
-from .preload import preload
-from .render import EXTENSIONS, render
-from .render.html import render_template
-from .render.view import Text, date_text, english_title
-from .schemas import load_record
-from .settings import Settings
+from summarise import __version__, redact
+from summarise.errors import ExtractionError, os_reason
+from summarise.preload import preload
+from summarise.render import EXTENSIONS, render
+from summarise.render.html import render_template
+from summarise.render.view import Text, date_text, english_title
+from summarise.schemas import load_record
+from summarise.settings import Settings
+
+from . import reposts, store
 from .workers import THREADS_PER_PROCESS, Interrupted, Pool, WorkerDied, layout
 
 STATE_DIR = ".summarise"       # per-input manifests, inside --out
@@ -69,7 +71,7 @@ class Job:
     problem: str | None = None  # why it cannot be read, found before (a link loop, an unreadable directory)
 
     def read(self) -> bytes:
-        from .normalise.read import MAX_INPUT
+        from summarise.normalise.read import MAX_INPUT
 
         if self.problem is not None:
             raise ValueError(self.problem)
@@ -134,10 +136,11 @@ def discover(paths: Sequence[str], *, exclude: Path | None = None,
     Hidden files and directories are skipped, and so is anything inside `exclude` (the output
     directory). Inside a directory or a glob's matches, a dangling symlink, a link loop, FIFO,
     socket or device, and a subdirectory that cannot be read become jobs that fail with the reason
-    (errors.jsonl), so nothing is skipped unseen (summarise/walk.py); named on the command line
+    (errors.jsonl), so nothing is skipped unseen (summarise/run/walk.py); named on the command line
     they raise UsageError, as does a path that does not exist and matches nothing.
     """
-    from .normalise.read import MAX_INPUT
+    from summarise.normalise.read import MAX_INPUT
+
     from .walk import path_state, walk_dir, walk_glob
 
     jobs: list[Job] = []
@@ -290,8 +293,8 @@ class RunOptions:
     kind: str = "auto"
     settings: Settings = field(default_factory=Settings.from_env)
     endpoint: str | None = None  # a stable name for an endpoint whose URL changes per run (a local model)
-    db: bool = True              # keep <out>/summarise.db (summarise/store.py) in line with the manifests
-    reposts: bool = False        # extract copies of one article once (summarise/reposts.py)
+    db: bool = True              # keep <out>/summarise.db (summarise/run/store.py) in line with the manifests
+    reposts: bool = False        # extract copies of one article once (summarise/run/reposts.py)
 
     def extract_key(self) -> dict[str, Any]:
         """Everything that changes the record (never the API key)."""
@@ -559,8 +562,8 @@ def _repost_record(job: Job, data: bytes, options: RunOptions, story: str, role:
                    extractor: ExtractFn) -> tuple[Any, dict[str, Any] | None]:
     """(the copy's record, the manifest's "story" entry), or (None, None) when the story's record
     cannot be read (the copy is then extracted as a story of its own)."""
-    from .normalise import NormaliseError, normalise
-    from .schemas import RepostOf
+    from summarise.normalise import NormaliseError, normalise
+    from summarise.schemas import RepostOf
 
     told = _read_manifest(_manifest_path(options.out, story))
     try:
@@ -621,7 +624,7 @@ def run_batch(jobs: Sequence[Job], options: RunOptions, *,
 
     Up to `workers.THREADS_PER_PROCESS` documents run in this process's threads (the HTTP client is
     thread-safe and the LLM calls mostly wait); more are spread over worker processes, up to one per
-    core, when the batch is big enough to keep them busy (summarise/workers.py).
+    core, when the batch is big enough to keep them busy (summarise/run/workers.py).
     """
     if extractor is None:
         extractor = _default_extractor()  # imported here: keeps `summarise --help` fast
@@ -801,9 +804,9 @@ def _sync_db(out: Path) -> dict[str, Any]:
 
 def plan_reposts(jobs: Sequence[Job], options: RunOptions) -> dict[int, Role]:
     """Batch position → Role for every input to be summarised: its key, and the story it is a copy
-    of (summarise/reposts.py). Inputs finished earlier keep the part they had; stories of earlier
+    of (summarise/run/reposts.py). Inputs finished earlier keep the part they had; stories of earlier
     runs in `options.out` made with the same extraction settings are matched too."""
-    from .normalise import NormaliseError, normalise
+    from summarise.normalise import NormaliseError, normalise
 
     key = options.extract_key()
     known: dict[str, reposts.Key] = {}
@@ -843,7 +846,7 @@ def plan_reposts(jobs: Sequence[Job], options: RunOptions) -> dict[int, Role]:
 
 
 def _default_extractor() -> ExtractFn:
-    from . import extract
+    from summarise.extract.record import extract
 
     return extract
 
@@ -862,7 +865,7 @@ def _process_one(item: tuple[Job, Role | None], options: RunOptions, extractor: 
 def _in_processes(items: Sequence[tuple[Job, Role | None]], options: RunOptions, extractor: ExtractFn,
                   finish: Callable[[ItemResult], None], processes: int, threads: int,
                   halt: threading.Event) -> tuple[bool, str | None]:
-    """Run `process` for every (job, role) in worker processes (see summarise/workers.py).
+    """Run `process` for every (job, role) in worker processes (see summarise/run/workers.py).
 
     Returns (interrupted, why the batch stopped early): as in threads, once UNREACHABLE_STOP results
     in a row could not connect to the endpoint, no new input starts and the running ones finish. Once
@@ -1034,7 +1037,7 @@ def _index_row(note: dict[str, Any]) -> dict[str, Any]:
 
 def _across(out: Path) -> Any:
     """People and figures across the directory, from summarise.db (None when it cannot be read)."""
-    from .render.across import collect
+    from summarise.render.across import collect
 
     try:
         return collect(store.for_dir(out))
@@ -1061,8 +1064,8 @@ def token_counter() -> tuple[Callable[[str], int], str]:
 def prompt_overhead(count: Callable[[str], int]) -> int:
     """Tokens every LLM call adds to the article: the prompt templates and the response schema."""
     try:
-        from . import prompts
-        from .schemas import Facts
+        from summarise import prompts
+        from summarise.schemas import Facts
 
         parts = [prompts.text("system.md"), prompts.text("user.md"),
                  json.dumps(Facts.model_json_schema(), ensure_ascii=False)]
@@ -1083,7 +1086,7 @@ class PlanItem:
 
 def plan(jobs: Sequence[Job], options: RunOptions, count: Callable[[str], int]) -> list[PlanItem]:
     """What a run would do for each input, with the article's token count (nothing is written)."""
-    from .normalise import normalise
+    from summarise.normalise import normalise
 
     items = []
     for job in jobs:

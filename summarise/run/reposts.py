@@ -15,7 +15,7 @@ each other copy gets the story's facts re-grounded against its own normalised te
 project's grounder (`reground`): each quote is first re-located in the copy (`relocated`: the part
 of it that states the fact, so page clutter inside the story's quote does not cost the copy the
 fact), and what does not occur in the copy is dropped and listed in its provenance. Offline, where
-there is no call to save, batch.py extracts each copy from its own text instead. Stories of earlier
+there is no call to save, the runner extracts each copy from its own text instead. Stories of earlier
 runs in the same output directory count too.
 """
 from __future__ import annotations
@@ -27,10 +27,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from .ground import Grounder
-from .normalise import Document
-from .schemas import Evidence, Facts, Person, Rejection, RepostOf
-from .settings import Settings
+from summarise.ground.grounder import Grounder
+from summarise.normalise import Document
+from summarise.schemas import Evidence, Facts, Person, Rejection, RepostOf
+from summarise.settings import Settings
 
 SHINGLE = 5
 NUM_PERM = 128
@@ -84,7 +84,7 @@ def key_of(doc: Document) -> Key | None:
     """The document's key, or None when its text is too short to be compared."""
     import numpy as np
 
-    from .offline import people_and_figures
+    from summarise.offline import people_and_figures
 
     grams = shingles(doc.text)
     if len(grams) < MIN_SHINGLES:
@@ -252,7 +252,7 @@ def relocated(facts: Facts, grounder: Grounder) -> Facts:
         # the part of the quote in the copy that holds as many of the event's facts as one can
         update["evidence"] = _moved(event.evidence, [said], grounder, every=False)
     if event.date is not None and event.date.evidence is not None:
-        from .dates import find_dates
+        from summarise.parse.dates import find_dates
 
         mentions = find_dates(event.date.evidence.quote)
         date_evidence = _moved(event.date.evidence, [[mentions[0].quote]] if mentions else [], grounder)
@@ -267,9 +267,9 @@ def reground(story: Any, doc: Document, *, repost_of: RepostOf, kind: str, setti
     What does not occur in the copy is dropped and listed in `provenance.rejected`; the headline is
     kept when the copy states it (else the copy's own title, with English from the glossary), the
     summary only when no fact was dropped (it was written for the fuller copy)."""
-    from .offline import english
-    from .pipeline import assemble, llm_record
-    from .schemas import Usage
+    from summarise.extract.record import assemble, llm_record
+    from summarise.offline import english
+    from summarise.schemas import Usage
 
     facts = Facts.model_validate(story.model_dump(include=set(Facts.model_fields)))
     grounder = Grounder(doc.text, doc.published, doc.title)

@@ -22,8 +22,8 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from .offline import vocab
-from .offline.surnames import COMPOUND, SINGLE, WEAK
+from summarise.offline import vocab
+from summarise.offline.surnames import COMPOUND, SINGLE, WEAK
 
 # What a person does, by the words written after the name (in the same clause).
 ROLE_CUES: dict[str, tuple[str, ...]] = {

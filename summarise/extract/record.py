@@ -9,12 +9,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal, TypeAlias
 
-from . import __version__, cache, redact
-from .errors import InputError
-from .ground import Grounder, all_rejected
-from .normalise import Document, NormaliseError, normalise, read_source
-from .normalise.read import choose_source
-from .schemas import (
+from summarise import __version__, redact
+from summarise.errors import InputError
+from summarise.ground.grounder import Grounder, all_rejected
+from summarise.normalise import Document, NormaliseError, normalise, read_source
+from summarise.normalise.read import choose_source
+from summarise.schemas import (
     RECORD_TYPES,
     Facts,
     MeetingReport,
@@ -25,7 +25,9 @@ from .schemas import (
     Source,
     Usage,
 )
-from .settings import Settings
+from summarise.settings import Settings
+
+from . import cache
 
 Record: TypeAlias = MeetingReport | PolicyLecture | OutOfScope
 KindChoice = Literal["auto", "meeting_report", "policy_lecture"]
@@ -344,7 +346,7 @@ def _source(doc: Document) -> Source:
 
 
 def _offline(doc: Document) -> tuple[Facts, list[Rejection]]:
-    from .offline import extract_facts
+    from summarise.offline import extract_facts
 
     return Grounder(doc.text, doc.published, doc.title).review(extract_facts(doc))
 
@@ -366,7 +368,7 @@ def _stored_cross_check(entry: dict[str, object]) -> list[str] | None:
 def _offline_fingerprint() -> str:
     """A hash of the package's code and data as installed (the cross-check runs the offline extractor,
     grounding and the schemas): a stored cross-check is reused only while none of it has changed."""
-    from . import schemas
+    from summarise import schemas
 
     roots = [Path(__file__).parent, Path(schemas.__file__).parent]
     digest = hashlib.sha256(__version__.encode())
@@ -384,7 +386,7 @@ def _cross_check(doc: Document, facts: Facts, settings: Settings) -> CrossCheck:
     if not settings.cross_check:
         return CrossCheck([])
     try:
-        from .offline import people_and_figures
+        from summarise.offline import people_and_figures
 
         offline, _ = Grounder(doc.text, doc.published, doc.title).review(people_and_figures(doc))
     except Exception as exc:  # noqa: BLE001 - the cross-check must never cost the user the model's answer

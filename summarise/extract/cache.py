@@ -18,9 +18,9 @@ from typing import Any
 
 import diskcache
 
-from . import __version__, prompts, redact
-from .schemas import Facts
-from .settings import Settings
+from summarise import __version__, prompts, redact
+from summarise.schemas import Facts
+from summarise.settings import Settings
 
 
 def cache_key(text: str, settings: Settings, *, title: str | None, published: str | None, kind: str | None) -> str:

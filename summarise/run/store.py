@@ -215,7 +215,7 @@ class Store:
         self._lock = threading.Lock()
         self._conn: sqlite3.Connection | None = None
         self._pid = -1
-        self.errors: list[str] = []  # failed writes this run (batch.py reports them in summary.json)
+        self.errors: list[str] = []  # failed writes this run (the runner reports them in summary.json)
         self._queue: queue.Queue[Any] = queue.Queue()
         self._writer: threading.Thread | None = None
 
@@ -435,14 +435,14 @@ def for_dir(out: Path) -> Store:
 
 def manifest_files(out: Path) -> dict[str, Path]:
     """Stem → manifest file for every finished input of `out` (temp files a killed run left are not)."""
-    from .batch import STATE_DIR  # batch imports this module
+    from .runner import STATE_DIR  # the runner imports this module
 
     return {p.stem: p for p in (Path(out) / STATE_DIR).glob("*.json") if not p.name.startswith(".")}
 
 
 def synced(out: Path, *, rebuild: bool = False) -> tuple[Store, SyncReport]:
     """The output directory's database brought in line with its manifests (made anew with `rebuild`)."""
-    from .batch import _read_manifest
+    from .runner import _read_manifest
 
     store = for_dir(out)
     if rebuild:

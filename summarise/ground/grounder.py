@@ -23,8 +23,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
 
-from . import claims, freetext, lenient, redact
-from .dates import (
+from summarise import redact
+from summarise.parse.dates import (
     DateMention,
     ResolvedDate,
     chronicle_days,
@@ -34,8 +34,10 @@ from .dates import (
     parse_iso,
     resolve_date,
 )
-from .figures import find_figures, parse_figure, values_agree
-from .schemas import Bilingual, EventDate, Evidence, Facts, Figure, Person, Point, Rejection
+from summarise.parse.numbers import find_figures, parse_figure, values_agree
+from summarise.schemas import Bilingual, EventDate, Evidence, Facts, Figure, Person, Point, Rejection
+
+from . import claims, freetext, lenient
 
 _FOLD = str.maketrans({
     "，": ",", "。": ".", "：": ":", "；": ";", "！": "!", "？": "?", "（": "(", "）": ")",

@@ -110,7 +110,7 @@ def figure_english(fig: Figure) -> str:
     figure inside its evidence (where the markers 超/约/近 stand), else of the quote alone, when it
     agrees with the record; else the fallback."""
     try:
-        from summarise.figures import find_figures, parse_figure
+        from summarise.parse.numbers import find_figures, parse_figure
     except ImportError:
         return fallback_english(fig)
     try:

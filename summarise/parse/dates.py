@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Literal
 
-from summarise.figures import cn_numeral, scan
+from summarise.parse.numbers import cn_numeral, scan
 
 __all__ = ["DateMention", "ResolvedDate", "find_dates", "parse_iso", "resolve_date"]
 

@@ -45,7 +45,7 @@ def export(store: Store, fmt: str, target: Path, tables: list[str] | None = None
 
     `bom`: CSV starts with a UTF-8 byte-order mark, which Excel needs to read UTF-8 (pandas skips it;
     Python's csv module reads it with encoding="utf-8-sig")."""
-    from .batch import atomic_open  # batch imports store, which this module uses
+    from .runner import atomic_open  # the runner imports store, which this module uses
 
     if fmt not in FORMATS:
         raise ExportError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from .errors import ConfigurationError
+from summarise.errors import ConfigurationError
 
 
 def check_gguf(path: str | os.PathLike[str]) -> Path:
