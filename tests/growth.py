@@ -3,6 +3,7 @@
 A test compares the CPU time of one call at size n with the same call at 4n, both measured in the
 same test (best of a few runs, so a busy machine slows both alike): linear work grows about 4×,
 quadratic work 16×. The bound of 8 lets constant costs and noise through and stops a quadratic.
+Tests that use it are marked `growth`: left out of the unit suite, run on their own (`pytest -m growth`).
 """
 from __future__ import annotations
 

@@ -375,6 +375,7 @@ def _big_article(size: int) -> bytes:
     return "\n\n".join(parts).encode()[:size]
 
 
+@pytest.mark.growth
 @pytest.mark.slow  # ~2-10 s on 2 cores, ~400 MB of memory
 def test_20mb_text_is_normalised_within_a_bounded_time(tmp_path: Path) -> None:
     from summarise.normalise import normalise
@@ -388,7 +389,8 @@ def test_20mb_text_is_normalised_within_a_bounded_time(tmp_path: Path) -> None:
     assert seconds < 60 and len(doc.text) > 5_000_000
 
 
-@pytest.mark.slow  # ~5 s
+@pytest.mark.growth
+@pytest.mark.slow
 def test_offline_extraction_time_grows_linearly(tmp_path: Path) -> None:
     times = []
     for size in (250_000, 1_000_000):

@@ -3,7 +3,8 @@
 Not recorded to cassettes on purpose: timeouts, resets and half-sent bodies are properties of a
 live connection that a cassette cannot replay. Each fault shows the right behaviour — retried
 (transport), re-asked (the model's answer), or a clear per-document `ExtractionError` — and every
-loop is bounded in calls and in time. Small timeouts keep the whole file to a few seconds.
+loop is bounded in calls (counted at the server) and ends within its deadline. Small timeouts keep the
+whole file to a few seconds.
 """
 from __future__ import annotations
 
@@ -24,8 +25,10 @@ GOOD1 = load_answer("seed001_good")
 TIMEOUT = 0.25         # seconds per HTTP request
 MAX_WAIT = 1.0         # seconds of retrying per call
 ATTEMPTS = 4           # Settings.max_attempts default
-# one call may run past MAX_WAIT by its own timeout; nothing may wait beyond that
-TIME_BOUND = MAX_WAIT + TIMEOUT + 0.5
+# The retry budget: one call may run past MAX_WAIT by its own timeout. Tests assert a deadline well
+# above it, so that a busy machine passes, and well below what ignoring it costs (a Retry-After of
+# 30 s slept through, or retries without end): a bound on behaviour, not a measure of speed.
+DEADLINE = 10.0
 
 
 def err(status: int, message: str = "scripted failure", headers: dict | None = None) -> dict:
@@ -87,7 +90,7 @@ def settings(server, tmp_path, fast_backoff) -> Settings:
 
 @pytest.fixture
 def tight(settings) -> Settings:
-    """A small retry budget, for faults that persist: the error must come within TIME_BOUND."""
+    """A small retry budget, for faults that persist: the error must come within DEADLINE."""
     return settings.model_copy(update={"max_wait": MAX_WAIT})
 
 
@@ -107,7 +110,7 @@ def ok(result):
     return record, seconds
 
 
-def failed(result, *, within: float = TIME_BOUND) -> str:
+def failed(result, *, within: float = DEADLINE) -> str:
     error, seconds = result
     assert isinstance(error, ExtractionError), f"expected a clear ExtractionError, got {error!r}"
     assert seconds < within, f"took {seconds:.2f} s, bound {within:.2f} s"
@@ -130,7 +133,7 @@ def test_429_retry_after_is_honoured(server, settings):
 def test_429_without_retry_after_backs_off_and_retries(server, settings):
     record, seconds = ok(run("429-bare", settings))
     assert server.calls["429-bare"] == 3 and record.provenance.usage.calls == 3
-    assert seconds < TIME_BOUND  # backoff starts at ≤ 0.5 s and doubles
+    assert seconds < DEADLINE  # the backoff itself: test_backoff_is_jittered_exponential_capped…
 
 
 def test_retry_after_beyond_the_budget_fails_at_once(server, tight):
@@ -201,8 +204,8 @@ def test_refused_connection_says_the_server_is_not_running(tight):
 
 def test_slow_answer_times_out_and_is_retried(server, settings):
     _record, seconds = ok(run("slow-then-good", settings))
-    assert server.calls["slow-then-good"] == 2
-    assert seconds < TIMEOUT + 0.5 + 1.0  # one timeout, one backoff, one quick answer
+    assert server.calls["slow-then-good"] == 2  # the first call timed out: its answer would have been used
+    assert seconds < DEADLINE
 
 
 def test_persistent_slowness_is_a_clear_bounded_error(server, tight):
@@ -286,7 +289,7 @@ def test_ungrounded_answers_are_reasked_then_rejected_and_reported(server, setti
     reasons = {r.field: r.reason for r in record.provenance.rejected}
     assert any("王大明" in r and "does not occur" in r for r in reasons.values())
     assert any("11.2万亩" in r and "the quote says 112000" in r for r in reasons.values())
-    assert seconds < TIME_BOUND
+    assert seconds < DEADLINE
 
 
 # -- a batch around the faults ----------------------------------------------------------------

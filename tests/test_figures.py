@@ -129,6 +129,7 @@ def test_values_agree() -> None:
     assert values_agree(0, 0) and not values_agree(95, 96)
 
 
+@pytest.mark.growth
 @pytest.mark.parametrize("chunk", ["1", "一", "十", "1-", "1,000", "1万", "超5000亩余", "百分之", "9" * 50 + "亿"])
 def test_linear_time(chunk: str) -> None:
     small, big = chunk * (20_000 // len(chunk)), chunk * (200_000 // len(chunk))

@@ -307,6 +307,7 @@ def test_text_keyword_is_never_a_file(tmp_path: Path) -> None:
         normalise(text=f)  # type: ignore[arg-type]
 
 
+@pytest.mark.growth
 def test_large_input_is_linear() -> None:
     """No pathological backtracking: 4x the input takes well under 4x^2 the time (coarse check)."""
     unit = ("会议强调，要坚持问题导向(dāng)，加快推进重点项目建设?!(((((((a" + "，" * 50 + "\n") * 200

@@ -169,6 +169,7 @@ def test_heldout2_file_is_the_article(gold_path: Path) -> None:
     assert_article_matches_gold(gold_path, no_title_means_none=True)
 
 
+@pytest.mark.growth
 def test_new_wrapper_checks_stay_linear() -> None:
     for unit in ("<item><title>a", "(1,'a\\'", '"a" + "b" +\n', "<entry><![CDATA[x"):
         src = unit * 400
@@ -180,6 +181,7 @@ def test_new_wrapper_checks_stay_linear() -> None:
         assert time.perf_counter() - t0 < max(0.05, small) * 24, unit
 
 
+@pytest.mark.growth
 def test_menu_runs_and_datelines_stay_linear() -> None:
     unit = ["时政要闻", "工作动态", "专题推荐", "2024年03月05日", SECOND]
 

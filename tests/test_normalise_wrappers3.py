@@ -185,6 +185,7 @@ def test_many_damaged_bytes_are_not_utf8() -> None:
 
 
 # -- linear time ------------------------------------------------------------------------------------
+@pytest.mark.growth
 def test_third_round_checks_stay_linear() -> None:
     for unit in ("import a\ndef f():\n    x = '''会", "data.put(\"title\", \"会议\");\n", "<?php $a = ['t' => '会'];\n",
                  "每周一学（3月1日—3月7日）\n次\n"):
