@@ -1,16 +1,26 @@
 """A disk cache of LLM results (diskcache). Values are JSON text, never pickles; keys never hold the API key.
 
+A grounded answer can be sealed (`seal`/`sealed`): an HMAC, under a key only this user can read, of
+the entry's key, the package's code and the grounded facts. A hit whose seal verifies is what
+grounding made of that answer for that text under these rules, so it needs no second review; an
+entry edited outside summarise (or sealed by other code, or in a directory whose key file is not
+the user's own) fails the seal and is grounded again.
+
 The cache never costs an answer: a cache that cannot be opened (a damaged `cache.db`, a read-only or
 uncreatable directory) or written (a full disk) is left alone for the rest of the process with one
 `CacheWarning`, and documents go on without it. `cache_clear` works on a damaged cache too.
 """
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
+import hmac
 import json
 import os
+import secrets
 import shutil
+import stat
 import threading
 import warnings
 from pathlib import Path
@@ -112,6 +122,73 @@ if hasattr(os, "register_at_fork"):
 
 def _shared(directory: str) -> diskcache.Cache:
     return _HANDLES.get(directory)
+
+
+SEAL_KEY_FILE = "seal.key"
+_SEAL_KEY_BYTES = 32
+_SEAL_KEYS: dict[str, bytes | None] = {}  # cache directory → its seal key (None: seals not trusted there)
+_SEAL_LOCK = threading.Lock()
+
+
+def _seal_key(directory: str) -> bytes | None:
+    """The directory's seal key, made on first use: a file only its owner can read or write. A key
+    file that is not this user's own, or that others can read or write, is not trusted (None)."""
+    known = _SEAL_KEYS.get(directory, b"")
+    if known != b"":
+        return known
+    with _SEAL_LOCK:
+        if directory not in _SEAL_KEYS:
+            try:
+                _SEAL_KEYS[directory] = _read_or_make_key(Path(directory) / SEAL_KEY_FILE)
+            except OSError:
+                _SEAL_KEYS[directory] = None
+        return _SEAL_KEYS[directory]
+
+
+def _read_or_make_key(path: Path) -> bytes | None:
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    except FileNotFoundError:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        made = path.with_name(f".{SEAL_KEY_FILE}.{os.getpid()}.{secrets.token_hex(4)}")
+        fd = os.open(made, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600)
+        try:
+            with os.fdopen(fd, "wb") as out:
+                out.write(secrets.token_bytes(_SEAL_KEY_BYTES))
+            with contextlib.suppress(FileExistsError):  # another process made it first: theirs is read
+                os.link(made, path)  # atomic, and never over another process's key
+        finally:
+            made.unlink(missing_ok=True)
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(handle.fileno())
+        if not stat.S_ISREG(info.st_mode) or info.st_mode & 0o077:
+            return None
+        if hasattr(os, "getuid") and info.st_uid != os.getuid():
+            return None
+        key = handle.read(_SEAL_KEY_BYTES + 1)
+    return key if len(key) == _SEAL_KEY_BYTES else None
+
+
+def _seal_material(key: str, code: str, value: dict[str, Any]) -> bytes:
+    return json.dumps({"key": key, "code": code, "value": value}, ensure_ascii=False, sort_keys=True,
+                      separators=(",", ":")).encode()
+
+
+def seal(settings: Settings, key: str, value: dict[str, Any], *, code: str) -> str | None:
+    """The seal of `value` stored under `key` by code `code` (None when this cache has no usable key)."""
+    secret = None if settings.no_cache else _seal_key(_directory(settings))
+    if secret is None:
+        return None
+    return hmac.new(secret, _seal_material(key, code, value), hashlib.sha256).hexdigest()
+
+
+def sealed(settings: Settings, key: str, value: dict[str, Any], mark: object, *, code: str) -> bool:
+    """Whether `mark` is the seal of `value` under `key` by code `code`."""
+    if not isinstance(mark, str):
+        return False
+    expected = seal(settings, key, value, code=code)
+    return expected is not None and hmac.compare_digest(expected, mark)
 
 
 class CacheWarning(UserWarning):

@@ -149,7 +149,7 @@ def _input_hit(key: str, choice: KindChoice, settings: Settings) -> Record | Non
         if cache.cache_key(pointer["text"], settings, title=source.title, published=source.published,
                            kind=kind) != pointer["key"]:
             return None  # the stored text is not the text the answer was given for
-        hit = _regrounded(pointer["text"], source.published, source.title, entry)
+        hit = _grounded_entry(settings, pointer["key"], pointer["text"], source.published, source.title, entry)
         if hit is None:
             return None
         facts, rejected = hit
@@ -162,6 +162,39 @@ def _input_hit(key: str, choice: KindChoice, settings: Settings) -> Record | Non
         return redact.scrub_model(record)
     except (KeyError, TypeError, ValueError):  # a damaged or foreign entry is a miss, not a crash
         return None
+
+
+def _grounded_entry(settings: Settings, key: str, text: str, published: str | None, title: str | None,
+                    entry: dict[str, Any]) -> tuple[Facts, list[Rejection]] | None:
+    """A cache entry's grounded facts, or None for a damaged entry (a miss).
+
+    An entry whose seal verifies holds what grounding made of the answer for this text (the key
+    hashes it) under this code: it is used as stored. Any other entry (edited by hand, written by
+    other code, or unsealed) is grounded again like an answer, its unsupported facts dropped and
+    reported, and stored again sealed."""
+    if cache.sealed(settings, key, _sealed_part(entry), entry.get("seal"), code=_offline_fingerprint()):
+        try:
+            return (Facts.model_validate(entry["facts"]),
+                    [Rejection.model_validate(r) for r in entry.get("rejected", [])])
+        except (KeyError, TypeError, ValueError):
+            return None
+    hit = _regrounded(text, published, title, entry)
+    if hit is not None:
+        facts, rejected = hit
+        cache.put(settings, key, _sealed_entry(settings, key, {
+            **entry, "facts": facts.model_dump(mode="json"), "rejected": [r.model_dump(mode="json") for r in rejected]}))
+    return hit
+
+
+def _sealed_part(entry: dict[str, Any]) -> dict[str, Any]:
+    return {"facts": entry.get("facts"), "rejected": entry.get("rejected", [])}
+
+
+def _sealed_entry(settings: Settings, key: str, entry: dict[str, Any]) -> dict[str, Any]:
+    """The entry with the seal of its grounded facts (without one when the cache has no usable key)."""
+    mark = cache.seal(settings, key, _sealed_part(entry), code=_offline_fingerprint())
+    entry = {k: v for k, v in entry.items() if k != "seal"}
+    return entry if mark is None else {**entry, "seal": mark}
 
 
 def _regrounded(text: str, published: str | None, title: str | None,
@@ -260,7 +293,8 @@ class _Lookup:
             doc.text, settings, title=doc.title, published=doc.published, kind=kind)
         lookup = cls(doc, choice, settings, key, input_key)
         cached = cache.get(settings, key) if key is not None else None
-        hit = _regrounded(doc.text, doc.published, doc.title, cached) if cached is not None else None
+        hit = None if cached is None or key is None else _grounded_entry(
+            settings, key, doc.text, doc.published, doc.title, cached)
         if cached is None or hit is None:  # a damaged or foreign entry is a miss, not a crash
             return lookup
         facts, rejected = hit
@@ -268,7 +302,9 @@ class _Lookup:
         if stored is None:
             check = _cross_check(doc, facts, settings)
             if settings.cross_check and key is not None and check.error is None:
-                cache.put(settings, key, {**cached, "cross_check": _cross_check_entry(check.missed)})
+                cache.put(settings, key, _sealed_entry(settings, key, {
+                    **cached, "facts": facts.model_dump(mode="json"), "rejected": [r.model_dump(mode="json") for r in rejected],
+                    "cross_check": _cross_check_entry(check.missed)}))
         else:
             check = CrossCheck(stored if settings.cross_check else [])
         lookup._point()
@@ -294,7 +330,7 @@ class _Lookup:
             }
             if self.settings.cross_check and check.error is None:
                 entry["cross_check"] = _cross_check_entry(check.missed)
-            cache.put(self.settings, self.key, entry)
+            cache.put(self.settings, self.key, _sealed_entry(self.settings, self.key, entry))
             self._point()
         return assemble(self.doc, facts, rejected, kind=self.choice, settings=self.settings, backend="llm",
                         usage=usage, check=check)
