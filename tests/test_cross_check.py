@@ -59,3 +59,27 @@ def test_people_and_figures_the_model_missed_are_listed(tmp_path: Path) -> None:
     assert any(m.startswith(f"person {dropped_person['name']}") for m in missed), missed
     assert f"figure {dropped_figure['quote']}" in missed
     assert not any(m.startswith(f"person {p.name}") for p in record.people for m in missed)
+
+
+def _reference_missed(doc, answer) -> list[str]:
+    """The cross-check's definition: every offline find grounded in full, less what the answer has."""
+    offline, _ = Grounder(doc.text, doc.published, doc.title).review(people_and_figures(doc))
+    names, quotes = {p.name for p in answer.people}, {f.quote for f in answer.figures}
+    return ([f"person {p.name}" + (f" ({p.title.zh})" if p.title else "") for p in offline.people if p.name not in names]
+            + [f"figure {f.quote}" for f in offline.figures if f.quote not in quotes])
+
+
+@pytest.mark.parametrize("path", IN_REPO[::3], ids=lambda p: p.name)
+def test_the_cross_check_grounds_only_what_it_reports_and_says_the_same(path: Path) -> None:
+    """The record's cross-check grounds only the finds the answer lacks, and only the parts it reports
+    (name, title, quote): the same list as grounding every find in full."""
+    from summarise.extract.record import _cross_check
+
+    doc = normalise(path)
+    full, _ = Grounder(doc.text, doc.published, doc.title).review(extract_facts(doc))
+    settings = Settings(backend="llm", model="m", base_url="http://127.0.0.1:9")
+    for answer in (full, full.model_copy(update={"people": full.people[::2], "figures": full.figures[1::2]}),
+                   full.model_copy(update={"people": [], "figures": []})):
+        check = _cross_check(doc, answer, settings)
+        assert check.error is None
+        assert check.missed == _reference_missed(doc, answer)

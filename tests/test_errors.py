@@ -109,7 +109,7 @@ def test_configuration_and_input_errors(tmp_path) -> None:
 def test_the_cross_check_failure_is_data_not_a_missed_fact(monkeypatch, server, tmp_path) -> None:
     from summarise import offline
 
-    def broken(doc):
+    def broken(doc, *more):
         raise RuntimeError("rules exploded")
 
     monkeypatch.setattr(offline, "people_and_figures", broken)

@@ -455,11 +455,12 @@ def _finish(results: list[Facts], rejected: list[Rejection], text: str) -> tuple
 
 
 def extract_facts(text: str, *, title: str | None, published: str | None, kind: str | None,
-                  settings: Settings) -> tuple[Facts, list[Rejection], Usage]:
-    """Facts for one normalised document from the configured endpoint."""
+                  settings: Settings, grounder: Grounder | None = None) -> tuple[Facts, list[Rejection], Usage]:
+    """Facts for one normalised document from the configured endpoint (`grounder`: the document's,
+    when the caller has one to share)."""
     _check(settings)
     call = Call(make_client(settings), settings)
-    grounder = Grounder(text, published, title)
+    grounder = grounder or Grounder(text, published, title)
     results: list[Facts] = []
     rejected: list[Rejection] = []
     try:
@@ -478,11 +479,11 @@ def extract_facts(text: str, *, title: str | None, published: str | None, kind: 
 
 
 async def aextract_facts(text: str, *, title: str | None, published: str | None, kind: str | None,
-                         settings: Settings) -> tuple[Facts, list[Rejection], Usage]:
+                         settings: Settings, grounder: Grounder | None = None) -> tuple[Facts, list[Rejection], Usage]:
     """`extract_facts`, awaited (the AsyncOpenAI client of the running event loop)."""
     _check(settings)
     call = AsyncCall(make_async_client(settings), settings)
-    grounder = Grounder(text, published, title)
+    grounder = grounder or Grounder(text, published, title)
     results: list[Facts] = []
     rejected: list[Rejection] = []
     try:

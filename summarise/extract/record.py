@@ -242,7 +242,8 @@ def _extract_document(doc: Document, kind: KindChoice, settings: Settings, input
     if lookup.record is not None:
         return lookup.record
     facts, rejected, usage = llm.extract_facts(
-        doc.text, title=doc.title, published=doc.published, kind=lookup.kind, settings=settings)
+        doc.text, title=doc.title, published=doc.published, kind=lookup.kind, settings=settings,
+        grounder=lookup.grounder)
     return lookup.answered(facts, rejected, usage)
 
 
@@ -257,7 +258,8 @@ async def _aextract_document(doc: Document, kind: KindChoice, settings: Settings
     if lookup.record is not None:
         return lookup.record
     facts, rejected, usage = await llm.aextract_facts(
-        doc.text, title=doc.title, published=doc.published, kind=lookup.kind, settings=settings)
+        doc.text, title=doc.title, published=doc.published, kind=lookup.kind, settings=settings,
+        grounder=lookup.grounder)
     return lookup.answered(facts, rejected, usage)
 
 
@@ -283,6 +285,11 @@ class _Lookup:
     @property
     def kind(self) -> str | None:
         return None if self.choice == "auto" else self.choice
+
+    @functools.cached_property
+    def grounder(self) -> Grounder:
+        """The document's grounder, shared by the answer's checks and the cross-check."""
+        return Grounder(self.doc.text, self.doc.published, self.doc.title)
 
     @classmethod
     def of(cls, doc: Document, choice: KindChoice, settings: Settings, input_key: str | None = None) -> _Lookup:
@@ -321,7 +328,7 @@ class _Lookup:
 
     def answered(self, facts: Facts, rejected: list[Rejection], usage: Usage) -> Record:
         """The record for the endpoint's answer, stored in the cache with its cross-check."""
-        check = _cross_check(self.doc, facts, self.settings)
+        check = _cross_check(self.doc, facts, self.settings, self.grounder)
         if self.key is not None:
             entry: dict[str, Any] = {
                 "facts": facts.model_dump(mode="json"),
@@ -417,18 +424,31 @@ def _offline_fingerprint() -> str:
     return digest.hexdigest()
 
 
-def _cross_check(doc: Document, facts: Facts, settings: Settings) -> CrossCheck:
-    """People and figures the offline extractor finds that the model's answer lacks."""
+def _cross_check(doc: Document, facts: Facts, settings: Settings, grounder: Grounder | None = None) -> CrossCheck:
+    """People and figures the offline extractor finds that the model's answer lacks (`grounder`: the
+    document's, whose analysis of the text the answer's checks have begun)."""
     if not settings.cross_check:
         return CrossCheck([])
+    names = {p.name for p in facts.people}
+    quotes = {f.quote for f in facts.figures}
     try:
         from summarise.offline import people_and_figures
 
-        offline, _ = Grounder(doc.text, doc.published, doc.title).review(people_and_figures(doc))
+        grounder = grounder or Grounder(doc.text, doc.published, doc.title)
+        found = people_and_figures(doc, grounder.stated.dates)
+        offline, _ = grounder.review(_candidates(found, names, quotes))
     except Exception as exc:  # noqa: BLE001 - the cross-check must never cost the user the model's answer
         return CrossCheck([], f"{type(exc).__name__}: {exc}")
-    names = {p.name for p in facts.people}
-    quotes = {f.quote for f in facts.figures}
     missed = [f"person {p.name}" + (f" ({p.title.zh})" if p.title else "") for p in offline.people if p.name not in names]
     missed += [f"figure {f.quote}" for f in offline.figures if f.quote not in quotes]
     return CrossCheck(missed)
+
+
+def _candidates(found: Facts, names: set[str], quotes: set[str]) -> Facts:
+    """What of the offline finds could be missed, with only the parts the cross-check reports left to
+    ground: a person's name and title, a figure's quote (roles and what a figure measures are not
+    reported). People the answer names stay, bare, since every name bounds the others' titles."""
+    people = [p.model_copy(update={"roles": []} if p.name not in names else {"roles": [], "title": None})
+              for p in found.people]
+    figures = [f.model_copy(update={"measures": None}) for f in found.figures if f.quote not in quotes]
+    return found.model_copy(update={"people": people, "figures": figures})

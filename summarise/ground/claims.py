@@ -62,6 +62,7 @@ _MEETING_SPEAKS = re.compile(
 _NEW_VOICE = re.compile(r"\s*(?:据悉|据了解|据介绍|据统计|记者|此外|另外|同时|会上|会后|会前|会议|本次|此次|活动|报告会|座谈会"
                         r"|[0-9０-９]{1,4}\s*[年月日]|[一二三四五六七八九十]{1,3}月|[（(]?(?:记者|通讯员))")
 _CLAUSE_END = "。；;！？!?\n"
+_CLAUSE_END_AT = re.compile(f"[{re.escape(_CLAUSE_END)}]")
 _SENTENCE_END = "。！？!?\n"
 _JOIN = re.compile(r"[、，,和及与同\s]|以及")  # what lists names
 _PURE_JOIN = re.compile(r"[、和及与\s]*")  # names sharing the title written before the first of them
@@ -73,6 +74,7 @@ AFTER_WINDOW = 100  # characters after a name (or the list it ends) in which its
 BEFORE_WINDOW = 60  # characters before a name in which its title stands
 LIST_GAP = 50  # at most this many characters (titles, a separator) between two listed names
 _ALL_ROLE_CUES = tuple(cue for cues in ROLE_CUES.values() for cue in cues)
+_ROLE_CUE_AT = {role: re.compile("|".join(map(re.escape, cues))) for role, cues in ROLE_CUES.items()}
 
 
 def squeeze(s: str) -> str:
@@ -119,6 +121,7 @@ class Article:
     text: str
     names: tuple[str, ...] = ()  # every person the answer names (for windows and introducers)
     _occ: dict[str, list[int]] = field(default_factory=dict, repr=False)
+    _own: dict[str, list[int]] = field(default_factory=dict, repr=False)
 
     def occurrences(self, word: str) -> list[int]:
         """Start of every occurrence of `word` (cached per word)."""
@@ -166,9 +169,12 @@ class Article:
 
     def mentions(self, name: str) -> list[int]:
         """Where the name stands as itself (not as the head of a longer name the answer also gives)."""
-        return [at for at in self.occurrences(name)
-                if not any(len(o) > len(name) and o.startswith(name) and self.text.startswith(o, at)
-                           for o in self.names)]
+        found = self._own.get(name)
+        if found is None:
+            longer = [o for o in self.names if len(o) > len(name) and o.startswith(name)]
+            found = self._own[name] = [at for at in self.occurrences(name)
+                                       if not any(self.text.startswith(o, at) for o in longer)]
+        return found
 
     def _mentions_with_aliases(self, name: str) -> list[tuple[int, int]]:
         return [(at, at + len(name)) for at in self.mentions(name)] + self._aliases.get(name, [])
@@ -198,10 +204,9 @@ class Article:
         return None
 
     def _clause_end(self, start: int, limit: int) -> int:
-        end = start
-        while end < limit and self.text[end] not in _CLAUSE_END:
-            end += 1
-        return end
+        """Where the clause from `start` ends (its stop), or `limit` if that comes first."""
+        stop = _CLAUSE_END_AT.search(self.text, start, limit)
+        return stop.start() if stop else max(start, limit)
 
     def after(self, name: str, end: int) -> str:
         """The words after the mention ending at `end` that can hold its cue: to the end of the clause,
@@ -251,8 +256,8 @@ class Article:
         for at, end in self._mentions_with_aliases(name):
             after = self.after(name, end) + self._pronoun_sentence(end)
             before = self.text[max(0, at - BEFORE_WINDOW):at]
-            for role, cues in ROLE_CUES.items():
-                if any(cue in after for cue in cues):
+            for role, cue in _ROLE_CUE_AT.items():
+                if cue.search(after):
                     found.add(role)
             for role, pattern in _BEFORE.items():
                 if pattern.search(before):

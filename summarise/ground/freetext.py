@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from summarise.english.glossary import glossary
 from summarise.english.romanise import romanise_name
-from summarise.parse.dates import chronicle_days, find_dates
+from summarise.parse.dates import DateMention, chronicle_days, find_dates
 from summarise.parse.numbers import cn_numeral, find_figures
 from summarise.schemas import Bilingual, Facts, Rejection
 
@@ -283,9 +283,19 @@ class Stated:
         return found
 
     @cached_property
+    def dates(self) -> list[DateMention]:
+        """The article's date mentions (`find_dates`)."""
+        return find_dates(self.text)
+
+    @cached_property
+    def chronicle(self) -> list[DateMention]:
+        """The days of a chronicle's entries (`chronicle_days`)."""
+        return chronicle_days(self.text)
+
+    @cached_property
     def days(self) -> set[tuple[int, int]]:
         """(month, day) of every date the article writes, and of its publication date."""
-        found = {(m.month, m.day) for m in find_dates(self.text) + chronicle_days(self.text) if m.month and m.day}
+        found = {(m.month, m.day) for m in self.dates + self.chronicle if m.month and m.day}
         if self.published is not None:
             found.add((self.published.month, self.published.day))
         return found
@@ -329,7 +339,7 @@ class Stated:
                 n = cn_numeral(run[:i])
                 if n is not None:
                     found.add(Decimal(n))
-        for mention in find_dates(self.text):
+        for mention in self.dates:
             found |= {Decimal(x) for x in (mention.year, mention.month, mention.day) if x}
         return found
 

@@ -27,7 +27,6 @@ from summarise import redact
 from summarise.parse.dates import (
     DateMention,
     ResolvedDate,
-    chronicle_days,
     dateline,
     find_dates,
     headline_year,
@@ -198,7 +197,7 @@ class Grounder:
 
     @cached_property
     def _chronicle(self) -> list[DateMention]:
-        return chronicle_days(self.text)
+        return self.stated.chronicle
 
     @cached_property
     def _head_line(self) -> str:

@@ -228,14 +228,16 @@ def extract_facts(doc: Any) -> Facts:
     return facts
 
 
-def people_and_figures(doc: Any) -> Facts:
+def people_and_figures(doc: Any, date_mentions: list[dates.DateMention] | None = None) -> Facts:
     """The people and figures `extract_facts(doc)` finds, and nothing else: what the LLM answer is
-    cross-checked against, for a third of the cost (roles may differ: a digest's are not adjusted)."""
+    cross-checked against, for a third of the cost (roles may differ: a digest's are not adjusted).
+    `date_mentions`: the text's `find_dates`, when the caller has them already."""
     text: str = doc.text
     text_module.clear_cache()
     # names and titles as written: the cross-check compares those, so no English (nor pypinyin) is needed
     people = [Person(name=p.name, title=Bilingual(zh=p.title) if p.title else None,
                      roles=cast(list[Role], list(dict.fromkeys(p.roles))[:5]), evidence=evidence(text, p.start, p.end))
               for p in find_people(text)[:PEOPLE_LIMIT]]
-    figures = [f for _, f in find_figures(text, dates.find_dates(text))[:FIGURE_LIMIT]]
+    mentions = dates.find_dates(text) if date_mentions is None else date_mentions
+    figures = [f for _, f in find_figures(text, mentions)[:FIGURE_LIMIT]]
     return Facts(kind="other", people=people, figures=figures)
