@@ -123,3 +123,39 @@ def test_a_key_file_others_can_read_is_not_trusted(server, tmp_path):
     for again in hits(settings):
         assert again.provenance.cache_hit
         assert "王大明" not in {p.name for p in again.people}
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs os.fork")
+def test_a_child_forked_while_another_thread_reads_a_key_can_seal(tmp_path):
+    """The key's lock is the child's own: a thread of the parent that held it at the fork does not
+    leave the child waiting for ever."""
+    import threading
+    import time
+
+    held, release = threading.Event(), threading.Event()
+
+    def hold() -> None:
+        with cache._SEAL_LOCK:
+            held.set()
+            release.wait(10)
+
+    thread = threading.Thread(target=hold)
+    thread.start()
+    assert held.wait(10)
+    pid = os.fork()
+    if pid == 0:
+        code = 3
+        try:
+            code = 0 if cache.seal(Settings(cache_dir=tmp_path / "child"), "k", {}, code="c") else 1
+        finally:
+            os._exit(code)
+    release.set()
+    thread.join()
+    deadline = time.monotonic() + 20
+    while (done := os.waitpid(pid, os.WNOHANG))[0] == 0 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    if done[0] == 0:
+        os.kill(pid, 9)
+        os.waitpid(pid, 0)
+        pytest.fail("the forked child waited for a lock its parent's thread held")
+    assert os.waitstatus_to_exitcode(done[1]) == 0

@@ -130,6 +130,15 @@ _SEAL_KEYS: dict[str, bytes | None] = {}  # cache directory → its seal key (No
 _SEAL_LOCK = threading.Lock()
 
 
+def _seal_lock_after_fork() -> None:
+    global _SEAL_LOCK
+    _SEAL_LOCK = threading.Lock()  # another thread may have held it at the fork
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_seal_lock_after_fork)
+
+
 def _seal_key(directory: str) -> bytes | None:
     """The directory's seal key, made on first use: a file only its owner can read or write. A key
     file that is not this user's own, or that others can read or write, is not trusted (None)."""

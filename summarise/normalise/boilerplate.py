@@ -207,7 +207,9 @@ def clean(text: Tracked, title_hint: str | None = None) -> Cleaned:
     """Drop chrome lines, find the headline, extract metadata, cut related lists."""
     lines = text.text.split("\n")  # plain strings: only the kept lines become Tracked slices
     raw = [ln.strip() for ln in lines]
-    simp = [to_simplified(r) for r in raw]
+    simp = to_simplified("\n".join(raw)).split("\n")  # one conversion: no phrase spans a line break
+    if len(simp) != len(raw):
+        simp = [to_simplified(r) for r in raw]
     cats = [classify_line(s) for s in simp]
     removed: dict[str, int] = {}
     published = publisher = None
