@@ -1,4 +1,4 @@
-"""Figure parser: NOTES.md test vectors, exclusions, seed articles, linear time."""
+"""Figure parser: NOTES.md test vectors, exclusions, seed articles, amounts in 亿 and money nouns, linear time."""
 from __future__ import annotations
 
 import time
@@ -233,3 +233,32 @@ def test_more_than_markers_are_lower_bounds_not_approximations() -> None:
 def test_a_count_with_another_figure_after_it_is_not_one_figure() -> None:
     assert parse_figure("三个方面，5个", noun_after=True) is None
     assert parse_figure("三个方面") is None  # without noun_after the whole quote must be the figure
+
+
+@pytest.mark.parametrize("text, quote, value", [
+    ("截至11月实现园区16.3亿产值，2018年突破20亿，给建设千亿级结算中心开了个好头。", "16.3亿", 1_630_000_000),
+    ("截至11月实现园区16.3亿产值，2018年突破20亿，给建设千亿级结算中心开了个好头。", "20亿", 2_000_000_000),
+    ("集团力争到2025年实现百亿产值。", "百亿", 10_000_000_000),
+    ("项目总投资8亿，建设期两年。", "8亿", 800_000_000),
+    ("全年税收突破十亿。", "十亿", 1_000_000_000),
+    ("营业收入达3.5亿以上。", "3.5亿", 350_000_000),
+])
+def test_an_amount_in_yi_with_a_money_noun_is_cny(text: str, quote: str, value: int) -> None:
+    got = {f.quote: f for f in find_figures(text)}
+    assert quote in got and got[quote].unit == "CNY" and got[quote].value == Decimal(value)
+
+
+@pytest.mark.parametrize("text", [
+    "全国14亿人民团结奋斗。",
+    "建设千亿级结算中心。",
+    "平台累计访问量达2亿，用户遍布全国。",  # no money noun
+    "惠及3亿农民。",
+])
+def test_an_amount_in_yi_without_money_is_not_cny(text: str) -> None:
+    assert not [f for f in find_figures(text) if f.unit == "CNY"]
+
+
+def test_a_bare_yi_quote_reads_as_cny_for_the_grounder() -> None:
+    assert parse_figure("16.3亿").unit == "CNY"
+    assert parse_figure("突破20亿").value == Decimal(2_000_000_000)
+    assert parse_figure("亿") is None

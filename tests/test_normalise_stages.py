@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import codecs
-import time
+import os
 import unicodedata
 import warnings
 from pathlib import Path
@@ -18,6 +18,7 @@ from summarise.normalise import (
     mojibake,
     normalise,
     pinyin,
+    read,
     read_source,
     report,
     script,
@@ -307,13 +308,40 @@ def test_text_keyword_is_never_a_file(tmp_path: Path) -> None:
         normalise(text=f)  # type: ignore[arg-type]
 
 
-@pytest.mark.growth
-def test_large_input_is_linear() -> None:
-    """No pathological backtracking: 4x the input takes well under 4x^2 the time (coarse check)."""
-    unit = ("会议强调，要坚持问题导向(dāng)，加快推进重点项目建设?!(((((((a" + "，" * 50 + "\n") * 200
-    def timed(n: int) -> float:
-        t0 = time.perf_counter()
-        normalise(unit * n)
-        return time.perf_counter() - t0
-    small, big = min(timed(2) for _ in range(3)), min(timed(8) for _ in range(2))  # best of: busy machines
-    assert big < max(0.05, small) * 10
+LEAD = "3月4日上午，某市召开全市重点工作推进会议。市委书记张某某主持会议并讲话，市长李某某出席会议。"
+TITLE = "某市召开重点工作推进会议"
+SECOND = "会议强调，要狠抓落实，确保各项任务按期完成，以优异成绩迎接检查验收。"
+
+
+def test_str_naming_a_missing_file_is_an_error(tmp_path: Path) -> None:
+    # only names ending in a document extension count: "data/article" or "/0" could be text as well
+    for missing in ("missing.txt", "page.html", str(tmp_path / "gone.json"), "data/page.htm", "a.sql"):
+        with pytest.raises(NormaliseError, match="no such file"):
+            normalise(missing)
+    for text in (LEAD, TITLE, "关于印发《a/b方案》的通知", "Hello world.", "2024年3月4日 会议纪要.txt版"):
+        assert not read.looks_like_path(text), text
+
+
+def test_str_naming_a_fifo_is_not_a_regular_file(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    with pytest.raises(NormaliseError, match="not a regular file"), pytest.warns(DeprecationWarning, match="a str that names a file"):
+        normalise(str(fifo))
+
+
+def test_a_few_damaged_utf8_bytes_decode_with_replacement() -> None:
+    good = (TITLE + "\n" + (LEAD + SECOND) * 3).encode("utf-8")
+    cut = good.index("张某某".encode()) + 1  # inside 张
+    damaged = good[:cut] + good[cut + 2:]
+    text, enc = decode.decode(damaged)
+    assert enc == decode.REPLACEMENT_ENCODING and text.count("\ufffd") == 1
+    doc = normalise(damaged)
+    assert doc.removed.get("utf8_damaged") == 1 and SECOND in doc.text
+
+
+def test_many_damaged_bytes_are_not_utf8() -> None:
+    gbk = ((LEAD + SECOND) * 3).encode("gb18030")
+    text, enc = decode.decode(gbk)
+    assert enc == "gb18030" and text == (LEAD + SECOND) * 3
+    mostly_ascii = b"<p>hello world</p>\n" * 50 + "会议".encode("gb18030")
+    assert decode.decode(mostly_ascii)[1] != decode.REPLACEMENT_ENCODING  # no Chinese UTF-8 around it

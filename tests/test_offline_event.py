@@ -5,6 +5,8 @@ import pytest
 
 from summarise.offline import extract_facts
 from summarise.offline.event import find_event
+from summarise.offline.people import find_people
+from summarise.parse.dates import find_dates, resolve_date
 from test_offline_docs import make_doc
 
 
@@ -145,3 +147,60 @@ def test_a_report_of_someone_attending_and_speaking_is_no_transcript() -> None:
     doc = make_doc("丁薛祥出席第二届中欧班列国际合作论坛开幕式并致辞\n第二届中欧班列国际合作论坛11月18日在陕西西安开幕。"
                    "中共中央政治局常委、国务院副总理丁薛祥出席并致辞。", "丁薛祥出席第二届中欧班列国际合作论坛开幕式并致辞")
     assert extract_facts(doc).kind == "meeting_report"
+
+
+def facts(body: str, published: str | None = None, title: str = "某地新闻"):
+    return extract_facts(make_doc(f"{title}\n{body}", published=published))
+
+
+def people(text: str) -> dict[str, tuple[str | None, list[str]]]:
+    return {p.name: (p.title, p.roles) for p in find_people(text)}
+
+
+def test_the_university_lecture_is_a_policy_lecture() -> None:
+    f = facts("4月13日下午，学校邀请天津财经大学侯欣一教授作《两会归来话两会》的宣讲报告。校党委书记周剑琴主持。",
+              published="2017-04-16")
+    assert f.kind == "policy_lecture"
+    assert "lecturer" in {p.name: p.roles for p in f.people}["侯欣一"]
+
+
+@pytest.mark.parametrize("body, published, date", [
+    ("浙江在线11月27日讯（记者 张某）26日至27日，省委举行专题学习会。省委书记王刚主持会议并讲话。", "2021-12-06", "2021-11-26"),
+    ("新华社北京3月6日电 全国政协十三届一次会议5日下午在人民大会堂召开。主席王强主持会议。", "2018-03-07", "2018-03-05"),
+    ("本报讯 9月12日电 11日上午，市委召开常委会议。市委书记李华主持会议。", "2020-09-12", "2020-09-11"),
+])
+def test_a_dateline_dates_the_report_not_the_event(body: str, published: str, date: str) -> None:
+    f = facts(body, published=published)
+    assert f.event.date is not None and f.event.date.value == date
+
+
+@pytest.mark.parametrize("text, value", [
+    ("4月24日教育部在京召开2015年度职业教育与继续教育工作会议。", "2015-04-24"),
+    ("2月3日，省委召开2019年度全省组织工作会议。", "2019-02-03"),
+    ("1月5日，市委召开2018年度总结表彰大会。", "--01-05"),
+    ("1月5日，市委召开2018年度工作总结会议。", "--01-05"),
+])
+def test_a_years_own_work_meeting_dates_it(text: str, value: str) -> None:
+    assert resolve_date(find_dates(text)[0], None).value == value
+
+
+@pytest.mark.parametrize("quote, published, value", [
+    ("12月28日", "2012-12-18", "--12-28"),  # after the page date: the page date says nothing about the year
+    ("1月3日", "2019-12-30", "--01-03"),
+    ("8月1日", "2024-06-01", "--08-01"),
+    ("11月12日", "2024-09-27", "--11-12"),
+    ("12月10日", "2012-12-18", "2012-12-10"),
+])
+def test_a_date_after_the_page_date_keeps_its_year_open(quote: str, published: str, value: str) -> None:
+    assert resolve_date(find_dates(quote)[0], published).value == value
+
+
+@pytest.mark.parametrize("body, date", [
+    ("5月31日下午，副市长张荣先深入八里湖分局七里湖派出所调研指导工作。张荣先指出，要真抓实干。", "--05-31"),
+    ("7月25日，省委网信办调研组一行5人深入耀州区大数据产业园开展专题调研。", "--07-25"),
+    ("3月2日，市长李明前往城南新区视察重点项目建设。", "--03-02"),
+])
+def test_a_visit_is_dated_though_it_is_not_a_meeting(body: str, date: str) -> None:
+    f = facts(body)
+    assert f.kind == "other"
+    assert f.event.date is not None and f.event.date.value == date

@@ -3,8 +3,10 @@ from __future__ import annotations
 
 import pytest
 
+from summarise.offline import extract_facts
 from summarise.offline.figures import find_figures
 from summarise.parse.dates import find_dates
+from test_offline_docs import make_doc
 
 
 def quotes(text: str) -> list[str]:
@@ -104,3 +106,16 @@ def test_what_an_amount_a_rate_or_a_count_measures(text: str, zh: str, en: str) 
     fig = figs[-1]
     assert fig.measures is not None and (fig.measures.zh, fig.measures.en) == (zh, en)
     assert fig.measures.zh in fig.evidence.quote
+
+
+def facts(body: str, published: str | None = None, title: str = "某地新闻"):
+    return extract_facts(make_doc(f"{title}\n{body}", published=published))
+
+
+@pytest.mark.parametrize("body", [
+    "省委副书记王浩，省四套班子其他领导出席。",
+    "市五套班子领导参加活动。",
+    "县两套班子成员到会。",
+])
+def test_the_leading_bodies_are_not_a_count(body: str) -> None:
+    assert not [f for f in facts(body).figures if f.unit == "count"]

@@ -252,3 +252,40 @@ def test_a_speech_spoken_of_is_relayed(text: str) -> None:
 
 def test_a_transcripts_headline_names_its_speaker() -> None:
     assert people("国家发展改革委投资司韩志峰处长的讲话\n各位代表，同志们：")["韩志峰"][0] == "处长"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("国务院食品安全委员会副主任回良玉出席会议并讲话。", "回良玉"),
+    ("自治区副主席回建军主持会议。", "回建军"),
+])
+def test_a_verb_like_surname_opens_a_three_character_name(text: str, name: str) -> None:
+    assert name in people(text)
+
+
+@pytest.mark.parametrize("text", [
+    "局长回应了群众关切。",
+    "书记回顾了一年来的工作。",
+    "主任回到单位后传达了会议精神。",
+    "处长回答了记者提问。",
+])
+def test_a_verb_like_surname_before_its_verb_is_not_a_name(text: str) -> None:
+    assert not any(name.startswith("回") for name in people(text))
+
+
+@pytest.mark.parametrize("text, name", [
+    ("学校邀请天津财经大学侯欣一教授作《两会归来话两会》的宣讲报告。", "侯欣一"),
+    ("学院邀请北京师范大学张文华教授作专题辅导报告。", "张文华"),
+    ("中心特邀复旦大学李建平教授为全体党员作专题讲座。", "李建平"),
+])
+def test_a_lecturer_written_after_a_university(text: str, name: str) -> None:
+    found = people(text)
+    assert name in found and "lecturer" in found[name][1]
+
+
+@pytest.mark.parametrize("text, name, role", [
+    ("国务院食品安全委员会主任李克强昨天主持召开委员会全体会议。", "李克强", "chair"),
+    ("市委书记王刚今天上午出席会议并讲话。", "王刚", "speaker"),
+    ("副市长赵丽日前主持召开专题会议。", "赵丽", "chair"),
+])
+def test_a_day_word_between_a_name_and_its_verb(text: str, name: str, role: str) -> None:
+    assert role in people(text)[name][1]

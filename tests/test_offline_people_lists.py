@@ -76,3 +76,27 @@ def test_a_lecturer_known_by_a_lecturing_title_keeps_the_role_once_grounded() ->
                            "“青春宣讲”大学生宣讲队成员张碧云，以“弘扬中华文化”为主题，为小朋友们讲述了中华优秀传统文化。"),
                      settings=Settings(backend="offline"))
     assert [p.name for p in record.people if "lecturer" in p.roles] == ["张碧云"]
+
+
+def people(text: str) -> dict[str, tuple[str | None, list[str]]]:
+    return {p.name: (p.title, p.roles) for p in find_people(text)}
+
+
+@pytest.mark.parametrize("text, names", [
+    ("下午进行会议总结，张海涛、李明华、王建、赵小勇作了交流发言，其他领导作了书面交流。", ["张海涛", "李明华", "王建", "赵小勇"]),
+    ("座谈会上，刘志强、陈红、周立新先后发言。", ["刘志强", "陈红", "周立新"]),
+    ("会上，孙建国、吴晓燕、郑伟分别作表态发言。", ["孙建国", "吴晓燕", "郑伟"]),
+    ("随后，马东、何静、许文斌作交流讲话。", ["马东", "何静", "许文斌"]),
+])
+def test_a_list_of_names_closed_by_their_speeches(text: str, names: list[str]) -> None:
+    found = people(text)
+    for name in names:
+        assert name in found and found[name][0] is None
+
+
+@pytest.mark.parametrize("text", [
+    "人员名单、工作方案作了调整。",  # not names: nouns before 作了
+    "会议要求，要把安全、环保、质量作为重点。",
+])
+def test_lists_of_nouns_before_a_verb_are_not_names(text: str) -> None:
+    assert people(text) == {}
