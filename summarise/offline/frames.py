@@ -21,14 +21,17 @@ import re
 
 from . import vocab
 
+# A part of the day after a date or a day word (23日早上, 今天上午).
+_DAY_PART = r"(?:上午|下午|晚上|早上|中午|傍晚|晚间|凌晨|晚)?"
 # What may stand between a name and its verb: 等, 同志, 一行, a bracketed note, a post written after
-# the name, a day word (李克强昨天主持…), a setting (在…上/中/时).
+# the name, a day word (李克强昨天主持…, 今天（11月2日）), a setting (在…上/中/时).
 LEAD = (r"(?:等|同志|一行|[（(][^）)]{0,8}[）)]|" + vocab.alternation(vocab.POST_TITLES)
-        + r")*(?:昨天|昨日|今天|今日|前天|日前|近日|当天|当日)?(?:上午|下午|晚上|晚)?"
-        + r"(?:于?\s*(?:[0-9０-９]{1,2}\s*月\s*)?[0-9０-９]{1,2}\s*日(?:上午|下午|晚上|晚)?)?"
-        + r"(?:正在|亲自|专门|还|也|又|则|随后|首先|最后|接着|先后|分别|依次|相继)?"
+        + r")*(?:昨天|昨日|今天|今日|前天|日前|近日|当天|当日)?" + _DAY_PART
+        + r"(?:[（(]\s*(?:[0-9０-９]{1,2}\s*月\s*)?[0-9０-９]{1,2}\s*日\s*[)）])?"
+        + r"(?:于?\s*(?:[0-9０-９]{1,2}\s*月\s*)?[0-9０-９]{1,2}\s*日" + _DAY_PART + r")?"
+        + r"(?:正在|亲自|专门|负责|还|也|又|则|随后|首先|最后|接着|先后|分别|依次|相继)?"
         + r"(?:在[^，,。；]{0,30}?(?:上|中|时))?"
-        + r"(?:于?\s*(?:[0-9０-９]{1,2}\s*月\s*)?[0-9０-９]{1,2}\s*日(?:上午|下午|晚上|晚)?)?")
+        + r"(?:于?\s*(?:[0-9０-９]{1,2}\s*月\s*)?[0-9０-９]{1,2}\s*日" + _DAY_PART + r")?")
 
 # What a lecturer gives (作…专题辅导报告, 作题为“…”的宣讲报告, 讲专题党课), longest first.
 LECTURE_NOUNS = (r"(?:专题辅导报告|辅导报告|专题报告|宣讲报告|学术报告|形势报告|理论报告|专题讲座|学术讲座|专题党课"
@@ -37,11 +40,13 @@ LECTURE_NOUNS = (r"(?:专题辅导报告|辅导报告|专题报告|宣讲报告|
 _TITLED_REPORT = (r"(?:题为[^，,。；;]{0,60}?|(?:一场|一堂|一次)[^，,。；;]{0,40}?|[《“][^》”]{1,60}[》”]的?)"
                   r"(?<!工作)(?<!主题)(?<!述职)报告(?!会)")
 # Where the lecturer came from or went (应邀到校医院, 受邀来校, 走进张庄村, 在城关镇): no clause break.
-_ARRIVAL = (r"(?:应邀|受邀|特邀|专程|亲自|再次)?"
+_ARRIVAL = (r"(?:[，,]?(?:应邀|受邀|特邀)|专程|亲自|再次)?"
             r"(?:(?:来到|来|到|莅临|走进|走上|赴|回到|深入|前往|在)[^，,。；;]{0,20}?[，,]?)?")
-# For whom or on what (为全体党员, 以“…”为题，, 就《条例》, 围绕…): at most two such phrases, each
-# ending at most one comma, followed by another such phrase or the verb.
-_SETTING = r"[，,]?(?:(?:并|还|又|再)?(?:为|给|向|围绕|就|结合|以|面向|聚焦|对|从|与|用|通过|采用|分别)[^，,。；;]{0,60}?[，,]?){0,3}"
+# For whom or on what (为全体党员, 以“…”为题，, 就《条例》, 围绕…, 立足…): at most four such phrases,
+# each ending at most one comma (a quotation is one piece, commas inside it included), followed by
+# another such phrase or the verb.
+_SETTING = (r"[，,]?(?:(?:并|还|又|再)?(?:为|给|向|紧紧围绕|围绕|就|紧密结合|结合|以|面向|聚焦|对|从|与|用|通过|采用|分别"
+            r"|立足|紧扣|联系|针对|按照|根据|依据)(?:[^，,。；;“”]|“[^”。]{0,60}”){0,60}?[，,]?){0,4}")
 _LECTURE_VERB = (
     r"(?:(?:作|做|讲|上|进行|开展|带来)了?[^，,。；;]{0,60}?" + LECTURE_NOUNS
     + r"|(?:作|做)了?" + _TITLED_REPORT

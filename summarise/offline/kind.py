@@ -31,6 +31,10 @@ from summarise.parse.numbers import scan
 _SALUTATION = re.compile(r"^(?:各位[^\n：:]{0,20}|同志们|尊敬的[^\n：:]{0,30}|大家(?:上午|下午|晚上)?好)[，,：:！!]")
 _SPEECH_TITLE = re.compile(r"(?:的讲话|讲话稿|讲话全文|(?<![并和])致辞|发言稿|的发言)(?:[（(].*[)）])?$")  # X出席…并致辞 reports a speech
 _COMPANY = re.compile(r"(?:集团|有限公司|股份|公司|企业)")
+# A company's party organisation meets as the party does (集团党总支召开…动员大会, 集团党委中心组学习).
+_PARTY_ORGAN = re.compile(r"党委|党总支|党支部|党组|中心组|党工委")
+# A notice, plan or opinion issued as a document (关于开展…活动的通知): it announces, it reports nothing.
+_NOTICE_TITLE = re.compile(r"^关于[^\n]{2,80}的(?:通知|通报|意见|办法|方案|规定|决定|公告|批复|函)$")
 _GOVERNMENT = re.compile(r"(?:政府|党委|市委|县委|省委|区委|镇委|镇|县|市|省|区|局|厅|部|办|委员会|政协|人大|中心|林局)")
 _LECTURE_EVENT = re.compile(r"(?:讲座|报告会|辅导|党课|授课|讲课|宣讲|讲堂)")
 
@@ -39,7 +43,7 @@ _CHAIR = re.compile(rf"主持(?:召开)?了?[^，,。；;\n]{{0,12}}?{_MEETING_N
 # Attendance at a meeting (出席会议, 列席, 与会, 在分会场收听收看了讲座); not at an activity or a
 # ceremony (出席活动, 出席启动仪式: a launch or a campaign is not a meeting).
 _ATTEND = re.compile(
-    rf"(?:出席|参加|列席|参会)了?[^，,。；;\n]{{0,10}}?(?:{_MEETING_NOUN}|学习|调研|座谈)|与会|参会"
+    rf"(?:出席|参加|列席|参会)了?[^，,。；;\n]{{0,10}}?(?:{_MEETING_NOUN}|学习|座谈)|与会|参会"
     rf"|(?:收听收看|收看|收听|观看)了?[^，,。；;\n]{{0,20}}?(?:{_MEETING_NOUN}|讲堂|直播)")
 _ATTEND_FIRST = re.compile(r"[出参列与收观]")  # what a match of _ATTEND starts with
 # A lecture received elsewhere (在分会场集中收听收看了讲座, 组织收听收看…专题讲座): the event is a lecture.
@@ -116,8 +120,11 @@ def detect_kind(text: str, title: str | None, body_start: int, event_name: str |
     body = text[body_start:].lstrip()
     if _SALUTATION.match(body) or _SPEECH_TITLE.search(head):
         return "other", "a speech transcript, not a report of a meeting"
+    if _NOTICE_TITLE.search(head):
+        return "other", "a notice or document (关于…的通知), not a report of a meeting"
     actor = convened_by or head[:12]
-    if _COMPANY.search(actor or "") and not _GOVERNMENT.search(_COMPANY.split(actor)[0] if actor else ""):
+    if _COMPANY.search(actor or "") and not _GOVERNMENT.search(_COMPANY.split(actor)[0] if actor else "") \
+            and not _PARTY_ORGAN.search(actor or "") and not _PARTY_ORGAN.search(event_name or ""):
         return "other", "a company's internal meeting, not a government meeting"
     framed = (lecture and bool(_LECTURE_FRAME.search(text, body_start))) \
         or _watched_lecture(text, body_start) or _watched_lecture(head)

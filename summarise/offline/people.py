@@ -130,11 +130,18 @@ def name_at(text: str, pos: int, listed: bool = False, weak: bool = False) -> st
         name = text[pos:end]
         ok = _given_ok(name[surname:], banned) or (
             given == 2 and name[surname] in vocab.GIVEN_NAME_FIRST_OK and _given_ok(name[surname + 1:], banned))
-        if ok and name not in _REJECT_NAMES and name not in vocab.NOT_NAMES and ends(text, end) \
+        if ok and name not in _REJECT_NAMES and name not in vocab.NOT_NAMES and (ends(text, end) or _arrives(text, end, listed)) \
                 and name not in vocab.FOLLOW and not (given == 2 and name[surname:] in vocab.FOLLOW) \
                 and not lexicon.refuses(name) and (text[pos] not in WEAK or _WEAK_END.match(text, end)):
             return name
     return None
+
+
+def _arrives(text: str, end: int, listed: bool) -> bool:
+    """A two-character name ends before 来 + a place (宋伟来吕梁市作报告): 来 ends the name only where
+    the name read with it (李春来主持) would not end at a boundary."""
+    return (not listed and text.startswith("来", end) and end + 1 < len(text) and _is_cjk(text[end + 1])
+            and not is_boundary(text, end + 1))
 
 
 # What must follow a name opened by a WEAK surname: a verb of the genre (书记和平安主持…, not 和分管…).

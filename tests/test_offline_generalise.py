@@ -1,0 +1,76 @@
+"""The offline extractor on wordings its rules were not written from: lecture frames with a day part,
+a bracketed date, a remit or a long setting; names before 来; kinds of company party meetings,
+notices and visits — synthetic texts in the genre's forms."""
+from __future__ import annotations
+
+import pytest
+
+from summarise.offline import extract_facts
+from summarise.offline.frames import roles_after
+from summarise.offline.people import find_people
+from test_offline_docs import make_doc
+
+
+def facts(text: str):
+    return extract_facts(make_doc(text))
+
+
+def people(text: str) -> dict[str, tuple[str | None, list[str]]]:
+    return {p.name: (p.title, p.roles) for p in find_people(text)}
+
+
+def lecturer(text: str) -> str | None:
+    return next((p.name for p in facts(text).people if "lecturer" in p.roles), None)
+
+
+# Lecture frames -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("after", [
+    "25日早上到市政府大楼，为机关干部主讲党的二十大报告。",
+    "今天（11月2日）在河东县作宣讲报告。",
+    "昨天（3日）在市委党校作专题辅导报告。",
+    "负责主讲。",
+    "以《乡村治理》为题，结合总书记的讲话，立足乡村振兴，围绕农村的发展进行宣讲。",
+    "围绕“过去五年的工作”、“增进民生福祉，提高人民生活”为重点进行宣讲。",
+    "，应邀为学院“青年干部‘理论学习’读书班”作题为《中国式现代化》的专题辅导报告。",
+])
+def test_lecture_frames_with_day_parts_remits_and_long_settings(after: str) -> None:
+    assert "lecturer" in roles_after(after, 0, len(after))
+
+
+@pytest.mark.parametrize("text, name", [
+    ("讲座由省委组织部副巡视员王立东负责主讲。", "王立东"),
+    ("3月6日，省委宣讲团成员、省委宣传部副部长张伟来河东市作宣讲报告。", "张伟"),
+    ("省委讲师团成员、市委党校教授刘晓燕今天（5月8日）在县委党校作专题辅导报告。", "刘晓燕"),
+])
+def test_lecturer_found_in_new_wordings(text: str, name: str) -> None:
+    assert people(text)[name][1][0] == "lecturer"
+
+
+def test_a_name_ends_before_lai_only_when_the_longer_reading_does_not() -> None:
+    assert "张伟" in people("省委宣传部副部长张伟来河东市调研。")
+    assert "李春来" in people("副市长李春来主持会议。")
+
+
+# Kinds --------------------------------------------------------------------------------------------
+
+def test_a_company_party_organisations_meeting_is_in_genre() -> None:
+    text = ("2021年3月31日下午，集团党总支在会议室召开党史学习教育动员大会。会议由集团党总支副书记王明主持。"
+            "集团党总支书记、董事长刘阳作动员讲话。")
+    assert facts(text).kind == "meeting_report"
+    company = ("2021年6月24日下午，集团在总部会议室隆重举行纪念大会。会议由集团副总经理王明主持。"
+               "集团董事长刘阳作讲话。")
+    assert facts(company).kind == "other"
+
+
+def test_a_notice_is_not_a_meeting_report() -> None:
+    text = ("关于开展2022年10月份党支部主题党日活动的通知\n"
+            "各党支部：现将10月份主题党日活动安排通知如下：一、组织收听收看大会开幕会。二、集中学习。")
+    got = facts(text)
+    assert got.kind == "other" and "notice" in (got.out_of_scope_reason or "")
+
+
+def test_joining_a_research_visit_is_no_meeting() -> None:
+    text = ("2月22日，县长王明到重点企业开展调研，李华、赵强参加调研。"
+            "王明一行先后来到多家企业，详细了解生产经营情况。王明要求，各部门要倾力帮扶企业发展。")
+    assert facts(text).kind == "other"
