@@ -74,3 +74,39 @@ def test_joining_a_research_visit_is_no_meeting() -> None:
     text = ("2月22日，县长王明到重点企业开展调研，李华、赵强参加调研。"
             "王明一行先后来到多家企业，详细了解生产经营情况。王明要求，各部门要倾力帮扶企业发展。")
     assert facts(text).kind == "other"
+
+
+@pytest.mark.parametrize("text", [
+    ("3月31日下午，公司党总支召开“党史学习教育”动员大会暨专题讲座。会议由党总支副书记王明主持。"
+     "党总支书记刘阳作动员讲话。随后，市委党校李华教授作了“党史学习教育”专题报告。"),
+    ("昨日下午，全市理论学习中心组工作会议暨学习秘书培训会召开。会议指出，中心组学习是核心工程。"
+     "会议强调，要严格落实学习制度。会议邀请市直机关工委宣教处处长张国强作《学习规则解读》辅导报告。"),
+])
+def test_a_lecture_as_one_item_of_a_meeting_leaves_a_meeting_report(text: str) -> None:
+    got = facts(text)
+    assert got.kind == "meeting_report"
+    assert not any("lecturer" in p.roles for p in got.people)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("3月31日下午，公司党总支召开集中学习暨专题讲座。市委党校李华教授作了“党史学习”专题报告。", "李华"),
+    ("11月12日，市里召开专题讲座视频会议。会议由副市长周明主持。会议邀请发改局副局长陈强作专题讲座。", "陈强"),
+])
+def test_a_lecture_meeting_or_a_study_session_stays_a_lecture(text: str, name: str) -> None:
+    got = facts(text)
+    assert got.kind == "policy_lecture" and lecturer(text) == name
+
+
+def test_a_meeting_named_for_its_significance_is_no_event() -> None:
+    text = ("宣讲团成员、办公厅副主任孟祥明今天（11月2日）在江西作宣讲报告。"
+            "孟祥明紧紧围绕全会召开的重大意义等八个方面，对全会精神作了全面宣讲。")
+    got = facts(text)
+    assert got.event.name is None and got.kind == "policy_lecture"
+
+
+@pytest.mark.parametrize("text", [
+    "省委讲师团成员、市委党校教授刘晓燕作了全面宣讲。",
+    "省委讲师团成员、市委党校教授刘晓燕作了系统、深入的辅导。",
+])
+def test_a_manner_word_is_no_lecture_topic(text: str) -> None:
+    assert facts(text).event.topic is None

@@ -33,6 +33,8 @@ from .text import Span, evidence, trim
 __all__ = ["extract_facts", "people_and_figures"]
 _ISO = re.compile(r"^(\d{4}-\d{2}(-\d{2})?|--\d{2}-\d{2})$")
 _INVITED = re.compile(r"(?:邀请|特邀|邀|请来)")
+# The meeting's own proceedings (会议指出, 会议强调): a talk after them is not the meeting's first item.
+_MEETING_SAYS = re.compile(r"(?:会议|会上|大会)[，,]?(?:指出|强调|要求|认为|提出|明确|部署)")
 
 
 # A lead sentence, not a headline: a line that ends a sentence (。) after a clause (，).
@@ -178,7 +180,8 @@ def extract_facts(doc: Any) -> Facts:
     name_zh = text[raw_event.name.start:raw_event.name.end] if raw_event.name else None
     convened = text[raw_event.convened_by.start:raw_event.convened_by.end] if raw_event.convened_by else None
     talks = [p for p in found if {"speaker", "lecturer", "reporter"} & set(p.roles)]
-    first_talk = min(talks, key=lambda p: p.start) is lecturer if lecturer is not None else False
+    first_talk = lecturer is not None and min(talks, key=lambda p: p.start) is lecturer \
+        and _MEETING_SAYS.search(text, body, lecturer.start) is None
     kind, reason = detect_kind(text, headline, body, name_zh, convened, invited, lecturer is not None, first_talk)
     digest = digest_items(text, body, headline) if reason is None else []
     chronicle = chronicle_entries(text, body) if reason is None and not digest else []

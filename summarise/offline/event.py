@@ -41,6 +41,8 @@ _HOST = re.compile(rf"由(?P<host>{_CLAUSE}{{2,40}}?)(?:主办|组织召开|召�
 # A quoted title is one unit of the topic: 作“讲党课的基本要求和方法”专题讲座 is no lecture on “讲.
 _LECTURE = re.compile(rf"(?:作|做|讲授|讲(?!授))了?(?:一(?:堂|场|次|个)[^的，,。]{{0,6}}的)?(?:题为)?(?P<topic>(?!了|一[堂场次个])(?:“[^”\n]{{1,60}}”|《[^》\n]{{1,60}}》|[^“《{_CLAUSE_MARKS}]){{1,60}}?)"
                       rf"的?{LECTURE_NOUNS}")
+# Words of manner that stand where a lecture's topic would (作了全面、深入的宣讲).
+_MANNER = re.compile(r"(?:全面|系统|深入|生动|精彩|深刻|详细|细致|认真|集中|专门|重要|精辟|透彻|通俗|形象|[、和而又且])+的?")
 _QUOTED = re.compile(r"[《“\"]([^》”\"]{2,60})[》”\"]")
 
 
@@ -141,7 +143,7 @@ def _held_at(text: str, sent: Span) -> re.Match[str] | None:
         last = _LAST_HELD_AT_VERB.match(text, start, end)
         if last and _MEETING.search(text, start, last.start(1)):
             m = _clean_name(_HELD_AT, text, start, last.end(1))
-            if m is not None:
+            if m is not None and not text.startswith("的", m.end()):  # 全会召开的重大意义: not a report of it
                 return m
     return None
 
@@ -355,4 +357,6 @@ def find_topic(text: str, lecturer_pos: int | None) -> Span | None:
     q = _QUOTED.search(text, m.start("topic"), m.end("topic") + 1)
     if q:
         return Span(q.start(1), q.end(1))
+    if _MANNER.fullmatch(text, m.start("topic"), m.end("topic")):
+        return None  # 作了全面宣讲, 作了系统深入的辅导: how it was given, not what about
     return Span(m.start("topic"), m.end("topic"))

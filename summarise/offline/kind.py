@@ -103,6 +103,16 @@ def meeting_structure(text: str, body_start: int = 0, end: int | None = None) ->
     return found
 
 
+def _meeting_first(event_name: str) -> bool:
+    """The event's (first) name is a meeting's, neither a lecture's nor a study session's:
+    …工作会议暨学习秘书培训会, …动员大会暨专题讲座, not …集中学习暨宣讲报告会 or 宣讲活动暨表彰活动."""
+    first = event_name.split("暨", 1)[0]
+    heads = [m.group() for m in _MEETING_NAME.finditer(first)]
+    # the last meeting noun is the head (“党史学习教育”动员大会: a 大会 whose topic mentions study);
+    # a lecture word anywhere names a lecture meeting (专题讲座视频会议)
+    return bool(heads) and not _LECTURE_EVENT.search(first) and not _STUDY.search(heads[-1])
+
+
 def _watched_lecture(text: str, start: int = 0) -> bool:
     return next(scan(_WATCHED_LECTURE, _WATCHED_FIRST, text, start), None) is not None
 
@@ -114,7 +124,8 @@ def detect_kind(text: str, title: str | None, body_start: int, event_name: str |
 
     `event_name`: the convened event (None when no convening sentence was found);
     `lecturer_invited`: someone was invited to lecture (邀请…作…讲座); `lecture`: someone gives a
-    lecture (作…专题辅导报告 …); `lecture_first`: that lecture is the first talk the report names.
+    lecture (作…专题辅导报告 …); `lecture_first`: that lecture is the first talk the report names
+    (no one's speech, nor the meeting's own 会议指出/强调, comes before it).
     """
     head = (title or "").strip()
     body = text[body_start:].lstrip()
@@ -126,6 +137,8 @@ def detect_kind(text: str, title: str | None, body_start: int, event_name: str |
     if _COMPANY.search(actor or "") and not _GOVERNMENT.search(_COMPANY.split(actor)[0] if actor else "") \
             and not _PARTY_ORGAN.search(actor or "") and not _PARTY_ORGAN.search(event_name or ""):
         return "other", "a company's internal meeting, not a government meeting"
+    if lecture and not lecture_first and event_name and _meeting_first(event_name):
+        return "meeting_report", None  # a lecture as one item of a meeting (动员大会暨专题讲座 after two speeches)
     framed = (lecture and bool(_LECTURE_FRAME.search(text, body_start))) \
         or _watched_lecture(text, body_start) or _watched_lecture(head)
     if (event_name and _LECTURE_EVENT.search(event_name)) or lecturer_invited or framed:
