@@ -110,3 +110,35 @@ def test_a_meeting_named_for_its_significance_is_no_event() -> None:
 ])
 def test_a_manner_word_is_no_lecture_topic(text: str) -> None:
     assert facts(text).event.topic is None
+
+
+# Names --------------------------------------------------------------------------------------------
+
+def test_a_name_list_before_a_group_joined_by_he() -> None:
+    text = ("省里介绍了有关情况。赵立、钱红梅、孙庚戌、周展翔、吴福全等港澳委员和海外列席人士踊跃发言，"
+            "提出了具体的意见建议。")
+    got = people(text)
+    assert {"赵立", "钱红梅", "孙庚戌", "周展翔", "吴福全"} <= set(got)
+    assert "和海外" not in got
+
+
+def test_a_preposition_surname_before_a_group_is_no_name() -> None:
+    assert people("省政协举行情况介绍会 向港澳委员和海外列席人士介绍发展情况") == {}
+    assert "向明" in people("会上，向明委员作了发言。")
+
+
+@pytest.mark.parametrize("text, name, title", [
+    ("授课结束后，周文娟护士长宣读了支部年度工作总结。", "周文娟", "护士长"),
+    ("思想政治教育专业的学生刘妍婷说：“听了报告，深感责任重大。”", "刘妍婷", "学生"),
+    ("市第三人民医院年轻党员白晓迪参加了大赛。", "白晓迪", "市第三人民医院年轻党员"),
+])
+def test_hospital_and_school_posts(text: str, name: str, title: str) -> None:
+    assert people(text)[name][0] == title
+
+
+@pytest.mark.parametrize("text", [
+    "建筑学院院长龚林鸿等全体党员师生参加了学习。",
+    "她强调，党员师生要在落实好本职工作的基础上重视理论学习。",
+])
+def test_teachers_and_students_are_no_name(text: str) -> None:
+    assert not {"师生", "师生要"} & set(people(text))

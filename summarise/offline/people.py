@@ -130,7 +130,8 @@ def name_at(text: str, pos: int, listed: bool = False, weak: bool = False) -> st
         name = text[pos:end]
         ok = _given_ok(name[surname:], banned) or (
             given == 2 and name[surname] in vocab.GIVEN_NAME_FIRST_OK and _given_ok(name[surname + 1:], banned))
-        if ok and name not in _REJECT_NAMES and name not in vocab.NOT_NAMES and (ends(text, end) or _arrives(text, end, listed)) \
+        if ok and name not in _REJECT_NAMES and name not in vocab.NOT_NAMES and name[:2] not in vocab.NOT_NAMES \
+                and (ends(text, end) or _arrives(text, end, listed)) \
                 and name not in vocab.FOLLOW and not (given == 2 and name[surname:] in vocab.FOLLOW) \
                 and not lexicon.refuses(name) and (text[pos] not in WEAK or _WEAK_END.match(text, end)):
             return name
@@ -145,9 +146,13 @@ def _arrives(text: str, end: int, listed: bool) -> bool:
 
 
 # What must follow a name opened by a WEAK surname: a verb of the genre (书记和平安主持…, not 和分管…).
-_WEAK_END = re.compile(r"(?:同志)?(?:主持|出席|列席|参加|讲话|致辞|发言|指出|强调|表示|介绍|汇报|宣读|通报|主讲|讲授|作了?|做了?)")
+# A verb, not a noun it opens (委员和海外列席人士: 列席人士 are people sitting in, 和 joins two groups).
+_WEAK_END = re.compile(r"(?:同志)?(?:主持|出席|列席|参加|讲话|致辞|发言|指出|强调|表示|介绍|汇报|宣读|通报|主讲|讲授|作了?|做了?)"
+                       r"(?!人士|人员|代表|单位|嘉宾)")
 
 
+# Surnames that are also prepositions (向, 于, 和 …): before a post they may open a group (向港澳委员).
+_PREPOSITIONS = frozenset("向于与和对为从同")
 _KNOWN_BEFORE_NAME = vocab.Words(vocab.TITLE_STOPS + vocab.BEFORE_NAME + vocab.FOLLOW_WORDS)
 
 
@@ -335,8 +340,9 @@ def find_mentions(text: str) -> list[Mention]:
             s = surname_length(cand)
             if not s or len(cand) - s not in (1, 2) or not free(a, m.end()) or cand in vocab.NOT_NAMES \
                     or cand in vocab.FOLLOW or (_in_post_list(text, a) and not _named_post_before(text, a, cand)) \
-                    or lexicon.refuses(cand) or _glued_left(text, a):
-                continue
+                    or lexicon.refuses(cand) or _glued_left(text, a) or (
+                        cand[0] in _PREPOSITIONS and not vocab.POST_THEN_VERB.match(text, m.end())):
+                continue  # 向港澳委员和海外列席人士介绍: a preposition before a group, unless a verb follows
             before = text[a - 1] if a else ""
             org_start = a
             if before and _is_cjk(before) and not vocab.NAME_FIRST_AFTER.ends_at(text, a):
