@@ -142,3 +142,28 @@ def test_hospital_and_school_posts(text: str, name: str, title: str) -> None:
 ])
 def test_teachers_and_students_are_no_name(text: str) -> None:
     assert not {"师生", "师生要"} & set(people(text))
+
+
+# Headlines ----------------------------------------------------------------------------------------
+
+LEAD = "4月29日，全省企业家座谈会在西安召开。省委书记王明出席座谈会并讲话，省长李华主持会议。"
+
+
+@pytest.mark.parametrize("page", [
+    f"争做改革发展排头兵\n全省企业家座谈会召开\n{LEAD}",             # a kicker above the main title
+    f"全省企业家座谈会召开\n王明讲话 李华主持\n2024-04-29 来源：某某日报\n{LEAD}",  # a subtitle below it
+    f"全省企业家座谈会召开\n\n我县组织收听收看\n\n刊发日期:2024-04-29\n{LEAD}",
+])
+def test_the_main_title_of_a_two_line_headline_is_the_one_that_reports_the_meeting(page: str) -> None:
+    from summarise.normalise import normalise
+
+    doc = normalise(text=page)
+    assert doc.title == "全省企业家座谈会召开"
+    got = extract_facts(doc)
+    assert got.headline is not None and got.headline.zh == "全省企业家座谈会召开"
+    assert got.kind == "meeting_report"  # 企业家座谈会 is a meeting with entrepreneurs, not a company's
+
+
+def test_a_subtitle_dash_is_not_part_of_the_headline() -> None:
+    got = facts("——市医院党委书记讲党课\n3月12日下午，市医院党委书记张明为全院党员讲授专题党课。")
+    assert got.headline is not None and got.headline.zh == "市医院党委书记讲党课"

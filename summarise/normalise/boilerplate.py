@@ -365,6 +365,31 @@ def _mark_header_chrome(cats: list[str | None], simp: list[str]) -> None:
 
 
 def _find_headline(cats: list[str | None], simp: list[str], content: list[int], hint: str | None) -> int | None:
+    found = _find_headline_line(cats, simp, content, hint)
+    return None if found is None else _main_title(simp, cats, found)
+
+
+# A title that reports a meeting: it names the convening (…座谈会召开, …在成都举行).
+_CONVENES = re.compile(r"召开|举行|举办|开幕|闭幕|开讲")
+
+
+def _main_title(simp: list[str], cats: list[str | None], i: int) -> int:
+    """The main title of a two-line headline: a newspaper sets a kicker above it (争做…排头兵 /
+    …工作会议召开) or a subtitle below it (…座谈会召开 / 景俊海讲话 胡玉亭主持, …调度会召开 / 我县组织收听收看).
+    Of two adjacent headline lines, the one that reports the convening is the main title."""
+    if _CONVENES.search(simp[i]):
+        return i
+    for step in (-1, 1):
+        j = i + step
+        while 0 <= j < len(simp) and cats[j] == "empty":
+            j += step  # blank lines between the two
+        if 0 <= j < len(simp) and cats[j] is None and is_headline(simp[j]) and _CONVENES.search(simp[j]) \
+                and not simp[j].startswith(("——", "—", "--")):
+            return j
+    return i
+
+
+def _find_headline_line(cats: list[str | None], simp: list[str], content: list[int], hint: str | None) -> int | None:
     head = content[:HEADER_LINES]
     if hint:  # a header line that is exactly the markup's headline (h1, title, the record's title field)
         h = re.sub(r"\s+", "", to_simplified(hint))

@@ -88,8 +88,8 @@ _SLOGAN = re.compile(r"(?:(?![^\s]*(?:召开|举行|举办|主持|出席|讲话|
                      r"(?![^\s]*(?:召开|举行|举办|主持|出席|讲话|宣讲|党课|会议|报告))[\u4e00-\u9fff]{2,6}")
 
 
-# Markup and column tags before a headline: a Markdown heading's ###, [视频], 【图文】.
-_HEADLINE_MARKUP = re.compile(r"(?:#{1,6}\s*|\[(?:视频|图文|组图|直播|快讯|音频)\]\s*|【(?:视频|图文|组图|直播|快讯|音频)】\s*)+")
+# Markup and column tags before a headline: a Markdown heading's ###, [视频], 【图文】, a subtitle's ——.
+_HEADLINE_MARKUP = re.compile(r"(?:#{1,6}\s*|[—－]{1,2}\s*|\[(?:视频|图文|组图|直播|快讯|音频)\]\s*|【(?:视频|图文|组图|直播|快讯|音频)】\s*)+")
 
 
 def _person(text: str, p: Found) -> Person:

@@ -30,7 +30,7 @@ from summarise.parse.numbers import scan
 
 _SALUTATION = re.compile(r"^(?:各位[^\n：:]{0,20}|同志们|尊敬的[^\n：:]{0,30}|大家(?:上午|下午|晚上)?好)[，,：:！!]")
 _SPEECH_TITLE = re.compile(r"(?:的讲话|讲话稿|讲话全文|(?<![并和])致辞|发言稿|的发言)(?:[（(].*[)）])?$")  # X出席…并致辞 reports a speech
-_COMPANY = re.compile(r"(?:集团|有限公司|股份|公司|企业)")
+_COMPANY = re.compile(r"(?:集团|有限公司|股份|公司|企业(?!家))")  # 企业家座谈会: a meeting with entrepreneurs
 # A company's party organisation meets as the party does (集团党总支召开…动员大会, 集团党委中心组学习).
 _PARTY_ORGAN = re.compile(r"党委|党总支|党支部|党组|中心组|党工委")
 # A notice, plan or opinion issued as a document (关于开展…活动的通知): it announces, it reports nothing.
