@@ -167,3 +167,37 @@ def test_the_main_title_of_a_two_line_headline_is_the_one_that_reports_the_meeti
 def test_a_subtitle_dash_is_not_part_of_the_headline() -> None:
     got = facts("——市医院党委书记讲党课\n3月12日下午，市医院党委书记张明为全院党员讲授专题党课。")
     assert got.headline is not None and got.headline.zh == "市医院党委书记讲党课"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("陈老师详细讲解了王大明总理做的政府工作报告，分析了宪法修改的内容。", "王大明"),
+    ("会上，刘书记还传达了市卫健委党组书记、主任谢国强及党组成员、机关党委书记毛火明的讲话精神。", "谢国强"),
+    ("会上，刘书记还传达了市卫健委党组书记、主任谢国强及党组成员、机关党委书记毛火明的讲话精神。", "毛火明"),
+])
+def test_a_report_or_speech_relayed_names_no_participant(text: str, name: str) -> None:
+    assert name not in people(text)
+
+
+def test_name_first_posts_in_a_list_joined_by_he() -> None:
+    got = people("周玉文博士、刘辉玲主任、陈琳博士和周浩博士分别就基地下一阶段发展提了建议。")
+    assert {"周玉文", "刘辉玲", "陈琳", "周浩"} <= set(got)
+
+
+def test_a_bare_name_with_tongzhi_after_a_verb() -> None:
+    got = people("会议听取审议了张永平同志代表镇人民政府所作的《政府工作报告》和马勇刚同志代表镇人大主席团所作的工作报告。")
+    assert {"张永平", "马勇刚"} <= set(got)
+
+
+@pytest.mark.parametrize("text", [
+    "要更加紧密地团结在以习近平同志为核心的党中央周围。",
+    "他指出，胡耀邦同志是久经考验的忠诚的共产主义战士。",
+    "要认真学习胡耀邦同志的崇高精神风范。",
+    "社区许多女同志参加了活动。",
+])
+def test_a_name_with_tongzhi_cited_or_a_word_is_no_participant(text: str) -> None:
+    assert people(text) == {}
+
+
+def test_a_list_ending_with_tongzhi_keeps_every_name() -> None:
+    got = people("区直机关100余名同志参加了辅导学习。我办罗伟、姚鸿飞、王建文同志参加学习活动。")
+    assert {"罗伟", "姚鸿飞", "王建文"} <= set(got)

@@ -91,11 +91,16 @@ def _in_post_list(text: str, start: int) -> bool:
 def _named_post_before(text: str, start: int, cand: str) -> bool:
     """…周玉文博士、刘辉玲主任: the post before the 、 follows a name too, so the list is of people
     with their posts (a three-character name that is no common word), not of posts (纪检书记)."""
-    if len(cand) != 3 or lexicon.refuses(cand) or cand in vocab.NOT_NAMES:
+    if len(cand) not in (2, 3) or lexicon.refuses(cand) or cand in vocab.NOT_NAMES:
         return False
     post = _TITLE_END_RE.search(text, max(0, start - 9), start - 1)
     return post is not None and any(name_at(text, post.start() - n) == text[post.start() - n:post.start()]
                                     for n in (3, 2) if post.start() >= n)
+
+
+def _joined_after_post(text: str, a: int) -> bool:
+    """…陈琳博士和周浩博士: a name-first mention joined by 和/及/与 to one before it."""
+    return a > 0 and text[a - 1] in "和及与" and _TITLE_END_RE.search(text, max(0, a - 10), a - 1) is not None
 
 
 def _posts_after_names(text: str) -> list[re.Match[str]]:
@@ -151,6 +156,9 @@ _WEAK_END = re.compile(r"(?:同志)?(?:主持|出席|列席|参加|讲话|致辞
                        r"(?!人士|人员|代表|单位|嘉宾)")
 
 
+# What may stand before a bare name written with 同志, and what after it makes the name cited.
+_COMRADE_BEFORE = vocab.Words(("了", "和", "与", "及", "由", "请", "听取", "审议"))
+_COMRADE_CITED = re.compile(r"为核心|的|在[^。；;\n]{0,60}?(?:上|中)的")
 # Surnames that are also prepositions (向, 于, 和 …): before a post they may open a group (向港澳委员).
 _PREPOSITIONS = frozenset("向于与和对为从同")
 _KNOWN_BEFORE_NAME = vocab.Words(vocab.TITLE_STOPS + vocab.BEFORE_NAME + vocab.FOLLOW_WORDS)
@@ -345,7 +353,8 @@ def find_mentions(text: str) -> list[Mention]:
                 continue  # 向港澳委员和海外列席人士介绍: a preposition before a group, unless a verb follows
             before = text[a - 1] if a else ""
             org_start = a
-            if before and _is_cjk(before) and not vocab.NAME_FIRST_AFTER.ends_at(text, a):
+            if before and _is_cjk(before) and not vocab.NAME_FIRST_AFTER.ends_at(text, a) \
+                    and not _joined_after_post(text, a):
                 if not _POST_RE.fullmatch(m.group()):
                     continue  # a post outside POST_TITLES follows a name only where a name may start
                 if before not in vocab.ORG_ENDINGS or not _given_ok(cand[s:], vocab.NOT_IN_GIVEN_NAME_AFTER_ORG):
@@ -371,6 +380,21 @@ def find_mentions(text: str) -> list[Mention]:
             if name_at(text, a) == text[a:verb]:
                 mentions.append(Mention(text[a:verb], a, None, a, verb))
                 taken.append((a, verb))
+                break
+    # a bare name before 同志 that opens a clause or follows 了/和/由: 听取审议了张永平同志代表…所作的报告
+    # (not 以习近平同志为核心, 学习赵某同志, 习近平同志的讲话: cited, not present)
+    for at in occurrences(text, "同志"):
+        if _COMRADE_CITED.match(text, at + 2):
+            continue
+        for n in (3, 2):
+            a = at - n
+            if a < 0 or not free(a, at) or (a > 0 and text[a - 1] == "、") or (
+                    a > 0 and _is_cjk(text[a - 1]) and not _COMRADE_BEFORE.ends_at(text, a)):
+                continue
+            if name_at(text, a) == text[a:at] and not _glued_left(text, a) and not lexicon.refuses(text[a:a + 2]) \
+                    and not _SPEECH_OPENS.search(text, text.rfind("\n", 0, a) + 1, a):  # 他指出，胡某同志是…: spoken of
+                mentions.append(Mention(text[a:at], a, None, a, at))
+                taken.append((a, at))
                 break
     mentions = [m for m in mentions if not _is_word(text, m.name, words)]
     mentions.sort(key=lambda x: x.start)
@@ -527,6 +551,8 @@ def find_people(text: str) -> list[Found]:
         last = group[-1]
         roles = _roles_after(text, last.end, sentence_end(last.end))
         absent = frames.absent(text, last.end)  # 副县长张三、李四请假: the whole list was away
+        # 传达了主任谢某及书记毛某的讲话精神: relayed words of the whole list
+        absent = absent or (len(group) > 1 and relayed(text, group[0].start, last.end))
         for men in group:
             if absent or relayed(text, men.start, men.end) or frames.not_present(text, men.start, men.end) \
                     or _in_book_title(text, men.start) or _cited_leader(text, men):

@@ -130,8 +130,10 @@ NOT_NAMES = frozenset({
 })
 # Words that relay someone else's speech (传达学习了省委书记李希在…上的讲话精神): the speaker is
 # mentioned, not present.
-RELAY_BEFORE = re.compile(r"(?:传达|学习|贯彻|领会|落实)[^，,。；;：:\n]{0,6}$")
-RELAY_AFTER = re.compile(r"(?:同志)?(?:在[^。；;\n]{0,60}?(?:上|后|时|中))?的?(?:重要)?(?:讲话|指示|批示|讲话精神|重要论述|贺信|回信)")
+RELAY_BEFORE = re.compile(r"(?:传达|学习|贯彻|领会|落实|讲解|解读|阐释|阐述)[^，,。；;：:\n]{0,6}$")
+# …的讲话精神, and a report someone else gave elsewhere (讲解了李某总理做的政府工作报告).
+RELAY_AFTER = re.compile(r"(?:同志)?(?:在[^。；;\n]{0,60}?(?:上|后|时|中))?(?:的?(?:重要)?(?:讲话|指示|批示|讲话精神|重要论述|贺信|回信)"
+                         r"|所?(?:作|做)的[^，,。；;\n]{0,16}?(?:报告|讲话))")
 # Relayed whatever stands before: X在…上的讲话精神, X的重要讲话, X同志的重要指示.
 RELAY_STRONG = re.compile(r"(?:同志)?(?:在[^。；;\n]{0,60}?(?:上|后|时|中))?的(?:重要讲话|讲话精神|重要指示|重要批示|重要论述|贺信|回信)")
 # X书记的讲话 in the body speaks of a speech (赵革书记的讲话站位高); a headline X…的讲话 names a transcript's speaker.
