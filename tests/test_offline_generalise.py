@@ -201,3 +201,15 @@ def test_a_name_with_tongzhi_cited_or_a_word_is_no_participant(text: str) -> Non
 def test_a_list_ending_with_tongzhi_keeps_every_name() -> None:
     got = people("区直机关100余名同志参加了辅导学习。我办罗伟、姚鸿飞、王建文同志参加学习活动。")
     assert {"罗伟", "姚鸿飞", "王建文"} <= set(got)
+
+
+@pytest.mark.parametrize("text", [
+    ("“冬窝子”来了“马背宣讲队”\n11月21日电 团结村驻村工作队和村干部组建“马背宣讲队”宣讲党的好政策。"
+     "11月20号，“马背宣讲队”在雪原上前行，牧民们聚在一起聆听宣讲。"),
+    ("村民集中在村委会小广场，认真聆听区新时代文明实践中心蒲公英宣讲团成员关于党的二十大精神宣讲。\n"
+     "宣讲中，蒲公英宣讲队志愿者发挥各自特长，围绕农村产业发展进行宣讲。"),
+])
+def test_a_lecture_teams_name_is_no_lecturer_and_the_page_reports_a_lecture(text: str) -> None:
+    got = facts(text)
+    assert got.kind == "policy_lecture"
+    assert not {"马背", "蒲公英"} & {p.name for p in got.people}

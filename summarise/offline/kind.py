@@ -85,6 +85,22 @@ def names_a_meeting(text: str, title: str | None, body_start: int) -> bool:
     return _HOLDS_MEETING.search(text, body_start, end) is not None
 
 
+# A lecture held, in the headline or a lead paragraph: 聆听…宣讲, 开展…宣讲活动, 宣讲队…宣讲党的好政策.
+_HOLDS_LECTURE = re.compile(r"(?:聆听|收听|开展|举办|举行|组织|进行|来到|走进|送)(?!的)[^，,。；;！？\n]{0,30}?(?:宣讲|讲座|党课|报告会|讲堂)"
+                            r"|(?:宣讲团|宣讲队|讲师团)[^。；;！？\n]{0,40}?宣讲(?![团队员])")
+
+
+def reports_lecture(text: str, title: str | None, body_start: int) -> bool:
+    """The headline or a lead paragraph reports a lecture held (a village 宣讲 by a lecture team)."""
+    if title and _HOLDS_LECTURE.search(title):
+        return True
+    end = body_start
+    for _ in range(LEAD_PARAGRAPHS):
+        nxt = text.find("\n", end + 1)
+        end = len(text) if nxt < 0 else nxt
+    return _HOLDS_LECTURE.search(text, body_start, end) is not None
+
+
 # (name, pattern, the characters its matches start with)
 _SIGNALS = (("chair", _CHAIR, re.compile("[主由]")), ("attendance", _ATTEND, _ATTEND_FIRST),
             ("speeches", _SPEECH, _SPEECH_FIRST))
@@ -147,5 +163,7 @@ def detect_kind(text: str, title: str | None, body_start: int, event_name: str |
                     or (lecture_first and _STUDY.search(event_name))):
         return "policy_lecture", None  # the lecture is the page's event: no other meeting, or the headline's
     if event_name is None and not meeting_structure(text, body_start) and not names_a_meeting(text, head, body_start):
+        if reports_lecture(text, head, body_start):
+            return "policy_lecture", None  # a lecture no frame names a lecturer of (聆听…宣讲团成员…宣讲)
         return "other", "no meeting is reported (no convening sentence, chair, attendance or speeches)"
     return "meeting_report", None

@@ -308,7 +308,7 @@ class _Taken:
 
 _LIST_SEP = re.compile(r"、|以及|和|及|与")
 # Verbs a bare name (no title) opens a clause with; and the day words that may stand before it.
-_BARE_VERB = re.compile(r"主持|出席|列席|致辞|(?:宣讲|主讲|授课|讲授)(?![团员会人])")
+_BARE_VERB = re.compile(r"主持|出席|列席|致辞|(?:宣讲|主讲|授课|讲授)(?![团员会人队])")  # not 马背宣讲队
 _TIME_BEFORE_NAME = vocab.Words(("上午", "下午", "晚上", "当天", "当日", "日前", "近日", "昨天", "今天"))
 
 
