@@ -213,3 +213,20 @@ def test_a_lecture_teams_name_is_no_lecturer_and_the_page_reports_a_lecture(text
     got = facts(text)
     assert got.kind == "policy_lecture"
     assert not {"马背", "蒲公英"} & {p.name for p in got.people}
+
+
+def test_a_transliterated_name_with_a_middle_dot() -> None:
+    text = ("团结村党支部书记阿不都·热合曼带领宣讲队前往冬窝子。宣讲队到达牧民吐尔逊·买买提家中，"
+            "牧民吐尔逊·买买提召集邻居聆听宣讲。随后，阿不都·热合曼详细询问了生产生活情况。"
+            "团结村村民吐尔逊·买买提说，日子越过越好。")
+    got = people(text)
+    assert got["阿不都·热合曼"][0] == "团结村党支部书记"
+    assert got["吐尔逊·买买提"][0] == "牧民"  # not 达牧民: 到达 ends the title
+    assert not any(n.startswith("吐尔逊·买买提") and n != "吐尔逊·买买提" for n in got)
+
+
+def test_a_dateline_does_not_date_the_event_when_the_lead_does() -> None:
+    text = ("“冬窝子”来了“马背宣讲队”\n中新网新疆新闻11月21日电(记者 王某)团结村组建“马背宣讲队”宣讲党的好政策。\n"
+            "11月20号，团结村党支部书记李明带领“马背宣讲队”前往冬窝子，牧民们聆听宣讲。")
+    got = extract_facts(make_doc(text, published="2022-11-21"))
+    assert got.event.date is not None and got.event.date.value == "2022-11-20"

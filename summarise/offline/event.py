@@ -333,18 +333,22 @@ def _event_date(all_mentions: list[dates.DateMention], text: str, body: int,
         inside = [d for d in mentions if sentence.start <= d.start < sentence.end]
         if len(inside) > 1 and _DATELINE.match(text, inside[0].end) and inside[1].start - inside[0].end <= 30:
             return inside[1]  # 浙江在线11月27日讯（记者 X）26日至27日，…举行: the dateline dates the report
-        if inside:
+        if inside and not (len(inside) == 1 and _DATELINE.match(text, inside[0].end)):
             return inside[0]
         before = [d for d in mentions if d.start < sentence.start]
-        if before and sentence.start - before[-1].end < 200:
+        if not inside and before and sentence.start - before[-1].end < 200:
             return before[-1]
-    # the first dated sentence of the report: in its lead, else in the next two paragraphs
+    # the first dated sentence of the report: in its lead, else in the next two paragraphs; a
+    # dateline (中新网11月21日电) only when no other date follows it there
     leads = islice((p for p in paragraphs(text) if p.start >= body and _prose(text, p.start, p.end)), 3)
+    dateline = None
     for lead in leads:
         early = [d for d in mentions if lead.start <= d.start < lead.end]
-        if early:
-            return early[0]
-    return None
+        own = [d for d in early if not _DATELINE.match(text, d.end)]
+        if own:
+            return own[0]
+        dateline = dateline or (early[0] if early else None)
+    return dateline
 
 
 def find_topic(text: str, lecturer_pos: int | None) -> Span | None:

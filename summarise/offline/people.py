@@ -150,6 +150,31 @@ def _arrives(text: str, end: int, listed: bool) -> bool:
             and not is_boundary(text, end + 1))
 
 
+_DOTTED_HEAD = re.compile(r"[\u4e00-\u9fff]{1,7}[·•‧・]")
+DOTTED_TAIL_MAX = 8
+
+
+def dotted_name_at(text: str, pos: int) -> str | None:
+    """A transliterated name written with a middle dot (比沙拉·居麻拜), starting at `pos` right after
+    a title: its first part runs to the dot; its last part ends where most of the name's mentions
+    reach a boundary (…居麻拜带领, …居麻拜详细询问), the shortest such length on a tie."""
+    head = _DOTTED_HEAD.match(text, pos)
+    if head is None:
+        return None
+    votes: dict[int, int] = {}
+    for at in occurrences(text, head.group()):
+        tail = at + len(head.group())
+        for n in range(2, DOTTED_TAIL_MAX + 1):
+            if tail + n > len(text) or not _is_cjk(text[tail + n - 1]):
+                break
+            if is_boundary(text, tail + n):
+                votes[n] = votes.get(n, 0) + 1
+    if not votes:
+        return None
+    n = max(votes, key=lambda k: (votes[k], -k))
+    return text[pos:head.end() + n]
+
+
 # What must follow a name opened by a WEAK surname: a verb of the genre (书记和平安主持…, not 和分管…).
 # A verb, not a noun it opens (委员和海外列席人士: 列席人士 are people sitting in, 和 joins two groups).
 _WEAK_END = re.compile(r"(?:同志)?(?:主持|出席|列席|参加|讲话|致辞|发言|指出|强调|表示|介绍|汇报|宣读|通报|主讲|讲授|作了?|做了?)"
@@ -328,7 +353,7 @@ def find_mentions(text: str) -> list[Mention]:
             pos += 1
         if text.startswith(("”", "’"), pos):  # an epithet in quotes before the name: “乡村大使”胡崇德
             pos += 1
-        name = name_at(text, pos, weak=True)
+        name = dotted_name_at(text, pos) or name_at(text, pos, weak=True)
         if not name or not free(pos, pos + len(name)):
             continue
         start = _title_start(text, m.start(), last_end)
