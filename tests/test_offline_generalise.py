@@ -230,3 +230,11 @@ def test_a_dateline_does_not_date_the_event_when_the_lead_does() -> None:
             "11月20号，团结村党支部书记李明带领“马背宣讲队”前往冬窝子，牧民们聆听宣讲。")
     got = extract_facts(make_doc(text, published="2022-11-21"))
     assert got.event.date is not None and got.event.date.value == "2022-11-20"
+
+
+def test_a_photo_caption_with_a_reporters_credit_is_no_text() -> None:
+    from summarise.normalise import normalise
+
+    caption = "图为省委宣讲团报告会现场。 记者 王益伟 摄"
+    doc = normalise(text=f"宋伟作宣讲报告 孙大军主持\n{caption}\n8月6日，省委宣讲团成员宋伟来河东市作宣讲报告。")
+    assert caption not in doc.text and "8月6日" in doc.text
