@@ -238,3 +238,13 @@ def test_a_photo_caption_with_a_reporters_credit_is_no_text() -> None:
     caption = "图为省委宣讲团报告会现场。 记者 王益伟 摄"
     doc = normalise(text=f"宋伟作宣讲报告 孙大军主持\n{caption}\n8月6日，省委宣讲团成员宋伟来河东市作宣讲报告。")
     assert caption not in doc.text and "8月6日" in doc.text
+
+
+# Figures ------------------------------------------------------------------------------------------
+
+def test_a_measure_word_with_digits_counts_but_with_chinese_numerals_is_a_slogan() -> None:
+    from summarise.figures import find_figures
+
+    assert [(f.value, f.unit) for f in find_figures("村民王某是养殖大户，养殖500只山羊。")] == [(500, "count")]
+    assert [f.value for f in find_figures("基地今年至少发表1篇理论文章。")] == [1]
+    assert find_figures("做好三篇大文章。") == []

@@ -282,14 +282,15 @@ def _counts(text: str, m: re.Match[str], unit_text: str, numeral: str) -> bool:
 
 
 # Readings a quote may state but a scan of a whole article does not look for: in running text these
-# measure words and numerals more often belong to slogans and names (三篇大文章, 千人计划, 半年工作会,
-# 建国70周年) than count anything. A quote that a model chose as a figure is read with them.
+# measure words with a Chinese numeral, and these numerals, more often belong to slogans and names
+# (三篇大文章, 千人计划, 半年工作会, 建国70周年) than count anything. A quote that a model chose as a figure is read with them.
 _QUOTE_ONLY_MEASURES = frozenset("起样支部本篇册只头棵株枚块门节堂届字")
 
 
 def _quote_only(g: dict[str, str | None], unit_text: str) -> bool:
     cn = (g.get("cn") or "").translate(_T2S)
-    return (unit_text in _QUOTE_ONLY_MEASURES or unit_text == "周年" or cn in ("百", "千", "万", "半")
+    # written in digits (养殖500只山羊, 发表1篇文章) the measure word counts: slogans use Chinese numerals
+    return ((unit_text in _QUOTE_ONLY_MEASURES and g.get("ar") is None) or unit_text == "周年" or cn in ("百", "千", "万", "半")
             or "半" in unit_text or g.get("post") == "半")
 
 
