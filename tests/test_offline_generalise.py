@@ -248,3 +248,18 @@ def test_a_measure_word_with_digits_counts_but_with_chinese_numerals_is_a_slogan
     assert [(f.value, f.unit) for f in find_figures("村民王某是养殖大户，养殖500只山羊。")] == [(500, "count")]
     assert [f.value for f in find_figures("基地今年至少发表1篇理论文章。")] == [1]
     assert find_figures("做好三篇大文章。") == []
+
+
+def test_a_congress_numbered_without_di_is_no_figure() -> None:
+    from summarise.figures import find_figures
+
+    assert find_figures("学习贯彻省九次党代会精神省委宣讲团莅临。") == []
+    assert [f.value for f in find_figures("全年共召开9次会议。")] == [9]
+
+
+def test_a_name_list_glued_to_the_body_before_it() -> None:
+    text = "软弱涣散村党支部书记等人员参加会议，县工作专班刘彩凤、李靖、刘博、王瑞雪等同志到会指导。"
+    got = people(text)
+    assert {"刘彩凤", "李靖", "刘博", "王瑞雪"} <= set(got)
+    assert got["李靖"][0] == "县工作专班"
+    assert people("城市建设、文物保护、项目建设等五大类问题。") == {}

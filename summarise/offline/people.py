@@ -492,6 +492,20 @@ def _list_openings(text: str) -> Iterator[tuple[int, int]]:
         assert group is not None  # every alternative of _LIST_OPEN is a named group
         yield sep - int(group[1:]), sep
 
+_ORG_BEFORE_LIST = vocab.ORG_ENDINGS | frozenset("班")
+
+
+def _org_list_openings(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of a list's first name glued to the body before it (县工作专班刘彩凤、李靖、刘博等同志)."""
+    for at in occurrences(text, "、"):
+        for n in (3, 2):
+            a = at - n
+            if a > 0 and text[a - 1] in _ORG_BEFORE_LIST and not lexicon.refuses(text[a:at]) \
+                    and name_at(text, a, listed=True) == text[a:at]:
+                yield a, at
+                break
+
+
 # A list closed by what its members said: 王浩、葛慧君、陈金彪作了交流发言 / 分别作了表态发言 / 先后发言.
 _LIST_SPOKE = re.compile(r"(?:(?:作|做)了?[^，,。；;、]{0,8}?(?:发言|讲话|致辞|汇报)|(?:交流)?发言|讲话|致辞)")
 _COUNTED = re.compile(r"等[0-9０-９一二三四五六七八九十两百]+[名位个人]")
@@ -515,7 +529,8 @@ def _bare_lists(text: str, free: Callable[[int, int], bool], taken: _Taken, word
     A list closed by a head count (等四名同志) is a group the report counts, not its participants.
     """
     out: list[Mention] = []
-    for start, pos in _list_openings(text):  # the list must open a clause
+    openings = [(a, b, 2) for a, b in _list_openings(text)] + [(a, b, 3) for a, b in _org_list_openings(text)]
+    for start, pos, least in openings:  # the list must open a clause, or follow a body's name (3 names or more)
         pronoun = vocab.PRONOUN_TITLE.match(text, start, pos)  # 我办罗伟、姚鸿飞…: the office, then the names
         start = pronoun.end() if pronoun else start
         first = name_at(text, start, listed=True)
@@ -528,13 +543,17 @@ def _bare_lists(text: str, free: Callable[[int, int], bool], taken: _Taken, word
                 break
             names.append((pos + 1, name))
             pos += 1 + len(name)
-        if len(names) < 2 or text.startswith("、", pos) or not (
+        if len(names) < least or text.startswith("、", pos) or not (
                 vocab.LIST_END.starts_at(text, pos) or _LIST_SPOKE.match(text, pos)):
             continue
         if _COUNTED.match(text, pos):
             continue  # 蔡立、杨洁等四名同志转为正式党员: a counted group (honourees, new members)
         label = _LIST_LABEL.match(text, pos)
         title = label.group("label") if label else None
+        if title is None and least == 3:  # the body the list follows is their title (县工作专班刘某、…)
+            clause = max(text.rfind(c, 0, names[0][0]) for c in "，,。；;：:\n") + 1
+            body = text[clause:names[0][0]]
+            title = body if 2 <= len(body) <= 12 and all(_is_cjk(c) for c in body) else None
         if sum(_is_word(text, n, words) for _, n in names) > (1 if len(names) >= 4 else 0):
             continue  # a list of words; one word among four names or more is a name (…、江南、…)
         for a, n in names:

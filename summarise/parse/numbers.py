@@ -278,7 +278,12 @@ def _counts(text: str, m: re.Match[str], unit_text: str, numeral: str) -> bool:
         return numeral == "arabic" or m.group("cn").translate(_T2S) == "两" or bool(_COURSE_AFTER.match(text, end))
     if unit_text == "类" and numeral == "chinese" and m.group("cn").translate(_T2S) != "两":
         return not _CLASS_AFTER.match(text, end)
-    return True
+    # 省九次党代会, 十九届四次全会: an ordinal without its 第
+    return not (unit_text == "次" and _SESSION_AFTER.match(text, end))
+
+
+# What an ordinal 次 names: a congress or a plenary session (省九次党代会, 二十届四次全会).
+_SESSION_AFTER = re.compile(r"(?:党代会|全会|全体会议|代表大会|人代会|团代会|妇代会|常委会议?)")
 
 
 # Readings a quote may state but a scan of a whole article does not look for: in running text these
