@@ -243,7 +243,7 @@ def test_a_photo_caption_with_a_reporters_credit_is_no_text() -> None:
 # Figures ------------------------------------------------------------------------------------------
 
 def test_a_measure_word_with_digits_counts_but_with_chinese_numerals_is_a_slogan() -> None:
-    from summarise.figures import find_figures
+    from summarise.parse.numbers import find_figures
 
     assert [(f.value, f.unit) for f in find_figures("村民王某是养殖大户，养殖500只山羊。")] == [(500, "count")]
     assert [f.value for f in find_figures("基地今年至少发表1篇理论文章。")] == [1]
@@ -251,7 +251,7 @@ def test_a_measure_word_with_digits_counts_but_with_chinese_numerals_is_a_slogan
 
 
 def test_a_congress_numbered_without_di_is_no_figure() -> None:
-    from summarise.figures import find_figures
+    from summarise.parse.numbers import find_figures
 
     assert find_figures("学习贯彻省九次党代会精神省委宣讲团莅临。") == []
     assert [f.value for f in find_figures("全年共召开9次会议。")] == [9]
