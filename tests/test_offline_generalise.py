@@ -193,6 +193,7 @@ def test_a_bare_name_with_tongzhi_after_a_verb() -> None:
     "他指出，胡耀邦同志是久经考验的忠诚的共产主义战士。",
     "要认真学习胡耀邦同志的崇高精神风范。",
     "社区许多女同志参加了活动。",
+    "各民主党派负责人和无党派人士代表，胡耀邦同志亲属、生前友好参加座谈会。",
 ])
 def test_a_name_with_tongzhi_cited_or_a_word_is_no_participant(text: str) -> None:
     assert people(text) == {}

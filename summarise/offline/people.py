@@ -183,7 +183,7 @@ _WEAK_END = re.compile(r"(?:同志)?(?:主持|出席|列席|参加|讲话|致辞
 
 # What may stand before a bare name written with 同志, and what after it makes the name cited.
 _COMRADE_BEFORE = vocab.Words(("了", "和", "与", "及", "由", "请", "听取", "审议"))
-_COMRADE_CITED = re.compile(r"为核心|的|在[^。；;\n]{0,60}?(?:上|中)的")
+_COMRADE_CITED = re.compile(r"为核心|的|在[^。；;\n]{0,60}?(?:上|中)的|亲属|家属|遗属|子女|夫人|生前|诞辰|逝世|故居")
 # Surnames that are also prepositions (向, 于, 和 …): before a post they may open a group (向港澳委员).
 _PREPOSITIONS = frozenset("向于与和对为从同")
 _KNOWN_BEFORE_NAME = vocab.Words(vocab.TITLE_STOPS + vocab.BEFORE_NAME + vocab.FOLLOW_WORDS)
