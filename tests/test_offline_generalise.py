@@ -264,3 +264,42 @@ def test_a_name_list_glued_to_the_body_before_it() -> None:
     assert {"刘彩凤", "李靖", "刘博", "王瑞雪"} <= set(got)
     assert got["李靖"][0] == "县工作专班"
     assert people("城市建设、文物保护、项目建设等五大类问题。") == {}
+
+
+# Round 2: manner, roles taken on, talks at a lecture event, counted lists, building numbers ---------
+
+@pytest.mark.parametrize("text", [
+    "市委党校教授王立新围绕党的二十大精神，结合工作实际，深入浅出地进行了宣讲。",
+    "市委党校教授王立新现场授课。",
+    "市委党校教授王立新开讲第一课。",
+    "市委党校教授王立新登台宣讲。",
+    "市委党校教授王立新作为主讲嘉宾，为大家作了精彩讲座。",
+    "本次讲座由市委党校教授王立新担任主讲。",
+])
+def test_lecturer_with_a_manner_or_a_role_taken_on(text: str) -> None:
+    assert "lecturer" in people(text)["王立新"][1]
+
+
+@pytest.mark.parametrize("text", [
+    "5月12日下午，学院举办专题讲座，市委党校教授王立新用通俗易懂的语言，为大家详细解读了全会精神。",
+    "5月12日下午，学院举办专题讲座。市委党校教授王立新深入浅出地阐释了全会的重大意义。",
+])
+def test_at_a_lecture_event_the_one_who_explains_is_the_lecturer(text: str) -> None:
+    got = facts(text)
+    assert got.kind == "policy_lecture" and lecturer(text) == "王立新"
+
+
+def test_explaining_at_a_meeting_is_no_lecture() -> None:
+    text = "5月12日下午，县委召开常委会议，县委书记张明主持会议。县长李华解读了政府工作报告。"
+    assert facts(text).kind == "meeting_report" and lecturer(text) is None
+
+
+def test_a_list_counted_by_itself_before_what_it_did() -> None:
+    assert {"马文龙", "杨帆", "罗明"} <= set(people("会上，马文龙、杨帆、罗明三位同志作了交流发言。"))
+
+
+def test_a_buildings_number_before_a_venue_is_no_figure() -> None:
+    from summarise.parse.numbers import find_figures
+
+    assert find_figures("贵州民族大学在花溪校区15栋会议中心组织收看。") == []
+    assert [f.value for f in find_figures("新建标准化厂房15栋。")] == [15]

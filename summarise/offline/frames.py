@@ -29,7 +29,7 @@ LEAD = (r"(?:等|同志|一行|[（(][^）)]{0,8}[）)]|" + vocab.alternation(vo
         + r")*(?:昨天|昨日|今天|今日|前天|日前|近日|当天|当日)?" + _DAY_PART
         + r"(?:[（(]\s*(?:[0-9０-９]{1,2}\s*月\s*)?[0-9０-９]{1,2}\s*日\s*[)）])?"
         + r"(?:于?\s*(?:[0-9０-９]{1,2}\s*月\s*)?[0-9０-９]{1,2}\s*日" + _DAY_PART + r")?"
-        + r"(?:正在|亲自|专门|负责|还|也|又|则|随后|首先|最后|接着|先后|分别|依次|相继)?"
+        + r"(?:正在|亲自|专门|负责|还|也|又|则|随后|首先|最后|接着|先后|分别|依次|相继|现场|当场|登台)?"
         + r"(?:在[^，,。；]{0,30}?(?:上|中|时))?"
         + r"(?:于?\s*(?:[0-9０-９]{1,2}\s*月\s*)?[0-9０-９]{1,2}\s*日" + _DAY_PART + r")?")
 
@@ -45,8 +45,8 @@ _ARRIVAL = (r"(?:[，,]?(?:应邀|受邀|特邀)|专程|亲自|再次)?"
 # For whom or on what (为全体党员, 以“…”为题，, 就《条例》, 围绕…, 立足…): at most four such phrases,
 # each ending at most one comma (a quotation is one piece, commas inside it included), followed by
 # another such phrase or the verb.
-_SETTING = (r"[，,]?(?:(?:并|还|又|再)?(?:为|给|向|紧紧围绕|围绕|就|紧密结合|结合|以|面向|聚焦|对|从|与|用|通过|采用|分别"
-            r"|立足|紧扣|联系|针对|按照|根据|依据)(?:[^，,。；;“”]|“[^”。]{0,60}”){0,60}?[，,]?){0,4}")
+_SETTING = (r"[，,]?(?:(?:并|还|又|再)?(?:为|给|向|紧紧围绕|围绕|就|紧密结合|结合|以|面向|聚焦|对|从|与|用|运用|通过|采用|分别"
+            r"|立足|紧扣|联系|针对|按照|根据|依据|作为)(?:[^，,。；;“”]|“[^”。]{0,60}”){0,60}?[，,]?){0,4}")
 _LECTURE_VERB = (
     r"(?:(?:作|做|讲|上|进行|开展|带来)了?[^，,。；;]{0,60}?" + LECTURE_NOUNS
     + r"|(?:作|做)了?" + _TITLED_REPORT
@@ -54,12 +54,16 @@ _LECTURE_VERB = (
     + r"|领学[^。；;]{0,60}?并(?:进行)?(?:解读|辅导|讲解|宣讲)"
     + r"|(?:进行|作|做)了?[^，,。；;]{0,12}?(?:解读|讲解|阐释|辅导))")
 
+# How the lecture was given, right before its verb (深入浅出地, 生动地, 详细).
+_MANNER = r"(?:[\u4e00-\u9fff]{2,6}?地|详细|系统|深入|全面|生动)?"
+
 # Invited to give a talk (受邀来校作报告, 应邀为师生作了报告): any report then is a lecture.
 _INVITED_REPORT = r"(?:应邀|受邀|特邀)[^。；;]{0,40}?(?:作|做)了?[^，,。；;]{0,40}?报告(?!会)"
 
 ROLE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("chair", re.compile(LEAD + r"(?:主持)|(?:等|同志)?在主持[^，,。；;]{0,12}?(?:时|中)")),
-    ("lecturer", re.compile(LEAD + r"(?:" + _INVITED_REPORT + r"|" + _ARRIVAL + _SETTING + _LECTURE_VERB + r")")),
+    ("lecturer", re.compile(LEAD + r"(?:" + _INVITED_REPORT + r"|" + _ARRIVAL + _SETTING + _MANNER + _LECTURE_VERB
+                            + r"|(?:担任|作为)(?:本次|此次)?(?:讲座|报告会|宣讲)?(?:的)?主讲(?:人|嘉宾|专家)?)")),
     ("speaker", re.compile(LEAD + r"(?:主持[^，,。；]{0,6}?并[^，,。；]{0,6}?(?:讲话|致辞)|出席[^，,。；]{0,8}?并[^，,。；]{0,6}?(?:讲话|致辞)|发表[^，,。；]{0,8}?讲话|(?:作|做)了?[^，,。；]{0,20}?(?:讲话|致辞|发言|报告|表示)|讲话|致辞|发言|指出|强调|表示|说|认为|要求|提出|希望|建议|介绍|传达|分析|部署)")),
     ("reporter", re.compile(LEAD + r"(?:(?:作|做)?[^，,。；]{0,20}?汇报|通报)")),
     ("attendee", re.compile(LEAD + r"(?:出席|参加|参会|列席|在主会场|在分会场|会见|陪同"
@@ -109,8 +113,9 @@ def not_present(text: str, start: int, name_end: int) -> bool:
     return absent(text, name_end) or _PERSONNEL_BEFORE.search(text, max(0, start - 2), start) is not None
 
 
-# A talk at a lecture event: 作报告, 作了…的报告, 作…讲话 (a lecture when the event is one).
-_TALK = re.compile(LEAD + r"(?:应邀|受邀)?(?:作|做)了?[^，,。；;]{0,40}?(?:报告|讲话|讲座)(?!会)")
+# A talk at a lecture event: 作报告, 作了…的报告, 作…讲话, 为大家详细解读了… (a lecture when the event is one).
+_TALK = re.compile(LEAD + r"(?:(?:应邀|受邀)?(?:作|做)了?[^，,。；;]{0,40}?(?:报告|讲话|讲座)(?!会)"
+                   + r"|" + _SETTING + _MANNER + r"(?:解读|阐释|阐述|讲解|讲述))")
 
 
 def gives_talk(text: str, name: str) -> bool:

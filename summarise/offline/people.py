@@ -79,7 +79,8 @@ def _given_ok(given: str, banned: frozenset[str] = vocab.NOT_IN_GIVEN_NAME) -> b
 
 def _list_boundary(text: str, pos: int) -> bool:
     return (pos >= len(text) or text[pos] in "、等，,。；;）) \u3000\n" or text.startswith(("同志", "和", "及", "以及", "与"), pos)
-            or vocab.LIST_END.starts_at(text, pos) or _LIST_SPOKE.match(text, pos) is not None)
+            or vocab.LIST_END.starts_at(text, pos) or _LIST_SPOKE.match(text, pos) is not None
+            or _SELF_COUNT.match(text, pos) is not None)
 
 
 def _in_post_list(text: str, start: int) -> bool:
@@ -508,6 +509,8 @@ def _org_list_openings(text: str) -> Iterator[tuple[int, int]]:
 
 # A list closed by what its members said: 王浩、葛慧君、陈金彪作了交流发言 / 分别作了表态发言 / 先后发言.
 _LIST_SPOKE = re.compile(r"(?:(?:作|做)了?[^，,。；;、]{0,8}?(?:发言|讲话|致辞|汇报)|(?:交流)?发言|讲话|致辞)")
+# The list's own head count before what they did (马某、杨某、罗某三位同志作了交流发言).
+_SELF_COUNT = re.compile(r"[一二三四五六七八九十两]+[位名]同志(?=[^，,。；;]{0,4}?(?:作|做|发言|讲话|出席|参加|分别|先后|汇报|交流|介绍))")
 _COUNTED = re.compile(r"等[0-9０-９一二三四五六七八九十两百]+[名位个人]")
 _LIST_LABEL = re.compile(r"等(?P<label>[\u4e00-\u9fff]{0,10}?(?:" + vocab.alternation(vocab.TITLE_SUFFIXES) + "))")
 
@@ -544,7 +547,7 @@ def _bare_lists(text: str, free: Callable[[int, int], bool], taken: _Taken, word
             names.append((pos + 1, name))
             pos += 1 + len(name)
         if len(names) < least or text.startswith("、", pos) or not (
-                vocab.LIST_END.starts_at(text, pos) or _LIST_SPOKE.match(text, pos)):
+                vocab.LIST_END.starts_at(text, pos) or _LIST_SPOKE.match(text, pos) or _SELF_COUNT.match(text, pos)):
             continue
         if _COUNTED.match(text, pos):
             continue  # 蔡立、杨洁等四名同志转为正式党员: a counted group (honourees, new members)

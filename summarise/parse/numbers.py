@@ -267,7 +267,8 @@ _CLASS_AFTER = re.compile(r"(?:地区|地區|区域|區域|城市|企业|企業|
 
 
 def _counts(text: str, m: re.Match[str], unit_text: str, numeral: str) -> bool:
-    """False when the measure word reads as a clock time, a project phase or a class label."""
+    """False when the measure word reads as a clock time, a project phase, a class label, a building's
+    number or a session's ordinal."""
     end = m.end("unit")
     if unit_text == "点":
         return not (_CLOCK_BEFORE.search(text, max(0, m.start() - 2), m.start()) or _CLOCK_AFTER.match(text, end))
@@ -278,10 +279,14 @@ def _counts(text: str, m: re.Match[str], unit_text: str, numeral: str) -> bool:
         return numeral == "arabic" or m.group("cn").translate(_T2S) == "两" or bool(_COURSE_AFTER.match(text, end))
     if unit_text == "类" and numeral == "chinese" and m.group("cn").translate(_T2S) != "两":
         return not _CLASS_AFTER.match(text, end)
+    if unit_text in ("栋", "幢") and _VENUE_AFTER.match(text, end):
+        return False  # 校区15栋会议中心: a building's number, an address
     # 省九次党代会, 十九届四次全会: an ordinal without its 第
     return not (unit_text == "次" and _SESSION_AFTER.match(text, end))
 
 
+# A venue after a building's number (15栋会议中心, 3号楼报告厅).
+_VENUE_AFTER = re.compile(r"(?:会议中心|会议室|報告廳|报告厅|礼堂|禮堂|多功能厅|大厅|教室|[0-9０-９]{2,}|[A-Za-z][0-9])")
 # What an ordinal 次 names: a congress or a plenary session (省九次党代会, 二十届四次全会).
 _SESSION_AFTER = re.compile(r"(?:党代会|全会|全体会议|代表大会|人代会|团代会|妇代会|常委会议?)")
 
