@@ -303,3 +303,13 @@ def test_a_buildings_number_before_a_venue_is_no_figure() -> None:
 
     assert find_figures("贵州民族大学在花溪校区15栋会议中心组织收看。") == []
     assert [f.value for f in find_figures("新建标准化厂房15栋。")] == [15]
+
+
+def test_a_lecture_dated_by_month_alone_is_a_features_history() -> None:
+    text = ("党课“走心” 教育“走实”\n“我印象最深的一堂党课，是在红旗渠开展的现场党课！”9月21日，医院党员温凯丽激动地说。\n"
+            "2016年2月，医院党委书记孔祥明为全院党员上了一堂生动的党课。")
+    got = facts(text)
+    assert got.kind == "other" and lecturer(text) is None
+    assert "温凯丽" in {p.name for p in got.people}  # 激动地说 ends the name
+    dated = "2月16日，医院党委书记孔祥明为全院党员上了一堂生动的党课。"
+    assert facts(dated).kind == "policy_lecture"

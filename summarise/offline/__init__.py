@@ -33,6 +33,8 @@ from .text import Span, evidence, trim
 __all__ = ["extract_facts", "people_and_figures"]
 _ISO = re.compile(r"^(\d{4}-\d{2}(-\d{2})?|--\d{2}-\d{2})$")
 _INVITED = re.compile(r"(?:邀请|特邀|邀|请来)")
+# A sentence dated by a year and a month but no day narrates the past (2016年2月，…): reports date their event by day.
+_NARRATED = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月(?!\s*\d)(?:份|初|底|中旬|上旬|下旬)?[，,]")
 # The meeting's own proceedings (会议指出, 会议强调): a talk after them is not the meeting's first item.
 _MEETING_SAYS = re.compile(r"(?:会议|会上|大会)[，,]?(?:指出|强调|要求|认为|提出|明确|部署)")
 
@@ -173,6 +175,9 @@ def extract_facts(doc: Any) -> Facts:
     raw_event = find_event(text, headline, date_mentions)
     found = find_people(text)
     lecturer = next((p for p in found if "lecturer" in p.roles), None)
+    if lecturer is not None and _NARRATED.match(_sentence_of(text, lecturer.start).lstrip()):
+        lecturer.roles.remove("lecturer")  # 2016年2月，书记X为全院党员上了一堂党课: a feature's history, not its event
+        lecturer = None
     if lecturer is None and (lecturer := _titled_lecturer(text, found)) is not None:
         lecturer.roles.insert(0, "lecturer")
     topic = find_topic(text, lecturer.end) if lecturer else None

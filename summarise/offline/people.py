@@ -70,7 +70,11 @@ def is_boundary(text: str, pos: int) -> bool:
         return True
     if not _is_cjk(text[pos]):
         return True
-    return vocab.FOLLOW.starts_at(text, pos) or bool(_POST_RE.match(text, pos))
+    return vocab.FOLLOW.starts_at(text, pos) or bool(_POST_RE.match(text, pos)) or bool(_MANNER_SPEECH.match(text, pos))
+
+
+# The manner of speaking after a name (温某激动地说, 李某深有感触地表示).
+_MANNER_SPEECH = re.compile(r"[\u4e00-\u9fff]{2}地(?:说|表示|介绍|讲|谈|指出|告诉)")
 
 
 def _given_ok(given: str, banned: frozenset[str] = vocab.NOT_IN_GIVEN_NAME) -> bool:
