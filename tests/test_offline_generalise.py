@@ -313,3 +313,13 @@ def test_a_lecture_dated_by_month_alone_is_a_features_history() -> None:
     assert "温凯丽" in {p.name for p in got.people}  # 激动地说 ends the name
     dated = "2月16日，医院党委书记孔祥明为全院党员上了一堂生动的党课。"
     assert facts(dated).kind == "policy_lecture"
+
+
+def test_a_name_with_its_post_in_brackets_after_it() -> None:
+    got = people("张明（县委书记）、李华（县长）出席会议。")
+    assert got["张明"][0] == "县委书记" and got["李华"][0] == "县长"
+    assert people("王强（右二）与李华（左一）交谈。") == {}
+
+
+def test_a_party_branch_secretary_keeps_its_post() -> None:
+    assert people("报告会由学院党总支书记周丽华主持。")["周丽华"][0] == "学院党总支书记"

@@ -186,6 +186,7 @@ _WEAK_END = re.compile(r"(?:同志)?(?:主持|出席|列席|参加|讲话|致辞
                        r"(?!人士|人员|代表|单位|嘉宾)")
 
 
+_BRACKETED_POST = re.compile(r"[（(](?P<title>[\u4e00-\u9fff、]{2,30})[)）]")
 # What may stand before a bare name written with 同志, and what after it makes the name cited.
 _COMRADE_BEFORE = vocab.Words(("了", "和", "与", "及", "由", "请", "听取", "审议"))
 _COMRADE_CITED = re.compile(r"为核心|的|在[^。；;\n]{0,60}?(?:上|中)的|亲属|家属|遗属|子女|夫人|生前|诞辰|逝世|故居")
@@ -410,6 +411,19 @@ def find_mentions(text: str) -> list[Mention]:
             if name_at(text, a) == text[a:verb]:
                 mentions.append(Mention(text[a:verb], a, None, a, verb))
                 taken.append((a, verb))
+                break
+    # a name with its post in brackets after it: 张明（县委书记）、李华（县长）出席, 陈林（中山大学教授）
+    for m in _BRACKETED_POST.finditer(text):
+        if not _TITLE_END_RE.search(m.group("title")):
+            continue
+        for n in (3, 2):
+            a = m.start() - n
+            if a < 0 or not free(a, m.end()) or (
+                    a > 0 and _is_cjk(text[a - 1]) and not _KNOWN_BEFORE_NAME.ends_at(text, a)):
+                continue
+            if name_at(text, a) == text[a:m.start()] and not _glued_left(text, a):
+                mentions.append(Mention(text[a:m.start()], a, m.group("title"), a, m.end(), post_after=True))
+                taken.append((a, m.end()))
                 break
     # a bare name before 同志 that opens a clause or follows 了/和/由: 听取审议了张永平同志代表…所作的报告
     # (not 以习近平同志为核心, 学习赵某同志, 习近平同志的讲话: cited, not present)
