@@ -323,3 +323,9 @@ def test_a_name_with_its_post_in_brackets_after_it() -> None:
 
 def test_a_party_branch_secretary_keeps_its_post() -> None:
     assert people("报告会由学院党总支书记周丽华主持。")["周丽华"][0] == "学院党总支书记"
+
+
+def test_a_lecture_heard_names_its_lecturer() -> None:
+    text = "5月6日，全体党员干部聆听了省委党校教授王立新的专题辅导报告。"
+    assert facts(text).kind == "policy_lecture" and lecturer(text) == "王立新"
+    assert "lecturer" not in people("会议听取了县长李华所作的政府工作报告。").get("李华", (None, []))[1]

@@ -94,6 +94,16 @@ def roles_after(text: str, pos: int, end: int) -> list[str]:
     return [role for role, pat in ROLE_PATTERNS if pat.match(text, pos, end)]
 
 
+# Heard as a lecture: 聆听了<title><name>的专题辅导报告.
+_HEARD_BEFORE = re.compile(r"(?:聆听|收听|收看|听取|观看)了?$")
+_HEARD_AFTER = re.compile(r"(?:同志|教授|老师)?的[^，,。；;]{0,20}?" + LECTURE_NOUNS)
+
+
+def heard_lecture(text: str, start: int, end: int) -> bool:
+    """The mention text[start:end] is heard giving a lecture (聆听了…王某的专题辅导报告)."""
+    return _HEARD_BEFORE.search(text, max(0, start - 4), start) is not None and _HEARD_AFTER.match(text, end) is not None
+
+
 def roles_before(text: str, start: int) -> list[str]:
     """The roles a label right before the mention at `start` gives it (主讲人：…)."""
     window = text[max(0, start - ROLE_BEFORE_WINDOW):start]

@@ -624,6 +624,8 @@ def find_people(text: str) -> list[Found]:
                 continue
             own = _roles_after(text, men.end, sentence_end(men.end)) if men is not last else roles
             own = frames.roles_before(text, men.start) + own + ([men.role] if men.role else [])
+            if frames.heard_lecture(text, men.start, men.end):
+                own.insert(0, "lecturer")
             found = people.get(men.name)
             if found is None:
                 found = people[men.name] = Found(men.name, men.title, men.start, men.end)
