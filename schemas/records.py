@@ -1,7 +1,7 @@
 """The records: a meeting report, a policy lecture, or an out-of-scope article."""
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 
 from pydantic import Field, TypeAdapter
 
@@ -19,7 +19,7 @@ from .parts import (
 
 SCHEMA_VERSION = "1.1"
 Kind = Literal["meeting_report", "policy_lecture", "other"]
-KINDS: tuple[str, ...] = ("meeting_report", "policy_lecture", "other")
+KINDS: tuple[str, ...] = get_args(Kind)
 
 
 class Facts(Part):

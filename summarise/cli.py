@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 import typer
 
+from .errors import validation_summary
 from .run.workers import MAX_JOBS
 
 if TYPE_CHECKING:
@@ -25,7 +26,6 @@ if TYPE_CHECKING:
 
 FORMATS = ("md", "html", "docx", "json")
 LANGS = ("zh", "en")
-KIND_CHOICES = ("auto", "meeting_report", "policy_lecture")
 
 app = typer.Typer(
     name="summarise",
@@ -131,17 +131,16 @@ def make_settings(backend: str | None, model: str | None, base_url: str | None,
     fails here, once, not once per document."""
     from pydantic import ValidationError
 
-    from .settings import Settings
+    from .settings import BACKENDS, Settings
 
-    if backend is not None and backend not in ("auto", "offline", "llm"):
-        fail(f"bad --backend value {backend!r}; choose from auto, offline, llm")
+    if backend is not None and backend not in BACKENDS:
+        fail(f"bad --backend value {backend!r}; choose from {', '.join(BACKENDS)}")
     try:
         settings = Settings.from_env(backend=backend, model=model, base_url=base_url,
                                      no_cache=no_cache or None, refresh=refresh or None, **extra)
     except ValidationError as exc:
-        err = exc.errors()[0]
-        where = ".".join(str(p) for p in err.get("loc", ())) or "settings"
-        fail(f"bad configuration for {where}: {err.get('msg')} (check options and SUMMARISE_* variables)")
+        fail(f"bad configuration: {validation_summary(exc, subject='settings')} (check options and SUMMARISE_* "
+             "variables)")
     if settings.backend == "llm" and not settings.model:
         fail("--backend llm needs a model: pass --model or set SUMMARISE_MODEL")
     if will_send and settings.use_llm:
@@ -170,6 +169,8 @@ def backend_line(settings: Settings) -> tuple[str, bool]:
 
 
 def check_kind(kind: str) -> str:
+    from .settings import KIND_CHOICES
+
     if kind not in KIND_CHOICES:
         fail(f"unknown kind {kind!r}; choose from {', '.join(KIND_CHOICES)}")
     return kind
@@ -826,8 +827,7 @@ def brief(
     except OSError as exc:
         fail(f"cannot read {record_file}: {os_reason(exc)}", code=1)
     except ValidationError as exc:
-        fail(f"{record_file} is not a summarise record ({plural(exc.error_count(), 'validation error')}, first: "
-             f"{exc.errors()[0].get('msg')})", code=1)
+        fail(f"{record_file} is not a summarise record ({validation_summary(exc, subject='record')})", code=1)
     if out is None and len(formats) == 1 and formats[0] != "docx":
         typer.echo(render(record, formats[0], langs), nl=False)
         return

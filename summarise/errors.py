@@ -13,6 +13,7 @@ exception, a `NormaliseError`, a pydantic `ValidationError`) is kept as `__cause
 from __future__ import annotations
 
 import errno
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 
@@ -66,3 +67,28 @@ _OS_WORDS = {errno.ENOSPC: "no space left on the disk", errno.EDQUOT: "disk quot
 def os_reason(exc: OSError) -> str:
     """What an OS error means for the user, in a few words (the disk, permissions, a path)."""
     return _OS_WORDS.get(exc.errno or 0) or exc.strerror or str(exc)
+
+
+def field_path(loc: Sequence[int | str]) -> str:
+    """A field's place in an answer or record: `("people", 2, "roles", 0)` → `people[2].roles[0]`."""
+    out = ""
+    for key in loc:
+        out += f"[{key}]" if isinstance(key, int) else (f".{key}" if out else str(key))
+    return out
+
+
+def problem_text(error: Mapping[str, Any], subject: str = "answer") -> str:
+    """One problem of a pydantic ValidationError (an item of `.errors()`): `people[2].name: Field required`;
+    `subject` names the whole when the problem has no place in it."""
+    return f"{field_path(tuple(error.get('loc', ()))) or subject}: {error.get('msg')}"
+
+
+def validation_summary(exc: Any, *, subject: str = "answer", limit: int = 300) -> str:
+    """A pydantic ValidationError in one line: its first problem and how many more
+    (`people[2].name: Field required (+1 more)`), for messages and reports."""
+    errors = exc.errors()
+    if not errors:
+        return " ".join(str(exc).split())[:limit]
+    more = len(errors) - 1
+    return " ".join(problem_text(errors[0], subject).split())[:limit] + (f" (+{more} more)" if more else "")
+

@@ -17,8 +17,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from summarise.schemas import KINDS
+
 UNITS: frozenset[str] = frozenset({"CNY", "mu", "m2", "percent", "count", "person", "year"})
-KINDS: frozenset[str] = frozenset({"meeting_report", "policy_lecture", "other"})
 REQUIRED_KEYS: tuple[str, ...] = (
     "input", "kind", "title", "published", "event_date", "chair", "lecturer",
     "people", "figures", "points", "forbidden",

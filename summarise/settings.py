@@ -4,13 +4,17 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 import platformdirs
 from pydantic import BaseModel, ConfigDict, Field, SecretStr
 
 Backend = Literal["auto", "offline", "llm"]
-MODES = ("json_schema", "tools", "json", "md_json")
+Mode = Literal["json_schema", "tools", "json", "md_json"]  # how the answer's JSON is asked for (instructor's modes)
+KindChoice = Literal["auto", "meeting_report", "policy_lecture"]  # what a document may be asked to be read as
+BACKENDS: tuple[Backend, ...] = get_args(Backend)
+MODES: tuple[Mode, ...] = get_args(Mode)
+KIND_CHOICES: tuple[KindChoice, ...] = get_args(KindChoice)
 
 # setting name -> environment variables consulted in order (first set wins)
 _ENV: dict[str, tuple[str, ...]] = {
@@ -42,7 +46,7 @@ class Settings(BaseModel):
     model: str | None = None
     base_url: str | None = None
     api_key: SecretStr | None = None
-    mode: Literal["json_schema", "tools", "json", "md_json"] = "json_schema"
+    mode: Mode = "json_schema"
     max_reasks: int = Field(2, ge=0, le=10, description="validation re-asks after the first answer")
     max_attempts: int = Field(4, ge=1, le=10, description="tries per HTTP call for transient errors")
     max_wait: float = Field(60.0, gt=0, description="seconds to spend retrying one call, at most")

@@ -119,3 +119,33 @@ def test_the_cross_check_failure_is_data_not_a_missed_fact(monkeypatch, server, 
     record = extract(SEED1, settings=settings)
     assert record.provenance.possibly_missed == []
     assert record.provenance.cross_check_error == "RuntimeError: rules exploded"
+
+
+def test_a_validation_error_reads_as_its_first_problem_and_how_many_more() -> None:
+    """One formatting for every message that reports a pydantic ValidationError (CLI, endpoint errors,
+    Batch-API ingest, dropped fields): the place as a path, the problem, the count of the others."""
+    from typing import Literal
+
+    from pydantic import BaseModel, ValidationError
+
+    from summarise.errors import field_path, validation_summary
+    from summarise.schemas import load_record
+
+    class Person(BaseModel):
+        name: str
+        roles: list[Literal["chair", "speaker"]]
+
+    class Answer(BaseModel):
+        people: list[Person]
+
+    assert field_path(("people", 2, "roles", 0)) == "people[2].roles[0]" and field_path(()) == ""
+    with pytest.raises(ValidationError) as one:
+        Answer.model_validate({"people": [{"name": "张三", "roles": ["dancer"]}]})
+    assert validation_summary(one.value) == "people[0].roles[0]: Input should be 'chair' or 'speaker'"
+    with pytest.raises(ValidationError) as several:
+        Answer.model_validate({"people": [{"roles": ["dancer", "chair", "singer"]}]})
+    assert validation_summary(several.value) == "people[0].name: Field required (+2 more)"
+    with pytest.raises(ValidationError) as whole:
+        load_record("[]")
+    assert validation_summary(whole.value, subject="record").startswith("record: ")
+    assert validation_summary(several.value, limit=10) == "people[0]. (+2 more)"

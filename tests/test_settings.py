@@ -55,3 +55,18 @@ def test_a_document_longer_than_the_limit_is_a_clear_error():
 
     with pytest.raises(ExtractionError, match="more than the limit of 1,000"):
         extract("镇长主持会议。" * 300, settings=Settings(backend="offline", max_chars=1000))
+
+
+def test_modes_backends_and_kinds_are_declared_once() -> None:
+    """The CLI, extract(), the Batch-API files and the settings take their choices from one place, and
+    the kinds a caller may ask for are the record kinds (plus auto, less the out-of-scope one)."""
+    from typing import get_args
+
+    from summarise import settings
+    from summarise.schemas import KINDS, Kind
+
+    assert ("auto", *(k for k in KINDS if k != "other")) == settings.KIND_CHOICES
+    assert get_args(Kind) == KINDS
+    assert get_args(settings.Mode) == settings.MODES and "json_schema" in settings.MODES
+    assert settings.BACKENDS == ("auto", "offline", "llm")
+    assert Settings.model_fields["mode"].annotation == settings.Mode

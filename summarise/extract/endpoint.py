@@ -37,7 +37,13 @@ from tenacity import (
     stop_before_delay,
 )
 
-from summarise.errors import ConfigurationError, EndpointError, NoValidAnswerError, TransientEndpointError
+from summarise.errors import (
+    ConfigurationError,
+    EndpointError,
+    NoValidAnswerError,
+    TransientEndpointError,
+    validation_summary,
+)
 from summarise.schemas import Usage
 from summarise.settings import MODES, Settings
 
@@ -619,7 +625,5 @@ def _first_words(exc: BaseException) -> str:
 def short(exc: BaseException) -> str:
     """One line for an error: a validation error's first problem (and how many more), else its text."""
     if isinstance(exc, ValidationError) and exc.errors():
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first.get("loc", ())) or "answer"
-        return f"{where}: {first['msg']}" + (f" (+{exc.error_count() - 1} more)" if exc.error_count() > 1 else "")
+        return validation_summary(exc)
     return " ".join(str(exc).split())[:300]

@@ -23,8 +23,7 @@ from summarise import prompts
 from summarise.errors import ConfigurationError, NoValidAnswerError, SummariseError
 from summarise.ground.grounder import GroundedFacts, Grounder, all_rejected, checking, read
 from summarise.schemas import Facts, Rejection, Usage
-from summarise.settings import MODES as MODE_NAMES
-from summarise.settings import Settings
+from summarise.settings import MODES, Settings
 
 from .endpoint import (
     AsyncCall,
@@ -39,7 +38,7 @@ from .endpoint import (
 
 logging.getLogger("instructor").addHandler(logging.NullHandler())  # its retry errors are ours to report
 
-MODES = {name: getattr(instructor.Mode, name.upper()) for name in MODE_NAMES}
+INSTRUCTOR_MODES: dict[str, instructor.Mode] = {name: getattr(instructor.Mode, name.upper()) for name in MODES}
 
 
 PROMPT_ECHO_CHARS = 30  # a run this long shared with the system prompt (and absent from the article) is an echo
@@ -151,8 +150,8 @@ def response_model(settings: Settings) -> type[GroundedFacts]:
 
 @functools.lru_cache(maxsize=32)
 def _response_model(list_limit: int | None, text_limit: int | None) -> type[GroundedFacts]:
-    """One class per limits, whose JSON Schema is built once (instructor asks for it on every call: ~18 ms)."""
-    memo: dict[Any, str] = {}  # JSON text: a fresh copy per call from json.loads is ~10x cheaper than deepcopy
+    """One class per limits, whose JSON Schema is built once (instructor asks for it on every call)."""
+    memo: dict[Any, str] = {}  # JSON text: a fresh copy per call from json.loads is cheaper than a deepcopy of the schema
 
     class BoundedFacts(GroundedFacts):
         @classmethod
@@ -209,7 +208,7 @@ async def _adispatch(**kwargs: Any) -> Any:
 @functools.lru_cache(maxsize=16)
 def _patched_create(mode: str, run_async: bool) -> Callable[..., Any]:
     """instructor's create for a mode (`instructor.patch(create=…)`), built once per process, not per document."""
-    return instructor.patch(create=_adispatch if run_async else _dispatch, mode=MODES[mode])
+    return instructor.patch(create=_adispatch if run_async else _dispatch, mode=INSTRUCTOR_MODES[mode])
 
 
 @functools.lru_cache(maxsize=32)
@@ -257,7 +256,7 @@ def _direct_keys(mode: str, list_limit: int | None, text_limit: int | None) -> d
         raise _Probed
 
     with contextlib.suppress(Exception):  # _Probed, however instructor wraps it
-        instructor.patch(create=capture, mode=MODES[mode])(
+        instructor.patch(create=capture, mode=INSTRUCTOR_MODES[mode])(
             model="probe", messages=probe, response_model=_prepared_model(list_limit, text_limit), max_retries=1)
     if seen.get("model") != "probe" or seen.get("messages") != probe:
         return None

@@ -25,12 +25,11 @@ from summarise.schemas import (
     Source,
     Usage,
 )
-from summarise.settings import Settings
+from summarise.settings import KIND_CHOICES, KindChoice, Settings
 
 from . import cache
 
 Record: TypeAlias = MeetingReport | PolicyLecture | OutOfScope
-KindChoice = Literal["auto", "meeting_report", "policy_lecture"]
 
 
 def extract(
@@ -92,8 +91,8 @@ def _resolved(settings: Settings | None, *, kind: str, **overrides: str | None) 
     else:
         settings = settings.model_copy(update={k: v for k, v in overrides.items() if v is not None})
         settings = Settings.model_validate(settings.model_dump())
-    if kind not in ("auto", "meeting_report", "policy_lecture"):
-        raise ValueError(f"kind must be auto, meeting_report or policy_lecture, not {kind!r}")
+    if kind not in KIND_CHOICES:
+        raise ValueError(f"kind must be {', '.join(KIND_CHOICES[:-1])} or {KIND_CHOICES[-1]}, not {kind!r}")
     redact.remember(settings.api_key.get_secret_value() if settings.api_key else None)
     return settings
 

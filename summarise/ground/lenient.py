@@ -15,6 +15,7 @@ from typing import Any, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
+from summarise.errors import field_path, problem_text
 from summarise.schemas import Rejection
 
 Loc = tuple[Any, ...]
@@ -52,14 +53,6 @@ def removable(model: type[BaseModel], loc: Loc) -> Loc | None:
     return best
 
 
-def where(loc: Loc) -> str:
-    """`("people", 2, "roles", 0)` → `people[2].roles[0]`."""
-    out = ""
-    for key in loc:
-        out += f"[{key}]" if isinstance(key, int) else (f".{key}" if out else str(key))
-    return out
-
-
 def _get(data: Any, loc: Loc) -> Any:
     for key in loc:
         data = data[key]
@@ -67,8 +60,7 @@ def _get(data: Any, loc: Loc) -> Any:
 
 
 def _message(error: dict[str, Any]) -> str:
-    inner = where(tuple(error.get("loc", ())))
-    return f"invalid ({inner}: {error.get('msg')})"
+    return f"invalid ({problem_text(error)})"
 
 
 def clean(model: type[BaseModel], data: dict[str, Any]) -> tuple[dict[str, Any], list[Rejection]]:
@@ -96,7 +88,7 @@ def clean(model: type[BaseModel], data: dict[str, Any]) -> tuple[dict[str, Any],
                 targets.setdefault(target, error)
             for loc, limit in truncate.items():
                 items = _get(data, loc)
-                rejected += [Rejection(field=where((*loc, i)), value=_text(item),
+                rejected += [Rejection(field=field_path((*loc, i)), value=_text(item),
                                        reason=f"more than the {limit} items allowed")
                              for i, item in enumerate(items[limit:], limit)]
                 del items[limit:]
@@ -108,7 +100,7 @@ def clean(model: type[BaseModel], data: dict[str, Any]) -> tuple[dict[str, Any],
                     value = parent[key]
                 except (KeyError, IndexError, TypeError):
                     continue
-                rejected.append(Rejection(field=where(loc), value=_text(value), reason=_message(targets[loc])))
+                rejected.append(Rejection(field=field_path(loc), value=_text(value), reason=_message(targets[loc])))
                 del parent[key]
     model.model_validate(data)  # raises what is left
     return data, rejected

@@ -30,9 +30,9 @@ from openai.types.chat import ChatCompletion
 from pydantic import ValidationError
 
 from summarise import __version__, redact
-from summarise.errors import ExtractionError, NoValidAnswerError
+from summarise.errors import ExtractionError, NoValidAnswerError, validation_summary
 from summarise.extract.llm import (
-    MODES,
+    INSTRUCTOR_MODES,
     answer_text,
     call_arguments,
     document_messages,
@@ -40,11 +40,11 @@ from summarise.extract.llm import (
     response_model,
     without_prompt_echo,
 )
-from summarise.extract.record import KindChoice, Record, llm_record
+from summarise.extract.record import Record, llm_record
 from summarise.ground.grounder import Grounder, all_rejected, checking, read, reasons
 from summarise.normalise import Document, normalise
 from summarise.schemas import Facts, Rejection, Usage
-from summarise.settings import Settings
+from summarise.settings import KIND_CHOICES, KindChoice, Settings
 
 from .runner import Job, Role, RunOptions, _describe, atomic_write, output_stem, plan_reposts, safe_url, temp_beside
 
@@ -63,7 +63,7 @@ NOT_REASKED = ("grounding failures cannot be re-asked inside a batch: the reques
 
 def request_body(settings: Settings, messages: list[dict[str, str]]) -> dict[str, Any]:
     """The JSON body of one extraction call, exactly as instructor sends it in the configured mode."""
-    _, kwargs = handle_response_model(response_model(settings), mode=MODES[settings.mode],
+    _, kwargs = handle_response_model(response_model(settings), mode=INSTRUCTOR_MODES[settings.mode],
                                       **call_arguments(settings, messages))
     return kwargs
 
@@ -404,7 +404,7 @@ class Manifest:
 
 def _short(exc: BaseException) -> str:
     if isinstance(exc, ValidationError):
-        return _first_error(exc)
+        return validation_summary(exc, limit=200)
     return " ".join(str(exc).split())[:200]
 
 
@@ -412,7 +412,7 @@ def _manifest_problem(data: dict[str, Any]) -> str | None:
     """What is wrong with a manifest's structure (a hand edit, a truncated copy), or None."""
     if not isinstance(data.get("settings"), dict):
         return "'settings' is not an object"
-    if data.get("kind", "auto") not in ("auto", "meeting_report", "policy_lecture"):
+    if data.get("kind", "auto") not in KIND_CHOICES:
         return f"'kind' is {data.get('kind')!r}"
     documents = data["documents"]
     if not isinstance(documents, list):
@@ -608,8 +608,7 @@ def read_answer(cid: str, lines: list[dict[str, Any]], request: dict[str, Any], 
             answer.facts, answer.rejected = read(json.loads(text), grounder)
             answer.problem = "ungrounded: " + "; ".join(reasons(answer.rejected))
         except ValidationError as invalid:
-            n = invalid.error_count()
-            answer.problem = f"invalid answer ({n} validation error{'s' if n != 1 else ''}: {_first_error(invalid)})"
+            answer.problem = f"invalid answer ({validation_summary(invalid, limit=200)})"
         except ValueError as invalid:  # not JSON at all
             answer.facts = None
             answer.problem = f"invalid answer (not JSON: {' '.join(str(invalid).split())[:120]})"
@@ -618,15 +617,9 @@ def read_answer(cid: str, lines: list[dict[str, Any]], request: dict[str, Any], 
     return answer
 
 
-def _first_error(exc: ValidationError) -> str:
-    err = exc.errors()[0]
-    where = ".".join(str(p) for p in err.get("loc", ())) or "answer"
-    return " ".join(f"{where}: {err.get('msg')}".split())[:200]
-
-
 def reask(request: dict[str, Any], completion: ChatCompletion, exc: Exception, settings: Settings) -> dict[str, Any]:
     """The follow-up request instructor would send: the request, the answer, and the problems found."""
-    kwargs = handle_reask_kwargs(copy.deepcopy(request), MODES[settings.mode], completion, exc)
+    kwargs = handle_reask_kwargs(copy.deepcopy(request), INSTRUCTOR_MODES[settings.mode], completion, exc)
     return json.loads(json.dumps(kwargs, ensure_ascii=False))
 
 
