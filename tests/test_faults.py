@@ -22,7 +22,10 @@ from summarise.extract import endpoint
 REPO = Path(__file__).resolve().parents[1]
 SEED1 = REPO / "seeds" / "001_6b39ea2c5599d977.txt"
 GOOD1 = load_answer("seed001_good")
-TIMEOUT = 0.25         # seconds per HTTP request
+TIMEOUT = 0.25         # seconds per HTTP request where a test means a timeout to fire (slow scripts sleep 1 s)
+# every other request may take this long: no scripted answer comes near it, so the calls a test
+# counts do not depend on how busy the machine is (a 0.25 s deadline retried a prompt answer under load)
+PATIENT = 10.0
 MAX_WAIT = 1.0         # seconds of retrying per call
 ATTEMPTS = 4           # Settings.max_attempts default
 # The retry budget: one call may run past MAX_WAIT by its own timeout. Tests assert a deadline well
@@ -85,7 +88,7 @@ def server():
 def settings(server, tmp_path, fast_backoff) -> Settings:
     """Patient enough for a fault that clears up (random backoff must not exhaust the budget)."""
     return Settings(backend="llm", base_url=server.base_url, cache_dir=tmp_path / "cache",
-                    timeout=TIMEOUT, max_wait=5.0, cross_check=False)
+                    timeout=PATIENT, max_wait=5.0, cross_check=False)
 
 
 @pytest.fixture
@@ -203,13 +206,13 @@ def test_refused_connection_says_the_server_is_not_running(tight):
 
 
 def test_slow_answer_times_out_and_is_retried(server, settings):
-    _record, seconds = ok(run("slow-then-good", settings))
+    _record, seconds = ok(run("slow-then-good", settings.model_copy(update={"timeout": TIMEOUT})))
     assert server.calls["slow-then-good"] == 2  # the first call timed out: its answer would have been used
     assert seconds < DEADLINE
 
 
 def test_persistent_slowness_is_a_clear_bounded_error(server, tight):
-    message = failed(run("slow-always", tight))
+    message = failed(run("slow-always", tight.model_copy(update={"timeout": TIMEOUT})))
     assert f"within {TIMEOUT:g} s" in message
     assert 2 <= server.calls["slow-always"] <= ATTEMPTS
 
