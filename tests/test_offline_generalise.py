@@ -329,3 +329,20 @@ def test_a_lecture_heard_names_its_lecturer() -> None:
     text = "5月6日，全体党员干部聆听了省委党校教授王立新的专题辅导报告。"
     assert facts(text).kind == "policy_lecture" and lecturer(text) == "王立新"
     assert "lecturer" not in people("会议听取了县长李华所作的政府工作报告。").get("李华", (None, []))[1]
+
+
+@pytest.mark.parametrize("first", [
+    "工作动态——县委召开常委会议",
+    "【要闻】县委召开常委会议",
+    "县委召开常委会议_某某县人民政府",
+    "县委召开常委会议 - 某某新闻网",
+])
+def test_a_column_tag_or_a_sites_name_is_not_part_of_the_headline(first: str) -> None:
+    body = "8月25日，县委召开常委会议，县委书记张三主持会议并讲话，县委副书记李四等出席会议。"
+    got = facts(f"{first}\n{body}")
+    assert got.headline is not None and got.headline.zh == "县委召开常委会议"
+
+
+def test_a_headline_with_a_dash_inside_keeps_it() -> None:
+    got = facts("良法善治丨法律明白人——咱村儿里的“法治达人”\n立冬刚过，村里的“法律明白人”张某给乡亲们带来自己创作的节目。")
+    assert got.headline is not None and got.headline.zh == "良法善治丨法律明白人——咱村儿里的“法治达人”"

@@ -73,6 +73,9 @@ def _headline(doc: Any, text: str) -> tuple[str | None, Span | None]:
         tag = _HEADLINE_MARKUP.match(text, span.start, span.end)
         if tag and tag.end() < span.end:
             span = Span(tag.end(), span.end)
+        site = _SITE_SUFFIX.search(text, span.start, span.end)
+        if site and site.start() - span.start >= 6:
+            span = Span(span.start, site.start())
         return text[span.start:span.end], span
     return _HEADLINE_MARKUP.sub("", title, count=1) if title else title, None
 
@@ -90,8 +93,13 @@ _SLOGAN = re.compile(r"(?:(?![^\s]*(?:召开|举行|举办|主持|出席|讲话|
                      r"(?![^\s]*(?:召开|举行|举办|主持|出席|讲话|宣讲|党课|会议|报告))[\u4e00-\u9fff]{2,6}")
 
 
-# Markup and column tags before a headline: a Markdown heading's ###, [视频], 【图文】, a subtitle's ——.
-_HEADLINE_MARKUP = re.compile(r"(?:#{1,6}\s*|[—－]{1,2}\s*|\[(?:视频|图文|组图|直播|快讯|音频)\]\s*|【(?:视频|图文|组图|直播|快讯|音频)】\s*)+")
+# Markup and column tags before a headline: a Markdown heading's ###, [视频], 【要闻】, a subtitle's ——,
+# a column's name before —— (工作动态——, 党建园地——).
+_COLUMN = r"(?:视频|图文|组图|直播|快讯|音频|要闻|头条|时政|动态|工作动态|本地新闻|图片新闻)"
+_HEADLINE_MARKUP = re.compile(rf"(?:#{{1,6}}\s*|[—－]{{1,2}}\s*|\[{_COLUMN}\]\s*|【{_COLUMN}】\s*"
+                              r"|(?:[\u4e00-\u9fff]{2,4}(?:园地|动态|要闻|专栏|快讯))——)+")
+# A site's name after a page title: …会议_某某县人民政府, …会议 - 某某新闻网.
+_SITE_SUFFIX = re.compile(r"\s*(?:[_|｜]|\s[-—－]\s)\s*[^\s_|｜]{2,24}(?:网|政府|网站|门户|官网|日报|在线|融媒体中心|电视台|新闻)$")
 
 
 def _person(text: str, p: Found) -> Person:
