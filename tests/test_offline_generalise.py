@@ -346,3 +346,17 @@ def test_a_column_tag_or_a_sites_name_is_not_part_of_the_headline(first: str) ->
 def test_a_headline_with_a_dash_inside_keeps_it() -> None:
     got = facts("良法善治丨法律明白人——咱村儿里的“法治达人”\n立冬刚过，村里的“法律明白人”张某给乡亲们带来自己创作的节目。")
     assert got.headline is not None and got.headline.zh == "良法善治丨法律明白人——咱村儿里的“法治达人”"
+
+
+# Growth: the new name passes read each occurrence a bounded number of times --------------------------
+
+GROWTH_UNIT = ("他指出，张永平同志代表镇政府作报告，党支部书记比沙拉·居麻拜带领宣讲队，"
+               "县工作专班刘彩凤、李靖、刘博等同志到会，张明（县委书记）出席，")
+
+
+@pytest.mark.growth
+def test_one_long_paragraph_of_comrades_dotted_names_and_lists_is_linear() -> None:
+    from growth import assert_linear
+
+    assert_linear(lambda t: extract_facts(make_doc(t, title="县委召开会议")),
+                  lambda n: "县委召开会议\n" + GROWTH_UNIT * n + "。", 300, "extract_facts")

@@ -159,13 +159,18 @@ _DOTTED_HEAD = re.compile(r"[\u4e00-\u9fff]{1,7}[·•‧・]")
 DOTTED_TAIL_MAX = 8
 
 
-def dotted_name_at(text: str, pos: int) -> str | None:
+def dotted_name_at(text: str, pos: int, memo: dict[str, str | None] | None = None) -> str | None:
     """A transliterated name written with a middle dot (比沙拉·居麻拜), starting at `pos` right after
     a title: its first part runs to the dot; its last part ends where most of the name's mentions
-    reach a boundary (…居麻拜带领, …居麻拜详细询问), the shortest such length on a tie."""
+    reach a boundary (…居麻拜带领, …居麻拜详细询问), the shortest such length on a tie. `memo` keeps
+    the answer per first part for the text (each occurrence is read once, not once per title)."""
     head = _DOTTED_HEAD.match(text, pos)
     if head is None:
         return None
+    if memo is not None:
+        if head.group() not in memo:
+            memo[head.group()] = dotted_name_at(text, pos)
+        return memo[head.group()]
     votes: dict[int, int] = {}
     for at in occurrences(text, head.group()):
         tail = at + len(head.group())
@@ -187,6 +192,7 @@ _WEAK_END = re.compile(r"(?:同志)?(?:主持|出席|列席|参加|讲话|致辞
 
 
 _BRACKETED_POST = re.compile(r"[（(](?P<title>[\u4e00-\u9fff、]{2,30})[)）]")
+SPOKEN_OF_REACH = 200  # how far back a speech verb makes a bare 某同志 spoken of
 # What may stand before a bare name written with 同志, and what after it makes the name cited.
 _COMRADE_BEFORE = vocab.Words(("了", "和", "与", "及", "由", "请", "听取", "审议"))
 _COMRADE_CITED = re.compile(r"为核心|的|在[^。；;\n]{0,60}?(?:上|中)的|亲属|家属|遗属|子女|夫人|生前|诞辰|逝世|故居")
@@ -349,6 +355,7 @@ def find_mentions(text: str) -> list[Mention]:
     taken = _Taken()
     free = taken.free
     words: dict[str, bool] = {}
+    dotted: dict[str, str | None] = {}
 
     last_end = 0
     for m in _SUFFIX_RE.finditer(text):
@@ -359,7 +366,7 @@ def find_mentions(text: str) -> list[Mention]:
             pos += 1
         if text.startswith(("”", "’"), pos):  # an epithet in quotes before the name: “乡村大使”胡崇德
             pos += 1
-        name = dotted_name_at(text, pos) or name_at(text, pos, weak=True)
+        name = dotted_name_at(text, pos, dotted) or name_at(text, pos, weak=True)
         if not name or not free(pos, pos + len(name)):
             continue
         start = _title_start(text, m.start(), last_end)
@@ -436,7 +443,8 @@ def find_mentions(text: str) -> list[Mention]:
                     a > 0 and _is_cjk(text[a - 1]) and not _COMRADE_BEFORE.ends_at(text, a)):
                 continue
             if name_at(text, a) == text[a:at] and not _glued_left(text, a) and not lexicon.refuses(text[a:a + 2]) \
-                    and not _SPEECH_OPENS.search(text, text.rfind("\n", 0, a) + 1, a):  # 他指出，胡某同志是…: spoken of
+                    and not _SPEECH_OPENS.search(text, max(text.rfind("\n", 0, a) + 1, a - SPOKEN_OF_REACH), a):
+                # 他指出，胡某同志是…: spoken of
                 mentions.append(Mention(text[a:at], a, None, a, at))
                 taken.append((a, at))
                 break
