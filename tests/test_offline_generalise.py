@@ -360,3 +360,11 @@ def test_one_long_paragraph_of_comrades_dotted_names_and_lists_is_linear() -> No
 
     assert_linear(lambda t: extract_facts(make_doc(t, title="县委召开会议")),
                   lambda n: "县委召开会议\n" + GROWTH_UNIT * n + "。", 300, "extract_facts")
+
+
+@pytest.mark.growth
+def test_a_long_list_of_names_each_after_a_body_character_is_linear() -> None:
+    from growth import assert_linear
+
+    # 班 ends a body's name and opens a surname: every item could open a list of its own
+    assert_linear(find_people, lambda n: "县委召开会议，" + "班王强、" * n + "等", 500, "find_people")

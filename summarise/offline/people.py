@@ -558,8 +558,11 @@ def _bare_lists(text: str, free: Callable[[int, int], bool], taken: _Taken, word
     A list closed by a head count (等四名同志) is a group the report counts, not its participants.
     """
     out: list[Mention] = []
-    openings = [(a, b, 2) for a, b in _list_openings(text)] + [(a, b, 3) for a, b in _org_list_openings(text)]
+    openings = sorted([(a, b, 2) for a, b in _list_openings(text)] + [(a, b, 3) for a, b in _org_list_openings(text)])
+    walked = -1  # where the last list read ended: an opening inside it is one of its names, not read again
     for start, pos, least in openings:  # the list must open a clause, or follow a body's name (3 names or more)
+        if start < walked:
+            continue
         pronoun = vocab.PRONOUN_TITLE.match(text, start, pos)  # 我办罗伟、姚鸿飞…: the office, then the names
         start = pronoun.end() if pronoun else start
         first = name_at(text, start, listed=True)
@@ -572,6 +575,7 @@ def _bare_lists(text: str, free: Callable[[int, int], bool], taken: _Taken, word
                 break
             names.append((pos + 1, name))
             pos += 1 + len(name)
+        walked = pos
         if len(names) < least or text.startswith("、", pos) or not (
                 vocab.LIST_END.starts_at(text, pos) or _LIST_SPOKE.match(text, pos) or _SELF_COUNT.match(text, pos)):
             continue
@@ -580,7 +584,7 @@ def _bare_lists(text: str, free: Callable[[int, int], bool], taken: _Taken, word
         label = _LIST_LABEL.match(text, pos)
         title = label.group("label") if label else None
         if title is None and least == 3:  # the body the list follows is their title (县工作专班刘某、…)
-            clause = max(text.rfind(c, 0, names[0][0]) for c in "，,。；;：:\n") + 1
+            clause = max(text.rfind(c, max(0, names[0][0] - 13), names[0][0]) for c in "，,。；;：:\n") + 1
             body = text[clause:names[0][0]]
             title = body if 2 <= len(body) <= 12 and all(_is_cjk(c) for c in body) else None
         if sum(_is_word(text, n, words) for _, n in names) > (1 if len(names) >= 4 else 0):
