@@ -368,3 +368,12 @@ def test_a_long_list_of_names_each_after_a_body_character_is_linear() -> None:
 
     # 班 ends a body's name and opens a surname: every item could open a list of its own
     assert_linear(find_people, lambda n: "县委召开会议，" + "班王强、" * n + "等", 500, "find_people")
+
+
+@pytest.mark.growth
+def test_a_sentence_of_prepositions_after_a_name_is_read_in_linear_time() -> None:
+    from growth import assert_linear
+    from summarise.offline.frames import roles_after
+
+    # each 为 could open a setting phrase (为…，以…，作报告): phrases are read whole, never re-split
+    assert_linear(lambda t: roles_after(t, 0, len(t)), lambda n: "为" * n + "。", 40, "roles_after")

@@ -45,8 +45,13 @@ _ARRIVAL = (r"(?:[，,]?(?:应邀|受邀|特邀)|专程|亲自|再次)?"
 # For whom or on what (为全体党员, 以“…”为题，, 就《条例》, 围绕…, 立足…): at most four such phrases,
 # each ending at most one comma (a quotation is one piece, commas inside it included), followed by
 # another such phrase or the verb.
-_SETTING = (r"[，,]?(?:(?:并|还|又|再)?(?:为|给|向|紧紧围绕|围绕|就|紧密结合|结合|以|面向|聚焦|对|从|与|用|运用|通过|采用|分别"
-            r"|立足|紧扣|联系|针对|按照|根据|依据|作为)(?:[^，,。；;“”]|“[^”。]{0,60}”){0,60}?[，,]?){0,4}")
+_PREPOSITION = (r"(?:并|还|又|再)?(?:为|给|向|紧紧围绕|围绕|就|紧密结合|结合|以|面向|聚焦|对|从|与|用|运用|通过|采用|分别"
+                r"|立足|紧扣|联系|针对|按照|根据|依据|作为)")
+_PHRASE_CHAR = r"(?:[^，,。；;“”]|“[^”。]{0,60}”)"
+# Phrases that end with a comma are read whole (atomic: no backtracking into them, so a sentence of
+# prepositions costs linear time); the last one runs up to the verb.
+_SETTING = (r"[，,]?(?>" + _PREPOSITION + _PHRASE_CHAR + r"{0,120}[，,]){0,4}"
+            r"(?:" + _PREPOSITION + _PHRASE_CHAR + r"{0,60}?)?")
 _LECTURE_VERB = (
     r"(?:(?:作|做|讲|上|进行|开展|带来)了?[^，,。；;]{0,60}?" + LECTURE_NOUNS
     + r"|(?:作|做)了?" + _TITLED_REPORT
