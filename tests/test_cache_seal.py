@@ -16,7 +16,8 @@ import pytest
 from scripted_server import ScriptedServer, load_answer
 from summarise import Settings, extract
 from summarise.extract import cache
-from summarise.extract.record import _offline_fingerprint, extract_document
+from summarise.extract.fingerprint import code_fingerprint
+from summarise.extract.record import extract_document
 from summarise.normalise import normalise
 
 REPO = Path(__file__).resolve().parents[1]
@@ -47,14 +48,18 @@ def rewrite(settings: Settings, key: str, entry: dict) -> None:
         plain[key] = json.dumps(entry, ensure_ascii=False)
 
 
+def part_of(entry: dict) -> dict:
+    """What a seal covers: the grounded facts, the rejections and the stored cross-check."""
+    return {"facts": entry["facts"], "rejected": entry["rejected"], "cross_check": entry.get("cross_check")}
+
+
 def planted(entry: dict, *, code: str | None = None, settings: Settings | None = None, key: str = "") -> dict:
     """The entry with a person the article does not name, sealed again when `settings` is given."""
     edited = json.loads(json.dumps(entry))
     edited["facts"]["people"].append(PLANTED)
     edited.pop("seal", None)
     if settings is not None:
-        part = {"facts": edited["facts"], "rejected": edited["rejected"]}
-        edited["seal"] = cache.seal(settings, key, part, code=code or _offline_fingerprint())
+        edited["seal"] = cache.seal(settings, key, part_of(edited), code=code or code_fingerprint())
     return edited
 
 
@@ -65,10 +70,10 @@ def hits(settings: Settings) -> list:
 def test_an_answer_is_stored_sealed_with_a_key_only_its_owner_reads(settings):
     extract(SEED1, settings=settings)
     [(key, entry)] = entries(settings).items()
-    part = {"facts": entry["facts"], "rejected": entry["rejected"]}
-    assert cache.sealed(settings, key, part, entry["seal"], code=_offline_fingerprint())
+    part = part_of(entry)
+    assert cache.sealed(settings, key, part, entry["seal"], code=code_fingerprint())
     assert not cache.sealed(settings, key, part, entry["seal"], code="other code")
-    assert not cache.sealed(settings, "another key", part, entry["seal"], code=_offline_fingerprint())
+    assert not cache.sealed(settings, "another key", part, entry["seal"], code=code_fingerprint())
     mode = (settings.cache_dir / cache.SEAL_KEY_FILE).stat().st_mode
     assert mode & 0o077 == 0
 
@@ -103,8 +108,23 @@ def test_an_entry_not_sealed_by_this_code_and_key_is_grounded_again(settings, ho
     # stored again as grounded, sealed: the planted person is gone from the entry, its rejection kept
     [(_, stored)] = entries(settings).items()
     assert "王大明" not in {p["name"] for p in stored["facts"]["people"]}
-    assert cache.sealed(settings, key, {"facts": stored["facts"], "rejected": stored["rejected"]}, stored["seal"],
-                        code=_offline_fingerprint())
+    assert cache.sealed(settings, key, part_of(stored), stored["seal"],
+                        code=code_fingerprint())
+
+
+def test_a_cross_check_edited_under_a_kept_seal_is_not_trusted(settings):
+    """The possibly-missed list the notes print is sealed with the facts: an entry whose list was
+    edited is grounded again and its cross-check made afresh."""
+    first = extract(SEED1, settings=settings)
+    [(key, entry)] = entries(settings).items()
+    assert isinstance(entry.get("cross_check"), dict)
+    edited = json.loads(json.dumps(entry))
+    edited["cross_check"]["missed"] = ["person 王大明 (副市长)"]
+    rewrite(settings, key, edited)
+    for again in hits(settings):
+        assert again.provenance.cache_hit
+        assert again.provenance.possibly_missed == first.provenance.possibly_missed
+        assert "王大明" not in " ".join(again.provenance.possibly_missed)
 
 
 @pytest.mark.skipif(not hasattr(os, "getuid"), reason="file modes are POSIX")

@@ -2,11 +2,9 @@
 from __future__ import annotations
 
 import functools
-import hashlib
 import os
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any, Literal, TypeAlias
 
 from summarise import __version__, redact
@@ -28,6 +26,7 @@ from summarise.schemas import (
 from summarise.settings import KIND_CHOICES, KindChoice, Settings
 
 from . import cache
+from .fingerprint import code_fingerprint
 
 Record: TypeAlias = MeetingReport | PolicyLecture | OutOfScope
 
@@ -115,7 +114,7 @@ class _Read:
         read = cls(payload, name)
         if settings.use_llm and not settings.no_cache:
             kind = None if choice == "auto" else choice
-            read.key = cache.input_key(payload, name, settings, kind=kind, code=_offline_fingerprint())
+            read.key = cache.input_key(payload, name, settings, kind=kind, code=code_fingerprint())
             read.record = _input_hit(read.key, choice, settings)
         return read
 
@@ -139,9 +138,6 @@ def _input_hit(key: str, choice: KindChoice, settings: Settings) -> Record | Non
     entry = cache.get(settings, pointer["key"])
     if entry is None:
         return None
-    missed = _stored_cross_check(entry)
-    if settings.cross_check and missed is None:
-        return None  # the full path runs the cross-check and stores it
     try:
         source = Source.model_validate(pointer["source"])
         kind = None if choice == "auto" else choice
@@ -151,7 +147,9 @@ def _input_hit(key: str, choice: KindChoice, settings: Settings) -> Record | Non
         hit = _grounded_entry(settings, pointer["key"], pointer["text"], source.published, source.title, entry)
         if hit is None:
             return None
-        facts, rejected = hit
+        facts, rejected, missed = hit
+        if settings.cross_check and missed is None:
+            return None  # the full path runs the cross-check and stores it
         if choice != "auto":
             facts = facts.model_copy(update={"kind": choice})
         provenance = _provenance(settings, backend="llm", usage=Usage(), cache_hit=True, rejected=rejected,
@@ -164,34 +162,40 @@ def _input_hit(key: str, choice: KindChoice, settings: Settings) -> Record | Non
 
 
 def _grounded_entry(settings: Settings, key: str, text: str, published: str | None, title: str | None,
-                    entry: dict[str, Any]) -> tuple[Facts, list[Rejection]] | None:
-    """A cache entry's grounded facts, or None for a damaged entry (a miss).
+                    entry: dict[str, Any]) -> tuple[Facts, list[Rejection], list[str] | None] | None:
+    """A cache entry's grounded facts, what was rejected and its stored cross-check (None: none to
+    trust), or None for a damaged entry (a miss).
 
     An entry whose seal verifies holds what grounding made of the answer for this text (the key
     hashes it) under this code: it is used as stored. Any other entry (edited by hand, written by
     other code, or unsealed) is grounded again like an answer, its unsupported facts dropped and
-    reported, and stored again sealed."""
-    if cache.sealed(settings, key, _sealed_part(entry), entry.get("seal"), code=_offline_fingerprint()):
+    reported, its cross-check set aside, and stored again sealed."""
+    if cache.sealed(settings, key, _sealed_part(entry), entry.get("seal"), code=code_fingerprint()):
         try:
             return (Facts.model_validate(entry["facts"]),
-                    [Rejection.model_validate(r) for r in entry.get("rejected", [])])
+                    [Rejection.model_validate(r) for r in entry.get("rejected", [])], _stored_cross_check(entry))
         except (KeyError, TypeError, ValueError):
             return None
     hit = _regrounded(text, published, title, entry)
-    if hit is not None:
-        facts, rejected = hit
-        cache.put(settings, key, _sealed_entry(settings, key, {
-            **entry, "facts": facts.model_dump(mode="json"), "rejected": [r.model_dump(mode="json") for r in rejected]}))
-    return hit
+    if hit is None:
+        return None
+    facts, rejected = hit
+    kept = {k: v for k, v in entry.items() if k != "cross_check"}
+    cache.put(settings, key, _sealed_entry(settings, key, {
+        **kept, "facts": facts.model_dump(mode="json"), "rejected": [r.model_dump(mode="json") for r in rejected]}))
+    return facts, rejected, None
 
 
 def _sealed_part(entry: dict[str, Any]) -> dict[str, Any]:
-    return {"facts": entry.get("facts"), "rejected": entry.get("rejected", [])}
+    """What a seal covers: the grounded facts, what grounding rejected, and the stored cross-check
+    (printed in notes as possibly missed)."""
+    return {"facts": entry.get("facts"), "rejected": entry.get("rejected", []),
+            "cross_check": entry.get("cross_check")}
 
 
 def _sealed_entry(settings: Settings, key: str, entry: dict[str, Any]) -> dict[str, Any]:
     """The entry with the seal of its grounded facts (without one when the cache has no usable key)."""
-    mark = cache.seal(settings, key, _sealed_part(entry), code=_offline_fingerprint())
+    mark = cache.seal(settings, key, _sealed_part(entry), code=code_fingerprint())
     entry = {k: v for k, v in entry.items() if k != "seal"}
     return entry if mark is None else {**entry, "seal": mark}
 
@@ -303,8 +307,7 @@ class _Lookup:
             settings, key, doc.text, doc.published, doc.title, cached)
         if cached is None or hit is None:  # a damaged or foreign entry is a miss, not a crash
             return lookup
-        facts, rejected = hit
-        stored = _stored_cross_check(cached)
+        facts, rejected, stored = hit
         if stored is None:
             check = _cross_check(doc, facts, settings)
             if settings.cross_check and key is not None and check.error is None:
@@ -394,33 +397,18 @@ def _offline(doc: Document) -> tuple[Facts, list[Rejection]]:
 
 
 def _cross_check_entry(missed: list[str]) -> dict[str, object]:
-    return {"offline": _offline_fingerprint(), "missed": list(missed)}
+    return {"offline": code_fingerprint(), "missed": list(missed)}
 
 
 def _stored_cross_check(entry: dict[str, object]) -> list[str] | None:
     """The cross-check stored with a cache entry, if it was made by the offline code of this process."""
     stored = entry.get("cross_check")
-    if not isinstance(stored, dict) or stored.get("offline") != _offline_fingerprint():
+    if not isinstance(stored, dict) or stored.get("offline") != code_fingerprint():
         return None
     missed = stored.get("missed")
     return list(missed) if isinstance(missed, list) and all(isinstance(m, str) for m in missed) else None
 
 
-@functools.lru_cache(maxsize=1)
-def _offline_fingerprint() -> str:
-    """A hash of the package's code and data as installed (the cross-check runs the offline extractor,
-    grounding and the schemas): a stored cross-check is reused only while none of it has changed."""
-    from summarise import schemas
-
-    roots = [Path(__file__).parent, Path(schemas.__file__).parent]
-    digest = hashlib.sha256(__version__.encode())
-    for root in roots:
-        for path in sorted(p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
-            try:
-                digest.update(f"{path.relative_to(root)}\0".encode() + path.read_bytes())
-            except OSError:
-                digest.update(str(path).encode())
-    return digest.hexdigest()
 
 
 def _cross_check(doc: Document, facts: Facts, settings: Settings, grounder: Grounder | None = None) -> CrossCheck:
