@@ -34,7 +34,22 @@ def growth(fn: Callable[[Any], Any], make: Callable[[int], Any], n: int, repeats
     return small, large, large / max(small, 0.005)
 
 
+MIN_SECONDS = 0.05  # below this the constant costs hide a quadratic term (the ratio stays near 4)
+MAX_DOUBLINGS = 10
+
+
+def calibrated(fn: Callable[[Any], Any], make: Callable[[int], Any], n: int) -> int:
+    """The smallest n·2^k (k ≤ MAX_DOUBLINGS) whose call takes at least MIN_SECONDS of CPU, so that a
+    super-linear term has grown large enough to show in the ratio on a fast machine too."""
+    for _ in range(MAX_DOUBLINGS):
+        if cpu_seconds(fn, make(n), repeats=1) >= MIN_SECONDS:
+            break
+        n *= 2
+    return n
+
+
 def assert_linear(fn: Callable[[Any], Any], make: Callable[[int], Any], n: int, what: str) -> None:
+    n = calibrated(fn, make, n)
     small, large, ratio = growth(fn, make, n)
     assert ratio < LIMIT, (f"{what}: {small * 1000:.1f} ms at n={n}, {large * 1000:.1f} ms at n={FACTOR * n} "
                            f"(×{ratio:.1f} for ×{FACTOR} input: super-linear)")
