@@ -377,3 +377,43 @@ def test_a_sentence_of_prepositions_after_a_name_is_read_in_linear_time() -> Non
 
     # each 为 could open a setting phrase (为…，以…，作报告): phrases are read whole, never re-split
     assert_linear(lambda t: roles_after(t, 0, len(t)), lambda n: "为" * n + "。", 40, "roles_after")
+
+
+# People cited or commemorated with 同志 are no participants ------------------------------------------
+
+@pytest.mark.parametrize("clause, cited", [
+    ("会议传达学习了习近平同志关于党的建设的重要思想。", "习近平"),
+    ("会议传达学习了习近平同志关于党的建设的重要讲话精神。", "习近平"),
+    ("会议缅怀了毛泽东同志。", "毛泽东"),
+    ("同学们学习了雷锋同志，争做好少年。", "雷锋"),
+    ("会议追忆了谷文昌同志和杨善洲同志。", "杨善洲"),
+    ("会议学习了毛泽东同志《纪念白求恩》一文。", "毛泽东"),
+    ("会议重温了邓小平同志“发展才是硬道理”的论断。", "邓小平"),
+])
+def test_a_name_with_tongzhi_that_does_nothing_at_the_meeting_is_cited(clause: str, cited: str) -> None:
+    found = people("3月5日，县委召开常委会议，县委书记张明主持会议。" + clause)
+    assert "张明" in found
+    assert cited not in found and "谷文昌" not in found
+
+
+@pytest.mark.parametrize("clause, name", [
+    ("会议听取审议了张永平同志代表县政府所作的报告。", "张永平"),
+    ("会议由王建国同志主持。", "王建国"),
+    ("会上，请李华同志讲话。", "李华"),
+    ("会议听取了赵刚同志作的工作汇报。", "赵刚"),
+])
+def test_a_name_with_tongzhi_acting_at_the_meeting_is_present(clause: str, name: str) -> None:
+    assert name in people("3月5日，县委召开常委会议。" + clause)
+
+
+def test_ceng_ends_a_name() -> None:
+    assert "张明" in people("2019年，县委书记张明曾为全县干部上了一堂专题党课。")
+
+
+# A dateline dates the event only when the lead does not date it relative to the report ----------------
+
+@pytest.mark.parametrize("when, date", [
+    ("昨天", None), ("近日", None), ("日前", None), ("上周", None), ("今天", "--11-21"), ("", "--11-21")])
+def test_a_dateline_followed_by_a_relative_day(when: str, date: str | None) -> None:
+    event = facts(f"新华社北京11月21日电 某县{when}召开全县经济工作会议，县委书记张明主持会议并讲话。会议强调，要抓好落实。").event
+    assert (event.date.value if event and event.date else None) == date

@@ -321,6 +321,9 @@ _DEADLINE = re.compile(r"前(?!(?:上午|下午|晚上|晚)?(?:组织)?(?:召开
 # A dateline (新华社北京3月5日电, 浙江在线11月27日讯): the date of the report, not of the event when
 # the lead dates the event right after it.
 _DATELINE = re.compile(r"(?:讯|电|消息)")
+# …and a lead that dates the event only relative to it (新华社北京11月21日电 某县昨天召开…) leaves the
+# day unknown (without a publication date 昨天 cannot be placed; the dateline's day would be wrong).
+_RELATIVE_EVENT_DAY = re.compile(r"[^。！？!?\n]{0,80}?(?:昨天|昨日|前天|近日|日前|前不久|上周|上月)")
 
 
 def _event_date(all_mentions: list[dates.DateMention], text: str, body: int,
@@ -347,7 +350,10 @@ def _event_date(all_mentions: list[dates.DateMention], text: str, body: int,
         own = [d for d in early if not _DATELINE.match(text, d.end)]
         if own:
             return own[0]
-        dateline = dateline or (early[0] if early else None)
+        if early and dateline is None:
+            if _RELATIVE_EVENT_DAY.match(text, early[0].end):
+                return None
+            dateline = early[0]
     return dateline
 
 

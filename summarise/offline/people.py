@@ -195,7 +195,12 @@ _BRACKETED_POST = re.compile(r"[（(](?P<title>[\u4e00-\u9fff、]{2,30})[)）]")
 SPOKEN_OF_REACH = 200  # how far back a speech verb makes a bare 某同志 spoken of
 # What may stand before a bare name written with 同志, and what after it makes the name cited.
 _COMRADE_BEFORE = vocab.Words(("了", "和", "与", "及", "由", "请", "听取", "审议"))
-_COMRADE_CITED = re.compile(r"为核心|的|在[^。；;\n]{0,60}?(?:上|中)的|亲属|家属|遗属|子女|夫人|生前|诞辰|逝世|故居")
+_COMRADE_CITED = re.compile(r"为核心|的|在[^。；;\n]{0,60}?(?:上|中)的|亲属|家属|遗属|子女|夫人|生前|诞辰|逝世|故居|关于|[《“「]")
+# …and what must follow it for the name to be someone present: an act of the meeting in the same clause
+# (张永平同志代表…作报告, 由张明同志主持, 请李华同志讲话); 学习了习近平同志关于…, 缅怀了毛泽东同志。,
+# 追忆了谷文昌同志和杨善洲同志 name people cited or commemorated.
+_COMRADE_ACTS = re.compile(r"(?:作|做)|[^。；;\n，,“”《》]{0,30}?(?:主持|出席|列席|参加|讲话|致辞|发言|指出|强调|表示|汇报|宣读|"
+                           r"通报|主讲|讲授|授课|宣讲|代表|介绍|领学|解读|讲解|带领|率)")
 # Surnames that are also prepositions (向, 于, 和 …): before a post they may open a group (向港澳委员).
 _PREPOSITIONS = frozenset("向于与和对为从同")
 _KNOWN_BEFORE_NAME = vocab.Words(vocab.TITLE_STOPS + vocab.BEFORE_NAME + vocab.FOLLOW_WORDS)
@@ -435,7 +440,7 @@ def find_mentions(text: str) -> list[Mention]:
     # a bare name before 同志 that opens a clause or follows 了/和/由: 听取审议了张永平同志代表…所作的报告
     # (not 以习近平同志为核心, 学习赵某同志, 习近平同志的讲话: cited, not present)
     for at in occurrences(text, "同志"):
-        if _COMRADE_CITED.match(text, at + 2):
+        if _COMRADE_CITED.match(text, at + 2) or not _COMRADE_ACTS.match(text, at + 2):
             continue
         for n in (3, 2):
             a = at - n
