@@ -256,3 +256,19 @@ def test_a_bare_yi_quote_reads_as_cny_for_the_grounder() -> None:
     assert parse_figure("16.3亿").unit == "CNY"
     assert parse_figure("突破20亿").value == Decimal(2_000_000_000)
     assert parse_figure("亿") is None
+
+
+@pytest.mark.parametrize("text, quote, value, unit", [
+    ("他二十几年在乡村工作", "二十几年", 20, "year"),
+    ("十几名群众围坐在一起", "十几名", 10, "person"),
+    ("二十幾年來", "二十幾年", 20, "year"),
+])
+def test_ji_after_a_numeral_is_more_than_the_number(text: str, quote: str, value: int, unit: str) -> None:
+    [fig] = find_figures(text)
+    assert (fig.quote, fig.value, fig.unit, fig.lower_bound) == (quote, value, unit, True)
+    assert fig.english().endswith("+ years") or unit != "year"
+
+
+@pytest.mark.parametrize("text", ["几十年如一日", "几百人参加", "几千亩土地"])
+def test_ji_before_a_numeral_is_no_figure(text: str) -> None:
+    assert find_figures(text) == []

@@ -77,15 +77,15 @@ _UNIT_RE = (
     r"|起(?![来來草步始点點诉訴见見])|样(?![板本品式子])|字(?![号號母幕体體段])"
     r"|[支部本篇册冊只头頭棵株枚块塊门門节節堂届屆](?![门門长長分队隊委署书書级級位目])"
 )
-# A figure does not start right after these (a digit run, a code, an ordinal 第).
-_NOT_AFTER = r"0-9０-９A-Za-zＡ-Ｚａ-ｚ.．\-－/:：_〇零一二三四五六七八九两兩十百千万萬亿億第#№"
+# A figure does not start right after these (a digit run, a code, an ordinal 第, 几: 几十年 is no 十年).
+_NOT_AFTER = r"0-9０-９A-Za-zＡ-Ｚａ-ｚ.．\-－/:：_〇零一二三四五六七八九两兩十百千万萬亿億第#№几幾"
 _FIG_RE = re.compile(
     rf"(?<![{_NOT_AFTER}])"
     r"(?:百分之(?P<pct>" + _AR + "|" + _CN + ")"
     r"|(?P<ar>" + _AR + r")(?:(?P<dash>[-－—~～至到])(?P<ar2>" + _AR + r"))?"
     r"(?:(?P<premult>[多余餘])(?=" + _MULT_RE + r"))?(?P<mult>" + _MULT_RE + r")?"
     r"|(?P<cn>" + _CN + r"))"
-    r"(?(pct)|(?P<infix>[多余餘])?(?P<unit>" + _UNIT_RE + r")(?P<post>[多余餘半](?![0-9０-９]))?)"
+    r"(?(pct)|(?P<infix>[多余餘几幾])?(?P<unit>" + _UNIT_RE + r")(?P<post>[多余餘半](?![0-9０-９]))?)"
 )
 # Where a match of _FIG_RE can start: 百分之, a digit or a Chinese numeral, not right after
 # _NOT_AFTER (its lookbehind, checked on the character before the candidate).
@@ -183,7 +183,7 @@ class ParsedFigure:
 
     def english(self) -> str:
         """English rendering: "9.24 billion yuan", "over 5,000 mu (≈ 333.33 ha)", "3+ years"."""
-        plus = self.lower_bound and any(c in self.qualifier for c in "多余餘")
+        plus = self.lower_bound and any(c in self.qualifier for c in "多余餘几幾")
         amount = _amount(self.value, self.upper, self.unit)
         if plus:
             amount = _plus(amount)
@@ -384,7 +384,7 @@ def _from_match(text: str, m: re.Match[str], scan_only: bool = False) -> ParsedF
         qualifier = pre
         kinds.add(_PREFIX_KIND[pre])
     for mark in (infix, post):
-        if mark and mark != "半":  # 3年多, 150余人: more than the number
+        if mark and mark != "半":  # 3年多, 150余人, 二十几年: more than the number
             qualifier += mark
             kinds.add("lower")
     for word, kind in _SUFFIXES:
