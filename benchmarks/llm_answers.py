@@ -8,7 +8,8 @@ facts refused (removed whole) and parts refused (a title, a role, a speaker …)
 
     .venv/bin/python benchmarks/llm_answers.py [--sets seeds,corpus,heldout4] [--keep DIR]
 
-heldout5 is the final blind set: run it once, at the end (`--sets heldout5`), and report that run.
+heldout5 and heldout7 were blind sets, each run once at the end of its round (`--sets heldout7`);
+their first runs are in eval/heldout5/RESULTS.md and eval/heldout7/RESULTS.md.
 """
 from __future__ import annotations
 
@@ -29,6 +30,8 @@ from llm_answers import REPO as _REPO
 
 FOLDERS["heldout5"] = REPO / "eval" / "heldout5" / "articles"
 GOLD["heldout5"] = REPO / "eval" / "heldout5" / "gold"
+FOLDERS["heldout7"] = REPO / "eval" / "heldout7" / "articles"
+GOLD["heldout7"] = REPO / "eval" / "heldout7" / "gold"
 BIN = Path(sys.executable).parent
 
 
