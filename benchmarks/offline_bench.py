@@ -18,7 +18,7 @@ from pathlib import Path
 
 from summarise import __version__
 from summarise.normalise import normalise
-from summarise.offline import english as offline_english
+from summarise.offline import bilingual as offline_english
 from summarise.offline import extract_facts
 from summarise.schemas import RECORD_TYPES, Provenance, Source
 

@@ -153,8 +153,8 @@ def test_headlines_of_national_news(zh: str, en: str) -> None:
     ("莫斯科", "Moscow"),
 ])
 def test_national_venues(zh: str, en: str) -> None:
-    from summarise.offline import english
-    assert english.place(zh).en == en
+    from summarise.offline import bilingual
+    assert bilingual.place(zh).en == en
 
 
 def test_markup_before_a_headline_stays_out_of_the_record() -> None:

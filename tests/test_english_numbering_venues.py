@@ -7,7 +7,7 @@ import pytest
 
 from summarise.english import translate, translate_event, translate_group, translate_headline, translate_venue
 from summarise.english.glossary import ordinal
-from summarise.offline import english, extract_facts
+from summarise.offline import bilingual, extract_facts
 from test_offline_docs import make_doc
 
 
@@ -86,7 +86,7 @@ def test_venues(zh: str, en: str | None) -> None:
 @pytest.mark.parametrize("zh, en", [("株洲", "Zhuzhou"), ("南昌", "Nanchang"), ("线上", None), ("现场", None),
                                     ("我市", "the city"), ("本县", "the county"), ("东湖校区", "Donghu Campus")])
 def test_the_place_of_an_event(zh: str, en: str | None) -> None:
-    assert english.place(zh).en == en
+    assert bilingual.place(zh).en == en
 
 
 @pytest.mark.parametrize("zh, en", [

@@ -5,7 +5,7 @@
 
 Deterministic, no model, every fact grounded: each Evidence quote equals doc.text[start:end].
 Modules: text (spans), people (title + name, roles), points (一是…/要…), event (name, date, place,
-body, topic), kind, sections (items of a digest), figures (shared parser), english (shared
+body, topic), kind, sections (items of a digest), figures (shared parser), bilingual (shared
 glossary), summary (templates).
 """
 from __future__ import annotations
@@ -17,7 +17,7 @@ from typing import Any, cast
 from summarise.parse import dates
 from summarise.schemas import AttendeeGroup, Bilingual, Event, EventDate, Facts, Kind, Person, Point, PointKind, Role
 
-from . import english
+from . import bilingual
 from . import text as text_module
 from .event import RawEvent, find_event, find_topic
 from .figures import find_figures
@@ -104,8 +104,8 @@ _SITE_SUFFIX = re.compile(r"\s*(?:[_|｜]|\s[-—－]\s)\s*[^\s_|｜]{2,24}(?:�
 
 def _person(text: str, p: Found) -> Person:
     return Person(
-        name=p.name, name_en=english.name_en(p.name),
-        title=english.title(p.title) if p.title else None,
+        name=p.name, name_en=bilingual.name_en(p.name),
+        title=bilingual.title(p.title) if p.title else None,
         roles=cast(list[Role], list(dict.fromkeys(p.roles))[:5]),  # the rule's role names; the model validates them
         evidence=evidence(text, p.start, p.end),
     )
@@ -138,7 +138,7 @@ def _date_span(text: str, mention: dates.DateMention, published: str | None, wan
 
 
 def _event(text: str, raw: RawEvent, published: str | None, topic: Span | None) -> Event:
-    def bil(span: Span | None, fn: Callable[[str], Bilingual] = english.term) -> Bilingual | None:
+    def bil(span: Span | None, fn: Callable[[str], Bilingual] = bilingual.term) -> Bilingual | None:
         return fn(text[span.start:span.end]) if span else None
 
     date = None
@@ -148,8 +148,8 @@ def _event(text: str, raw: RawEvent, published: str | None, topic: Span | None) 
             date = EventDate(value=resolved.value, year_basis=resolved.year_basis, note=resolved.note,
                              evidence=evidence(text, *_date_span(text, raw.date, published, resolved.value)))
     return Event(
-        name=bil(raw.name, english.event), date=date, place=bil(raw.place, english.place), convened_by=bil(raw.convened_by),
-        topic=bil(topic, english.text),
+        name=bil(raw.name, bilingual.event), date=date, place=bil(raw.place, bilingual.place), convened_by=bil(raw.convened_by),
+        topic=bil(topic, bilingual.text),
         evidence=evidence(text, raw.sentence.start, raw.sentence.end) if raw.sentence else None,
     )
 
@@ -225,14 +225,14 @@ def extract_facts(doc: Any) -> Facts:
     points = []
     for raw in find_points(text, anchors)[:POINT_LIMIT]:
         quote, start, end = point_text(text, raw)
-        points.append(Point(number=raw.number, kind=cast(PointKind, raw.kind), text=english.text(quote),
+        points.append(Point(number=raw.number, kind=cast(PointKind, raw.kind), text=bilingual.text(quote),
                             speaker=raw.speaker, evidence=evidence(text, start, end)))
     figs = find_figures(text, date_mentions)[:FIGURE_LIMIT]
-    groups = [AttendeeGroup(text=english.group(text[g.start:g.end]), evidence=evidence(text, g.start, g.end))
+    groups = [AttendeeGroup(text=bilingual.group(text[g.start:g.end]), evidence=evidence(text, g.start, g.end))
               for g in find_groups(text, [(p.start, p.end) for p in found], tuple(p.name for p in found))[:GROUP_LIMIT]]
     facts = Facts(
         kind=cast(Kind, kind),
-        headline=english.headline(headline) if headline else None,
+        headline=bilingual.headline(headline) if headline else None,
         event=_event(text, raw_event, doc.published, topic),
         people=people,
         figures=[f for _, f in figs],

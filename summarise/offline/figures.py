@@ -15,7 +15,7 @@ from summarise.parse import numbers as shared
 from summarise.parse.dates import DateMention
 from summarise.schemas import Bilingual, Figure
 
-from . import english
+from . import bilingual
 from .text import clause_around, evidence
 
 UNITS = frozenset({"CNY", "mu", "m2", "ha", "km", "percent", "count", "person", "household", "year"})
@@ -133,12 +133,12 @@ def _measures(text: str, fig: shared.ParsedFigure, start: int, end: int) -> Bili
     people = fig.unit in ("person", "household")
     for n in range(_NOUN_MAX, 0, -1):
         word = text[fig.end:fig.end + n]
-        if fig.end + n <= end and (en := english.noun(word)) and not (people and _NOT_PEOPLE.search(word)):
+        if fig.end + n <= end and (en := bilingual.noun(word)) and not (people and _NOT_PEOPLE.search(word)):
             return Bilingual(zh=word, en=en)
     before = _NOUN_BEFORE_JUNK.sub("", text[max(start, fig.start - 12):fig.start])
     for n in range(min(_NOUN_MAX, len(before)), 0, -1):
         word = before[-n:]
-        if (en := english.noun(word)) and word in text[start:end] and not (people and _NOT_PEOPLE.search(word)):
+        if (en := bilingual.noun(word)) and word in text[start:end] and not (people and _NOT_PEOPLE.search(word)):
             return Bilingual(zh=word, en=en)
     if fig.unit == "person" and (verb := _ATTENDED.match(text, fig.end, end)):
         return Bilingual(zh=verb["verb"], en="attendees")  # 医务人员50余人参加了讲座: those who attended

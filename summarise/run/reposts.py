@@ -268,7 +268,7 @@ def reground(story: Any, doc: Document, *, repost_of: RepostOf, kind: str, setti
     kept when the copy states it (else the copy's own title, with English from the glossary), the
     summary only when no fact was dropped (it was written for the fuller copy)."""
     from summarise.extract.record import assemble, llm_record
-    from summarise.offline import english
+    from summarise.offline import bilingual
     from summarise.schemas import Usage
 
     facts = Facts.model_validate(story.model_dump(include=set(Facts.model_fields)))
@@ -290,7 +290,7 @@ def reground(story: Any, doc: Document, *, repost_of: RepostOf, kind: str, setti
         rejected = [r for r in rejected if r.field != "headline"]  # said once, with what replaces it
         rejected.append(Rejection(field="headline", value=facts.headline.zh,
                                   reason="the story's headline does not occur in this copy: its own title is used"))
-        update["headline"] = english.text(doc.title) if doc.title else None
+        update["headline"] = bilingual.text(doc.title) if doc.title else None
     if grounded.summary is not None and rejected:
         rejected.append(Rejection(field="summary", value=grounded.summary.zh[:500],
                                   reason="written for a copy with facts this copy lacks"))
