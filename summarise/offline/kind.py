@@ -74,15 +74,20 @@ LEAD_PARAGRAPHS = 3
 _STUDY = re.compile(r"学习|培训|研修")
 
 
-def names_a_meeting(text: str, title: str | None, body_start: int) -> bool:
-    """The headline or a lead paragraph names a meeting (县政协开展民主监督座谈, …调度会召开)."""
-    if title and _HOLDS_MEETING.search(title):
+def _in_headline_or_lead(pattern: re.Pattern[str], text: str, title: str | None, body_start: int) -> bool:
+    """`pattern` occurs in the headline or in the first LEAD_PARAGRAPHS paragraphs of the body."""
+    if title and pattern.search(title):
         return True
     end = body_start
     for _ in range(LEAD_PARAGRAPHS):
         nxt = text.find("\n", end + 1)
         end = len(text) if nxt < 0 else nxt
-    return _HOLDS_MEETING.search(text, body_start, end) is not None
+    return pattern.search(text, body_start, end) is not None
+
+
+def names_a_meeting(text: str, title: str | None, body_start: int) -> bool:
+    """The headline or a lead paragraph names a meeting (县政协开展民主监督座谈, …调度会召开)."""
+    return _in_headline_or_lead(_HOLDS_MEETING, text, title, body_start)
 
 
 # A lecture held, in the headline or a lead paragraph: 聆听…宣讲, 开展…宣讲活动, 宣讲队…宣讲党的好政策.
@@ -92,13 +97,7 @@ _HOLDS_LECTURE = re.compile(r"(?:聆听|收听|开展|举办|举行|组织|进�
 
 def reports_lecture(text: str, title: str | None, body_start: int) -> bool:
     """The headline or a lead paragraph reports a lecture held (a village 宣讲 by a lecture team)."""
-    if title and _HOLDS_LECTURE.search(title):
-        return True
-    end = body_start
-    for _ in range(LEAD_PARAGRAPHS):
-        nxt = text.find("\n", end + 1)
-        end = len(text) if nxt < 0 else nxt
-    return _HOLDS_LECTURE.search(text, body_start, end) is not None
+    return _in_headline_or_lead(_HOLDS_LECTURE, text, title, body_start)
 
 
 # (name, pattern, the characters its matches start with)
