@@ -182,8 +182,13 @@ def _grounded_entry(settings: Settings, key: str, text: str, published: str | No
     facts, rejected = hit
     kept = {k: v for k, v in entry.items() if k != "cross_check"}
     cache.put(settings, key, _sealed_entry(settings, key, {
-        **kept, "facts": facts.model_dump(mode="json"), "rejected": [r.model_dump(mode="json") for r in rejected]}))
+        **kept, **_grounded_fields(facts, rejected)}))
     return facts, rejected, None
+
+
+def _grounded_fields(facts: Facts, rejected: list[Rejection]) -> dict[str, Any]:
+    """A cache entry's grounded facts and rejections, as stored."""
+    return {"facts": facts.model_dump(mode="json"), "rejected": [r.model_dump(mode="json") for r in rejected]}
 
 
 def _sealed_part(entry: dict[str, Any]) -> dict[str, Any]:
@@ -312,7 +317,7 @@ class _Lookup:
             check = _cross_check(doc, facts, settings)
             if settings.cross_check and key is not None and check.error is None:
                 cache.put(settings, key, _sealed_entry(settings, key, {
-                    **cached, "facts": facts.model_dump(mode="json"), "rejected": [r.model_dump(mode="json") for r in rejected],
+                    **cached, **_grounded_fields(facts, rejected),
                     "cross_check": _cross_check_entry(check.missed)}))
         else:
             check = CrossCheck(stored if settings.cross_check else [])
@@ -333,8 +338,7 @@ class _Lookup:
         check = _cross_check(self.doc, facts, self.settings, self.grounder)
         if self.key is not None:
             entry: dict[str, Any] = {
-                "facts": facts.model_dump(mode="json"),
-                "rejected": [r.model_dump(mode="json") for r in rejected],
+                **_grounded_fields(facts, rejected),
                 "usage": usage.model_dump(mode="json"),
             }
             if self.settings.cross_check and check.error is None:
