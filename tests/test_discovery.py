@@ -105,3 +105,21 @@ def test_a_glob_over_a_link_cycle_in_run_returns(tree: Path) -> None:
                        env=user_env(tree.parent), timeout=120)
     assert result.returncode == 0, result.stderr
     assert json.loads((out / "summary.json").read_text())["counts"]["done"] == 3  # a/f.txt, b.txt, ext/g.txt
+
+
+def test_an_earlier_runs_output_inside_the_inputs_is_not_an_input(tmp_path: Path) -> None:
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    shutil.copy(SEED1, inbox / "a.txt")
+    first = summarise("run", str(inbox), "--out", str(inbox / "briefings"), "-f", "md,html,json", cwd=tmp_path)
+    assert first.returncode == 0, first.stderr
+    assert len(list((inbox / "briefings").glob("*.md"))) == 1
+    assert [Path(j.label).name for j in discover([str(inbox)])] == ["a.txt"]
+    assert [Path(j.label).name for j in discover([str(inbox / "**" / "*")])] == ["a.txt"]
+    second = summarise("run", str(inbox), "--out", str(tmp_path / "elsewhere"), cwd=tmp_path)
+    assert second.returncode == 0, second.stderr
+    assert json.loads((tmp_path / "elsewhere" / "summary.json").read_text())["counts"]["total"] == 1
+    # a directory that merely contains notes, not an earlier run's state, is walked as before
+    (inbox / "notes").mkdir()
+    shutil.copy(SEED1, inbox / "notes" / "b.txt")
+    assert sorted(Path(j.label).name for j in discover([str(inbox)])) == ["a.txt", "b.txt"]

@@ -134,7 +134,7 @@ def discover(paths: Sequence[str], *, exclude: Path | None = None,
     """Files, directories (recursively) and globs → jobs in a stable order; `-` reads stdin.
 
     Hidden files and directories are skipped, and so is anything inside `exclude` (the output
-    directory). Inside a directory or a glob's matches, a dangling symlink, a link loop, FIFO,
+    directory) or inside a subdirectory that is an earlier run's output (it holds STATE_DIR). Inside a directory or a glob's matches, a dangling symlink, a link loop, FIFO,
     socket or device, and a subdirectory that cannot be read become jobs that fail with the reason
     (errors.jsonl), so nothing is skipped unseen (summarise/run/walk.py); named on the command line
     they raise UsageError, as does a path that does not exist and matches nothing.
@@ -167,10 +167,10 @@ def discover(paths: Sequence[str], *, exclude: Path | None = None,
         if state == "file":
             add(path, raw)
         elif state == "dir":
-            for found in walk_dir(path):
+            for found in walk_dir(path, STATE_DIR):
                 add(found.path, str(found.path), found.problem)
         elif glob.has_magic(raw):
-            matches = walk_glob(raw)
+            matches = walk_glob(raw, STATE_DIR)
             if not matches:
                 raise UsageError(f"no files match {raw!r}")
             for found in matches:

@@ -3,7 +3,9 @@
 A directory is walked without following symbolic links to directories (as `Path.rglob` does); a glob
 follows them (as the shell does) but enters each real directory once, so a link back up the tree
 (`d/a/up -> ..`) cannot make the walk endless. What cannot be read is reported, never skipped: a
-subdirectory without read permission, a link in a loop (`loop1 -> loop2 -> loop1`).
+subdirectory without read permission, a link in a loop (`loop1 -> loop2 -> loop1`). A subdirectory
+holding `marker` (summarise's own state directory) is an earlier run's output: its notes, index and
+database are not news, so neither walk enters it.
 """
 from __future__ import annotations
 
@@ -53,9 +55,10 @@ def _problem(exc: OSError) -> str:
     return f"cannot be looked at: {exc.strerror or exc}"
 
 
-def walk_dir(root: Path) -> list[Found]:
+def walk_dir(root: Path, marker: str | None = None) -> list[Found]:
     """Every non-hidden entry under `root` that is not a directory, in sorted order, plus unreadable
-    subdirectories and symbolic-link loops (with their problem). Links to directories are not followed."""
+    subdirectories and symbolic-link loops (with their problem). Links to directories are not followed,
+    nor subdirectories holding `marker`."""
     found: list[Found] = []
     stack = [root]
     while stack:
@@ -73,7 +76,8 @@ def walk_dir(root: Path) -> list[Found]:
             path = Path(entry.path)
             try:
                 if entry.is_dir(follow_symlinks=False):
-                    stack.append(path)
+                    if not _marked(path, marker):
+                        stack.append(path)
                     continue
                 if entry.is_symlink():
                     try:
@@ -93,11 +97,15 @@ def walk_dir(root: Path) -> list[Found]:
     return sorted(found, key=lambda f: f.path.parts)
 
 
-def walk_glob(pattern: str) -> list[Found]:
+def _marked(directory: Path, marker: str | None) -> bool:
+    return marker is not None and path_state(directory / marker) == "dir"
+
+
+def walk_glob(pattern: str, marker: str | None = None) -> list[Found]:
     """The files matching a shell pattern (``**`` spans directories), in sorted order, plus
     unreadable directories and link loops met where a match could be. Links to directories are
-    followed, each real directory entered once. Hidden names match only a pattern part that starts
-    with a dot, as in `glob`."""
+    followed, each real directory entered once, none holding `marker` below the pattern's fixed
+    part. Hidden names match only a pattern part that starts with a dot, as in `glob`."""
     parts = Path(pattern).parts
     fixed = 0
     while fixed < len(parts) - 1 and not glob.has_magic(parts[fixed]):
@@ -130,7 +138,7 @@ def walk_glob(pattern: str) -> list[Found]:
                 continue
             state = path_state(path)
             if state == "dir":
-                if prefix:
+                if prefix and not _marked(path, marker):
                     visit(path, sub)
             elif full:  # a dangling link or a FIFO fails with its reason when read
                 found.append(Found(path, None if state in ("file", "missing", "special") else state))
