@@ -38,11 +38,17 @@ def _connect(path: Path) -> sqlite3.Connection:
     return conn
 
 
+# a figure of each bound: the database must not read a ceiling as an exact count
+BOUNDS = ("2024年3月5日，县政府召开安全生产工作会议，县长张伟主持会议。会议通报，全县今年事故死亡不足10人，"
+          "排查隐患约300处，超5000亩农田完成整治。")
+
+
 @pytest.fixture
 def articles(tmp_path: Path, seeds_dir: Path) -> Path:
-    """The seeds, plus the corpus when ../shared is present."""
+    """The seeds, a text with every kind of bound, plus the corpus when ../shared is present."""
     d = tmp_path / "in"
     d.mkdir()
+    (d / "bounds.txt").write_text(BOUNDS, "utf-8")
     for p in sorted(seeds_dir.glob("*.txt")):
         shutil.copy(p, d / p.name)
     corpus = seeds_dir.parent.parent / "shared" / "corpus"
@@ -74,9 +80,10 @@ def _check_rows_equal_records(out: Path) -> int:
             (p.name, p.name_en, p.title.zh if p.title else None, list(p.roles), p.evidence.quote, p.evidence.start,
              p.evidence.end) for p in record.people]
         figures = conn.execute("SELECT * FROM figures WHERE document_id = ? ORDER BY position", (doc["id"],)).fetchall()
-        assert [(f["figure"], f["value"], f["unit"], bool(f["lower_bound"]), f["quote"], f["span_start"])
-                for f in figures] == [(f.quote, f.value, f.unit, f.lower_bound, f.evidence.quote, f.evidence.start)
-                                      for f in record.figures]
+        assert [(f["figure"], f["value"], f["unit"], bool(f["approximate"]), bool(f["lower_bound"]),
+                 bool(f["upper_bound"]), f["quote"], f["span_start"]) for f in figures] == [
+            (f.quote, f.value, f.unit, f.approximate, f.lower_bound, f.upper_bound, f.evidence.quote,
+             f.evidence.start) for f in record.figures]
         points = conn.execute("SELECT * FROM points WHERE document_id = ? ORDER BY position", (doc["id"],)).fetchall()
         assert [(t["text_zh"], t["speaker"], t["quote"]) for t in points] == [
             (t.text.zh, t.speaker, t.evidence.quote) for t in record.points]
@@ -111,6 +118,10 @@ def test_database_rows_equal_the_records(articles: Path, tmp_path: Path) -> None
     assert conn.execute("SELECT COUNT(*) FROM stories").fetchone()[0] == n
     quotes = conn.execute("SELECT fact, quote, input FROM evidence WHERE quote LIKE '%92.4亿元%'").fetchall()
     assert quotes and all(r["input"].endswith("000_09f2237585b32c6b.txt") for r in quotes)
+    bounds = conn.execute("SELECT f.figure, f.approximate, f.lower_bound, f.upper_bound FROM figures f "
+                          "JOIN documents d ON d.id = f.document_id WHERE d.input LIKE '%bounds.txt'").fetchall()
+    assert {r["figure"]: (r["approximate"], r["lower_bound"], r["upper_bound"]) for r in bounds} == {
+        "10人": (0, 0, 1), "300处": (1, 0, 0), "5000亩": (0, 1, 0)}
 
 
 def test_rebuilding_from_the_records_gives_the_same_rows(articles: Path, tmp_path: Path) -> None:

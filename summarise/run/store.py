@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 DB_NAME = "summarise.db"
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 WRITE_BATCH = 200       # documents per transaction of the writer thread
 WRITE_PAUSE_S = 0.05    # it commits what it has once no document came for this long
 BUSY_TIMEOUT_MS = 60_000  # another process (a second run, datasette) holding the write lock
@@ -73,7 +73,7 @@ TABLES: dict[str, tuple[tuple[str, str], ...]] = {
         ("document_id", "TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE"),
         ("position", "INTEGER NOT NULL"),
         ("figure", "TEXT"), ("value", "REAL"), ("unit", "TEXT"),
-        ("approximate", "INTEGER"), ("lower_bound", "INTEGER"),
+        ("approximate", "INTEGER"), ("lower_bound", "INTEGER"), ("upper_bound", "INTEGER"),
         ("measures_zh", "TEXT"), ("measures_en", "TEXT"),
         ("quote", "TEXT"), ("span_start", "INTEGER"), ("span_end", "INTEGER"),
     ),
@@ -176,7 +176,7 @@ def rows(manifest: dict[str, Any]) -> Rows:
                               json.dumps(p.get("roles") or []), date_value, *_ev(p.get("evidence"))))
     for i, f in enumerate(record.get("figures") or []):
         out["figures"].append((doc_id, i, f.get("quote"), f.get("value"), f.get("unit"),
-                               int(bool(f.get("approximate"))), int(bool(f.get("lower_bound"))),
+                               int(bool(f.get("approximate"))), int(bool(f.get("lower_bound"))), int(bool(f.get("upper_bound"))),
                                *_bi(f.get("measures")), *_ev(f.get("evidence"))))
     for i, t in enumerate(record.get("points") or []):
         out["points"].append((doc_id, i, t.get("number"), t.get("kind"), *_bi(t.get("text")), t.get("speaker"),
