@@ -155,8 +155,8 @@ def make_settings(backend: str | None, model: str | None, base_url: str | None,
 
 
 def backend_line(settings: Settings) -> tuple[str, bool]:
-    """Which backend will run, in one line, and whether that may surprise the user (a model is
-    configured but the offline extractor runs for want of an endpoint)."""
+    """Which backend will run, in one line, and whether that may surprise the user (a model or an
+    endpoint is configured but the offline extractor runs for want of the other)."""
     from .run.runner import safe_url
 
     if settings.use_llm:
@@ -165,6 +165,10 @@ def backend_line(settings: Settings) -> tuple[str, bool]:
         return (f"backend: offline rules (no model): a model is set ({settings.model}) but no endpoint; set "
                 "SUMMARISE_BASE_URL (or an API key in SUMMARISE_API_KEY) to use it, or --backend offline to say "
                 "offline is meant"), True
+    if settings.base_url and settings.backend == "auto":
+        return (f"backend: offline rules (no model): an endpoint is set ({safe_url(settings.base_url)}) but no "
+                "model; set --model (or SUMMARISE_MODEL) to use it, or --backend offline to say offline is "
+                "meant"), True
     return "backend: offline rules (no model)", False
 
 

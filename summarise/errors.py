@@ -90,5 +90,8 @@ def validation_summary(exc: Any, *, subject: str = "answer", limit: int = 300) -
     if not errors:
         return " ".join(str(exc).split())[:limit]
     more = len(errors) - 1
-    return " ".join(problem_text(errors[0], subject).split())[:limit] + (f" (+{more} more)" if more else "")
+    first = dict(errors[0])
+    if first.get("type") == "value_error":  # pydantic prefixes a validator's own message with this
+        first["msg"] = str(first.get("msg")).removeprefix("Value error, ")
+    return " ".join(problem_text(first, subject).split())[:limit] + (f" (+{more} more)" if more else "")
 

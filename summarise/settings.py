@@ -5,9 +5,10 @@ import os
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Literal, get_args
+from urllib.parse import urlsplit
 
 import platformdirs
-from pydantic import BaseModel, ConfigDict, Field, SecretStr
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, field_validator
 
 Backend = Literal["auto", "offline", "llm"]
 Mode = Literal["json_schema", "tools", "json", "md_json"]  # how the answer's JSON is asked for (instructor's modes)
@@ -62,6 +63,22 @@ class Settings(BaseModel):
     no_cache: bool = False
     refresh: bool = False
     cross_check: bool = True
+
+    @field_validator("base_url")
+    @classmethod
+    def _an_http_url(cls, url: str | None) -> str | None:
+        """A URL no request could use is a configuration error now, not a retried network failure later."""
+        if url is None:
+            return None
+        try:
+            parts = urlsplit(url)
+            port = parts.port  # raises when out of range or not a number
+        except ValueError as exc:
+            raise ValueError(f"{url!r} is not a URL ({exc})") from exc
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise ValueError(f"{url!r} needs http:// or https:// and a host, e.g. http://127.0.0.1:8080/v1")
+        del port
+        return url
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, **overrides: Any) -> Settings:

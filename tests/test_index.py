@@ -90,3 +90,8 @@ def test_the_backend_is_named_at_the_start(tmp_path: Path, seeds_dir: Path) -> N
     assert "SUMMARISE_BASE_URL" in surprised.output
     note = next((tmp_path / "b").glob("*.md")).read_text("utf-8")
     assert "offline rules (no model)" in note.split("\n\n")[2]
+    endpoint_only = runner.invoke(app, ["run", seed, "--out", str(tmp_path / "c"), "-q"],
+                                  env={**base, "SUMMARISE_MODEL": "", "OPENAI_MODEL": "",
+                                       "SUMMARISE_BASE_URL": "http://127.0.0.1:9/v1"})
+    assert endpoint_only.exit_code == 0, endpoint_only.output
+    assert "an endpoint is set (http://127.0.0.1:9/v1) but no model" in endpoint_only.output  # even with -q

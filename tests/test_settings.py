@@ -1,6 +1,10 @@
 """Configuration precedence, the choice of backend, and what the cache key depends on."""
 from __future__ import annotations
 
+import pytest
+from pydantic import ValidationError
+
+from hostile import SEED1, invoke
 from summarise.extract.cache import cache_key
 from summarise.settings import Settings
 
@@ -70,3 +74,19 @@ def test_modes_backends_and_kinds_are_declared_once() -> None:
     assert get_args(settings.Mode) == settings.MODES and "json_schema" in settings.MODES
     assert settings.BACKENDS == ("auto", "offline", "llm")
     assert Settings.model_fields["mode"].annotation == settings.Mode
+
+
+@pytest.mark.parametrize("url", ["notaurl", "ftp://127.0.0.1/v1", "http://", "http://127.0.0.1:99999/v1",
+                                 "http://127.0.0.1:x/v1"])
+def test_an_endpoint_url_no_request_could_use_is_a_configuration_error(url: str) -> None:
+    with pytest.raises(ValidationError, match="base_url"):
+        Settings.from_env({}, base_url=url)
+    result = invoke("extract", str(SEED1), "--model", "m", "--base-url", url, env={"SUMMARISE_CACHE_DIR": "/nonexistent"})
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.startswith("summarise: error: bad configuration: base_url: ") and url in result.stderr
+    assert "Value error" not in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_an_endpoint_url_with_a_port_and_path_is_kept_as_given() -> None:
+    for url in ("http://127.0.0.1:8080/v1", "https://api.example.com/v1", "http://[::1]:8000/v1"):
+        assert Settings.from_env({}, base_url=url).base_url == url
