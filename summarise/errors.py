@@ -32,8 +32,11 @@ class ConfigurationError(SummariseError):
     """A setting or the environment cannot work: no model configured, a missing optional package, a bad path."""
 
 
-class InputError(SummariseError):
-    """The input cannot be summarised: empty, binary, unreadable, not an article, or too long."""
+class InputError(SummariseError, ValueError):
+    """The input cannot be summarised: empty, binary, unreadable, not an article, or too long.
+
+    Also a `ValueError`, as the normaliser's `NormaliseError` is: code that catches bad values keeps
+    catching bad input."""
 
 
 class EndpointError(SummariseError):

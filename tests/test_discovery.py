@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from hostile import SEED1, summarise, user_env
+from summarise.errors import InputError
 from summarise.run.runner import UsageError, discover
 
 
@@ -35,7 +36,7 @@ def test_a_directory_lists_link_loops_with_their_reason(tree: Path) -> None:
     jobs = {Path(j.label).relative_to(tree).as_posix(): j for j in discover([str(tree)])}
     assert sorted(jobs) == ["a/f.txt", "b.txt", "loop1", "loop2"]
     assert "loop" in (jobs["loop1"].problem or "") and "loop" in (jobs["loop2"].problem or "")
-    with pytest.raises(ValueError, match="loop"):
+    with pytest.raises(InputError, match="loop"):
         jobs["loop1"].read()
     assert jobs["b.txt"].problem is None and jobs["b.txt"].read() == SEED1.read_bytes()
 
@@ -80,6 +81,8 @@ def test_run_over_an_unreadable_subdirectory_lists_it(tree: Path, unprivileged: 
     assert "loop" in errors["loop1"] and "loop" in errors["loop2"]
     assert summary["counts"] == {**summary["counts"], "total": 5, "done": 2, "failed": 3}
     assert "locked" in result.stderr
+    kinds = {Path(e["path"]).name: e["error"] for e in map(json.loads, (out / "errors.jsonl").read_text().splitlines())}
+    assert kinds == {"locked": "InputError", "loop1": "InputError", "loop2": "InputError"}  # README's kinds
 
 
 @pytest.mark.parametrize("command", ["run", "extract", "clean", "brief"])

@@ -31,7 +31,8 @@ from typing import Any, BinaryIO
 from urllib.parse import urlsplit, urlunsplit
 
 from summarise import __version__, redact
-from summarise.errors import ExtractionError, os_reason
+from summarise.errors import ExtractionError, InputError, os_reason
+from summarise.normalise.errors import NormaliseError
 from summarise.preload import preload
 from summarise.render import EXTENSIONS, render
 from summarise.render.html import render_template
@@ -71,21 +72,25 @@ class Job:
     problem: str | None = None  # why it cannot be read, found before (a link loop, an unreadable directory)
 
     def read(self) -> bytes:
+        """The input's bytes; an `InputError` (its cause kept) says why they cannot be had."""
         from summarise.normalise.read import MAX_INPUT
 
         if self.problem is not None:
-            raise ValueError(self.problem)
+            raise InputError(self.problem)
         if self.data is not None:
             return self.data
         assert self.path is not None
         what = special_kind(self.path)
         if what is not None:  # never open a FIFO or device: it could block forever
-            raise ValueError(f"{what}, not a regular file")
-        with self.path.open("rb") as handle:  # the size first: a huge file is refused, never read
-            size = os.fstat(handle.fileno()).st_size
-            data = handle.read(MAX_INPUT + 1) if size <= MAX_INPUT else b""
+            raise InputError(f"{what}, not a regular file")
+        try:
+            with self.path.open("rb") as handle:  # the size first: a huge file is refused, never read
+                size = os.fstat(handle.fileno()).st_size
+                data = handle.read(MAX_INPUT + 1) if size <= MAX_INPUT else b""
+        except OSError as exc:
+            raise InputError(f"cannot read the file: {os_reason(exc)}") from exc
         if size > MAX_INPUT or len(data) > MAX_INPUT:
-            raise ValueError(f"{max(size, len(data)) / 2**20:,.0f} MB, larger than the {MAX_INPUT // 2**20} MB "
+            raise InputError(f"{max(size, len(data)) / 2**20:,.0f} MB, larger than the {MAX_INPUT // 2**20} MB "
                              f"limit for one input (far past any article page): split it into its articles")
         return data
 
@@ -424,6 +429,8 @@ def _describe(exc: BaseException) -> tuple[str, str, str | None]:
         return name, str(exc), None
     if isinstance(exc, OSError):
         return name, f"cannot read the file: {exc.strerror or exc}", None
+    if isinstance(exc, NormaliseError):  # the input holds no article text: the README's kind for it
+        return InputError.__name__, str(exc) or name, None
     if isinstance(exc, (ValueError, UnicodeError)):
         return name, str(exc) or name, None
     tb = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
