@@ -277,3 +277,15 @@ def test_docx_numbers_points_and_keeps_untrusted_text_valid() -> None:
     assert points[0].startswith("1.\t要<强>认识 & \"落实\"到位") and points[len(record.points) - 1].startswith(
         f"{len(record.points)}.\t")
     assert any(p.style.name == "List Bullet" for p in doc.paragraphs)
+
+
+@pytest.mark.parametrize("flags, value", [({}, "5,000"), ({"lower_bound": True}, "> 5,000"),
+                                          ({"upper_bound": True}, "< 5,000"), ({"approximate": True}, "≈ 5,000")])
+def test_the_figures_tables_value_column_keeps_the_bound(flags: dict[str, bool], value: str) -> None:
+    """Both languages' tables show the bound the quote's 超/不足/约 set (the quote alone, 5000亩, does not)."""
+    record = meeting_report_000()
+    record.figures = [Figure(quote="5000亩", value=5000, unit="mu", evidence=Evidence(quote="超5000亩"), **flags)]
+    note = build_note(record)
+    assert [f.value for f in note.figures] == [value]
+    md = render(record, "md")
+    assert md.count(f"| 5000亩 | {value} |") == 2  # the Chinese table and the English one

@@ -52,15 +52,19 @@ def format_number(value: float | Decimal, places: int = 2) -> str:
 
 
 class Valued(Protocol):
-    """What `normalised_value` reads: a Figure, or a figure read back from the database."""
+    """What `normalised_value` reads: a Figure, or a figure read back from the database (its
+    approximate / lower_bound / upper_bound flags are read when it has them)."""
 
     @property
     def value(self) -> float: ...
 
 
 def normalised_value(fig: Valued) -> str:
-    """The value multiplied out, with separators: 9240000000 → '9,240,000,000'."""
-    return format_number(fig.value)
+    """The value multiplied out, with separators, and its bound in signs both languages read:
+    9240000000 → '9,240,000,000'; 超5000亩 → '> 5,000'; 不足10人 → '< 10'; 约300处 → '≈ 300'."""
+    sign = ("> " if getattr(fig, "lower_bound", False) else "< " if getattr(fig, "upper_bound", False)
+            else "≈ " if getattr(fig, "approximate", False) else "")
+    return sign + format_number(fig.value)
 
 
 def unit_label(unit: str, lang: str) -> str:

@@ -133,7 +133,7 @@ class _Fig:  # what the quantity helpers read from a figure
     unit: str
     approximate: bool
     lower_bound: bool
-    upper_bound: bool = False  # not stored across articles yet: the index writes such a figure without "under"
+    upper_bound: bool
 
 
 def _link(outputs: str | None) -> str | None:
@@ -180,7 +180,8 @@ def collect(store: Any) -> Across:
     for f in store.query("SELECT * FROM figures ORDER BY document_id, position"):
         if f["document_id"] not in stories:
             continue
-        fig = _Fig(f["figure"], f["value"], f["unit"], bool(f["approximate"]), bool(f["lower_bound"]))
+        fig = _Fig(f["figure"], f["value"], f["unit"], bool(f["approximate"]), bool(f["lower_bound"]),
+                   bool(f["upper_bound"]))
         group = by_story.setdefault(f["document_id"], StoryFigures(story(f["document_id"])))
         group.figures.append(FigureRow(f["figure"], normalised_value(fig), english(fig), unit_label(f["unit"], "zh"),
                                        f["measures_zh"], f["measures_en"]))
