@@ -14,8 +14,13 @@ Three sections, each chosen for what the name finder sees:
   name (nr…), frequency >= WORD_MIN: such a candidate is a word, not surname + given name.
 - ``left``: two- and three-character words ending with a surname (有关, 机关, 成员国, 由于), frequency
   >= LEFT_MIN: a candidate whose surname completes such a word is that word's tail (有关副秘书长).
+- ``word`` also takes rarer common nouns, verbs and adjectives opening with a surname (党课, frequency
+  >= RARE_WORD_MIN), but no place, organisation or other proper noun (ns, nt, nz: 江南 is a gold name).
 - ``given``: two-character function words (adverbs, conjunctions, numerals + measure, pronouns …:
-  一道, 以及, 同时), frequency >= GIVEN_MIN: no given name.
+  一道, 以及, 同时), frequency >= GIVEN_MIN, abbreviations (j: 政协, 人大) of frequency >= ABBREV_MIN and
+  any very common word (大家, 工作) of frequency >= COMMON_MIN: no given name (向大家, 区政协).
+- ``across``: very common two-character words (frequency >= COMMON_MIN: 工作, 发展) that a name's last
+  character would begin with the character after it: 委员谈工作 holds no name 谈工.
 
 ``--check`` lists every gold name (all gold sets but those marked BLIND) that a section would refuse, so a
 threshold is chosen with the gold sets' names kept.
@@ -32,6 +37,8 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 OUT = REPO / "summarise" / "data" / "common_words.txt"
 WORD_MIN, LEFT_MIN, GIVEN_MIN = 100, 200, 1000
+RARE_WORD_MIN, ABBREV_MIN, COMMON_MIN = 10, 100, 10000
+PROPER_TAGS = ("nr", "ns", "nt", "nz")
 FUNCTION_TAGS = frozenset(("d", "c", "p", "u", "r", "m", "f", "q", "ad", "y", "e", "o", "uj", "ul", "uv", "uz",
                            "ud", "ug", "dg", "rr", "rz", "mq"))
 
@@ -54,16 +61,19 @@ def select(words: dict[str, tuple[int, str]]) -> dict[str, list[str]]:
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     surnames = module.SINGLE | module.WEAK
-    out: dict[str, list[str]] = {"word": [], "left": [], "given": []}
+    out: dict[str, list[str]] = {"word": [], "left": [], "given": [], "across": []}
     for w, (freq, tag) in words.items():
         if not all("\u4e00" <= c <= "\u9fff" for c in w) or tag.startswith("nr"):
             continue
-        if len(w) == 2 and w[0] in surnames and freq >= WORD_MIN:
+        if len(w) == 2 and w[0] in surnames and (freq >= WORD_MIN or (freq >= RARE_WORD_MIN and not tag.startswith(PROPER_TAGS))):
             out["word"].append(w)
         if len(w) in (2, 3) and w[-1] in surnames and freq >= LEFT_MIN:
             out["left"].append(w)
-        if len(w) == 2 and tag in FUNCTION_TAGS and freq >= GIVEN_MIN:
+        if len(w) == 2 and ((tag in FUNCTION_TAGS and freq >= GIVEN_MIN) or (tag == "j" and freq >= ABBREV_MIN)
+                            or freq >= COMMON_MIN):
             out["given"].append(w)
+        if len(w) == 2 and freq >= COMMON_MIN:
+            out["across"].append(w)
     return {k: sorted(v) for k, v in out.items()}
 
 
@@ -73,7 +83,10 @@ def write() -> None:
              "# Derived from jieba 0.42.1's dict.txt (MIT licence, https://github.com/fxsjy/jieba):",
              f"# word: 2-char words opening with a surname, not tagged a name, frequency >= {WORD_MIN};",
              f"# left: 2-3-char words ending with a surname, not tagged a name, frequency >= {LEFT_MIN};",
-             f"# given: 2-char function words (adverbs, conjunctions, numerals …), frequency >= {GIVEN_MIN}."]
+             f"#   and 2-char common words (not a proper noun) of frequency >= {RARE_WORD_MIN};",
+             f"# given: 2-char function words (adverbs, conjunctions, numerals …), frequency >= {GIVEN_MIN},",
+             f"#   abbreviations (j) of frequency >= {ABBREV_MIN}, any word of frequency >= {COMMON_MIN};",
+             f"# across: 2-char words of frequency >= {COMMON_MIN} (a name's last character never begins one)."]
     for name, items in sections.items():
         lines.append(f"[{name}]")
         lines += [" ".join(items[i:i + 40]) for i in range(0, len(items), 40)]

@@ -17,7 +17,7 @@ _FILE = Path(__file__).resolve().parent.parent / "data" / "common_words.txt"
 
 @lru_cache(maxsize=1)
 def sections() -> dict[str, frozenset[str]]:
-    """The file's sections: ``word``, ``left`` and ``given``."""
+    """The file's sections: ``word``, ``left``, ``given`` and ``across``."""
     out: dict[str, set[str]] = {}
     current: set[str] | None = None
     for line in _FILE.read_text("utf-8").splitlines():
@@ -33,9 +33,20 @@ def sections() -> dict[str, frozenset[str]]:
 def refuses(name: str) -> bool:
     """`name` is a common word, not a person: a two-character word that opens with a surname
     (郑重, 方面), or a surname followed by a function word (国一道, 关以及)."""
-    words = sections()
+    return (len(name) == 2 and name in sections()["word"]) or given_is_word(name)
+
+
+def given_is_word(name: str) -> bool:
+    """What follows the surname is a function word or a very common one, never a given name (国一道,
+    向大家, 区政协)."""
     s = surname_length(name, weak=True) or 1
-    return (len(name) == 2 and name in words["word"]) or (len(name) - s == 2 and name[s:] in words["given"])
+    return len(name) - s == 2 and name[s:] in sections()["given"]
+
+
+def cuts_word(text: str, end: int) -> bool:
+    """A name ending at `end` would cut a very common word in two: its last character and the next
+    one are that word (委员谈工作: 谈工 + 作)."""
+    return 0 < end < len(text) and text[end - 1:end + 1] in sections()["across"]
 
 
 def left_words_ending(text: str, pos: int) -> list[int]:

@@ -671,7 +671,12 @@ def find_people(text: str) -> list[Found]:
     for found in people.values():
         if "chair" in found.roles and "attendee" in found.roles:
             found.roles.remove("attendee")
-    return list(people.values())
+    # every path above (list items, a lecture's agent, a surname before a post) meets the word lists here:
+    # 向大家, 区政协 (a common word after the surname), an untitled 党课, a 谈工 read only where it cuts 工作;
+    # a titled two-character name may be a word too (会长江南)
+    return [f for f in people.values()
+            if not (lexicon.given_is_word(f.name) or (f.title is None and lexicon.refuses(f.name)))
+            and not all(lexicon.cuts_word(text, at + len(f.name)) for at in occurrences(text, f.name))]
 
 
 # A lecture verb far from its subject (X分别到…，与…交流，边讲边提问，为党员讲授了一堂党课).
