@@ -36,3 +36,33 @@ def test_word_lists_keep_names_that_look_like_words() -> None:
         assert not lexicon.given_is_word(name)
     assert not lexicon.cuts_word("李杰出席会议", 2)  # 杰出 is a word, but not a very common one
     assert lexicon.cuts_word("谈工作", 2)
+
+
+def roles(text: str) -> dict[str, tuple[str | None, list[str]]]:
+    return {p.name: (p.title, p.roles) for p in find_people(text)}
+
+
+# Lecturers and chairs in more frames ----------------------------------------------------------------
+
+@pytest.mark.parametrize("text, name, title", [
+    ("主讲人白杨村党支部书记张明结合本村实际，带领大家学习报告。", "张明", "白杨村党支部书记"),  # a label glued to the title
+    ("镇干部参加了讲座，由某某律师事务所的王强律师主讲。", "王强", "律师"),                      # a post after the name
+    ("支部成员、宣讲团讲师刘芳以《乡村振兴》为题，回顾了乡村的变化。", "刘芳", "支部成员、宣讲团讲师"),  # a titled talk
+    ("党支部书记张华组织村民宣讲了全会精神。", "张华", "党支部书记"),                          # 组织 + the audience
+    ("党支部书记张华带领村民深入浅出宣讲全会精神。", "张华", "党支部书记"),
+])
+def test_lecturer_frames_of_grass_roots_lectures(text: str, name: str, title: str) -> None:
+    got_title, got_roles = roles(text)[name]
+    assert got_title == title and "lecturer" in got_roles
+
+
+def test_a_titled_speech_at_a_meeting_is_no_lecture() -> None:
+    assert "lecturer" not in roles("副县长王刚以《抓项目促发展》为题，作了交流发言。")["王刚"][1]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("分组座谈后，市长李明又立即主持召开总结会。", "李明"),                  # two adverbs
+    ("3月2日，副县长王刚以现场办公的形式主持召开周调度会。", "王刚"),        # the form of the meeting
+])
+def test_chair_frames_with_adverbs_and_forms(text: str, name: str) -> None:
+    assert "chair" in roles(text)[name][1]

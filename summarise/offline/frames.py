@@ -29,8 +29,10 @@ LEAD = (r"(?:等|同志|一行|[（(][^）)]{0,8}[）)]|" + vocab.alternation(vo
         + r")*(?:昨天|昨日|今天|今日|前天|日前|近日|当天|当日)?" + _DAY_PART
         + r"(?:[（(]\s*(?:[0-9０-９]{1,2}\s*月\s*)?[0-9０-９]{1,2}\s*日\s*[)）])?"
         + r"(?:于?\s*(?:[0-9０-９]{1,2}\s*月\s*)?[0-9０-９]{1,2}\s*日" + _DAY_PART + r")?"
-        + r"(?:正在|亲自|专门|负责|还|也|又|则|随后|首先|最后|接着|先后|分别|依次|相继|现场|当场|登台)?"
+        + r"(?:正在|亲自|专门|负责|还|也|又|则|随后|首先|最后|接着|先后|分别|依次|相继|现场|当场|登台|立即|随即|即)?"
+        + r"(?:立即|随即|亲自|专门|现场)?"
         + r"(?:在[^，,。；]{0,30}?(?:上|中|时))?"
+        + r"(?:以[^，,。；]{1,12}?的?(?:形式|方式))?"
         + r"(?:于?\s*(?:[0-9０-９]{1,2}\s*月\s*)?[0-9０-９]{1,2}\s*日" + _DAY_PART + r")?")
 
 # What a lecturer gives (作…专题辅导报告, 作题为“…”的宣讲报告, 讲专题党课), longest first.
@@ -46,7 +48,7 @@ _ARRIVAL = (r"(?:[，,]?(?:应邀|受邀|特邀)|专程|亲自|再次)?"
 # each ending at most one comma (a quotation is one piece, commas inside it included), followed by
 # another such phrase or the verb.
 _PREPOSITION = (r"(?:并|还|又|再)?(?:为|给|向|紧紧围绕|围绕|就|紧密结合|结合|以|面向|聚焦|对|从|与|用|运用|通过|采用|分别"
-                r"|立足|紧扣|联系|针对|按照|根据|依据|作为)")
+                r"|立足|紧扣|联系|针对|按照|根据|依据|作为|组织|带领)")
 _PHRASE_CHAR = r"(?:[^，,。；;“”]|“[^”。]{0,60}”)"
 # Phrases that end with a comma are read whole (atomic: no backtracking into them, so a sentence of
 # prepositions costs linear time); the last one runs up to the verb.
@@ -65,9 +67,13 @@ _MANNER = r"(?:[\u4e00-\u9fff]{2,6}?地|详细|系统|深入|全面|生动)?"
 # Invited to give a talk (受邀来校作报告, 应邀为师生作了报告): any report then is a lecture.
 _INVITED_REPORT = r"(?:应邀|受邀|特邀)[^。；;]{0,40}?(?:作|做)了?[^，,。；;]{0,40}?报告(?!会)"
 
+# A talk on a titled subject, then its content (以《调查研究是传家宝》为题，回顾了…): a lecture, unless the sentence calls it a
+# speech or a report at a meeting (以《…》为题作交流发言).
+_TITLED_TALK = r"以[《“][^》”]{1,60}[》”]为题[，,](?![^。；;\n]*?(?:发言|讲话|致辞|汇报))"
+
 ROLE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("chair", re.compile(LEAD + r"(?:主持)|(?:等|同志)?在主持[^，,。；;]{0,12}?(?:时|中)")),
-    ("lecturer", re.compile(LEAD + r"(?:" + _INVITED_REPORT + r"|" + _ARRIVAL + _SETTING + _MANNER + _LECTURE_VERB
+    ("lecturer", re.compile(LEAD + r"(?:" + _INVITED_REPORT + r"|" + _TITLED_TALK + r"|" + _ARRIVAL + _SETTING + _MANNER + _LECTURE_VERB
                             + r"|(?:担任|作为)(?:本次|此次)?(?:讲座|报告会|宣讲)?(?:的)?主讲(?:人|嘉宾|专家)?)")),
     ("speaker", re.compile(LEAD + r"(?:主持[^，,。；]{0,6}?并[^，,。；]{0,6}?(?:讲话|致辞)|出席[^，,。；]{0,8}?并[^，,。；]{0,6}?(?:讲话|致辞)|发表[^，,。；]{0,8}?讲话|(?:作|做)了?[^，,。；]{0,20}?(?:讲话|致辞|发言|报告|表示)|讲话|致辞|发言|指出|强调|表示|说|认为|要求|提出|希望|建议|介绍|传达|分析|部署)")),
     ("reporter", re.compile(LEAD + r"(?:(?:作|做)?[^，,。；]{0,20}?汇报|通报)")),

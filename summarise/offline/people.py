@@ -354,6 +354,10 @@ _BARE_VERB = re.compile(r"主持|出席|列席|致辞|(?:宣讲|主讲|授课|�
 _TIME_BEFORE_NAME = vocab.Words(("上午", "下午", "晚上", "当天", "当日", "日前", "近日", "昨天", "今天"))
 
 
+# A role's label glued before a title: 主讲人东岳村党组织书记…, 主持人县委副书记….
+_ROLE_LABEL = re.compile(r"(?:主讲人|主讲嘉宾|授课人|宣讲人|报告人|主持人)[：:]?")
+
+
 def find_mentions(text: str) -> list[Mention]:
     """Every `title + name`, `name + title` and listed bare name (…、Name) in the text."""
     mentions: list[Mention] = []
@@ -375,6 +379,9 @@ def find_mentions(text: str) -> list[Mention]:
         if not name or not free(pos, pos + len(name)):
             continue
         start = _title_start(text, m.start(), last_end)
+        label = _ROLE_LABEL.match(text, start, m.start())
+        if label:  # 主讲人东岳村党组织书记董涛: the label is the role (roles_before reads it), not the title
+            start = label.end()
         title = text[start:title_end]
         if _byline(text, start):
             continue
