@@ -66,3 +66,35 @@ def test_a_titled_speech_at_a_meeting_is_no_lecture() -> None:
 ])
 def test_chair_frames_with_adverbs_and_forms(text: str, name: str) -> None:
     assert "chair" in roles(text)[name][1]
+
+
+# Kinds ----------------------------------------------------------------------------------------------
+
+def test_a_visit_with_talks_at_each_firm_is_no_meeting() -> None:
+    f = facts("县委书记李明走访企业调研工业发展\n3月9日下午，县委书记李明一行走访多家重点企业，调研工业发展情况。"
+              "每到一处，李明都与企业负责人深入座谈，了解企业经营状况。")
+    assert f.kind == "other"
+
+
+def test_a_visit_with_a_symposium_held_stays_a_meeting() -> None:
+    f = facts("副市长王刚来校调研\n5月10日，副市长王刚一行来校调研。校领导参加调研。\n"
+              "在调研座谈会上，校长张华汇报了学校工作。王刚指出，要抓好落实。")
+    assert f.kind == "meeting_report"
+
+
+def test_a_notice_of_awards_is_no_lecture() -> None:
+    f = facts("我校两名教师在优秀党课评选中获奖\n近日，我校两位老师撰写的党课讲稿被市委宣传部评为优秀党课讲稿。"
+              "今年3月，市委宣传部开展党课讲稿征集活动。")
+    assert f.kind == "other"
+
+
+def test_a_lecture_of_a_plenums_spirit_is_a_lecture() -> None:
+    # 三中全会精神 is the topic of the lecture, not a meeting the village held
+    f = facts("石墩河镇开展党的二十届三中全会精神宣讲活动\n近日，镇理论宣讲团走进农家院落，用地方话讲政策，村民听得懂。")
+    assert f.kind == "policy_lecture"
+
+
+def test_a_kicker_above_an_entrepreneurs_symposium_names_no_company() -> None:
+    f = facts("倾听企业心声 共谋发展良策 全市民营企业家座谈会召开\n6月5日，全市民营企业家座谈会召开。"
+              "市长王刚出席会议并讲话。")
+    assert f.kind == "meeting_report"

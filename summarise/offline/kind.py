@@ -20,7 +20,9 @@ The rule is the presence of meeting structure, not of the word 会议:
   mention a meeting only in passing (`X在日前召开的…会议上提出了上述观点`): a back-reference
   (`…召开的…会议上`) is not a structural sentence. A digest (a bulletin issue carrying separate
   items under their own headings, two or more of them meetings, none named by the page's headline;
-  `sections.digest_items`) is other too: no one event, chair or lecturer belongs to the page.
+  `sections.digest_items`) is other too: no one event, chair or lecturer belongs to the page. So are a
+  visit or an inspection whose headline names no meeting and whose body reports none (talks with each
+  firm's managers are part of the visit), and a headline reporting awards or appointments (…评选中获奖).
 """
 from __future__ import annotations
 
@@ -66,12 +68,21 @@ MEETING_NAMES = (r"(?:会议|大会|座谈|推进会|调度会|动员会|部署�
                  r"|常务会|全会|党课|讲堂|讲座|论坛|培训班|集体学习|专题学习|中心组学习|学习研讨|生活会|联席会|协调会"
                  r"|现场会|分析会|总结会|表彰会|见面会|茶话会|誓师会|启动会|评审会|听证会|汇报会|推介会|观摩会|培训会)")
 _MEETING_NAME = re.compile(MEETING_NAMES)
-# A lead sentence that holds a meeting: 召开/举行/开展…学习会, 与企业负责人座谈 (not 召开的…: a back-reference).
-_HOLDS_MEETING = re.compile(rf"(?:(?:召开|举行|举办|开展|组织|进行|参加|出席|列席)(?!的)[^，,。；;\n]{{0,30}}?{MEETING_NAMES}"
+# A lead sentence that holds a meeting: 召开/举行/开展…学习会, 与企业负责人座谈 (not 召开的…: a back-reference;
+# not 宣讲…三中全会精神: a meeting's spirit is the topic of what is held).
+_HOLDS_MEETING = re.compile(rf"(?:(?:召开|举行|举办|开展|组织|进行|参加|出席|列席)(?!的)[^，,。；;\n]{{0,30}}?{MEETING_NAMES}(?!精神)"
                             rf"|与[^，,。；;\n]{{1,30}}?座谈|{MEETING_NAMES}[^，,。；;\n]{{0,6}}?(?:召开|举行|举办|开幕))(?!的)")
 LEAD_PARAGRAPHS = 3
 # A study session or training (中心组学习会, 集体学习, 培训班): a lecture given there is its programme.
 _STUDY = re.compile(r"学习|培训|研修")
+
+
+# The clauses of a headline: a kicker, the main line, a subtitle (spaces, commas, colons, dashes).
+_HEAD_CLAUSES = re.compile(r"[\s\u3000，,：:！!？?—]+")
+# A headline that reports awards or appointments (…评选中获奖, 荣获…称号, 被评为…, 任命…): a notice.
+_AWARD = re.compile(r"获奖|荣获|获评|喜获|斩获|被评为|获得[^，,。\s]{0,20}?(?:称号|奖)|入选[^，,。\s]{0,20}?(?:名单|名录)|任免|任命")
+# A headline that reports a visit or an inspection (走访企业调研…, 视察…, 督导检查…).
+_VISIT = re.compile(r"走访|调研|视察|考察|督导|督查|检查|慰问|察看|看望")
 
 
 def _in_headline_or_lead(pattern: re.Pattern[str], text: str, title: str | None, body_start: int) -> bool:
@@ -148,10 +159,17 @@ def detect_kind(text: str, title: str | None, body_start: int, event_name: str |
         return "other", "a speech transcript, not a report of a meeting"
     if _NOTICE_TITLE.search(head):
         return "other", "a notice or document (关于…的通知), not a report of a meeting"
-    actor = convened_by or head[:12]
+    # with no convening body, the headline's clause that names the meeting (a kicker above it, 倾听企业心声,
+    # names no one)
+    actor = convened_by or next((c for c in _HEAD_CLAUSES.split(head) if _MEETING_NAME.search(c)), head)[:12]
     if _COMPANY.search(actor or "") and not _GOVERNMENT.search(_COMPANY.split(actor)[0] if actor else "") \
             and not _PARTY_ORGAN.search(actor or "") and not _PARTY_ORGAN.search(event_name or ""):
         return "other", "a company's internal meeting, not a government meeting"
+    if event_name is None and not lecture and _AWARD.search(head) and not _HOLDS_MEETING.search(head):
+        return "other", "a notice of awards or appointments, not a report of a meeting"
+    if event_name is None and not lecture and _VISIT.search(head) and not _HOLDS_MEETING.search(head) \
+            and not meeting_structure(text, body_start):
+        return "other", "a visit or an inspection, not a meeting"
     if lecture and not lecture_first and event_name and _meeting_first(event_name):
         return "meeting_report", None  # a lecture as one item of a meeting (动员大会暨专题讲座 after two speeches)
     framed = (lecture and bool(_LECTURE_FRAME.search(text, body_start))) \
