@@ -98,3 +98,26 @@ def test_a_kicker_above_an_entrepreneurs_symposium_names_no_company() -> None:
     f = facts("倾听企业心声 共谋发展良策 全市民营企业家座谈会召开\n6月5日，全市民营企业家座谈会召开。"
               "市长王刚出席会议并讲话。")
     assert f.kind == "meeting_report"
+
+
+# Figures --------------------------------------------------------------------------------------------
+
+def _figure_quotes(text: str) -> list[str]:
+    from summarise.offline.figures import find_figures
+    from summarise.parse.dates import find_dates
+
+    return [f.quote for _, f in find_figures(text, find_dates(text))]
+
+
+@pytest.mark.parametrize("text", [
+    "要根据乡村振兴20字方针，从产业振兴入手。",     # a formula named by its length in characters
+    "学习乡村振兴战略20字总要求。",
+    "重点解决二元教育体制、二元医疗体制等问题。",   # 二元: dual, not two yuan
+    "要四位一体全面推进社会发展。",                 # an idiom, not four people
+])
+def test_formulas_and_idioms_are_no_figures(text: str) -> None:
+    assert _figure_quotes(text) == []
+
+
+def test_amounts_and_head_counts_in_chinese_numerals_stay_figures() -> None:
+    assert _figure_quotes("每人补助二十元，四位同志作了发言，他写了500字的心得。") == ["二十元", "四位", "500字"]

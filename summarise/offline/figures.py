@@ -57,9 +57,21 @@ def _labels_list_behind(text: str, fig: shared.ParsedFigure) -> bool:
     return fig.numeral == "chinese" and fig.unit == "count" and _LIST_BEHIND.search(text, max(0, fig.start - 40), fig.start) is not None
 
 
+# A formula named by its length in characters (乡村振兴20字方针, 20字总要求): no count of anything.
+_CHARACTER_FORMULA = re.compile(r"(?:方针|总要求|要求|口诀|诀|工作法|方略|箴言|精神)")
+# After a Chinese numeral + 元 or 位, a word that makes it an adjective or an idiom (二元结构, 二元教育体制,
+# 四位一体), not money or people: anything but what follows an amount (钱, 人民币, 的, 左右 …).
+_AMOUNT_AFTER = re.compile(r"[钱的左以多整每一]|人民币|[^\u4e00-\u9fff]")
+
+
 def _is_formula(text: str, fig: shared.ParsedFigure) -> bool:
     """A slogan, a vague amount (几十年, 数百人), or a Chinese-numeral count naming a formula."""
     if _in_slogan(text, fig) or (fig.start and text[fig.start - 1] in "几数"):
+        return True
+    if fig.quote.endswith("字") and _CHARACTER_FORMULA.match(text, fig.end):
+        return True
+    if fig.numeral == "chinese" and fig.quote.endswith(("元", "位")) and fig.end < len(text) \
+            and (text.startswith("一体", fig.end) or (fig.quote.endswith("元") and not _AMOUNT_AFTER.match(text, fig.end))):
         return True
     if fig.unit == "count" and (_ORDINAL_BEFORE.search(text, max(0, fig.start - 1), fig.start)
                                 or (_CLOCK.fullmatch(fig.quote.lstrip("约近超逾")) and (
