@@ -121,3 +121,16 @@ def test_formulas_and_idioms_are_no_figures(text: str) -> None:
 
 def test_amounts_and_head_counts_in_chinese_numerals_stay_figures() -> None:
     assert _figure_quotes("每人补助二十元，四位同志作了发言，他写了500字的心得。") == ["二十元", "四位", "500字"]
+
+
+# People in more forms -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, name, title", [
+    ("宣传委员刘伟和致富带头人杨秀霞共同宣讲。", "杨秀霞", "致富带头人"),       # a standing as a title
+    ("我们村的乡贤张洪羽最近为我们讲了新政策。", "张洪羽", "乡贤"),             # 最近 after the name
+    ("镇党委委员卫春妹，挂职干部杨韵，及镇相关科室负责人出席会议。", "杨韵", "挂职干部"),
+    ("会后，副区长朱祖林、张世云、汪沛到杨桥镇督查工作。", "汪沛", "副区长"),  # a list ends before 到
+    ("会上，陆金龙同志首先交流了学习体会。", "陆金龙", None),                  # 同志 + 交流
+])
+def test_people_with_standings_adverbs_and_list_ends(text: str, name: str, title: str | None) -> None:
+    assert roles(text)[name][0] == title

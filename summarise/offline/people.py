@@ -200,7 +200,7 @@ _COMRADE_CITED = re.compile(r"为核心|的|在[^。；;\n]{0,60}?(?:上|中)的
 # (张永平同志代表…作报告, 由张明同志主持, 请李华同志讲话); 学习了习近平同志关于…, 缅怀了毛泽东同志。,
 # 追忆了谷文昌同志和杨善洲同志 name people cited or commemorated.
 _COMRADE_ACTS = re.compile(r"(?:作|做)|[^。；;\n，,“”《》]{0,30}?(?:主持|出席|列席|参加|讲话|致辞|发言|指出|强调|表示|汇报|宣读|"
-                           r"通报|主讲|讲授|授课|宣讲|代表|介绍|领学|解读|讲解|带领|率)")
+                           r"通报|主讲|讲授|授课|宣讲|代表|介绍|领学|解读|讲解|带领|率|交流)")
 # Surnames that are also prepositions (向, 于, 和 …): before a post they may open a group (向港澳委员).
 _PREPOSITIONS = frozenset("向于与和对为从同")
 _KNOWN_BEFORE_NAME = vocab.Words(vocab.TITLE_STOPS + vocab.BEFORE_NAME + vocab.FOLLOW_WORDS)
