@@ -134,3 +134,7 @@ def test_amounts_and_head_counts_in_chinese_numerals_stay_figures() -> None:
 ])
 def test_people_with_standings_adverbs_and_list_ends(text: str, name: str, title: str | None) -> None:
     assert roles(text)[name][0] == title
+
+
+def test_a_leaders_instructions_from_a_visit_relayed_name_no_participant() -> None:
+    assert roles("会议认真贯彻落实省委书记黄坤明来莞调研指示精神，对工作作出部署。") == {}
