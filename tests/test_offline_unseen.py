@@ -138,3 +138,20 @@ def test_people_with_standings_adverbs_and_list_ends(text: str, name: str, title
 
 def test_a_leaders_instructions_from_a_visit_relayed_name_no_participant() -> None:
     assert roles("会议认真贯彻落实省委书记黄坤明来莞调研指示精神，对工作作出部署。") == {}
+
+
+# Event dates ----------------------------------------------------------------------------------------
+
+def _event_date(text: str) -> str | None:
+    d = facts(text).event.date
+    return d.value if d else None
+
+
+def test_a_papers_issue_date_is_no_event_date() -> None:
+    assert _event_date("系统召开党委中心组第二次专题学习会\n学习会传达了文件精神，并就《扬州日报》4月3日《推进学习实践》"
+                       "一文进行了讨论。\n会上，陆金龙同志首先交流了学习体会。") is None
+
+
+def test_a_visit_at_a_town_keeps_its_date() -> None:
+    assert _event_date("11月6日，市委书记李青雁在辛置镇调研走访企业和在建项目，倾听企业发展诉求。\n"
+                       "市委常委、常务副市长任鹏伟参加调研。") == "--11-06"

@@ -112,9 +112,10 @@ def _person(text: str, p: Found) -> Person:
 
 
 # A dated activity that is not a meeting: 11月13日，我市在湖滨广场启动…宣传月活动, or a visit:
-# 5月31日下午，副市长张某深入…派出所调研指导工作 / 调研组一行深入…开展专题调研 (its date is the event's).
+# 5月31日下午，副市长张某深入…派出所调研指导工作 / 调研组一行深入…开展专题调研 / 书记X在某镇调研走访企业
+# (its date is the event's).
 _ACTIVITY = re.compile(r"(?:启动|举行|举办|开展|开幕)[^。！？\n]{0,40}?(?:活动|仪式|宣传月|宣传周|活动月)"
-                       r"|(?:深入|前往|来到|赴|到)[^。！？\n]{0,40}?(?:调研|视察|考察|检查|督导|走访|慰问)")
+                       r"|(?:深入|前往|来到|赴|到|在)[^。！？\n]{0,40}?(?:调研|视察|考察|检查|督导|走访|慰问)")
 
 
 def _sentence_of(text: str, pos: int) -> str:

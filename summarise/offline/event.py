@@ -329,7 +329,8 @@ _RELATIVE_EVENT_DAY = re.compile(r"[^。！？!?\n]{0,80}?(?:昨天|昨日|前�
 def _event_date(all_mentions: list[dates.DateMention], text: str, body: int,
                 sentence: Span | None) -> dates.DateMention | None:
     mentions = [d for d in all_mentions if d.start >= body and (d.day or d.relative is not None)
-                and not _TIMESTAMP.match(text, d.end) and not _DEADLINE.match(text, d.end)]
+                and not _TIMESTAMP.match(text, d.end) and not _DEADLINE.match(text, d.end)
+                and not text.startswith("》", d.start - 1)]  # 《扬州日报》4月3日: a paper's issue
     if not mentions:
         return None
     if sentence is not None:
