@@ -46,7 +46,11 @@ from summarise.normalise import Document, normalise
 from summarise.schemas import Facts, Rejection, Usage
 from summarise.settings import KIND_CHOICES, KindChoice, Settings
 
-from .runner import Job, Role, RunOptions, _describe, atomic_write, output_stem, plan_reposts, safe_url, temp_beside
+from .atomic import atomic_write, temp_beside
+from .inputs import Job, output_stem
+from .options import RunOptions, safe_url
+from .outcome import describe
+from .stories import Role, plan_reposts
 
 MANIFEST_VERSION = 1
 ENDPOINT = "/v1/chat/completions"
@@ -284,7 +288,7 @@ def write_requests(jobs: Sequence[Job], settings: Settings, kind: str, out: Path
             except OutputError:  # not the document's fault, and its file would hold a torn line
                 raise
             except Exception as exc:  # noqa: BLE001 - one bad input never stops the batch
-                error, reason, detail = _describe(exc)
+                error, reason, detail = describe(exc)
                 summary.failed.append({"path": job.label, "error": error, "reason": reason,
                                        **({"traceback": detail} if detail else {})})
                 continue

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+from .atomic import atomic_open
 from .store import TABLES, VIEWS, Store, stream
 
 FORMATS = ("csv", "jsonl", "parquet")
@@ -45,8 +46,6 @@ def export(store: Store, fmt: str, target: Path, tables: list[str] | None = None
 
     `bom`: CSV starts with a UTF-8 byte-order mark, which Excel needs to read UTF-8 (pandas skips it;
     Python's csv module reads it with encoding="utf-8-sig")."""
-    from .runner import atomic_open  # the runner imports store, which this module uses
-
     if fmt not in FORMATS:
         raise ExportError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
     writers: dict[str, Callable[[Store, str, Any], None]] = {

@@ -435,18 +435,18 @@ def for_dir(out: Path) -> Store:
 
 def manifest_files(out: Path) -> dict[str, Path]:
     """Stem → manifest file for every finished input of `out` (temp files a killed run left are not)."""
-    from .runner import STATE_DIR  # the runner imports this module
+    from .manifest import STATE_DIR  # it imports the renderer: loaded only when a directory is read
 
     return {p.stem: p for p in (Path(out) / STATE_DIR).glob("*.json") if not p.name.startswith(".")}
 
 
 def synced(out: Path, *, rebuild: bool = False) -> tuple[Store, SyncReport]:
     """The output directory's database brought in line with its manifests (made anew with `rebuild`)."""
-    from .runner import _read_manifest
+    from .manifest import read_manifest
 
     store = for_dir(out)
     if rebuild:
         store.close()
         for suffix in ("", "-wal", "-shm"):
             Path(f"{store.path}{suffix}").unlink(missing_ok=True)
-    return store, store.sync(manifest_files(out), _read_manifest)
+    return store, store.sync(manifest_files(out), read_manifest)
