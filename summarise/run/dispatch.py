@@ -26,11 +26,11 @@ INTERRUPT_GRACE = 5.0
 
 
 def in_threads(items: Sequence[tuple[Job, Role | None]], one: Callable[..., ItemResult | None],
-               finish: Callable[[ItemResult | None], None], workers: int) -> int | None:
-    """Run `one(job, role)` for every item in `workers` threads. None when all ran; after an interrupt
-    (Ctrl-C, SIGTERM), how many were still running when the grace period ran out (listed as
-    interrupted; their threads are left to the caller, which exits without them)."""
-    preload()
+               finish: Callable[[ItemResult | None], None], workers: int, *, llm: bool = False) -> int | None:
+    """Run `one(job, role)` for every item in `workers` threads (`llm`: the documents call a model).
+    None when all ran; after an interrupt (Ctrl-C, SIGTERM), how many were still running when the grace
+    period ran out (listed as interrupted; their threads are left to the caller, which exits without them)."""
+    preload(llm=llm)
     pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="summarise")
     pending: set[Future[ItemResult | None]] = set()
     job_of: dict[Future[ItemResult | None], Job] = {}

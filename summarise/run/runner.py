@@ -125,7 +125,8 @@ def run_batch(jobs: Sequence[Job], options: RunOptions, *,
                                                 replace(options, db=False), extractor, finish, processes, threads,
                                                 halt)
         else:
-            abandoned = in_threads([(jobs[i], roles.get(i)) for i in indices], one, finish, max(1, options.jobs))
+            abandoned = in_threads([(jobs[i], roles.get(i)) for i in indices], one, finish, max(1, options.jobs),
+                                   llm=options.settings.use_llm)
             interrupted = abandoned is not None
 
     try:
