@@ -9,21 +9,17 @@ a child must never write to the keep-alive connections it inherited from its par
 from __future__ import annotations
 
 import asyncio
-import contextvars
 import json
 import os
 import random
-import ssl
 import threading
 import time
 import weakref
-from collections.abc import AsyncIterator, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 import anyio
-import httpcore2
 import httpx2
 import openai
 from openai.types.chat import ChatCompletion
@@ -85,167 +81,47 @@ def _deadline_error(request: httpx2.Request, seconds: float) -> httpx2.ReadTimeo
     return httpx2.ReadTimeout(f"no complete answer within the request's deadline of {seconds:g} s", request=request)
 
 
-# The monotonic time by which this thread's current request must be over (None: no request).
-_DEADLINE: contextvars.ContextVar[float | None] = contextvars.ContextVar("summarise_deadline", default=None)
+def _event_loop() -> asyncio.AbstractEventLoop:
+    """A new event loop running on a daemon thread of its own (a process exits without waiting for it)."""
+    loop = asyncio.new_event_loop()
+    threading.Thread(target=loop.run_forever, name="summarise-http", daemon=True).start()
+    return loop
 
 
-def _left(timeout: float | None, late: type[Exception]) -> float | None:
-    """A socket operation's timeout within the current request's deadline: the smaller of its own
-    and the time left; `late` is raised once none is left."""
-    deadline = _DEADLINE.get()
-    if deadline is None:
-        return timeout
-    left = deadline - time.monotonic()
-    if left <= 0:
-        raise late("the request's overall deadline has passed")
-    return left if timeout is None else min(timeout, left)
+class DeadlineTransport(httpx2.BaseTransport):
+    """httpx's async transport driven from synchronous code: each request (connecting, sending, the
+    headers and the whole body) runs on this transport's event loop within one deadline, so an
+    answer trickled a byte at a time is cut at the deadline as surely as a stalled one. httpx's
+    sync transport bounds each socket wait but not their sum. The threads of a batch share the one
+    connection pool; the body is read whole (the SDK reads it whole too: nothing streams)."""
 
+    def __init__(self, *, deadline: float, limits: httpx2.Limits) -> None:
+        self.deadline = deadline
+        self._inner = httpx2.AsyncHTTPTransport(limits=limits)
+        self._loop = _event_loop()
 
-class _DeadlineNetworkStream(httpcore2.NetworkStream):
-    """A connection whose every read and write waits no longer than the request's time left: headers
-    or a body trickled a byte at a time never hit a per-read timeout, but they hit this."""
-
-    def __init__(self, inner: httpcore2.NetworkStream) -> None:
-        self._inner = inner
-
-    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
-        return self._inner.read(max_bytes, _left(timeout, httpcore2.ReadTimeout))
-
-    def write(self, buffer: bytes, timeout: float | None = None) -> None:
-        self._inner.write(buffer, _left(timeout, httpcore2.WriteTimeout))
-
-    def close(self) -> None:
-        self._inner.close()
-
-    def start_tls(self, ssl_context: ssl.SSLContext, server_hostname: str | None = None,
-                  timeout: float | None = None) -> httpcore2.NetworkStream:
-        return _DeadlineNetworkStream(self._inner.start_tls(ssl_context, server_hostname,
-                                                            _left(timeout, httpcore2.ConnectTimeout)))
-
-    def get_extra_info(self, info: str) -> Any:
-        return self._inner.get_extra_info(info)
-
-
-class _DeadlineBackend(httpcore2.NetworkBackend):
-    """httpcore's socket backend, handing out `_DeadlineNetworkStream`s."""
-
-    def __init__(self) -> None:
-        self._inner = httpcore2.SyncBackend()
-
-    def connect_tcp(self, host: str, port: int, timeout: float | None = None, local_address: str | None = None,
-                    socket_options: Iterable[Any] | None = None) -> httpcore2.NetworkStream:
-        return _DeadlineNetworkStream(self._inner.connect_tcp(
-            host, port, _left(timeout, httpcore2.ConnectTimeout), local_address, socket_options))
-
-    def connect_unix_socket(self, path: str, timeout: float | None = None,
-                            socket_options: Iterable[Any] | None = None) -> httpcore2.NetworkStream:
-        return _DeadlineNetworkStream(self._inner.connect_unix_socket(
-            path, _left(timeout, httpcore2.ConnectTimeout), socket_options))
-
-    def sleep(self, seconds: float) -> None:
-        self._inner.sleep(seconds)
-
-
-# httpcore's errors as httpx's, the most specific first (what httpx's own transport raises).
-_HTTPCORE_ERRORS: tuple[tuple[type[Exception], type[httpx2.HTTPError]], ...] = (
-    (httpcore2.ConnectTimeout, httpx2.ConnectTimeout), (httpcore2.ReadTimeout, httpx2.ReadTimeout),
-    (httpcore2.WriteTimeout, httpx2.WriteTimeout), (httpcore2.PoolTimeout, httpx2.PoolTimeout),
-    (httpcore2.TimeoutException, httpx2.TimeoutException), (httpcore2.ConnectError, httpx2.ConnectError),
-    (httpcore2.ReadError, httpx2.ReadError), (httpcore2.WriteError, httpx2.WriteError),
-    (httpcore2.NetworkError, httpx2.NetworkError), (httpcore2.ProxyError, httpx2.ProxyError),
-    (httpcore2.UnsupportedProtocol, httpx2.UnsupportedProtocol),
-    (httpcore2.LocalProtocolError, httpx2.LocalProtocolError),
-    (httpcore2.RemoteProtocolError, httpx2.RemoteProtocolError), (httpcore2.ProtocolError, httpx2.ProtocolError),
-)
-
-
-@contextmanager
-def _as_httpx_errors() -> Iterator[None]:
-    try:
-        yield
-    except Exception as exc:
-        for core, mapped in _HTTPCORE_ERRORS:
-            if isinstance(exc, core):
-                raise mapped(str(exc)) from exc
-        raise
-
-
-class _ResponseStream(httpx2.SyncByteStream):
-    """A response body read from the pool; each chunk is read within the request's deadline."""
-
-    def __init__(self, inner: Any, deadline: float | None) -> None:
-        self._inner, self._deadline = inner, deadline
-
-    def __iter__(self) -> Iterator[bytes]:
-        chunks = iter(self._inner)
-        while True:
-            token = _DEADLINE.set(self._deadline)
-            try:
-                with _as_httpx_errors():
-                    chunk = next(chunks, None)
-            finally:
-                _DEADLINE.reset(token)
-            if chunk is None:
-                return
-            yield chunk
-
-    def close(self) -> None:
-        with _as_httpx_errors():
-            if hasattr(self._inner, "close"):
-                self._inner.close()
-
-
-def _instrumented() -> bool:
-    """True while a tool has replaced `httpx2.HTTPTransport.handle_request` (a wrapper of httpx's, or a
-    function of its own)."""
-    method, own = httpx2.HTTPTransport.handle_request, httpx2.HTTPTransport.close
-    return hasattr(method, "__wrapped__") or (getattr(method, "__module__", None),
-                                              getattr(method, "__qualname__", None)) != (
-        own.__module__, "HTTPTransport.handle_request")
-
-
-class DeadlineTransport(httpx2.HTTPTransport):
-    """httpx's transport, carrying each request over a connection pool of its own (httpx's
-    custom-transport recipe: an httpcore pool) whose sockets never wait past the deadline of the
-    request they serve (set by `DeadlineClient.send`).
-
-    Tools that instrument httpx by replacing `HTTPTransport.handle_request` (vcrpy's cassettes) must
-    see every request: while one is in place, requests take httpx's own path."""
-
-    def __init__(self, *, limits: httpx2.Limits, verify: ssl.SSLContext | str | bool = True,
-                 trust_env: bool = True) -> None:
-        context = httpx2.create_ssl_context(verify=verify, trust_env=trust_env)
-        super().__init__(verify=context, trust_env=trust_env, limits=limits)
-        self._summarise_pool = httpcore2.ConnectionPool(
-            ssl_context=context, max_connections=limits.max_connections,
-            max_keepalive_connections=limits.max_keepalive_connections, keepalive_expiry=limits.keepalive_expiry,
-            network_backend=_DeadlineBackend())
+    async def _whole(self, request: httpx2.Request) -> httpx2.Response:
+        try:
+            async with asyncio.timeout(self.deadline):
+                response = await self._inner.handle_async_request(request)
+                try:
+                    body = b"".join([chunk async for chunk in response.aiter_raw()])
+                finally:
+                    await response.aclose()
+        except TimeoutError as exc:
+            raise _deadline_error(request, self.deadline) from exc
+        kept = {k: v for k, v in response.extensions.items() if k in ("http_version", "reason_phrase")}
+        return httpx2.Response(response.status_code, headers=response.headers, stream=httpx2.ByteStream(body),
+                               extensions=kept)
 
     def handle_request(self, request: httpx2.Request) -> httpx2.Response:
-        if _instrumented():  # (see above)
-            return httpx2.HTTPTransport.handle_request(self, request)
-        core = httpcore2.Request(
-            method=request.method,
-            url=httpcore2.URL(scheme=request.url.raw_scheme, host=request.url.raw_host, port=request.url.port,
-                              target=request.url.raw_path),
-            headers=request.headers.raw, content=request.stream, extensions=request.extensions)
-        with _as_httpx_errors():
-            response = self._summarise_pool.handle_request(core)
-        return httpx2.Response(status_code=response.status, headers=response.headers,
-                               stream=_ResponseStream(response.stream, _DEADLINE.get()),
-                               extensions=response.extensions)
+        return asyncio.run_coroutine_threadsafe(self._whole(request), self._loop).result()
 
     def close(self) -> None:
         try:
-            self._summarise_pool.close()
+            asyncio.run_coroutine_threadsafe(self._inner.aclose(), self._loop).result()
         finally:
-            super().close()
-
-    def __exit__(self, *exc: Any) -> None:
-        try:
-            self._summarise_pool.close()
-        finally:
-            super().__exit__(*exc)
+            self._loop.call_soon_threadsafe(self._loop.stop)
 
 
 def _proxied() -> bool:
@@ -275,34 +151,32 @@ class _ChunkDeadlineStream(httpx2.SyncByteStream):
 
 class DeadlineClient(openai.DefaultHttpxClient):
     """The SDK's default HTTP client, with an overall deadline per request: connecting, sending, the
-    headers and the whole body within `deadline` seconds. Where the environment names a proxy, httpx
-    routes through it with its own transport: there each wait is bounded by the deadline and a body
-    still arriving at the deadline fails at its next chunk."""
+    headers and the whole body within `deadline` seconds (`DeadlineTransport`). Where the environment
+    names a proxy, httpx routes through it with its own transports: there each wait is bounded by the
+    deadline and a body still arriving at the deadline fails at its next chunk."""
 
     def __init__(self, *, deadline: float, **kwargs: Any):
         self.own_transport = "transport" not in kwargs and not _proxied()
         if self.own_transport:
-            kwargs["transport"] = DeadlineTransport(limits=kwargs.get("limits", openai.DEFAULT_CONNECTION_LIMITS))
+            kwargs["transport"] = DeadlineTransport(deadline=deadline,
+                                                    limits=kwargs.get("limits", openai.DEFAULT_CONNECTION_LIMITS))
         super().__init__(**kwargs)
         self.deadline = deadline
 
     def send(self, request: httpx2.Request, *, stream: bool = False, **kwargs: Any) -> httpx2.Response:
+        if self.own_transport:
+            return super().send(request, stream=stream, **kwargs)
         _capped(request, self.deadline)
         deadline = time.monotonic() + self.deadline
-        token = _DEADLINE.set(deadline)
-        try:
-            response = super().send(request, stream=True, **kwargs)
-            if not self.own_transport:
-                response.stream = _ChunkDeadlineStream(response.stream, request, deadline, self.deadline)
-            if not stream:
-                try:
-                    response.read()
-                except BaseException:
-                    response.close()
-                    raise
-            return response
-        finally:
-            _DEADLINE.reset(token)
+        response = super().send(request, stream=True, **kwargs)
+        response.stream = _ChunkDeadlineStream(response.stream, request, deadline, self.deadline)
+        if not stream:
+            try:
+                response.read()
+            except BaseException:
+                response.close()
+                raise
+        return response
 
 
 class _AsyncDeadlineStream(httpx2.AsyncByteStream):
