@@ -279,6 +279,9 @@ BaseUrlOpt = typer.Option(None, "--base-url", metavar="URL", help="OpenAI-compat
 
 # --------------------------------------------------------------------------- run
 
+REPOSTS_SAID = 100  # inputs from which finding reposts takes long enough to say so before it starts
+
+
 def _interrupt_on_sigterm() -> None:
     """`kill` stops a batch like Ctrl-C: running documents get a grace period to finish, reports are
     written, exit 130."""
@@ -506,6 +509,8 @@ def run(
     _interrupt_on_sigterm()
     with serving(settings, local_model, ctx_size, threads) as served:
         options = replace(options, settings=served)
+        if options.reposts and len(job_list) >= REPOSTS_SAID and not quiet:  # every input is read first
+            say(f"finding reposts among {len(job_list):,} inputs (--no-reposts skips this)…", err=True)
         with Reporter(len(job_list), quiet=quiet) as reporter:
             summary = run_batch(job_list, options, on_result=reporter)
     _finish(summary, out)

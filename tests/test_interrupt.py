@@ -1,7 +1,8 @@
 """SIGTERM during a batch whose requests never get an answer (an endpoint that accepts connections and
 stays silent, with SUMMARISE_TIMEOUT far away): the batch must not wait out those requests. The
 documents running get a grace period, then every one of them is listed as interrupted, the reports
-are written and the command exits 130; in this process's threads and in worker processes."""
+are written and the command exits 130; in this process's threads and in worker processes. An interrupt
+while reposts are being found, before anything runs, lists every input as not reached."""
 from __future__ import annotations
 
 import json
@@ -17,8 +18,9 @@ from pathlib import Path
 import pytest
 
 from hostile import SEED1, user_env
-from summarise.run.runner import INTERRUPT_GRACE
+from summarise.run.runner import INTERRUPT_GRACE, Job, RunOptions, run_batch
 from summarise.run.workers import layout
+from summarise.settings import Settings
 
 pytestmark = pytest.mark.slow  # each case runs the command in a subprocess, as a user does
 
@@ -93,3 +95,23 @@ def test_sigterm_does_not_wait_for_requests_that_never_end(documents: int, jobs:
     assert summary["counts"]["failed"] == len(errors)
     assert summary["counts"]["failed"] + summary["counts"]["not_reached"] == documents
     assert not [p for p in os.listdir(out) if p.startswith(".summarise-tmp-")]
+
+
+class _InterruptedWhileRead(Job):
+    """An input whose reading is cut by Ctrl-C (as on a big folder while reposts are being found)."""
+
+    def read(self) -> bytes:
+        raise KeyboardInterrupt
+
+
+def test_an_interrupt_while_reposts_are_found_names_every_input(tmp_path: Path) -> None:
+    jobs = [Job(label=str(SEED1), path=SEED1), _InterruptedWhileRead(label="second.txt", path=SEED1)]
+    options = RunOptions(out=tmp_path / "out", reposts=True,
+                         settings=Settings(backend="offline", cache_dir=tmp_path / "c"))
+    summary = run_batch(jobs, options)
+    assert summary.interrupted and summary.done == 0
+    report = json.loads((tmp_path / "out" / "summary.json").read_text("utf-8"))
+    assert report["interrupted"] and report["counts"]["not_reached"] == 2
+    assert [(i["path"], i["status"]) for i in report["inputs"]] == [(str(SEED1), "not_reached"),
+                                                                   ("second.txt", "not_reached")]
+    assert all("interrupted" in i["reason"] and "rerun" in i["reason"] for i in report["inputs"])

@@ -367,3 +367,19 @@ def test_a_copy_keeps_a_fact_whose_quote_holds_the_story_pages_clutter(tmp_path:
     assert {"event.evidence", "event.name", "event.place", "event.convened_by", "event.topic", "summary"} <= fields
     xiao = next(p for p in retold.people if p.name == "肖展欣")  # 市长肖展欣 still stands in this copy
     assert xiao.evidence.quote == "市长肖展欣" and xiao.title.zh == "市长"
+
+
+def test_a_big_batch_says_it_is_finding_reposts_before_it_starts(tmp_path: Path) -> None:
+    from summarise.cli import REPOSTS_SAID
+
+    d = tmp_path / "in"
+    d.mkdir()
+    for i in range(REPOSTS_SAID):
+        (d / f"{i:03d}.txt").write_text(f"第{i}号公告：本站今日起维护。", "utf-8")
+    env = {"SUMMARISE_BACKEND": "offline", "SUMMARISE_CACHE_DIR": str(tmp_path / "cache")}
+    said = CliRunner().invoke(app, ["run", str(d), "--out", str(tmp_path / "out"), "--no-db"], env=env)
+    assert said.exit_code == 0, said.output
+    assert f"finding reposts among {REPOSTS_SAID} inputs (--no-reposts skips this)" in said.stderr
+    quiet = CliRunner().invoke(app, ["run", str(d), "--out", str(tmp_path / "out2"), "--no-db", "-q",
+                                     "--no-reposts"], env=env)
+    assert quiet.exit_code == 0 and "finding reposts" not in quiet.stderr

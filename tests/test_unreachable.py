@@ -48,9 +48,16 @@ def test_a_refused_endpoint_stops_the_batch(tmp_path: Path, seeds_dir: Path) -> 
     summary = run_batch(discover([str(tmp_path / "in")]), _options(tmp_path))
     assert summary.failed == UNREACHABLE_STOP and summary.done == 0
     assert summary.stopped and "could not connect to the endpoint" in summary.stopped
-    assert all(i.unreachable for i in summary.items)
+    tried = [i for i in summary.items if i.status != "not_reached"]
+    assert len(tried) == UNREACHABLE_STOP and all(i.unreachable for i in tried)
     report = json.loads((tmp_path / "out" / "summary.json").read_text("utf-8"))
     assert report["counts"]["not_reached"] == 10 - UNREACHABLE_STOP and report["stopped"] == summary.stopped
+    # every input is named: those the stop left out with why, and that a rerun does them
+    assert sorted(Path(i["path"]).name for i in report["inputs"]) == [f"{i:02d}.txt" for i in range(10)]
+    left = [i for i in report["inputs"] if i["status"] == "not_reached"]
+    assert len(left) == 10 - UNREACHABLE_STOP
+    assert all("stopped" in i["reason"] and "could not connect" in i["reason"] and "rerun" in i["reason"]
+               for i in left)
     assert len((tmp_path / "out" / "errors.jsonl").read_text("utf-8").splitlines()) == UNREACHABLE_STOP
 
 
@@ -58,8 +65,10 @@ def test_only_failures_in_a_row_stop_it(tmp_path: Path, seeds_dir: Path) -> None
     # 00 cannot connect, 01 is empty (its own error: the count starts again), 02-04 cannot connect
     _inputs(tmp_path, seeds_dir, 7, empty_at=1)
     summary = run_batch(discover([str(tmp_path / "in")]), _options(tmp_path))
-    assert [Path(i.path).name for i in summary.items] == ["00.txt", "01.txt", "02.txt", "03.txt", "04.txt"]
-    assert [i.unreachable for i in summary.items] == [True, False, True, True, True]
+    tried = [i for i in summary.items if i.status != "not_reached"]
+    assert [Path(i.path).name for i in tried] == ["00.txt", "01.txt", "02.txt", "03.txt", "04.txt"]
+    assert [i.unreachable for i in tried] == [True, False, True, True, True]
+    assert [Path(i.path).name for i in summary.items if i.status == "not_reached"] == ["05.txt", "06.txt"]
     assert summary.stopped
 
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import errno
 import traceback
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,7 +20,7 @@ class ItemResult:
     """What happened to one input."""
 
     path: str
-    status: str                         # done | cached | failed
+    status: str                         # done | cached | failed | not_reached
     stem: str | None = None
     outputs: dict[str, str] = field(default_factory=dict)
     kind: str | None = None
@@ -129,3 +130,14 @@ def tally(results: list[ItemResult], total: int, wall: float, interrupted: bool)
         interrupted=interrupted,
         items=items,
     )
+
+
+def unreached(jobs: Sequence[Job], results: list[ItemResult], why: str | None) -> list[ItemResult]:
+    """The inputs of `jobs` no result names (the batch was interrupted or stopped before them), each
+    listed as not reached with the reason, so that every input is accounted for in summary.json."""
+    seen = {r.path for r in results}
+    reason = f"not reached: the batch was {'interrupted' if why == 'interrupted' else 'stopped'}"
+    if why and why != "interrupted":
+        reason += f" ({why})"
+    return [ItemResult(path=job.label, status="not_reached", reason=reason + "; rerun the same command to do it")
+            for job in jobs if job.label not in seen]

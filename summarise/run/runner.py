@@ -28,7 +28,7 @@ from .dry_run import PlanItem, plan, prompt_overhead, token_counter
 from .inputs import Job, UsageError, discover, output_stem, slugify
 from .manifest import STATE_DIR
 from .options import ExtractFn, RunOptions, safe_url
-from .outcome import BatchSummary, ItemResult, cannot_connect, tally
+from .outcome import BatchSummary, ItemResult, cannot_connect, tally, unreached
 from .reports import notes_in, render_index, sync_db, write_reports
 from .stories import Role, plan_reposts
 from .workers import THREADS_PER_PROCESS, layout
@@ -96,9 +96,7 @@ def run_batch(jobs: Sequence[Job], options: RunOptions, *,
         if on_result is not None:
             on_result(res)
 
-    if roles is None:
-        roles = plan_reposts(jobs, options) if options.reposts else {}
-    roles = dict(roles)
+    planned: dict[int, Role] = dict(roles) if roles is not None else {}
 
     def reported() -> BatchSummary:
         """summary.json, errors.jsonl and index.html for what has run (also after an interrupt or a stop)."""
@@ -107,6 +105,7 @@ def run_batch(jobs: Sequence[Job], options: RunOptions, *,
         db = sync_db(out) if options.db else None
         summary = tally(results, len(jobs), time.perf_counter() - t0, interrupted)
         summary.stopped = stopped
+        summary.items += unreached(jobs, results, "interrupted" if interrupted else stopped)
         extra = report_extra(summary) if report_extra else {}
         summary.report_problems = write_reports(summary, options, started_at,
                                                 {**({"database": db} if db else {}), **extra})
@@ -121,20 +120,25 @@ def run_batch(jobs: Sequence[Job], options: RunOptions, *,
                                     threads_per_process=THREADS_PER_PROCESS if options.settings.use_llm else 1)
         if processes > 1 and extractor is default_extractor():
             # Workers leave summarise.db alone: the sync after the batch adds their rows.
-            interrupted, stopped = in_processes([(jobs[i], roles.get(i)) for i in indices],
+            interrupted, stopped = in_processes([(jobs[i], planned.get(i)) for i in indices],
                                                 replace(options, db=False), extractor, finish, processes, threads,
                                                 halt)
         else:
-            abandoned = in_threads([(jobs[i], roles.get(i)) for i in indices], one, finish, max(1, options.jobs),
+            abandoned = in_threads([(jobs[i], planned.get(i)) for i in indices], one, finish, max(1, options.jobs),
                                    llm=options.settings.use_llm)
             interrupted = abandoned is not None
 
     try:
+        if roles is None and options.reposts:
+            try:  # every input is read and compared: long enough on a big folder to be interrupted
+                planned = plan_reposts(jobs, options)
+            except KeyboardInterrupt:
+                interrupted = True  # nothing runs; the reports list every input as not reached
         # Stories first, then their copies (each summarised from its story's record on disk). A copy
         # whose story failed takes its place: the first such copy is extracted in the next round, the
         # others of that story follow it.
-        todo = [i for i in range(len(jobs)) if not (i in roles and roles[i].story is not None)]
-        copies = [i for i in range(len(jobs)) if i in roles and roles[i].story is not None]
+        todo = [] if interrupted else [i for i in range(len(jobs)) if not (i in planned and planned[i].story is not None)]
+        copies = [i for i in range(len(jobs)) if i in planned and planned[i].story is not None]
         while todo:
             run(todo)
             if interrupted or stopped:  # (a full disk goes on: every input is still listed, as not processed)
@@ -142,13 +146,13 @@ def run_batch(jobs: Sequence[Job], options: RunOptions, *,
             failed = {r.stem for r in results if r.status == "failed" and r.stem}
             todo, waiting, instead = [], [], {}
             for i in copies:
-                story = roles[i].story
+                story = planned[i].story
                 if story in failed and story not in instead:
-                    instead[story] = roles[i].stem
-                    roles[i] = replace(roles[i], story=None, similarity=None)
+                    instead[story] = planned[i].stem
+                    planned[i] = replace(planned[i], story=None, similarity=None)
                     todo.append(i)
                 elif story in failed:
-                    roles[i] = replace(roles[i], story=instead[story])
+                    planned[i] = replace(planned[i], story=instead[story])
                     waiting.append(i)
                 else:
                     todo.append(i)
