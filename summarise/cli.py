@@ -135,6 +135,9 @@ def make_settings(backend: str | None, model: str | None, base_url: str | None,
 
     if backend is not None and backend not in BACKENDS:
         fail(f"bad --backend value {backend!r}; choose from {', '.join(BACKENDS)}")
+    # The CLI's notes show what the offline cross-check found that the model missed; a library caller
+    # asks for it (it is a second extractor's work on every document). SUMMARISE_CROSS_CHECK decides.
+    extra.setdefault("cross_check", None if os.environ.get("SUMMARISE_CROSS_CHECK") else True)
     try:
         settings = Settings.from_env(backend=backend, model=model, base_url=base_url,
                                      no_cache=no_cache or None, refresh=refresh or None, **extra)

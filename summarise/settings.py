@@ -35,6 +35,7 @@ _ENV: dict[str, tuple[str, ...]] = {
     "max_chars": ("SUMMARISE_MAX_CHARS",),
     "text_limit": ("SUMMARISE_TEXT_LIMIT",),
     "context_chars": ("SUMMARISE_CONTEXT_CHARS",),
+    "cross_check": ("SUMMARISE_CROSS_CHECK",),
 }
 
 
@@ -62,7 +63,9 @@ class Settings(BaseModel):
     cache_dir: Path = Field(default_factory=lambda: Path(platformdirs.user_cache_dir("summarise")))
     no_cache: bool = False
     refresh: bool = False
-    cross_check: bool = True
+    cross_check: bool = Field(False, description=(
+        "also run the offline extractor on an LLM document and list what it finds that the answer lacks "
+        "(provenance.possibly_missed); the CLI turns it on, the library leaves it to the caller"))
 
     @field_validator("base_url")
     @classmethod

@@ -34,7 +34,7 @@ def server():
 @pytest.fixture
 def settings(server, tmp_path) -> Settings:
     return Settings(backend="llm", base_url=server.base_url, model="good", cache_dir=tmp_path / "cache",
-                    timeout=2, max_wait=1)
+                    timeout=2, max_wait=1, cross_check=True)
 
 
 def entries(settings: Settings) -> dict[str, dict]:

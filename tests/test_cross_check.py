@@ -54,11 +54,29 @@ def test_people_and_figures_the_model_missed_are_listed(tmp_path: Path) -> None:
     dropped_figure = answer["figures"].pop()
     with ScriptedServer({"misses": [{"content": json.dumps(answer, ensure_ascii=False)}]}) as server:
         record = extract(SEED1, settings=Settings(backend="llm", base_url=server.base_url, model="misses",
-                                                  no_cache=True))
+                                                  no_cache=True, cross_check=True))
+        unchecked = extract(SEED1, settings=Settings(backend="llm", base_url=server.base_url, model="misses",
+                                                     no_cache=True))
     missed = record.provenance.possibly_missed
     assert any(m.startswith(f"person {dropped_person['name']}") for m in missed), missed
     assert f"figure {dropped_figure['quote']}" in missed
     assert not any(m.startswith(f"person {p.name}") for p in record.people for m in missed)
+    # the library leaves the cross-check to the caller: the same answer, grounded the same, nothing listed
+    assert unchecked.provenance.possibly_missed == [] and unchecked.provenance.cross_check_error is None
+    assert unchecked.model_dump(exclude={"provenance"}) == record.model_dump(exclude={"provenance"})
+    assert unchecked.provenance.rejected == record.provenance.rejected
+
+
+def test_the_cli_cross_checks_by_default_and_the_variable_decides(monkeypatch) -> None:
+    from summarise.cli import make_settings
+
+    monkeypatch.delenv("SUMMARISE_CROSS_CHECK", raising=False)
+    assert Settings().cross_check is False
+    assert make_settings("offline", None, None).cross_check is True
+    monkeypatch.setenv("SUMMARISE_CROSS_CHECK", "0")
+    assert make_settings("offline", None, None).cross_check is False
+    monkeypatch.setenv("SUMMARISE_CROSS_CHECK", "1")
+    assert Settings.from_env().cross_check is True
 
 
 def _reference_missed(doc, answer) -> list[str]:
@@ -77,7 +95,7 @@ def test_the_cross_check_grounds_only_what_it_reports_and_says_the_same(path: Pa
 
     doc = normalise(path)
     full, _ = Grounder(doc.text, doc.published, doc.title).review(extract_facts(doc))
-    settings = Settings(backend="llm", model="m", base_url="http://127.0.0.1:9")
+    settings = Settings(backend="llm", model="m", base_url="http://127.0.0.1:9", cross_check=True)
     for answer in (full, full.model_copy(update={"people": full.people[::2], "figures": full.figures[1::2]}),
                    full.model_copy(update={"people": [], "figures": []})):
         check = _cross_check(doc, answer, settings)

@@ -114,7 +114,7 @@ def test_the_cross_check_failure_is_data_not_a_missed_fact(monkeypatch, server, 
 
     monkeypatch.setattr(offline, "people_and_figures", broken)
     settings = Settings(backend="llm", base_url=server.base_url, model="429-bare", cache_dir=tmp_path / "c",
-                        max_wait=5.0)
+                        max_wait=5.0, cross_check=True)
     server.calls.clear()
     record = extract(SEED1, settings=settings)
     assert record.provenance.possibly_missed == []
