@@ -5,9 +5,10 @@ per answer, in a child process (its CPU is not the client's). At each concurrenc
 documents (the two seeds, alternating) go through, in turn (paired: the paths alternate within a round,
 rounds repeat):
 
-- summarise: `extract()` (LLM backend, cache off, cross-check on) over a pool of c documents in
-  flight, laid out as `summarise run -j c` lays them out (`workers.layout`: up to 32 per process, a
-  process per core past that). The worker processes are started and warmed before the clock starts;
+- summarise: `extract()` (LLM backend, cache off, the library's default: no offline cross-check;
+  `--cross-check` turns it on) over a pool of c documents in flight, laid out as `summarise run -j c`
+  lays them out (`workers.layout`: up to 32 per process, a process per core past that; `--worker
+  async` runs `aextract` in each worker process's event loop instead of threads). The worker processes are started and warmed before the clock starts;
   their start-up is reported on its own (`pool_start_s`).
 - sync: the plain OpenAI SDK in c threads, `client.chat.completions.create(**body)` with the exact
   request body summarise sends for that seed, and `json.loads` of the answer.
@@ -15,11 +16,11 @@ rounds repeat):
 
 Efficiency = ideal / wall, ideal = N × latency / c. `ratio` = summarise / the better baseline.
 Client CPU per document, one document at a time against a zero-latency endpoint: `time.process_time`
-of this process (the endpoint's child excluded), for each path (summarise with and without the
-cross-check, and a cache hit).
+of this process (the endpoint's child excluded), for each path (summarise as the library runs it,
+with the cross-check as the CLI runs it, and a cache hit).
 
     python benchmarks/concurrency.py --latency 0.3 --levels 16,64,128 --rounds 3 --json /tmp/c.json
-    python benchmarks/concurrency.py --cli              # the `summarise run -j N` path (files written)
+    python benchmarks/concurrency.py --cli              # the `summarise run -j N` path (files written, cross-check on)
 """
 from __future__ import annotations
 
@@ -44,7 +45,7 @@ import openai
 
 from scripted_server import ScriptedServer, load_answer
 from summarise import Settings, extract
-from summarise.run.workers import Pool, extract_one, layout
+from summarise.run.workers import Pool, aextract_one, extract_one, layout
 
 SEEDS = [REPO / "seeds" / "000_09f2237585b32c6b.txt", REPO / "seeds" / "001_6b39ea2c5599d977.txt"]
 SCRIPTS = {
@@ -95,16 +96,18 @@ def request_bodies(raw: list[bytes], tmp: Path) -> list[dict[str, Any]]:
 class Summarise:
     """summarise at concurrency c: `extract` over c documents in flight, laid out as `run -j c` would."""
 
-    def __init__(self, settings: Settings, c: int, n: int, processes: int | None):
+    def __init__(self, settings: Settings, c: int, n: int, processes: int | None, worker: str = "threads"):
         self.settings = settings
         self.processes, self.threads = layout(c, n) if processes is None else (processes, -(-c // processes))
+        self.worker = worker
         self.pool: Any = None
         self.start_s = 0.0
 
     def __enter__(self) -> Self:
-        if self.processes > 1:
+        if self.processes > 1 or self.worker == "async":
             t = time.perf_counter()
-            self.pool = Pool(extract_one, ("auto", self.settings), processes=self.processes,
+            fn = aextract_one if self.worker == "async" else extract_one
+            self.pool = Pool(fn, ("auto", self.settings), processes=self.processes,
                              threads=self.threads).__enter__()
             self.run(SEED_BYTES * self.processes * 2)  # each worker: imports, its client, the schema
             self.start_s = time.perf_counter() - t
@@ -160,7 +163,7 @@ def levels_run(args: argparse.Namespace, base_url: str, bodies: list[dict[str, A
         docs = [raw[i % 2] for i in range(n)]
         ideal = n * args.latency / c
         walls: dict[str, list[float]] = {"summarise": [], "sync": [], "async": []}
-        with Summarise(cold, c, n, args.processes) as lib:
+        with Summarise(cold, c, n, args.processes, args.worker) as lib:
             for _ in range(args.rounds):
                 for name, fn in (("summarise", lambda d=docs: lib.run(d)),
                                  ("sync", lambda c=c, n=n: sync_baseline(base_url, bodies, c, n)),
@@ -171,7 +174,7 @@ def levels_run(args: argparse.Namespace, base_url: str, bodies: list[dict[str, A
                     assert set(kinds) <= {"meeting_report", "policy_lecture"}, (name, set(kinds))
         eff = {k: round(ideal / statistics.median(v), 4) for k, v in walls.items()}
         row = {"concurrency": c, "documents": n, "ideal_s": round(ideal, 3),
-               "layout": {"processes": lib.processes, "threads": lib.threads},
+               "layout": {"processes": lib.processes, "threads": lib.threads, "worker": lib.worker},
                "pool_start_s": round(lib.start_s, 2),
                "wall_s": {k: [round(x, 3) for x in v] for k, v in walls.items()},
                "efficiency": eff, "ratio": round(eff["summarise"] / max(eff["sync"], eff["async"]), 4)}
@@ -203,8 +206,8 @@ def cpu_per_document(base_url: str, bodies: list[dict[str, Any]], tmp: Path, n: 
         extract(doc, settings=warm)
     return {
         "summarise": measure(lambda: [extract(raw[i % 2], settings=cold) for i in range(n)]),
-        "summarise_without_cross_check": measure(
-            lambda: [extract(raw[i % 2], settings=cold.model_copy(update={"cross_check": False})) for i in range(n)]),
+        "summarise_with_cross_check": measure(
+            lambda: [extract(raw[i % 2], settings=cold.model_copy(update={"cross_check": True})) for i in range(n)]),
         "cache_hit": measure(lambda: [extract(raw[i % 2], settings=warm) for i in range(n)]),
         "sync": measure(lambda: [json.loads(client.chat.completions.create(**bodies[i % 2]).choices[0].message.content
                                             or "{}") for i in range(n)]),
@@ -218,7 +221,8 @@ def run_cli(tmp: Path, base_url: str, latency: float, levels: list[int], per_wor
     from summarise.run.runner import RunOptions, discover, run_batch
 
     raw = SEED_BYTES
-    settings = Settings(backend="llm", base_url=base_url, model="bench", no_cache=True, cache_dir=tmp / "cache")
+    settings = Settings(backend="llm", base_url=base_url, model="bench", no_cache=True, cache_dir=tmp / "cache",
+                        cross_check=True)  # as `summarise run` sets it
     rows = []
     for c in levels:
         n = max(16, per_worker * c)
@@ -249,6 +253,10 @@ def main() -> None:
     ap.add_argument("--per-worker", type=int, default=16, help="documents per concurrent slot (at least 16 in all)")
     ap.add_argument("--rounds", type=int, default=3, help="paired rounds per level (medians reported)")
     ap.add_argument("--processes", type=int, help="force summarise's process count (default: as `run -j` lays out)")
+    ap.add_argument("--worker", choices=("threads", "async"), default="threads",
+                    help="summarise's documents in threads (`extract`) or in worker processes' event loops (`aextract`)")
+    ap.add_argument("--cross-check", action="store_true",
+                    help="summarise's documents with the offline cross-check (as the CLI runs them)")
     ap.add_argument("--cpu-docs", type=int, default=100, help="documents per CPU-time measurement")
     ap.add_argument("--json", type=Path, help="also write the results as JSON")
     ap.add_argument("--cli", action="store_true", help="measure the `summarise run -j N` batch path instead")
@@ -272,12 +280,13 @@ def main() -> None:
         else:
             bodies = request_bodies(SEED_BYTES, tmp)
             cold = Settings(backend="llm", base_url=server.base_url, model="bench", no_cache=True,
-                            cache_dir=tmp / "cache")
+                            cache_dir=tmp / "cache", cross_check=args.cross_check)
             extract(SEED_BYTES[0], settings=cold)  # warm-up: imports, first connection, schema
             cpu = cpu_per_document(instant.base_url, bodies, tmp, args.cpu_docs)
             print(json.dumps({"cpu_ms_per_document": cpu}), flush=True)
             rows = levels_run(args, server.base_url, bodies, cold)
-            results = {"latency_s": args.latency, **machine, "levels": rows, "cpu_ms_per_document": cpu,
+            results = {"latency_s": args.latency, **machine, "cross_check": args.cross_check, "levels": rows,
+                       "cpu_ms_per_document": cpu,
                        "loadavg_at_end": os.getloadavg()}
     if args.json:
         args.json.write_text(json.dumps(results, indent=1) + "\n")

@@ -2,9 +2,11 @@
 and a batch spread over processes writes what the same batch writes in one process."""
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import signal
+import threading
 import time
 from pathlib import Path
 
@@ -54,6 +56,32 @@ def test_a_killed_worker_costs_only_the_document_it_held() -> None:
     assert isinstance(results[3][1], WorkerDied) and "signal 9" in str(results[3][1])
     assert isinstance(results[5][1], ValueError) and not results[5][0]
     assert all(results[i] == (True, i * i + 1) for i in range(10) if i not in (3, 5))
+
+
+async def echoed_twice(item: bytes, fill: int) -> bytes:
+    if item.startswith(b"5\0"):
+        raise ValueError("five")
+    await asyncio.sleep(0)
+    return item * 2 + bytes([fill])
+
+
+def test_a_coroutine_function_runs_in_the_worker_s_event_loop_with_every_item_accounted_for() -> None:
+    # items and results far larger than a pipe's buffer, many at once: a worker that sent its results
+    # from the loop would stop reading while the parent, still handing out, waits for it to read
+    items = [str(i).encode() + bytes(1_000_000) for i in range(64)]
+    results: dict[int, tuple[bool, object]] = {}
+
+    def run() -> None:
+        with Pool(echoed_twice, (7,), processes=1, threads=16) as pool:
+            results.update((index, (ok, value)) for index, ok, value in pool.imap_unordered(items))
+
+    runner = threading.Thread(target=run, daemon=True)
+    runner.start()
+    runner.join(120)  # a deadlock would otherwise hang the suite
+    assert not runner.is_alive(), "the worker and the parent wait for each other"
+    assert sorted(results) == list(range(64))
+    assert isinstance(results[5][1], ValueError) and not results[5][0]
+    assert all(results[i] == (True, items[i] * 2 + b"\x07") for i in range(64) if i != 5)
 
 
 def _batch(tmp_path: Path, server: ScriptedServer, jobs: int, name: str, n: int, **options: object) -> dict:

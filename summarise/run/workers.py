@@ -14,8 +14,10 @@ finish and be reported, then their workers are stopped and they are reported int
 """
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import functools
+import inspect
 import multiprocessing
 import os
 import signal
@@ -72,9 +74,14 @@ class Interrupted(Exception):
 
 
 def _serve(conn: Connection, fn: Callable[..., Any], fixed: tuple[Any, ...], threads: int) -> None:
-    """A worker: run `fn(item, *fixed)` for each (index, item) received, `threads` at a time; send (index, ok, value)."""
+    """A worker: run `fn(item, *fixed)` for each (index, item) received, `threads` at a time; send (index, ok, value).
+    A coroutine function runs in one event loop instead of threads (the parent hands out at most
+    `threads` items at a time, so that bounds the documents in flight either way)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides what an interrupt stops
     preload()
+    if inspect.iscoroutinefunction(fn):
+        asyncio.run(_serve_async(conn, fn, fixed))
+        return
     lock = threading.Lock()
 
     def send(index: int, future: Future[Any]) -> None:
@@ -96,6 +103,44 @@ def _serve(conn: Connection, fn: Callable[..., Any], fixed: tuple[Any, ...], thr
                 break
             index, item = task
             pool.submit(fn, item, *fixed).add_done_callback(functools.partial(send, index))
+
+
+async def _serve_async(conn: Connection, fn: Callable[..., Any], fixed: tuple[Any, ...]) -> None:
+    loop = asyncio.get_running_loop()
+    inbox: asyncio.Queue[tuple[int, Any] | None] = asyncio.Queue()
+
+    def readable() -> None:
+        try:
+            while conn.poll():
+                inbox.put_nowait(conn.recv())
+        except (EOFError, OSError):
+            loop.remove_reader(conn.fileno())
+            inbox.put_nowait(None)
+
+    def send(message: tuple[int, bool, Any]) -> None:
+        try:
+            conn.send(message)
+        except Exception as problem:  # noqa: BLE001 - an unpicklable result is reported, not lost
+            conn.send((message[0], False, RuntimeError(f"cannot send the result back: {problem!r}")))
+
+    # Results go out from a thread of their own: a send that waits for the parent to read must not
+    # stop the loop reading what the parent sends (each side would wait for the other).
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="summarise-send") as sender:
+        async def one(index: int, item: Any) -> None:
+            try:
+                message = (index, True, await fn(item, *fixed))
+            except Exception as exc:  # noqa: BLE001 - sent back as the document's result, as in threads
+                message = (index, False, exc)
+            await loop.run_in_executor(sender, send, message)
+
+        loop.add_reader(conn.fileno(), readable)
+        running: set[asyncio.Task[None]] = set()
+        while (task := await inbox.get()) is not None:
+            started = asyncio.create_task(one(*task))
+            running.add(started)
+            started.add_done_callback(running.discard)
+        if running:
+            await asyncio.wait(running)
 
 
 @dataclass
@@ -230,6 +275,17 @@ def _died(value: WorkerDied) -> Any:
     from summarise.errors import SummariseError
 
     return SummariseError(str(value))
+
+
+async def aextract_one(source: Any, kind: str, settings: Any) -> Any:
+    """`extract_one`, awaited (`aextract`): for workers that run their documents in an event loop."""
+    from summarise.errors import SummariseError
+    from summarise.extract.record import aextract
+
+    try:
+        return await aextract(source, kind=kind, settings=settings)  # type: ignore[arg-type]
+    except SummariseError as exc:
+        return exc
 
 
 def extract_one(source: Any, kind: str, settings: Any) -> Any:
