@@ -1,4 +1,5 @@
-"""Documents spread over worker processes, each running several at once in threads.
+"""Documents spread over worker processes, each running several at once in threads (or, for a
+coroutine function, in one event loop per process).
 
 One interpreter runs one thread's Python at a time, so a process's throughput cannot pass one over
 its CPU time per document; past that, more documents in flight only wait for the interpreter. `-j N`
