@@ -73,3 +73,26 @@ def test_glossary_shape() -> None:
     g = glossary()
     assert len(g) > 300
     assert all(en and cat for en, cat in g.values())
+
+
+def test_english_fields_never_hold_chinese() -> None:
+    """A name the romaniser cannot spell (a transliterated minority name) has no English rather
+    than its Chinese pasted into the English."""
+    from summarise.offline import bilingual
+
+    assert bilingual.name_en("比沙拉·居麻拜") is None
+    assert bilingual.name_en("赵锡雄") == "Zhao Xixiong"
+    assert bilingual.term("比沙拉·居麻拜").en is None
+
+
+def test_out_of_scope_reason_is_english() -> None:
+    """The reason a notice is out of scope goes into the English summary: no Chinese in it."""
+    import re
+
+    from summarise.offline import extract_facts
+    from summarise.normalise import normalise
+
+    doc = normalise(text="关于开展2022年10月份党支部主题党日活动的通知\n各党支部：现将10月份主题党日活动安排通知如下：一、集中学习。")
+    facts = extract_facts(doc)
+    assert facts.kind == "other" and "notice" in (facts.out_of_scope_reason or "")
+    assert not re.search(r"[\u3400-\u9fff]", facts.out_of_scope_reason or "")

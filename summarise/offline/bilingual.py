@@ -7,6 +7,9 @@ from functools import lru_cache
 
 from summarise.schemas import Bilingual
 
+# Chinese characters: an English field never holds them (a name the romaniser cannot spell, such
+# as a transliterated minority name 比沙拉·居麻拜, is left without English instead).
+_CJK = re.compile(r"[\u3400-\u9fff]")
 # A place name the romaniser may spell: 2–6 ideographs ending in a place suffix (小榄镇, 绩东二社区).
 _PLACE_NAME = re.compile(r"[\u4e00-\u9fff]{1,6}(?:省|市|县|区|镇|乡|村|街道|社区|自治区|自治州|自治县|新区|开发区)")
 
@@ -28,7 +31,7 @@ def _call(name: str, zh: str) -> str | None:
         out = fn(zh)
     except Exception:  # noqa: BLE001 - a helper failing on odd input must not cost the record
         return None
-    return out or None
+    return out if out and not _CJK.search(out) else None
 
 
 def clear_cache() -> None:

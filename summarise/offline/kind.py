@@ -158,7 +158,7 @@ def detect_kind(text: str, title: str | None, body_start: int, event_name: str |
     if _SALUTATION.match(body) or _SPEECH_TITLE.search(head):
         return "other", "a speech transcript, not a report of a meeting"
     if _NOTICE_TITLE.search(head):
-        return "other", "a notice or document (关于…的通知), not a report of a meeting"
+        return "other", "a notice or document (a “notice on …”), not a report of a meeting"
     # with no convening body, the headline's clause that names the meeting (a kicker above it, 倾听企业心声,
     # names no one)
     actor = convened_by or next((c for c in _HEAD_CLAUSES.split(head) if _MEETING_NAME.search(c)), head)[:12]
