@@ -89,8 +89,8 @@ def test_out_of_scope_reason_is_english() -> None:
     """The reason a notice is out of scope goes into the English summary: no Chinese in it."""
     import re
 
-    from summarise.offline import extract_facts
     from summarise.normalise import normalise
+    from summarise.offline import extract_facts
 
     doc = normalise(text="关于开展2022年10月份党支部主题党日活动的通知\n各党支部：现将10月份主题党日活动安排通知如下：一、集中学习。")
     facts = extract_facts(doc)

@@ -17,7 +17,7 @@ CJK = re.compile(r"[\u3400-\u9fff]")
     ("青海召开全省政府采购工作会议", "Qinghai holds the Province-wide Government Procurement Work Conference"),
     ("召开学习宣传贯彻党的十九大精神动员会",
      "Mobilisation meeting on studying, publicising and implementing the spirit of the 19th Party Congress held"),
-    ("全国地方政协工作经验交流会在京召开", "Exchange meeting (full name not translated) held in Beijing"),
+    ("全国地方政协工作经验交流会在京召开", "Experience-sharing meeting (full name not translated) held in Beijing"),
     ("我市召开省文明城市测评迎检动员会", "The city holds a mobilisation meeting (full name not translated)"),
     ("市政协召开政府采购工作民主监督座谈会",
      "Municipal CPPCC Committee holds the Government Procurement Work Democratic Oversight Symposium"),
@@ -184,3 +184,72 @@ def test_the_summary_names_four_and_counts_the_rest_and_keeps_titles_apart() -> 
     assert "and 2 others spoke." in facts.summary.en
     assert "等6人讲话" in facts.summary.zh
     assert "中共中央政治局常委李希，以及石泰峰、李干杰等参加" in facts.summary.zh
+
+
+@pytest.mark.parametrize("zh, en", [
+    # the genre's meeting nouns and campaign terms
+    ("区防汛会商会", "District Flood Control Consultation Meeting"),
+    ("民营经济圆桌会", "Private Economy Round-table Meeting"),
+    ("市长碰头会", "Mayor Briefing Meeting"),
+    ("第45次双周协商座谈会", "45th Biweekly Consultation Symposium"),
+    ("2015年度职业教育与继续教育工作会议", "2015 Vocational Education and Continuing Education Work Conference"),
+    # a body holds the event, then what it is for
+    ("省妇联深入学习实践科学发展观辅导报告会", ("Guidance lecture meeting of the Provincial Women's Federation on "
+     "thoroughly studying and practising the Scientific Outlook on Development")),
+    # a named topic is what the event is on, not a modifier
+    ("科学发展观专题辅导报告会", "Special guidance lecture meeting on the Scientific Outlook on Development"),
+    ("学习实践科学发展观活动动员大会",
+     "Mobilisation meeting on the campaign to study and practise the Scientific Outlook on Development"),
+    # a congress's numbered meeting is a session of it; a body's stays a meeting
+    ("第四届人民代表大会第三次会议", "3rd Session of the 4th People's Congress"),
+    ("县政协第三次会议", "3rd Session of the County CPPCC Committee"),
+    ("市委第三次会议", "3rd Meeting of the Municipal Party Committee"),
+    ("新一届国务院第一次全体会议", "1st Plenary Session of the New State Council"),
+])
+def test_event_names_composed_from_the_genres_parts(zh: str, en: str) -> None:
+    assert translate_event(zh) == en
+
+
+@pytest.mark.parametrize("zh, en", [
+    # X讲(授)党课, with the honorific 同志 no part of the name
+    ("党委书记董杰昌同志讲授党课", "Dong Jiechang (Party Secretary) gives a Party lesson"),
+    # X(深入)开展Y: a campaign the glossary knows, or publicity lectures (a plural takes no article)
+    ("市科协深入开展学习实践科学发展观活动", ("Municipal Association for Science and Technology carries out the "
+     "campaign to study and practise the Scientific Outlook on Development")),
+    ("佛坪县石墩河镇开展党的二十届三中全会精神宣讲活动", ("Shidunhe Town, Foping County holds publicity lectures on the "
+     "spirit of the Third Plenum of the 20th Central Committee")),
+    # 关于…的通知, with its month
+    ("关于开展2022年10月份党支部主题党日活动的通知",
+     "Notice on carrying out the October 2022 Party Branch Party Day Activities"),
+    # parts set apart by an exclamation or a dash: the slogan is marked, the news read
+    ("众志成城 团结拼搏—党委书记董杰昌同志讲授党课",
+     "Dong Jiechang (Party Secretary) gives a Party lesson (part of headline not translated)"),
+    # a headline that is an event's name is that name, never "the spirit … gives a lecture"
+    ("党的二十届三中全会精神宣讲报告会", "Publicity lecture on the spirit of the Third Plenum of the 20th Central Committee"),
+    ("郑志主持召开区防汛会商会", "Zheng Zhi chairs the District Flood Control Consultation Meeting"),
+])
+def test_headlines_of_lessons_campaigns_and_notices(zh: str, en: str) -> None:
+    assert translate_headline(zh) == en
+
+
+@pytest.mark.parametrize("zh, en", [("佛坪县", "Foping County"), ("长宁区", "Changning District"),
+                                    ("长治市", "Changzhi City")])
+def test_place_names_read_as_places(zh: str, en: str) -> None:
+    assert romanise(zh) == en
+
+
+def test_a_headline_with_an_unknown_notice_stays_untranslated() -> None:
+    assert translate_headline("关于某某某某的通知") is None
+
+
+@pytest.mark.parametrize("zh, en", [
+    # 自治区 is the level of an autonomous region, no place called "Zizhi"
+    ("自治区社科联副主席", "Vice Chairman of the Autonomous Regional Federation of Social Science Associations"),
+    # a university named for its field is no "Keji University"
+    ("广西科技大学党委副书记", "Deputy Secretary of the Party Committee of the Guangxi University of Science and Technology"),
+    ("省妇联主席", "Chairman of the Provincial Women's Federation"),
+])
+def test_titles_of_federations_regions_and_universities(zh: str, en: str) -> None:
+    from summarise.english import translate_title
+
+    assert translate_title(zh) == en

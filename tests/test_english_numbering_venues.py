@@ -157,7 +157,7 @@ def test_sessions_firsts_congresses_and_numbers_that_are_no_places(zh: str, en: 
 
 
 @pytest.mark.parametrize("zh, en", [
-    ("关于开展2023年5月份党支部主题党日活动的通知", None),
+    ("关于开展2023年5月份党支部主题党日活动的通知", "Notice on carrying out the May 2023 Party Branch Party Day Activities"),
     ("湖南省长沙市岳麓区:党的二十大精神宣讲进社区",
      ("Yuelu District, Changsha City, Hunan Province: Publicity lectures on the spirit of the 20th Party Congress reach "
      "the communities")),

@@ -58,6 +58,10 @@ def translate_event(zh: str) -> str | None:
     if (split := _topic_then_body(zh)) is not None:
         return split
     toks = _segment(zh, _ALL_KINDS)
+    if toks and toks[-1].kind == "meeting" and (held := _holder_then_action(toks)) is not None:
+        return held
+    if toks and toks[-1].kind == "meeting" and (topic := _named_topic(toks)) is not None:
+        return topic
     if toks and toks[-1].kind == "meeting" and any(t.kind == "action" for t in toks[:-1]):
         head = " ".join(t.en if k == 0 or toks[k - 1].kind == "action" or not t.en.startswith("the ") else t.en[4:]
                         for k, t in enumerate(toks[:-1]))
@@ -67,6 +71,42 @@ def translate_event(zh: str) -> str | None:
         return full
     kind = event_type(zh)
     return f"{_cap(kind[1])} {NOT_TRANSLATED}" if kind else None
+
+
+_HOLDER_KINDS = frozenset({"body", "level", "place", "proper", "name"})
+
+
+def _holder_then_action(toks: list) -> str | None:
+    """A body that holds the event, then what the event is for, then its type: 省妇联深入学习实践
+    科学发展观辅导报告会 → "Guidance lecture meeting of the Provincial Women's Federation on
+    thoroughly studying and practising …" (the body is not the topic's subject)."""
+    k = 0
+    while k < len(toks) - 1 and toks[k].kind in _HOLDER_KINDS:
+        k += 1
+    if not k or toks[k - 1].kind != "body" or toks[k].kind != "action":
+        return None
+    body = _title_case(" ".join(t.en for t in toks[:k]))
+    what = " ".join(t.en if j == k or toks[j - 1].kind == "action" or not t.en.startswith("the ") else t.en[4:]
+                    for j, t in enumerate(toks[k:-1], start=k))
+    return f"{_cap(toks[-1].en)} of the {body.removeprefix('The ')} on {what}"
+
+
+def _named_topic(toks: list) -> str | None:
+    """A named topic (a term whose English carries its article: the Scientific Outlook on
+    Development), then the type: "Special guidance lecture meeting on the Scientific Outlook on
+    Development", not the name pressed into a modifier."""
+    lead = toks[:-1]
+    if not lead or lead[0].kind != "term" or not lead[0].en.startswith("the ") \
+            or any(t.kind not in ("term", "word") for t in lead):
+        return None
+    k = 1
+    while k < len(lead) and lead[k].kind == "term":
+        k += 1
+    if any(t.kind != "word" for t in lead[k:]):
+        return None
+    kind = " ".join([*(t.en for t in lead[k:]), toks[-1].en])
+    return f"{_cap(kind)} on " + " ".join(t.en if not j or not t.en.startswith("the ") else t.en[4:]
+                                           for j, t in enumerate(lead[:k]))
 
 
 # Words that open a headline where an actor would stand and are no one's name.
@@ -119,11 +159,16 @@ def _place(zh: str) -> str | None:
 def _actor(zh: str) -> str | None:
     """A body, place or titled person that holds an event, in English (None when unknown)."""
     zh = zh.strip().strip(_TRIM)
+    if zh.endswith("同志") and len(zh) > 4:  # 党委书记董杰昌同志: the honorific is no part of the name
+        zh = zh[:-2]
     if not zh:
         return None
     if zh in ("我校", "学校", "我院", "我市", "我县", "我区", "我省", "我局"):
         return {"我校": "the university", "学校": "the school", "我院": "the institution", "我市": "the city",
                 "我县": "the county", "我区": "the district", "我省": "the province", "我局": "the bureau"}[zh]
+    levels = _NESTED.findall(zh)  # 佛坪县石墩河镇: Shidunhe Town, Foping County
+    if len(levels) > 1 and "".join(levels) == zh and all(lookup_body(x) is None for x in levels):
+        return ", ".join(romanise(x) for x in reversed(levels))
     out = translate(zh) or translate_title(zh)
     if out is None and split_place(zh) and re.fullmatch(r"[\u4e00-\u9fff]{2,8}", zh):
         out = romanise(zh)
@@ -171,7 +216,7 @@ def translate_headline(zh: str) -> str | None:
     zh = _COLUMN_TAG.sub("", zh.strip().strip(_TRIM)).strip()
     if (m := _PLACE_COLON.match(zh)) and (where := _place(m["p"])) and (rest := translate_headline(m["rest"])):
         return f"{where}: {rest}"  # 西宁市城中区：党的二十大精神宣讲进乡村
-    parts = re.split(r"\s+", zh)
+    parts = [p for p in _PARTS.split(zh) if p]
     if len(parts) == 2 and _VERB_OPENS.match(parts[1]) and _headline(parts[0]) is None \
             and (whole := _headline("".join(parts))) is not None:
         return whole  # 市委宣讲团到开江 宣讲…精神: one sentence set in two lines
@@ -197,6 +242,8 @@ def translate_headline(zh: str) -> str | None:
     return _headline(zh)
 
 
+# What sets a headline's parts apart: spaces, an exclamation, a dash (众志成城 团结拼搏—党委书记…讲授党课)
+_PARTS = re.compile(r"\s+|[!！]|—+")
 # A second line that opens with the verb whose subject ends the first (市委宣讲团到开江 宣讲…)
 _VERB_OPENS = re.compile(r"宣讲|召开|举行|举办|作|主持|出席|传达")
 _PLACE_COLON = re.compile(r"^(?P<p>[\u4e00-\u9fff]{2,12})[：:](?P<rest>.{4,})$")
@@ -259,9 +306,9 @@ def _headline(zh: str) -> str | None:
             return _cap(f"{actor} gives {_a(event)}")
     if (m := _REACHES.match(zh)) and (topic := translate(m["y"])) and m["z"] in _REACHED:
         return _cap(f"publicity lectures on {topic} reach {_REACHED[m['z']]}")
-    if (m := _PUBLICITY.match(zh)) and not m["y"].startswith(("进", "走进")):
+    if (m := _PUBLICITY.match(zh)) and not m["y"].startswith(("进", "走进")) and not event_type(m["y"]):
         actor, topic = _actor(m["x"]), translate(m["y"])
-        if actor and topic:
+        if actor and topic and not actor.lower().startswith("the spirit"):  # a topic is no speaker
             return _cap(f"{actor} gives a publicity lecture on {topic}")
     if (m := _LAUNCHED.match(zh)) and (launched := translate_event(m["y"]) or translate(m["y"])):
         return _cap(f"{_a(launched) if event_type(m['y']) else launched} launched")
@@ -273,6 +320,18 @@ def _headline(zh: str) -> str | None:
         event = translate_event(m["y"])
         if event:
             return _cap(f"{_a(event)} {'opens' if m['v'] == '开幕' else 'closes'}")
+    if m := _LESSON_GIVEN.match(zh):
+        actor = _actor(m["x"])
+        if actor:
+            return _cap(f"{actor} gives a {'special ' if m['s'] else ''}Party lesson")
+    if m := _CARRIES_OUT.match(zh):
+        actor, done = _actor(m["x"]), _activity(m["y"])
+        if actor and done:
+            return _cap(f"{actor} carries out {done}")
+    if m := _NOTICE.match(zh):
+        done = _activity(m["y"])
+        if done:
+            return f"Notice on {'carrying out ' if m['v'] else ''}{done}"
     if m := _CHAIRS_ONLY.match(zh):
         actor = _actor(m["x"])
         if actor:
@@ -281,9 +340,32 @@ def _headline(zh: str) -> str | None:
         actor = _actor(m["x"])
         if actor:
             return _cap(f"{actor} gives a report")
+    if event_type(zh) and (event := translate_event(zh)) and NOT_TRANSLATED not in event:
+        return event  # a headline that is an event's name (党的二十届三中全会精神宣讲报告会)
     if not _ACTION.search(zh):
         return translate(zh)  # a headline that is a name or a phrase (2024年…推进会)
     return None
+
+
+# X讲(授)党课: someone gives a Party lesson (市四医院党委书记讲党课); X(深入)开展Y(活动): a body carries
+# out a campaign or activities; 关于(开展)Y的通知: a notice on them
+_LESSON_GIVEN = re.compile(r"^(?P<x>.{2,30}?)(?:讲授|讲|上)(?P<s>专题)?党课$")
+_CARRIES_OUT = re.compile(r"^(?P<x>.{2,30}?)(?:深入|广泛|全面|扎实|集中)?开展(?P<y>.{2,50})$")
+_NOTICE = re.compile(r"^关于(?P<v>开展|举办|召开|组织)?(?P<y>.{2,60})的通知$")
+
+
+def _activity(zh: str) -> str | None:
+    """A campaign or an event as the object of a verb, in full English or None: a glossary term as it
+    is ("the campaign to study and practise …"), an event name with its article."""
+    term = translate(zh)
+    if term is not None and term.startswith("the "):
+        return term
+    if event_type(zh) is None:
+        return None
+    event = translate_event(zh)
+    if not event or NOT_TRANSLATED in event:
+        return None
+    return _lower_first(event) if _sentence_case(event) else f"the {event}"
 
 
 # X出席Y(开幕式)(并致辞), Y开幕/闭幕, X主持(并讲话), X作报告: the genre's headlines of national news.
@@ -325,6 +407,8 @@ def _a(event: str) -> str:
     if NOT_TRANSLATED in event:
         word = event[:1].lower() + event[1:]
         return ("an " if word[:1] in "aeiou" else "a ") + word
+    if _sentence_case(event) and re.match(r"[^ ]+(?: [a-z]+)*?[^s]s(?: on | of |$)", event):
+        return _lower_first(event)  # publicity lectures on …: a plural takes no article
     return "the " + (_lower_first(event) if _sentence_case(event) else event)
 
 

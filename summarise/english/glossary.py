@@ -97,7 +97,9 @@ class _Tok:
     proper: str = ""  # romanised proper part of a place ("Foshan" for 佛山市)
 
 
-_YEAR = re.compile(r"(\d{4})年(?:度)?")
+_YEAR = re.compile(r"(\d{4})年(?:度|(1[0-2]|0?[1-9])月份?)?")  # 2022年10月份: October 2022
+_MONTHS = ("", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December")
 # Words and characters a place's proper name does not hold (青海全省 is 青海 + 全省, not 青海全 + 省).
 _NOT_PROPER = re.compile(r"召开|举行|举办|[全校园]$|^[各进到向从]|[的在和与及暨]|^[一二三四五六七八九十百两]+$|[省市县]")
 _IGNORABLE = "“”‘’\"「」『』《》 "
@@ -167,7 +169,8 @@ def _candidates(s: str, i: int, kinds: frozenset[str]) -> list[tuple[int, _Tok, 
             en, cat = hit
             out.append((1, _Tok(cat, s[i:j], en, en if cat == "place" else ""), j))
     if "year" in kinds and (m := _YEAR.match(s, i)):
-        out.append((1, _Tok("year", m.group(), m.group(1)), m.end()))
+        when = f"{_MONTHS[int(m[2])]} {m[1]}" if m[2] else m[1]
+        out.append((1, _Tok("year", m.group(), when), m.end()))
     if "proper" in kinds and s.startswith("大学", i + 2) and re.fullmatch(r"[\u4e00-\u9fff]{2}", s[i:i + 2]) \
             and not _NOT_PROPER.search(s[i:i + 2]) and s[i:i + 2] not in gl:
         # 大连大学, 河南大学: a university named for its place or its own two-character name
@@ -403,13 +406,18 @@ def render(toks: list[_Tok]) -> str:
         if t.kind == "ordinal" and k + 1 < len(toks) and toks[k + 1].kind == "meeting" and k + 2 == len(toks):
             body = _chain(toks[:k])
             if body is not None:
-                return _title_case(f"{t.en} {toks[k + 1].en} of the {body}")
+                # 人民代表大会第三次会议: a congress's numbered meeting is a session of it
+                meeting = "session" if toks[k + 1].zh == "会议" and toks[k - 1].en.endswith(_CONGRESSES) else toks[k + 1].en
+                return _title_case(f"{t.en} {meeting} of the {body}")
     if toks[-1].kind == "session":  # 十届六次全会 with no body before it
         toks[-1] = _Tok("term", toks[-1].zh, f"the {toks[-1].en} of the {toks[-1].proper} term")
     # "the spirit of …" starts a phrase on its own; inside one (全国两会精神) the article goes
     text = " ".join(t.en if k == 0 or toks[k - 1].kind == "action" or not t.en.startswith("the ") else t.en[4:]
                     for k, t in enumerate(toks))
     return _title_case(text) if toks[-1].kind in ("meeting", "body") else text
+
+
+_CONGRESSES = ("People's Congress", "CPPCC Committee")
 
 
 def _chain(toks: list[_Tok]) -> str | None:

@@ -45,9 +45,16 @@ _CJK = re.compile(r"^[\u3400-\u9fff]+$")
 _VOWEL_START = re.compile(r"^[aoe]")
 
 
+# The reading a character has in proper names where the phrase dictionary picks another: 长 is
+# "chang" in 长宁, 长治 and 张长弓 (not "zhang", the reading of 县长), 佛 is "fo" in 佛坪 (not "fu").
+_PROPER_READINGS = {"长": "chang", "佛": "fo"}
+
+
 def pinyin_word(chars: str) -> str:
     """Toneless pinyin of ``chars`` as one word, with an apostrophe before a/o/e syllables (Xi'an)."""
     sylls = lazy_pinyin(chars, style=Style.NORMAL, v_to_u=True, errors="default")
+    if len(sylls) == len(chars):
+        sylls = [_PROPER_READINGS.get(c, s) for c, s in zip(chars, sylls, strict=True)]
     out = ""
     for i, s in enumerate(sylls):
         out += ("'" if i and _VOWEL_START.match(s) else "") + s
