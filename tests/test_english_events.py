@@ -253,3 +253,67 @@ def test_titles_of_federations_regions_and_universities(zh: str, en: str) -> Non
     from summarise.english import translate_title
 
     assert translate_title(zh) == en
+
+
+@pytest.mark.parametrize("text, noun", [
+    ("车间近30名员工参加活动。", "employees"),
+    ("20多名小区居民围坐在一起。", "residents"),
+    ("社区志愿者1170人。", "community volunteers"),
+    ("我校两名教师获奖。", "teachers"),
+])
+def test_a_head_count_says_who_it_counts(text: str, noun: str) -> None:
+    f = extract_facts(make_doc(f"镇党委召开会议\n8月1日，镇党委召开全体会议。{text}"))
+    assert f.figures and f.figures[0].measures is not None and f.figures[0].measures.en == noun
+
+
+@pytest.mark.parametrize("zh, en", [
+    # an attendance verb after a group is what it did, not who it is
+    ("校党委中心组成员出席会议", "members of the University Party Committee Theoretical Study Group"),
+    ("学校党政领导", "Party and government leaders of the School"),
+    # a count closing a group stays in the English
+    ("相关部门负责人共130人", "heads of relevant departments (130 in all)"),
+    ("党员干部五百余人", "Party members and officials (more than 500 in all)"),
+    ("相关负责同志近300人", "relevant officials in charge (nearly 300 in all)"),
+    ("某某某某共30人", None),
+])
+def test_groups_with_their_count_and_verb(zh: str, en: str | None) -> None:
+    assert translate_group(zh) == en
+
+
+@pytest.mark.parametrize("zh, en", [
+    ("省委宣讲团在我校宣讲党的十九届四中全会精神", ("Provincial Party Committee Publicity Lecture Team gives a publicity "
+     "lecture on the spirit of the Fourth Plenum of the 19th Central Committee at the university")),
+    ("市委宣讲团在贵阳市宣讲党的二十大精神", ("Municipal Party Committee Publicity Lecture Team gives a publicity lecture "
+     "on the spirit of the 20th Party Congress in Guiyang City")),
+    # 在 a word that is no place: no English rather than a place "Huishang"
+    ("市委宣讲团在会上宣讲党的二十大精神", None),
+])
+def test_publicity_lectures_where_they_were_given(zh: str, en: str | None) -> None:
+    assert translate_headline(zh) == en
+
+
+@pytest.mark.parametrize("zh, en", [
+    ("我市启动森林防火宣传月活动", "The city launches the Forest Fire Prevention Publicity Month"),
+    # a comma sets a headline's parts apart: the part read, the rest marked
+    ("省党代会精神宣讲走进车间,激励企业科技创新再创佳绩", ("Publicity lectures on the spirit of the Provincial Party "
+     "Congress reach the workshops (rest of headline not translated)")),
+    # 今天 between the actor and the verb is when, no part of the actor
+    ("上海市委常委会今天举行会议，研究部署下一步疫情防控重点工作",
+     "Shanghai Municipal Party Committee Standing Committee holds a meeting (rest of headline not translated)"),
+    ("精心准备赴“两会”，参政议政献良策", None),
+])
+def test_headlines_of_launches_and_parts_set_apart_by_a_comma(zh: str, en: str | None) -> None:
+    assert translate_headline(zh) == en
+
+
+@pytest.mark.parametrize("zh, en", [
+    ("县委党校教研室主任", "Director of the Teaching and Research Office of the Party School of the County Party Committee"),
+    ("区委督导组组长", "Leader of the Supervision Team of the District Party Committee"),
+    ("县农委主任", "Director of the County Agriculture Committee"),
+    ("区经贸局局长", "Director of the District Bureau of Economy and Trade"),
+    ("党办主任", "Director of the Party Committee Office"),
+])
+def test_titles_in_the_genres_offices(zh: str, en: str) -> None:
+    from summarise.english import translate_title
+
+    assert translate_title(zh) == en

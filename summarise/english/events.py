@@ -156,6 +156,23 @@ def _place(zh: str) -> str | None:
     return out
 
 
+def _named_place(zh: str) -> str | None:
+    """A place said as a place (我校, 贵阳市, a venue, a glossary name); never a bare word romanised
+    (在会上 is no place "Huishang")."""
+    from summarise.english.venues import translate_venue
+    if zh in _OWN_PLACES or split_place(zh) or lookup_place(zh):
+        return _place(zh)
+    return translate_venue(zh)
+
+
+_OWN_PLACES = ("我校", "学校", "我院", "我市", "我县", "我区", "我省", "我局")
+
+
+def lookup_place(zh: str) -> str | None:
+    hit = glossary().get(zh)
+    return hit[0] if hit and hit[1] == "place" else None
+
+
 def _actor(zh: str) -> str | None:
     """A body, place or titled person that holds an event, in English (None when unknown)."""
     zh = zh.strip().strip(_TRIM)
@@ -192,13 +209,16 @@ _HELD_BY = re.compile(r"^(?P<x>.{2,20}?)(?:隆重|专门|再次)?(?:召开|举�
 _HELD = re.compile(r"^(?P<y>.{2,60}?)(?:在(?P<z>.{1,20}?))?(?:日前|近日|今天|昨天|今日|昨日)?(?:隆重|胜利|顺利)?(?:召开|举行|举办|开幕)$")
 _GIVES = re.compile(r"^(?P<x>.{2,30}?)(?:应邀)?(?:作|做)(?P<y>.{2,60}?(?:报告|讲座|党课|辅导))$")
 _LESSON = re.compile(r"^(?P<x>.{2,30}?)(?:为|给|向)(?P<w>.{1,30}?)(?:上|讲|讲授)(?P<y>.{0,20}?党课)$")
-_PUBLICITY = re.compile(r"^(?P<x>.{2,30}?)(?:(?:来|到|赴|走进|深入)(?P<p>[^宣讲]{0,10}?))?宣讲(?![团员])(?P<y>.{2,40})$")
+_PUBLICITY = re.compile(r"^(?P<x>.{2,30}?)(?:(?:来|到|赴|走进|深入)(?P<p>[^宣讲]{0,10}?)|在(?P<at>[^宣讲]{1,10}?))?宣讲(?![团员])(?P<y>.{2,40})$")
 # Y(正式)启动: an event or a programme launched; Y宣讲进乡村: publicity lectures reach the villages
+# 今天/日前 before a verb (上海市委常委会今天举行会议): when, no part of the actor
+_WHEN = re.compile(r"(?:今天|昨天|今日|昨日|日前|近日)(?=召开|举行|举办|开展|启动|主持|出席|宣讲)")
+_LAUNCHES = re.compile(r"^(?P<x>.{2,20}?)(?:正式|全面)?启动(?P<y>.{2,40})$")
 _LAUNCHED = re.compile(r"^(?P<y>.{2,60}?)(?:正式|全面)?(?:启动|开讲)$")
-_REACHES = re.compile(r"^(?P<y>.{2,40}?)宣讲(?:走)?进(?P<z>乡村|农村|社区|校园|企业|基层|机关|村组|课堂|家庭)$")
+_REACHES = re.compile(r"^(?P<y>.{2,40}?)宣讲(?:走)?进(?P<z>乡村|农村|社区|校园|企业|基层|机关|村组|课堂|家庭|车间)$")
 _REACHED = {"乡村": "the villages", "农村": "the countryside", "社区": "the communities", "校园": "the campuses",
             "企业": "the enterprises", "基层": "the grass roots", "机关": "the government offices",
-            "村组": "the villages", "课堂": "the classrooms", "家庭": "the households"}
+            "村组": "the villages", "课堂": "the classrooms", "家庭": "the households", "车间": "the workshops"}
 # X传达(学习)Y精神: a body or a person relays the spirit of a meeting or speech
 _RELAYS = re.compile(r"^(?P<x>.{2,30}?)(?:传达学习|传达|学习传达)(?P<y>.{2,60}?精神)$")
 
@@ -243,7 +263,7 @@ def translate_headline(zh: str) -> str | None:
 
 
 # What sets a headline's parts apart: spaces, an exclamation, a dash (众志成城 团结拼搏—党委书记…讲授党课)
-_PARTS = re.compile(r"\s+|[!！]|—+")
+_PARTS = re.compile(r"\s+|[!！，,]|—+")
 # A second line that opens with the verb whose subject ends the first (市委宣讲团到开江 宣讲…)
 _VERB_OPENS = re.compile(r"宣讲|召开|举行|举办|作|主持|出席|传达")
 _PLACE_COLON = re.compile(r"^(?P<p>[\u4e00-\u9fff]{2,12})[：:](?P<rest>.{4,})$")
@@ -255,7 +275,7 @@ def _lower_article(s: str) -> str:
 
 
 def _headline(zh: str) -> str | None:
-    zh = re.sub(r"\s+", "", zh).rstrip("!！。")
+    zh = _WHEN.sub("", re.sub(r"\s+", "", zh).rstrip("!！。"))
     if not zh:
         return None
     if m := _ATTENDS.match(zh):
@@ -309,7 +329,14 @@ def _headline(zh: str) -> str | None:
     if (m := _PUBLICITY.match(zh)) and not m["y"].startswith(("进", "走进")) and not event_type(m["y"]):
         actor, topic = _actor(m["x"]), translate(m["y"])
         if actor and topic and not actor.lower().startswith("the spirit"):  # a topic is no speaker
-            return _cap(f"{actor} gives a publicity lecture on {topic}")
+            where = _named_place(m["at"]) if m["at"] else None
+            if m["at"] and not where:
+                return None  # 在 a place with no English: the place is not dropped silently
+            at = f" {'at' if where and where.startswith('the ') else 'in'} {where}" if where else ""
+            return _cap(f"{actor} gives a publicity lecture on {topic}{at}")
+    if (m := _LAUNCHES.match(zh)) and event_type(m["y"]) and (actor := _actor(m["x"])) \
+            and (launched := _activity(m["y"])):
+        return _cap(f"{actor} launches {launched}")  # 我市启动森林防火宣传月活动
     if (m := _LAUNCHED.match(zh)) and (launched := translate_event(m["y"]) or translate(m["y"])):
         return _cap(f"{_a(launched) if event_type(m['y']) else launched} launched")
     if m := _RELAYS.match(zh):
@@ -430,7 +457,8 @@ _GROUP_WORDS = {"负责人": "heads", "负责同志": "officials in charge", "�
                 "主要负责同志": "principal officials in charge", "工作人员": "staff", "干部": "officials",
                 "党员": "Party members", "党员干部": "Party members and officials", "代表": "representatives",
                 "成员": "members", "领导": "leaders", "职工": "staff", "师生": "teachers and students",
-                "委员": "members", "班子成员": "members of the leadership team", "嘉宾": "guests"}
+                "委员": "members", "班子成员": "members of the leadership team", "嘉宾": "guests",
+                "党政领导": "Party and government leaders", "党员领导干部": "leading Party officials"}
 
 
 def _plural(role_en: str) -> str:
@@ -448,6 +476,29 @@ def translate_group(zh: str) -> str | None:
     District Court and the District Procuratorate"); a list of groups (学院辅导员、学生党员代表) item
     by item; None when a part is unknown."""
     zh = zh.strip().strip("，,、")
+    count = ""
+    if (m := _GROUP_COUNT.search(zh)) and m.start() and (n := _count(m["n"])):
+        # 全院党员共100余人: the group, then how many it was
+        count = f" ({'nearly ' if m['near'] else ''}{'more than ' if m['more'] else ''}{n:,} in all)"
+        zh = zh[:m.start()]
+    zh = _GROUP_ATTENDS.sub("", zh)  # 校党委中心组成员出席会议: who they are, not what they did
+    if not zh:
+        return None
+    out = _group_list(zh)
+    return out + count if out else None
+
+
+# A count closing a group (共100余人, 五百余人, 近300人) and an attendance verb after it (出席会议).
+_GROUP_COUNT = re.compile(r"(?:共|等)?(?P<near>近)?(?P<n>[0-9]{1,5}|[一二三四五六七八九十百千两]{1,5})(?P<more>余|多)?(?:人|名)$")
+_GROUP_ATTENDS = re.compile(r"(?:出席|参加|列席)(?:了)?(?:会议|学习|活动)?$")
+
+
+def _count(zh: str) -> int | None:
+    from summarise.parse.numbers import cn_numeral
+    return int(zh) if zh.isdigit() else cn_numeral(zh)
+
+
+def _group_list(zh: str) -> str | None:
     if len(items := [i for i in _LIST_SEP.split(zh) if i]) > 1:
         read = [_group(i) for i in items]  # each item a group of its own (学院辅导员、学生党员代表)
         if all(read):
