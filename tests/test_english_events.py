@@ -317,3 +317,26 @@ def test_titles_in_the_genres_offices(zh: str, en: str) -> None:
     from summarise.english import translate_title
 
     assert translate_title(zh) == en
+
+
+@pytest.mark.parametrize("zh, en", [
+    ("医院学习贯彻党十八大精神专题辅导报告会", ("Special guidance lecture meeting of the Hospital on studying and "
+     "implementing the spirit of the 18th Party Congress")),
+    ("党的二十一大", "the 21st Party Congress"),
+    # a number before 大 that names no congress
+    ("三大攻坚战", None),
+    ("十大工程", None),
+])
+def test_party_congresses_by_their_number(zh: str, en: str | None) -> None:
+    from summarise.english import translate
+
+    assert (translate_event(zh) if en and en[:1].isupper() else translate(zh)) == en
+
+
+@pytest.mark.parametrize("zh, en", [
+    ("政协第十四届全国委员会常务委员会第十四次会议",
+     "14th Meeting of the Standing Committee of the 14th National Committee of the CPPCC"),
+    ("政协第十四届全国委员会第三次会议", "3rd Session of the 14th National Committee of the CPPCC"),
+])
+def test_the_cppccs_national_committee_of_a_term(zh: str, en: str) -> None:
+    assert translate_event(zh) == en

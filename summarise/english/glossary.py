@@ -115,6 +115,11 @@ _SESSION = re.compile(rf"(?P<n>{_NUM})届(?P<m>{_NUM})次(?:全会|全体(?P<e>�
 _FIRST = re.compile(r"首(?:场|次|期|届)")
 # 党的二十大报告: the report to a Party congress
 _CONGRESS_REPORT = re.compile(rf"(?:党的)?(?P<n>{_NUM})大报告")
+# 政协第十四届全国委员会(常务委员会): the CPPCC's National Committee of a term, and its Standing Committee
+_CPPCC_TERM = re.compile(rf"政协第(?P<n>{_NUM})届全国委员会(?P<sc>常务委员会)?")
+# 党十八大精神, 党的二十大: a national Party congress by its number (11th to 25th: 三大攻坚战 and 十大工程
+# are no congresses)
+_CONGRESS = re.compile(rf"(?:党的|党)?(?P<n>{_NUM})大(?P<s>精神)?")
 _ORDINAL = re.compile(rf"第(?P<n>{_NUM})(?:届|次|期)|(?P<t>{_NUM})届")
 _DELEGATE = re.compile(rf"(?:党的)?(?P<n>{_NUM})大代表")  # 党的二十大代表: a delegate to the Party congress
 _WORDS = ("", "First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth", "Ninth", "Tenth")
@@ -149,6 +154,12 @@ def _numbered(s: str, i: int) -> tuple[_Tok, int] | None:
         return _Tok("term", m.group(), f"the report to the {ordinal(n)} Party Congress"), m.end()
     if (m := _DELEGATE.match(s, i)) and (n := _number(m["n"])):
         return _Tok("role", m.group(), f"Delegate to the {ordinal(n)} Party Congress"), m.end()
+    if (m := _CPPCC_TERM.match(s, i)) and (n := _number(m["n"])):
+        committee = f"{ordinal(n)} National Committee of the CPPCC"
+        return _Tok("body", m.group(), f"Standing Committee of the {committee}" if m["sc"] else committee), m.end()
+    if (m := _CONGRESS.match(s, i)) and (n := _number(m["n"])) and 11 <= n <= 25:
+        congress = f"the {ordinal(n)} Party Congress"
+        return _Tok("term", m.group(), f"the spirit of {congress}" if m["s"] else congress), m.end()
     if m := _ORDINAL.match(s, i):
         n = _number(m["n"] or m["t"])
         if n:
@@ -316,7 +327,7 @@ _PARTY_GROUP_OF = re.compile(r" of the Leading Party Group of (the .+)$")
 
 _ALL_KINDS = frozenset({"role", "body", "level", "place", "proper", "name", "year", "term", "meeting",
                         "action", "word", "ordinal"})
-_NUMBER_START = frozenset("第党首0123456789一二三四五六七八九十百零〇两")
+_NUMBER_START = frozenset("第党首政0123456789一二三四五六七八九十百零〇两")
 
 
 def _title_case(words: str) -> str:
@@ -407,7 +418,8 @@ def render(toks: list[_Tok]) -> str:
             body = _chain(toks[:k])
             if body is not None:
                 # 人民代表大会第三次会议: a congress's numbered meeting is a session of it
-                meeting = "session" if toks[k + 1].zh == "会议" and toks[k - 1].en.endswith(_CONGRESSES) else toks[k + 1].en
+                meeting = "session" if toks[k + 1].zh == "会议" and toks[k - 1].en.endswith(_CONGRESSES) \
+                    and not toks[k - 1].en.startswith("Standing Committee") else toks[k + 1].en
                 return _title_case(f"{t.en} {meeting} of the {body}")
     if toks[-1].kind == "session":  # 十届六次全会 with no body before it
         toks[-1] = _Tok("term", toks[-1].zh, f"the {toks[-1].en} of the {toks[-1].proper} term")
@@ -417,7 +429,7 @@ def render(toks: list[_Tok]) -> str:
     return _title_case(text) if toks[-1].kind in ("meeting", "body") else text
 
 
-_CONGRESSES = ("People's Congress", "CPPCC Committee")
+_CONGRESSES = ("People's Congress", "CPPCC Committee", "National Committee of the CPPCC")
 
 
 def _chain(toks: list[_Tok]) -> str | None:
