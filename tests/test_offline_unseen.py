@@ -155,3 +155,19 @@ def test_a_papers_issue_date_is_no_event_date() -> None:
 def test_a_visit_at_a_town_keeps_its_date() -> None:
     assert _event_date("11月6日，市委书记李青雁在辛置镇调研走访企业和在建项目，倾听企业发展诉求。\n"
                        "市委常委、常务副市长任鹏伟参加调研。") == "--11-06"
+
+
+# Page chrome ----------------------------------------------------------------------------------------
+
+def test_a_button_text_is_no_headline() -> None:
+    assert facts("close\n本报讯 昨日，我市召开第5次民营企业座谈会。市长王刚主持会议。").headline is None
+
+
+def test_a_bullet_is_no_part_of_the_headline() -> None:
+    headline = facts("●宣讲\n近日，在职工驿站，党支部书记李明为职工宣讲了劳模精神。").headline
+    assert headline is not None and headline.zh == "宣讲"
+
+
+def test_a_lead_label_is_no_part_of_the_convening_sentence() -> None:
+    ev = facts("镇召开乡村振兴推进会\n摘要：4月22日，某镇召开乡村振兴推进会。镇长王刚主持会议。").event.evidence
+    assert ev is not None and not ev.quote.startswith("摘要")

@@ -46,6 +46,8 @@ _LEAD_LINE = re.compile(r"[^\n]{8,}[，,；;][^\n]*[。！？!?]")
 PEOPLE_LIMIT, FIGURE_LIMIT, POINT_LIMIT, GROUP_LIMIT = 40, 60, 40, 20  # the schema's list bounds
 _LEAD_SENTENCE = re.compile(r"[^\n]{2,}[，,][^\n]*。")  # a first line of whole sentences
 _DATE_ONLY = re.compile(r"\s*(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日?\s*(?:(?:星期|周)[一二三四五六日天])?\s*")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_BULLETS = "●■◆▲★☆□◇○•"
 HEADLINE_CHARS = 120  # the genre's headlines are 10–60 characters; a longer first line is the lead
 
 
@@ -63,6 +65,9 @@ def _headline(doc: Any, text: str) -> tuple[str | None, Span | None]:
         return None, None  # the lead paragraph, even where the page (or the normaliser) titles it so
     if _DATE_ONLY.fullmatch(first):
         return None, None  # a dateline (2月10日) dates the report: it is no headline
+    if first and not _HAN.search(first):
+        # a button's text (close): page chrome, no headline
+        return (_HEADLINE_MARKUP.sub("", title, count=1), None) if title and title.strip() != first else (None, None)
     if _BYLINE.fullmatch(_JUNK_LEAD.sub("", first)) or _SLOGAN.fullmatch(first) or _CAPTION.search(first):
         # a byline ((记者 孙洁静), 周口日报记者 李瑞才 通讯员 赵坤) or a banner of slogans above the
         # text (主业强劲 产业兴盛 创新引领): the page's own title, if it has one, is the headline
@@ -70,6 +75,8 @@ def _headline(doc: Any, text: str) -> tuple[str | None, Span | None]:
         return (_HEADLINE_MARKUP.sub("", title, count=1), None) if title else (None, None)
     if first and (title is None or first in title or title in first):
         span = trim(text, 0, len(text.split("\n", 1)[0]))
+        while span.end - span.start > 1 and text[span.start] in _BULLETS + " \u3000":
+            span = Span(span.start + 1, span.end)  # ●宣讲: the bullet is decoration
         tag = _HEADLINE_MARKUP.match(text, span.start, span.end)
         if tag and tag.end() < span.end:
             span = Span(tag.end(), span.end)
@@ -138,6 +145,10 @@ def _date_span(text: str, mention: dates.DateMention, published: str | None, wan
     return mention.start, mention.end
 
 
+# A page's label before its lead (摘要：, 导语：, 【导语】): chrome, not part of the convening sentence.
+_LEAD_LABEL = re.compile(r"\s*(?:【(?:摘要|导语|导读)】|(?:摘要|导语|导读|内容提要)\s*[：:])\s*")
+
+
 def _event(text: str, raw: RawEvent, published: str | None, topic: Span | None) -> Event:
     def bil(span: Span | None, fn: Callable[[str], Bilingual] = bilingual.term) -> Bilingual | None:
         return fn(text[span.start:span.end]) if span else None
@@ -148,10 +159,11 @@ def _event(text: str, raw: RawEvent, published: str | None, topic: Span | None) 
         if _ISO.match(resolved.value):
             date = EventDate(value=resolved.value, year_basis=resolved.year_basis, note=resolved.note,
                              evidence=evidence(text, *_date_span(text, raw.date, published, resolved.value)))
+    label = _LEAD_LABEL.match(text, raw.sentence.start) if raw.sentence else None
     return Event(
         name=bil(raw.name, bilingual.event), date=date, place=bil(raw.place, bilingual.place), convened_by=bil(raw.convened_by),
         topic=bil(topic, bilingual.text),
-        evidence=evidence(text, raw.sentence.start, raw.sentence.end) if raw.sentence else None,
+        evidence=evidence(text, label.end() if label else raw.sentence.start, raw.sentence.end) if raw.sentence else None,
     )
 
 
