@@ -139,15 +139,16 @@ def sync_baseline(base_url: str, bodies: list[dict[str, Any]], c: int, n: int) -
 
 def async_baseline(base_url: str, bodies: list[dict[str, Any]], c: int, n: int) -> list[str]:
     async def main() -> list[str]:
-        client = openai.AsyncOpenAI(base_url=base_url, api_key="bench", max_retries=0)
         gate = asyncio.Semaphore(c)
+        # closed inside the loop that used it (left to the collector, it closes after the loop has)
+        async with openai.AsyncOpenAI(base_url=base_url, api_key="bench", max_retries=0) as client:
 
-        async def one(i: int) -> str:
-            async with gate:
-                answer = await client.chat.completions.create(**bodies[i % 2])
-            return json.loads(answer.choices[0].message.content or "{}")["kind"]
+            async def one(i: int) -> str:
+                async with gate:
+                    answer = await client.chat.completions.create(**bodies[i % 2])
+                return json.loads(answer.choices[0].message.content or "{}")["kind"]
 
-        return await asyncio.gather(*(one(i) for i in range(n)))
+            return await asyncio.gather(*(one(i) for i in range(n)))
 
     return asyncio.run(main())
 
@@ -190,10 +191,10 @@ def cpu_per_document(base_url: str, bodies: list[dict[str, Any]], tmp: Path, n: 
     client = openai.OpenAI(base_url=base_url, api_key="bench", max_retries=0)
 
     async def async_run() -> None:
-        aclient = openai.AsyncOpenAI(base_url=base_url, api_key="bench", max_retries=0)
-        for i in range(n):
-            answer = await aclient.chat.completions.create(**bodies[i % 2])
-            json.loads(answer.choices[0].message.content or "{}")
+        async with openai.AsyncOpenAI(base_url=base_url, api_key="bench", max_retries=0) as aclient:
+            for i in range(n):
+                answer = await aclient.chat.completions.create(**bodies[i % 2])
+                json.loads(answer.choices[0].message.content or "{}")
 
     def measure(fn: Any) -> float:
         fn()  # warm
