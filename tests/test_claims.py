@@ -102,3 +102,27 @@ def test_measures_overlap_with_the_figures_sentence():
     assert overlap("拆除整理的低效工业用地", sentence) >= 0.5
     assert overlap("动工建设的“工改”项目", sentence) >= 0.5
     assert overlap("新增就业岗位", sentence) < 0.5
+
+
+@pytest.mark.parametrize("text, name, role", [
+    ("教授张三、作家李四等多位专家学者在论坛讲学。", "张三", "lecturer"),
+    ("区委副书记张三致欢迎辞，李四主持。", "张三", "speaker"),
+    ("区委副书记张三致欢迎词。", "张三", "speaker"),
+    ("会上，张三、李四分别结合工作谈了体会。", "李四", "speaker"),
+    ("会上，张三就学习心得谈体会。", "张三", "speaker"),
+    ("委员张三和李四结合主题分享了对本职工作的启发和感悟。", "张三", "speaker"),
+    ("处长张三、李四同志应邀莅会。", "张三", "attendee"),
+])
+def test_more_cues_of_a_role(text, name, role):
+    assert role in Article(text, ("张三", "李四")).roles(name)
+
+
+@pytest.mark.parametrize("text, name, role", [
+    ("张三主持会议，李四在论坛讲学。", "张三", "lecturer"),  # 讲学 is 李四's, another clause
+    ("张三主持，李四致欢迎辞。", "张三", "speaker"),
+    ("张三主持。李四谈了体会。", "张三", "speaker"),
+    ("张三分享了一批图书。", "张三", "speaker"),  # 分享 without 体会/感悟 is no speech
+    ("张三是处长。李四应邀莅会。", "张三", "attendee"),
+])
+def test_those_cues_stay_with_their_own_person(text, name, role):
+    assert role not in Article(text, ("张三", "李四")).roles(name)

@@ -28,13 +28,13 @@ from summarise.offline.surnames import COMPOUND, SINGLE, WEAK
 # What a person does, by the words written after the name (in the same clause).
 ROLE_CUES: dict[str, tuple[str, ...]] = {
     "chair": ("主持",),
-    "speaker": ("讲话", "致辞", "发言", "指出", "强调", "要求", "表示", "总结", "点评", "部署", "提出", "认为",
-                "希望", "动员", "寄语", "建议", "说", "讲", "作了交流", "交流"),
+    "speaker": ("讲话", "致辞", "致欢迎辞", "致欢迎词", "发言", "指出", "强调", "要求", "表示", "总结", "点评", "部署", "提出", "认为",
+                "希望", "动员", "寄语", "建议", "说", "讲", "作了交流", "交流", "谈了体会", "谈体会"),
     "lecturer": ("讲座", "辅导报告", "专题报告", "宣讲", "授课", "辅导", "党课", "主讲", "解读", "讲课", "讲授",
-                 "开讲", "报告", "讲解", "阐释", "阐述", "上了", "讲了", "培训"),
+                 "开讲", "报告", "讲解", "阐释", "阐述", "上了", "讲了", "培训", "讲学"),
     "reporter": ("汇报", "通报", "介绍", "传达", "领学", "宣读", "工作报告", "述职", "报告", "交流", "推介", "说明",
                  "解读", "领读", "发布"),
-    "attendee": ("出席", "参加", "列席", "陪同", "参会", "与会", "到会", "莅临", "会场", "收看", "观看", "调研",
+    "attendee": ("出席", "参加", "列席", "陪同", "参会", "与会", "到会", "莅临", "莅会", "会场", "收看", "观看", "调研",
                  "参观", "走访", "看望", "会见", "座谈", "听取", "参与", "到场", "在场", "就座"),
 }
 # Written before the name: 主持人：X, 主讲人X, 出席会议的领导有X、Y, 参加座谈的有X.
@@ -74,7 +74,10 @@ AFTER_WINDOW = 100  # characters after a name (or the list it ends) in which its
 BEFORE_WINDOW = 60  # characters before a name in which its title stands
 LIST_GAP = 50  # at most this many characters (titles, a separator) between two listed names
 _ALL_ROLE_CUES = tuple(cue for cues in ROLE_CUES.values() for cue in cues)
-_ROLE_CUE_AT = {role: re.compile("|".join(map(re.escape, cues))) for role, cues in ROLE_CUES.items()}
+# Cues written in two parts around their object, in the same clause: 分享了…启发和感悟, 谈了…体会.
+_SPLIT_CUES: dict[str, str] = {"speaker": r"(?:分享|谈)了?[^。；;！？!?\n]{0,30}?(?:体会|感悟|心得)"}
+_ROLE_CUE_AT = {role: re.compile("|".join([*map(re.escape, cues), *filter(None, [_SPLIT_CUES.get(role)])]))
+                for role, cues in ROLE_CUES.items()}
 
 
 def squeeze(s: str) -> str:
