@@ -126,3 +126,8 @@ def test_more_cues_of_a_role(text, name, role):
 ])
 def test_those_cues_stay_with_their_own_person(text, name, role):
     assert role not in Article(text, ("张三", "李四")).roles(name)
+
+
+def test_a_rare_surname_that_is_also_a_verb():
+    assert is_name("兑继训") is None  # 县领导郭振鹏、兑继训
+    assert is_name("对继训") is not None  # a character no surname still opens no name

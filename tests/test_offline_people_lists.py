@@ -100,3 +100,8 @@ def test_a_list_of_names_closed_by_their_speeches(text: str, names: list[str]) -
 ])
 def test_lists_of_nouns_before_a_verb_are_not_names(text: str) -> None:
     assert people(text) == {}
+
+
+def test_a_rare_surname_that_is_also_a_verb_opens_a_name_only_after_a_post() -> None:
+    assert _people("副县长兑继训讲话。") == {"兑继训": "副县长"}
+    assert _people("县长兑现了承诺。") == {}  # 兑现 "keep (a promise)": no name

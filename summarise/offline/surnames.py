@@ -22,7 +22,7 @@ _SINGLE = (
 )
 # Surnames that are far more often a function word or a common morpheme: a name only right after a
 # post, as surname + two characters, ending where a name ends.
-_WEAK = "和家能双从通别充终步广东越空后红益法有年爱福须养"
+_WEAK = "和家能双从通别充终步广东越空后红益法有年爱福须养兑"
 _COMPOUND = (
     "欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒", "夏侯",
     "轩辕", "令狐", "钟离", "端木", "南宫", "西门", "独孤", "万俟", "闻人", "申屠", "澹台", "公冶", "呼延",
