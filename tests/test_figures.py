@@ -272,3 +272,17 @@ def test_ji_after_a_numeral_is_more_than_the_number(text: str, quote: str, value
 @pytest.mark.parametrize("text", ["几十年如一日", "几百人参加", "几千亩土地"])
 def test_ji_before_a_numeral_is_no_figure(text: str) -> None:
     assert find_figures(text) == []
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("一刻钟的讲解", 15, "minute"), ("三刻鐘", 45, "minute"),
+    ("两个世纪的变迁", 200, "year"), ("半个世纪的坚守", 50, "year"),
+])
+def test_a_quarter_hour_and_a_century(text: str, value: int, unit: str) -> None:
+    (f,) = find_figures(text, quoted=True)
+    assert (f.value, f.unit) == (Decimal(value), unit)
+
+
+@pytest.mark.parametrize("text", ["21世纪", "二十一世纪中叶", "此刻钟声响起", "一刻不停", "世纪之交"])
+def test_a_century_by_its_ordinal_and_a_moment_are_no_figures(text: str) -> None:
+    assert find_figures(text, quoted=True) == []

@@ -1,7 +1,8 @@
 """Unit-aware parser for the figures of Chinese official news (``92.4亿元``, ``超5000亩``, ``3年多``).
 
 Values are exact ``Decimal`` numbers multiplied out (万 = 1e4, 亿 = 1e8), in digits or Chinese
-numerals (三个 → 3, 百个 → 100, 千余人 → 1000, 半天 → 0.5, 一个半小时 → 1.5). Markers become
+numerals (三个 → 3, 百个 → 100, 千余人 → 1000, 半天 → 0.5, 一个半小时 → 1.5,
+一刻钟 → 15 minutes, 半个世纪 → 50 years; 21世纪 is no span). Markers become
 flags: approximate (约, 近, 左右 …), lower bound (超, 逾, 以上, 多, 余 …: 3年多 is more than three
 years) and upper bound (不足, 不到, 以下, 以内 …); a prefix marker is not part of ``quote``. Calendar years, dates, ordinals (第八批), document numbers and
 code-like tokens (A-4-1, 粤B2-2016…) are not figures. One compiled regex, anchored at the start of a
@@ -48,6 +49,7 @@ _UNITS: dict[str, tuple[Unit, int]] = {
     "年": ("year", 1), "周年": ("year", 1), "个月": ("month", 1), "天": ("day", 1), "个工作日": ("day", 1),
     "周": ("week", 1), "个周": ("week", 1), "星期": ("week", 1), "个星期": ("week", 1),
     "小时": ("hour", 1), "个小时": ("hour", 1), "个钟头": ("hour", 1), "钟头": ("hour", 1), "分钟": ("minute", 1),
+    "刻钟": ("minute", 15), "刻鐘": ("minute", 15), "个世纪": ("year", 100), "个世紀": ("year", 100),
     **dict.fromkeys("个宗份项家件批次所条座套场台辆处栋幢间例张种类点轮期起样支部本篇册只头棵株枚块门节堂届字", ("count", 1)),
 }
 _TIME_UNITS = {"year", "month", "week", "day", "hour", "minute"}
@@ -64,10 +66,10 @@ def _duration(text: str, m: re.Match[str]) -> bool:
 _AR = r"[0-9０-９]+(?:[.．][0-9０-９]+)?|[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?"
 _CN = (r"[一二三四五六七八九两兩十][〇零一二三四五六七八九两兩十百千万萬亿億]*"
        r"|[百千万萬](?=[多余餘年]|[个個](?![多余餘]?(?:小时|小時|百分点|百分點|万|萬|亿|億)))"  # 百个, 千余人, 百年
-       r"|(?<![上下前后後大多过過])半(?=[个個]?(?:月|小时|小時|钟头|鐘頭)|[年天日周]|星期)")  # 半天, 半个月
+       r"|(?<![上下前后後大多过過])半(?=[个個]?(?:月|小时|小時|钟头|鐘頭)|[年天日周]|星期|[个個]世[纪紀])")  # 半天, 半个月
 _MULT_RE = r"万亿|千万|百万|十万|千亿|百亿|十亿|[万萬亿億千百]"
 _UNIT_RE = (
-    r"[个個][多余餘半]?(?:月|工作日|小时|小時|钟头|鐘頭|星期|周(?![年岁歲边邊末]))|[个個]亿|[个個]億|[个個]人(?!民)"
+    r"[个個][多余餘半]?(?:月|工作日|小时|小時|钟头|鐘頭|星期|周(?![年岁歲边邊末]))|[个個]世[纪紀]|刻[钟鐘]|[个個]亿|[个個]億|[个個]人(?!民)"
     r"|小时|小時|钟头|鐘頭|分钟|分鐘|星期|周年|周(?![年岁歲边邊末一二三四五六日天])"
     r"|元人民币|人民币|元|[亩畝]|公顷|平方米|平米|平方公里|平方千米|公里|千米|[吨噸]|[%％]"
     r"|人次|人(?!民)|名|位|[户戶]|年(?![代级級度初底末]|中(?![国國央共华華]))|天"
@@ -348,7 +350,8 @@ def _from_match(text: str, m: re.Match[str], scan_only: bool = False) -> ParsedF
                 return None  # calendar year (2024年), or a range of them (2026－2035年)
         else:
             raw = g["cn"]
-            if raw.translate(_T2S) == "一" and not (unit in _TIME_UNITS and (infix or post or half or _duration(text, m))):
+            if raw.translate(_T2S) == "一" and not (unit in _TIME_UNITS and (
+                    infix or post or half or factor > 1 or _duration(text, m))):
                 return None  # 一 is the article "a", not a figure (but 近一年来 is a duration)
             if raw == "半":
                 if unit not in _TIME_UNITS or half:
