@@ -271,3 +271,11 @@ def test_a_place_the_article_writes_is_no_invented_name_in_english():
     elsewhere = Grounder("中央宣讲团成员冷溶到澳门宣讲。")  # Hong Kong reads as the name Hong Kong (洪孔) here
     assert [r.field for r in elsewhere.review(place.model_copy(update={"summary": Bilingual(
         zh="冷溶到澳门宣讲。", en="Leng Rong lectured; Hong Kong attended.")}))[1]] == ["summary"]
+
+
+def test_a_surname_character_before_a_common_word_is_no_name_in_the_summary():
+    g = Grounder("社区党支部书记张丽向全体党员传达了会议精神。")
+    faithful = Facts(kind="meeting_report", summary=Bilingual(zh="社区党支部书记向党员传达了会议精神。"))
+    assert g.review(faithful)[1] == []  # 向 + 党员, no person 向党员
+    invented = Facts(kind="meeting_report", summary=Bilingual(zh="社区党支部书记向明辉传达了会议精神。"))
+    assert [r.field for r in g.review(invented)[1]] == ["summary"]

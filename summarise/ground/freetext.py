@@ -141,10 +141,18 @@ def _title_pattern() -> re.Pattern[str]:
 
 
 def _titled_names(text: str) -> list[tuple[str, str]]:
-    """Names written right after a title (镇党委书记赵锡雄): (3-character reading, 2-character reading)."""
+    """Names written right after a title (镇党委书记赵锡雄): (3-character reading, 2-character reading).
+    A surname character followed by a common word is no name (书记向党员传达: 向 + 党员)."""
+    from summarise.offline import lexicon
+    from summarise.offline.surnames import surname_length
+
+    common = lexicon.sections()["word"] | lexicon.sections()["given"]
     found = []
     for m in _title_pattern().finditer(text):
         name = m.group(1)
+        rest = name[surname_length(name) or 1:]
+        if len(rest) == 2 and rest in common:
+            continue
         found.append((name, name[:2]))
     return found
 
