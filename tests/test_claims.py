@@ -119,6 +119,7 @@ def test_more_cues_of_a_role(text, name, role):
 
 @pytest.mark.parametrize("text, name, role", [
     ("张三主持会议，李四在论坛讲学。", "张三", "lecturer"),  # 讲学 is 李四's, another clause
+    ("张三主持会议并要求大家讲学习、讲政治。", "张三", "lecturer"),  # 讲学习: stress study, no lecture
     ("张三主持，李四致欢迎辞。", "张三", "speaker"),
     ("张三主持。李四谈了体会。", "张三", "speaker"),
     ("张三分享了一批图书。", "张三", "speaker"),  # 分享 without 体会/感悟 is no speech

@@ -31,7 +31,7 @@ ROLE_CUES: dict[str, tuple[str, ...]] = {
     "speaker": ("讲话", "致辞", "致欢迎辞", "致欢迎词", "发言", "指出", "强调", "要求", "表示", "总结", "点评", "部署", "提出", "认为",
                 "希望", "动员", "寄语", "建议", "说", "讲", "作了交流", "交流", "谈了体会", "谈体会"),
     "lecturer": ("讲座", "辅导报告", "专题报告", "宣讲", "授课", "辅导", "党课", "主讲", "解读", "讲课", "讲授",
-                 "开讲", "报告", "讲解", "阐释", "阐述", "上了", "讲了", "培训", "讲学"),
+                 "开讲", "报告", "讲解", "阐释", "阐述", "上了", "讲了", "培训"),
     "reporter": ("汇报", "通报", "介绍", "传达", "领学", "宣读", "工作报告", "述职", "报告", "交流", "推介", "说明",
                  "解读", "领读", "发布"),
     "attendee": ("出席", "参加", "列席", "陪同", "参会", "与会", "到会", "莅临", "莅会", "会场", "收看", "观看", "调研",
@@ -74,9 +74,11 @@ AFTER_WINDOW = 100  # characters after a name (or the list it ends) in which its
 BEFORE_WINDOW = 60  # characters before a name in which its title stands
 LIST_GAP = 50  # at most this many characters (titles, a separator) between two listed names
 _ALL_ROLE_CUES = tuple(cue for cues in ROLE_CUES.values() for cue in cues)
-# Cues written in two parts around their object, in the same clause: 分享了…启发和感悟, 谈了…体会.
-_SPLIT_CUES: dict[str, str] = {"speaker": r"(?:分享|谈)了?[^。；;！？!?\n]{0,30}?(?:体会|感悟|心得)"}
-_ROLE_CUE_AT = {role: re.compile("|".join([*map(re.escape, cues), *filter(None, [_SPLIT_CUES.get(role)])]))
+# Cues that need a pattern: written in two parts around their object in the same clause (分享了…启发和
+# 感悟, 谈了…体会), or a word that also opens another one (讲学, but 讲学习 "stress study").
+_PATTERN_CUES: dict[str, str] = {"speaker": r"(?:分享|谈)了?[^。；;！？!?\n]{0,30}?(?:体会|感悟|心得)",
+                                 "lecturer": r"讲学(?!习)"}
+_ROLE_CUE_AT = {role: re.compile("|".join([*map(re.escape, cues), *filter(None, [_PATTERN_CUES.get(role)])]))
                 for role, cues in ROLE_CUES.items()}
 
 
