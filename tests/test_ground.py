@@ -279,3 +279,6 @@ def test_a_surname_character_before_a_common_word_is_no_name_in_the_summary():
     assert g.review(faithful)[1] == []  # 向 + 党员, no person 向党员
     invented = Facts(kind="meeting_report", summary=Bilingual(zh="社区党支部书记向明辉传达了会议精神。"))
     assert [r.field for r in g.review(invented)[1]] == ["summary"]
+    for name in ("张国庆", "李和平", "王爱国"):  # a given name that is also a word is still a name
+        named = Facts(kind="meeting_report", summary=Bilingual(zh=f"社区党支部书记{name}传达了会议精神。"))
+        assert [r.field for r in g.review(named)[1]] == ["summary"], name
