@@ -140,23 +140,19 @@ def _title_pattern() -> re.Pattern[str]:
                       + rf"((?:{compound}|[{surnames}])[\u3400-\u9fff]{{1,2}})")
 
 
-# surname characters that are also prepositions or conjunctions after a title (书记向…, 书记和…)
-_PREPOSITION_SURNAMES = frozenset("向和与同对给把为从将跟朝于")
-
-
 def _titled_names(text: str) -> list[tuple[str, str]]:
     """Names written right after a title (镇党委书记赵锡雄): (3-character reading, 2-character reading).
     A surname that is also a preposition, followed by a common word, is no name (书记向党员传达: 向 +
     党员); any other surname is (书记张国庆 is checked, though 国庆 is a word)."""
     from summarise.offline import lexicon
-    from summarise.offline.surnames import surname_length
+    from summarise.offline.surnames import PREPOSITIONS, surname_length
 
     common = lexicon.sections()["word"] | lexicon.sections()["given"]
     found = []
     for m in _title_pattern().finditer(text):
         name = m.group(1)
         rest = name[surname_length(name) or 1:]
-        if name[0] in _PREPOSITION_SURNAMES and len(rest) == 2 and rest in common:
+        if name[0] in PREPOSITIONS and len(rest) == 2 and rest in common:
             continue
         found.append((name, name[:2]))
     return found

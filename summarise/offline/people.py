@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from . import frames, lexicon, vocab
-from .surnames import VERB_LIKE, WEAK, surname_length
+from .surnames import PREPOSITIONS, VERB_LIKE, WEAK, surname_length
 from .text import sentences
 
 _SUFFIX_RE = re.compile(vocab.alternation(vocab.TITLE_SUFFIXES))
@@ -201,8 +201,6 @@ _COMRADE_CITED = re.compile(r"为核心|的|在[^。；;\n]{0,60}?(?:上|中)的
 # 追忆了谷文昌同志和杨善洲同志 name people cited or commemorated.
 _COMRADE_ACTS = re.compile(r"(?:作|做)|[^。；;\n，,“”《》]{0,30}?(?:主持|出席|列席|参加|讲话|致辞|发言|指出|强调|表示|汇报|宣读|"
                            r"通报|主讲|讲授|授课|宣讲|代表|介绍|领学|解读|讲解|带领|率|交流)")
-# Surnames that are also prepositions (向, 于, 和 …): before a post they may open a group (向港澳委员).
-_PREPOSITIONS = frozenset("向于与和对为从同")
 _KNOWN_BEFORE_NAME = vocab.Words(vocab.TITLE_STOPS + vocab.BEFORE_NAME + vocab.FOLLOW_WORDS)
 
 
@@ -399,7 +397,7 @@ def find_mentions(text: str) -> list[Mention]:
             if not s or len(cand) - s not in (1, 2) or not free(a, m.end()) or cand in vocab.NOT_NAMES \
                     or cand in vocab.FOLLOW or (_in_post_list(text, a) and not _named_post_before(text, a, cand)) \
                     or lexicon.refuses(cand) or _glued_left(text, a) or (
-                        cand[0] in _PREPOSITIONS and not vocab.POST_THEN_VERB.match(text, m.end())):
+                        cand[0] in PREPOSITIONS and not vocab.POST_THEN_VERB.match(text, m.end())):
                 continue  # 向港澳委员和海外列席人士介绍: a preposition before a group, unless a verb follows
             before = text[a - 1] if a else ""
             org_start = a

@@ -41,6 +41,9 @@ VERB_LIKE: dict[str, frozenset[str]] = {
 SINGLE: frozenset[str] = frozenset(_SINGLE) | frozenset(VERB_LIKE)
 WEAK: frozenset[str] = frozenset(_WEAK)
 COMPOUND: frozenset[str] = frozenset(_COMPOUND)
+# Surnames that are also prepositions or conjunctions (向, 于, 和 …): before a post they may open a
+# group (向港澳委员), before a common word they open none (书记向党员传达).
+PREPOSITIONS: frozenset[str] = frozenset("向于与和对为从同")
 
 
 def surname_length(candidate: str, weak: bool = False) -> int:
