@@ -147,12 +147,12 @@ def _titled_names(text: str) -> list[tuple[str, str]]:
     from summarise.offline import lexicon
     from summarise.offline.surnames import PREPOSITIONS, surname_length
 
-    common = lexicon.sections()["word"] | lexicon.sections()["given"]
+    sections = lexicon.sections()
     found = []
     for m in _title_pattern().finditer(text):
         name = m.group(1)
         rest = name[surname_length(name) or 1:]
-        if name[0] in PREPOSITIONS and len(rest) == 2 and rest in common:
+        if name[0] in PREPOSITIONS and len(rest) == 2 and (rest in sections["word"] or rest in sections["given"]):
             continue
         found.append((name, name[:2]))
     return found
