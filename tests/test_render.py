@@ -9,6 +9,7 @@ import docx
 import pytest
 
 from sample_records import SAMPLES, meeting_report_000, policy_lecture_001
+from summarise import extract
 from summarise.english.quantities import fallback_english, format_number
 from summarise.render import FORMATS, render
 from summarise.render.view import build_note, date_text
@@ -289,3 +290,26 @@ def test_the_figures_tables_value_column_keeps_the_bound(flags: dict[str, bool],
     assert [f.value for f in note.figures] == [value]
     md = render(record, "md")
     assert md.count(f"| 5000亩 | {value} |") == 2  # the Chinese table and the English one
+
+
+def _reason_row(record, lang: str) -> str:
+    md = render(record, "md", langs=(lang,))
+    label = "不适用原因" if lang == "zh" else "Why out of scope"
+    return next(line for line in md.splitlines() if label in line)
+
+
+def test_out_of_scope_reason_is_in_each_notes_language() -> None:
+    record = extract("欢迎访问本站 点击进入 注册送88元 彩票 免费领取\n本站提供下载服务\n")
+    assert record.kind == "other" and record.out_of_scope_reason
+    zh, en = _reason_row(record, "zh"), _reason_row(record, "en")
+    assert not re.search(r"[A-Za-z]{3}", zh), zh
+    assert record.out_of_scope_reason in en
+
+
+def test_out_of_scope_reason_a_model_wrote_in_chinese_stays_out_of_the_english() -> None:
+    record = meeting_report_000().model_copy(update={"kind": "other", "out_of_scope_reason": "本文为人事任免通知"})
+    assert "本文为人事任免通知" in _reason_row(record, "zh")
+    en = _reason_row(record, "en")
+    assert "[untranslated]" in en.replace("\\", "")
+    unknown = record.model_copy(update={"out_of_scope_reason": "a market report"})
+    assert "英文说明：a market report" in _reason_row(unknown, "zh")

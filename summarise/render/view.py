@@ -93,6 +93,31 @@ class Text:
         return f"{self.zh} {UNTRANSLATED}" if self.missing(lang) else self.get(lang)
 
 
+_HAN = re.compile(r"[\u3400-\u9fff]")
+
+# The offline extractor's reasons are English sentences; the Chinese note shows them in Chinese.
+_REASON_ZH = {
+    "a speech transcript, not a report of a meeting": "讲话全文，不是会议报道",
+    "a notice or document (a “notice on …”), not a report of a meeting": "通知或文件（“关于……的通知”），不是会议报道",
+    "a company's internal meeting, not a government meeting": "企业内部会议，不是政府会议",
+    "a notice of awards or appointments, not a report of a meeting": "表彰或任免通知，不是会议报道",
+    "a visit or an inspection, not a meeting": "走访或检查，不是会议",
+    "no meeting is reported (no convening sentence, chair, attendance or speeches)":
+        "未报道会议（没有召开、主持、出席或讲话的表述）",
+}
+
+
+def reason_text(reason: str) -> Text:
+    """Why a page is out of scope, in each note's language as far as it is known.
+
+    A model may write the reason in either language: Chinese is never put in the English note (it is
+    marked untranslated), and an English reason with no Chinese wording is labelled as English.
+    """
+    if _HAN.search(reason):
+        return Text(reason, None)
+    return Text(_REASON_ZH.get(reason) or f"不属于会议报道或专题讲座（英文说明：{reason}）", reason)
+
+
 @dataclass
 class FactRow:
     key: str
@@ -337,8 +362,7 @@ def build_note(record: Record, langs: tuple[str, ...] = LANGS) -> Note:
         fact("lecturer", person_text(record.lecturer), record.lecturer.evidence)
     fact("topic", Text.of(ev.topic), ev.evidence)
     if record.out_of_scope_reason:
-        facts.append(FactRow("out_of_scope", Text.label("out_of_scope"),
-                             Text(record.out_of_scope_reason, record.out_of_scope_reason)))
+        facts.append(FactRow("out_of_scope", Text.label("out_of_scope"), reason_text(record.out_of_scope_reason)))
 
     figures = [
         FigureRow(f.quote, normalised_value(f), Text(unit_label(f.unit, "zh"), unit_label(f.unit, "en")),
