@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from scripted_server import ScriptedServer, load_answer
+from scripted_server import ScriptedServer, answer, load_answer
 from summarise import ExtractionError, Settings, extract
 from summarise.extract import endpoint
 
@@ -72,6 +72,13 @@ SCRIPTS: dict = {
     "html-page": [{"raw": "<!DOCTYPE html><html><body><h1>Welcome to nginx!</h1></body></html>",
                    "content_type": "text/html"}],
     "finish-length": [{"content": GOOD1[:300], "finish_reason": "length"}],
+    "json-as-text-plain": [{"raw": json.dumps(answer(GOOD1, model="json-as-text-plain", prompt_tokens=7,
+                                                     completion_tokens=5), ensure_ascii=False),
+                            "content_type": "text/plain"}],
+    "tokens-counted": [{"content": GOOD1, "prompt_tokens": 1234, "completion_tokens": 567}],
+    "usage-not-numbers": [{"raw": json.dumps({**answer(GOOD1, model="usage-not-numbers"),
+                                              "usage": {"prompt_tokens": "many", "completion_tokens": None}},
+                                             ensure_ascii=False)}],
     # DeepSeek's answer to a JSON schema in response_format, and a 400 about something else
     "400-response-format": [err(400, "This response_format type is unavailable now")],
     "400-other": [err(400, "max_tokens is too large: 4096. This model supports at most 2048")],
@@ -261,6 +268,26 @@ def test_html_page_instead_of_json_fails_at_once_with_a_hint(server, tight):
     message = failed(run("html-page", tight))
     assert server.calls["html-page"] == 1
     assert "/v1" in message and "Welcome to nginx" in message
+
+
+def test_json_answer_under_another_content_type_is_read(server, tight):
+    """A chat completion sent as text/plain (some proxies relabel bodies) is read as JSON, as the
+    SDK reads a typed answer; only text that is not a JSON object is a wrong base URL."""
+    record, _ = ok(run("json-as-text-plain", tight))
+    assert server.calls["json-as-text-plain"] == 1
+    assert (record.provenance.usage.prompt_tokens, record.provenance.usage.completion_tokens) == (7, 5)
+
+
+def test_tokens_of_an_answer_are_counted(server, settings):
+    record, _ = ok(run("tokens-counted", settings))
+    usage = record.provenance.usage
+    assert (usage.calls, usage.prompt_tokens, usage.completion_tokens) == (1, 1234, 567)
+
+
+def test_usage_that_is_not_numbers_counts_nothing(server, tight):
+    record, _ = ok(run("usage-not-numbers", tight))
+    usage = record.provenance.usage
+    assert (usage.calls, usage.prompt_tokens, usage.completion_tokens) == (1, 0, 0)
 
 
 def test_answer_cut_at_max_tokens_is_a_clear_error(server, tight):

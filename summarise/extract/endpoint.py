@@ -351,20 +351,29 @@ class Call:
     usage: Usage = field(default_factory=Usage)
 
     def create(self, **kwargs: Any) -> Any:
+        """The chat completion (a `ChatCompletion`) for `chat.completions.create(**kwargs)`."""
+        return self._retried(ChatCompletion, kwargs)
+
+    def create_json(self, **kwargs: Any) -> dict[str, Any]:
+        """`create`'s answer as the JSON object the endpoint sent, for a caller that reads a few
+        fields of it (no typed copy of the whole answer is built)."""
+        return self._retried(object, kwargs)
+
+    def _retried(self, cast_to: type, kwargs: dict[str, Any]) -> Any:
         self._check_cap()
         try:
-            return Retrying(**_policy(self.settings))(self._once, **kwargs)
+            return Retrying(**_policy(self.settings))(self._once, cast_to, kwargs)
         except openai.APIError as exc:  # an endpoint may echo the key: scrub it before anyone logs it
             _scrub(exc, self.settings)
             raise
 
-    def _once(self, **kwargs: Any) -> Any:
+    def _once(self, cast_to: type, kwargs: dict[str, Any]) -> Any:
         self.usage.calls += 1
         try:
-            response = _post(self.client, kwargs)
+            response = _post(self.client, kwargs, cast_to)
         except json.JSONDecodeError as exc:  # the SDK could not parse the HTTP body
             raise MalformedBody(f"answered with an HTTP body that is not valid JSON ({exc})") from exc
-        return self._counted(response)
+        return self._counted_json(response) if cast_to is object else self._counted(response)
 
     def _check_cap(self) -> None:
         cap = self.settings.token_cap
@@ -383,6 +392,31 @@ class Call:
             raise EmptyAnswer("returned no choices")
         return response
 
+    def _counted_json(self, response: Any) -> dict[str, Any]:
+        """`_counted` for the answer as JSON: a body sent under another content type is still read
+        as JSON when it is a JSON object (as the SDK reads it for a typed answer)."""
+        if isinstance(response, str):
+            try:
+                parsed = json.loads(response)
+            except ValueError:
+                parsed = None
+            if not isinstance(parsed, dict):
+                return self._counted(response)  # raises NotAnAPI
+            response = parsed
+        if not isinstance(response, dict):
+            raise MalformedBody(f"answered with JSON that is not an object ({type(response).__name__})")
+        used = response.get("usage")
+        if isinstance(used, dict):
+            self.usage.prompt_tokens += _count(used.get("prompt_tokens"))
+            self.usage.completion_tokens += _count(used.get("completion_tokens"))
+        if not response.get("choices"):
+            raise EmptyAnswer("returned no choices")
+        return response
+
+
+def _count(value: Any) -> int:
+    return value if isinstance(value, int) and not isinstance(value, bool) else 0
+
 
 @dataclass
 class AsyncCall(Call):
@@ -391,38 +425,49 @@ class AsyncCall(Call):
     client: openai.AsyncOpenAI  # type: ignore[assignment]
 
     async def create(self, **kwargs: Any) -> Any:
+        return await self._aretried(ChatCompletion, kwargs)
+
+    async def create_json(self, **kwargs: Any) -> dict[str, Any]:  # type: ignore[override]
+        return await self._aretried(object, kwargs)
+
+    async def _aretried(self, cast_to: type, kwargs: dict[str, Any]) -> Any:
         self._check_cap()
         try:
-            return await AsyncRetrying(**_policy(self.settings))(self._aonce, **kwargs)
+            return await AsyncRetrying(**_policy(self.settings))(self._aonce, cast_to, kwargs)
         except openai.APIError as exc:
             _scrub(exc, self.settings)
             raise
 
-    async def _aonce(self, **kwargs: Any) -> Any:
+    async def _aonce(self, cast_to: type, kwargs: dict[str, Any]) -> Any:
         self.usage.calls += 1
         try:
-            response = await _apost(self.client, kwargs)
+            response = await _apost(self.client, kwargs, cast_to)
         except json.JSONDecodeError as exc:
             raise MalformedBody(f"answered with an HTTP body that is not valid JSON ({exc})") from exc
-        return self._counted(response)
+        return self._counted_json(response) if cast_to is object else self._counted(response)
 
 
 _REQUEST_OPTIONS = ("extra_headers", "extra_query", "extra_body", "timeout", "stream")
 
 
-def _post(client: openai.OpenAI, kwargs: dict[str, Any]) -> Any:
+def _post(client: openai.OpenAI, kwargs: dict[str, Any], cast_to: type = ChatCompletion) -> Any:
     """POST /chat/completions with the JSON body `chat.completions.create(**kwargs)` sends (same keys
     and values; the key order may differ). The arguments are plain JSON already, so the body goes as
-    is through the SDK's public `post` (`create` walks every message against its message types)."""
+    is through the SDK's public `post` (`create` walks every message against its message types);
+    `cast_to=object` returns the answer's JSON as sent (or its text, when it is not JSON)."""
     if any(k in kwargs for k in _REQUEST_OPTIONS):
-        return client.chat.completions.create(**kwargs)
-    return client.post("/chat/completions", body=kwargs, cast_to=ChatCompletion)
+        completion = client.chat.completions.create(**kwargs)
+        return completion.model_dump(mode="json") if cast_to is object and isinstance(completion, ChatCompletion) \
+            else completion
+    return client.post("/chat/completions", body=kwargs, cast_to=cast_to)
 
 
-async def _apost(client: openai.AsyncOpenAI, kwargs: dict[str, Any]) -> Any:
+async def _apost(client: openai.AsyncOpenAI, kwargs: dict[str, Any], cast_to: type = ChatCompletion) -> Any:
     if any(k in kwargs for k in _REQUEST_OPTIONS):
-        return await client.chat.completions.create(**kwargs)
-    return await client.post("/chat/completions", body=kwargs, cast_to=ChatCompletion)
+        completion = await client.chat.completions.create(**kwargs)
+        return completion.model_dump(mode="json") if cast_to is object and isinstance(completion, ChatCompletion) \
+            else completion
+    return await client.post("/chat/completions", body=kwargs, cast_to=cast_to)
 
 
 def _scrub(exc: openai.APIError, settings: Settings) -> None:

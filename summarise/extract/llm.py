@@ -17,6 +17,7 @@ from typing import Any
 import instructor
 import openai
 from instructor.core import IncompleteOutputException, InstructorRetryException
+from openai.types.chat import ChatCompletion
 from pydantic import ValidationError
 
 from summarise import prompts
@@ -269,17 +270,24 @@ def _direct(call: Call, messages: list[dict[str, str]]) -> dict[str, Any] | None
     return None if keys is None else {**call_arguments(s, messages), **keys}
 
 
-def _validated(completion: Any, settings: Settings) -> Any | None:
-    """The first answer validated as instructor validates it in JSON-schema mode (strict, the message
-    content), or None when it does not validate or was cut off: instructor then takes over."""
+def _validated(completion: dict[str, Any], settings: Settings) -> Any | None:
+    """The first answer (the completion's JSON) validated as instructor validates it in JSON-schema
+    mode (strict, the message content), or None when it does not validate or was cut off:
+    instructor then takes over."""
     try:
-        choice = completion.choices[0]
-        if choice.finish_reason == "length":
+        choice = completion["choices"][0]
+        if choice.get("finish_reason") == "length":
             return None
+        content = choice["message"].get("content")
         return _prepared_model(settings.list_limit, settings.text_limit).model_validate_json(
-            choice.message.content or "", strict=True)
-    except (ValidationError, AttributeError, IndexError):
+            content if isinstance(content, str) else "", strict=True)
+    except (ValidationError, AttributeError, KeyError, IndexError, TypeError):
         return None
+
+
+def _typed(completion: dict[str, Any]) -> ChatCompletion:
+    """The completion as the SDK hands it to instructor (built, like the SDK builds it, without validation)."""
+    return ChatCompletion.model_construct(**completion)
 
 
 def ask(call: Call, messages: list[dict[str, str]], grounder: Grounder) -> tuple[Facts, list[Rejection]]:
@@ -295,11 +303,11 @@ def ask(call: Call, messages: list[dict[str, str]], grounder: Grounder) -> tuple
         with checking(grounder) as context:  # not instructor's context=: it would template the article
             direct = _direct(call, messages)
             if direct is not None:
-                first = call.create(**direct)
+                first = call.create_json(**direct)
                 facts = _validated(first, call.settings)
                 if facts is not None:
                     return _grounded(facts, context, grounder)
-                _REPLAY.get().append(first)
+                _REPLAY.get().append(_typed(first))
             facts = _patched_create(call.settings.mode, False)(**_request(call, messages))
         return _grounded(facts, context, grounder)
     except InstructorRetryException as exc:
@@ -319,11 +327,11 @@ async def aask(call: AsyncCall, messages: list[dict[str, str]], grounder: Ground
         with checking(grounder) as context:
             direct = _direct(call, messages)
             if direct is not None:
-                first = await call.create(**direct)
+                first = await call.create_json(**direct)
                 facts = _validated(first, call.settings)
                 if facts is not None:
                     return _grounded(facts, context, grounder)
-                _REPLAY.get().append(first)
+                _REPLAY.get().append(_typed(first))
             facts = await _patched_create(call.settings.mode, True)(**_request(call, messages))
         return _grounded(facts, context, grounder)
     except InstructorRetryException as exc:
