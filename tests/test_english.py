@@ -29,7 +29,7 @@ def test_romanise_places() -> None:
 @pytest.mark.parametrize("zh, en", [
     ("镇党委副书记", "Deputy Secretary of the Town Party Committee"),
     ("市委副书记、市长", "Deputy Secretary of the Municipal Party Committee and Mayor"),
-    ("佛山市发改局副局长", "Deputy Director of the Foshan Development and Reform Bureau"),
+    ("佛山市发改局副局长", "Deputy Director of the Foshan Municipal Development and Reform Bureau"),
     ("绩东二社区党委书记", "Party Secretary of Jidong'er Community"),
     ("市政府秘书长", "Secretary-General of the Municipal Government"),
     ("财政部国库司司长", "Director-General of the Treasury Department of the Ministry of Finance"),

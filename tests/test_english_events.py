@@ -117,7 +117,7 @@ def test_every_offline_english_note_opens_with_what_needs_a_model(tmp_path) -> N
      "Member of the Standing Committee of the Political Bureau of the CPC Central Committee and Premier of the State Council"),
     ("中央组织部分管日常工作的副部长", "Executive Vice Minister of the Organization Department of the CPC Central Committee"),
     ("江苏省数据局党组副书记、副局长",
-     "Deputy Secretary of the Leading Party Group of the Jiangsu Data Bureau and Deputy Director of the Jiangsu Data Bureau"),
+     "Deputy Secretary of the Leading Party Group of the Jiangsu Provincial Data Bureau and Deputy Director of the Jiangsu Provincial Data Bureau"),
     ("县委副书记、县长", "Deputy Secretary of the County Party Committee and County Magistrate"),
     ("全国人大宪法法律委主任委员", "Chairperson of the Constitution and Law Committee of the National People's Congress"),
 ])

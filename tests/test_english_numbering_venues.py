@@ -123,7 +123,7 @@ def test_headlines_places_and_delegates(zh: str, en: str) -> None:
 
 
 @pytest.mark.parametrize("zh, en", [
-    ("原江苏省卫生计生委副巡视员", "Former Deputy Inspector of the Jiangsu Health and Family Planning Commission"),
+    ("原江苏省卫生计生委副巡视员", "Former Deputy Inspector of the Jiangsu Provincial Health and Family Planning Commission"),
     ("省社会科学院原副院长", "Former Vice President of the Provincial Academy of Social Sciences"),
     ("原平市委书记", "Secretary of the Yuanping Municipal Party Committee"),
     ("二十大精神宣讲团成员", "Member of the Publicity Lecture Team on the spirit of the 20th Party Congress"),
@@ -167,7 +167,7 @@ def test_sessions_firsts_congresses_and_numbers_that_are_no_places(zh: str, en: 
      ("County Party Committee Publicity Lecture Team gives a publicity lecture on the spirit of the 5th County Party "
      "Congress")),
     ("学院“青年大讲堂”正式启动", "A lecture hall (full name not translated) launched"),
-    ("新城镇召开驻村第一书记对接会", "Xincheng Town holds a matchmaking meeting (full name not translated)"),
+    ("新城镇召开驻村第一书记对接会", "Xincheng Town holds the Resident First Secretary Matchmaking Meeting"),
 ])
 def test_headlines_of_grass_roots_lectures(zh: str, en: str | None) -> None:
     assert translate_headline(zh) == en

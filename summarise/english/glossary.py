@@ -182,18 +182,20 @@ def _candidates(s: str, i: int, kinds: frozenset[str]) -> list[tuple[int, _Tok, 
     if "year" in kinds and (m := _YEAR.match(s, i)):
         when = f"{_MONTHS[int(m[2])]} {m[1]}" if m[2] else m[1]
         out.append((1, _Tok("year", m.group(), when), m.end()))
-    if "proper" in kinds and s.startswith("大学", i + 2) and re.fullmatch(r"[\u4e00-\u9fff]{2}", s[i:i + 2]) \
-            and not _NOT_PROPER.search(s[i:i + 2]) and s[i:i + 2] not in gl:
-        # 大连大学, 河南大学: a university named for its place or its own two-character name
+    if "proper" in kinds and (inst := _INSTITUTION.match(s, i + 2)) and re.fullmatch(r"[\u4e00-\u9fff]{2}", s[i:i + 2]) \
+            and not _NOT_PROPER.search(s[i:i + 2]) and s[i:i + 2] not in gl and s[i:i + 2] not in _NOT_NAMES:
+        # 大连大学, 石门中学, 蔡堂司法所: an institution named for its place or its own two-character name
         name = lookup(s[i:i + 2], "place") or pinyin_word(s[i:i + 2]).capitalize()
-        out.append((2, _Tok("body", s[i:i + 4], f"{name} University"), i + 4))
+        out.append((2, _Tok("body", s[i:inst.end()], f"{name} {_INSTITUTIONS[inst.group()]}"), inst.end()))
     if "proper" in kinds:
         for j in range(i + 2, min(len(s), i + 9) + 1):
             parts = split_place(s[i:j])
             # a one-character name only before 县 (沛县): 驻村, 本镇, 全乡 are words, not places
             if parts and (2 <= len(parts[0]) <= 5 or (len(parts[0]) == 1 and parts[1] == "县")) \
                     and re.fullmatch(r"[\u4e00-\u9fff]+", parts[0]) \
-                    and not _NOT_PROPER.search(parts[0]):
+                    and not _NOT_PROPER.search(parts[0]) and not parts[0].endswith(parts[1]) \
+                    and not (len(parts[0]) > 2 and lookup(parts[0][:2], "place")):
+                # 团结村村: the village is no part of its own name; 山东单县: Shandong, then Shan County
                 known = lookup(parts[0], "place")
                 proper = known or pinyin_word(parts[0]).capitalize()
                 # a known place with its suffix (青海省) is one token, cheaper than place + level
@@ -206,6 +208,16 @@ def _candidates(s: str, i: int, kinds: frozenset[str]) -> list[tuple[int, _Tok, 
                 proper = lookup(s[i:j], "place") or pinyin_word(s[i:j]).capitalize()
                 out.append((4, _Tok("name", s[i:j], proper, proper), j))
     return out
+
+
+# Institutions a two-character proper name comes before (石门中学 → Shimen Middle School), and
+# the words before them that are no name (实验小学 is an experimental primary school, not "Shiyan").
+_INSTITUTIONS = {"大学": "University", "中学": "Middle School", "小学": "Primary School", "派出所": "Police Station",
+                 "司法所": "Judicial Office", "卫生院": "Health Center", "医院": "Hospital"}
+_INSTITUTION = re.compile("|".join(sorted(_INSTITUTIONS, key=len, reverse=True)))
+_NOT_NAMES = frozenset({"实验", "附属", "中心", "第一", "第二", "第三", "人民", "师范", "职业", "技术", "民族", "农业",
+                        "工业", "科技", "财经", "医科", "理工", "外国", "中医", "妇幼", "儿童", "口腔", "肿瘤", "精神",
+                        "传染", "社区", "乡镇", "城区", "农村", "希望", "寄宿", "完全", "初级", "高级", "成人", "开放"})
 
 
 def _segment(s: str, kinds: frozenset[str]) -> list[_Tok] | None:
@@ -261,18 +273,31 @@ def _title_part(zh: str) -> str | None:
     role = toks[-1].en
     segments: list[str] = []
     mods: list[str] = []
-    if toks[-1].zh in ("部长", "副部长") and len(toks) > 1 and toks[-2].kind == "body" and toks[-2].en.endswith("Department"):
-        role = "Deputy Head" if toks[-1].zh == "副部长" else "Head"  # of a Party department, not a ministry
-    for t in toks[:-1]:
+    if toks[-1].zh in ("校长", "副校长") and len(toks) > 1 and toks[-2].en.endswith(" School") \
+            and not toks[-2].en.endswith("Party School"):
+        role = "Vice Principal" if toks[-1].zh == "副校长" else "Principal"  # of a school, not a university
+    if toks[-1].zh in ("部长", "副部长", "常务副部长") and len(toks) > 1 and toks[-2].kind == "body" and toks[-2].en.endswith("Department"):
+        role = {"部长": "Head", "副部长": "Deputy Head", "常务副部长": "Executive Deputy Head"}[toks[-1].zh]  # of a Party department, not a ministry
+    for k, t in enumerate(toks[:-1]):
         if t.kind == "body":
             segments.append(" ".join([*mods, t.en]))
             mods = []
+        elif t.kind == "proper" and k + 1 < len(toks) - 1 and toks[k + 1].kind == "body" \
+                and not toks[k + 1].en.startswith(_LEVEL_WORDS):
+            mods.append(_level_adjective(t.en))  # 开阳县人大常委会: the Kaiyang County People's Congress …
         elif t.kind in ("proper", "name", "place"):
             mods.append(t.proper or t.en)
         else:
             mods.append(t.en)
     if mods:  # modifiers with no body after them: 青海省副省长, 镇党委书记, 绩东二社区党委书记
-        if len(mods) == 1 and toks[-2].kind in ("proper", "place"):
+        lead = toks[-1 - len(mods)]
+        if len(mods) > 1 and lead.kind == "proper" and all(t.kind == "level" and lead.zh.endswith(t.zh)
+                                                           for t in toks[-len(mods):-1]):
+            # 团结村村主任: the village's own Village Director (the level repeats the place's)
+            role = " ".join(mods[1:]) + " " + role
+            segments.append("")
+            trailing = f" of {lead.en}"
+        elif len(mods) == 1 and toks[-2].kind in ("proper", "place"):
             segments.append("")
             trailing = f" of {toks[-2].en}"
         elif all(t.kind == "level" for t in toks[:-1][-len(mods):]):
@@ -285,6 +310,20 @@ def _title_part(zh: str) -> str | None:
         trailing = ""
     chain = [s for s in reversed(segments) if s]
     return role + "".join(f" of the {s}" for s in chain) + trailing
+
+
+# The English of a body that already says its level (县委 → County Party Committee), and the
+# adjective of a place's level before a body (青海省财政厅 → Qinghai Provincial Department of Finance).
+_LEVEL_WORDS = ("Provincial", "Municipal", "County", "District", "Town", "Township", "Village", "Prefectural",
+                "Community", "Subdistrict")
+_ADJECTIVES = {"Province": "Provincial", "City": "Municipal", "Prefecture": "Prefectural"}
+
+
+def _level_adjective(place_en: str) -> str:
+    """"Qinghai Province" → "Qinghai Provincial", "Kaiyang County" as it is (a county's body is the
+    "Kaiyang County People's Government")."""
+    head, _, level = place_en.rpartition(" ")
+    return f"{head} {_ADJECTIVES[level]}" if head and level in _ADJECTIVES else place_en
 
 
 def _role_at(zh: str, i: int) -> bool:

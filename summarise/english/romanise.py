@@ -38,6 +38,9 @@ PLACE_SUFFIXES = {
     "自治区": "Autonomous Region", "自治州": "Autonomous Prefecture", "自治县": "Autonomous County",
     "街道": "Subdistrict", "社区": "Community", "新区": "New Area", "开发区": "Development Zone",
     "高新区": "High-Tech Zone", "经济区": "Economic Zone", "示范区": "Demonstration Zone",
+    "经济开发区": "Economic Development Zone", "经济技术开发区": "Economic and Technological Development Zone",
+    "景区": "Scenic Area", "度假区": "Resort", "旅游度假区": "Tourist Resort", "工业园区": "Industrial Park",
+    "产业园": "Industrial Park", "园区": "Park",
     "片区": "Area", "省": "Province", "市": "City", "县": "County", "区": "District", "镇": "Town",
     "乡": "Township", "村": "Village", "州": "Prefecture", "盟": "League", "旗": "Banner",
 }
@@ -47,7 +50,7 @@ _VOWEL_START = re.compile(r"^[aoe]")
 
 # The reading a character has in proper names where the phrase dictionary picks another: 长 is
 # "chang" in 长宁, 长治 and 张长弓 (not "zhang", the reading of 县长), 佛 is "fo" in 佛坪 (not "fu").
-_PROPER_READINGS = {"长": "chang", "佛": "fo"}
+_PROPER_READINGS = {"长": "chang", "佛": "fo", "单": "shan"}
 
 
 def pinyin_word(chars: str) -> str:
