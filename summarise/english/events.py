@@ -6,7 +6,8 @@ genre's patterns — never a word the glossary does not give.
   otherwise; when the topic cannot be translated, the type alone, marked: "Mobilisation meeting
   (full name not translated)".
 - A headline is read through the genre's patterns: X召开/举行/举办Y ("X holds Y"), Y在Z召开/举行
-  ("Y held in Z"), X作…报告/讲座 ("X gives …"), X为…上党课, X宣讲… ; None when none fits.
+  ("Y held in Z"), X作…报告/讲座 ("X gives …"), X为…上党课, X宣讲…, X到Y调研 ("X visits Y on a
+  research visit"), 宣讲进村 ("Publicity lectures reach the villages"); None when none fits.
 - A group (相关部门负责人, 各镇街书记) is plural: "heads of relevant departments", "town secretaries".
 """
 from __future__ import annotations
@@ -20,6 +21,7 @@ from summarise.english.glossary import (
     _segment,
     _title_case,
     glossary,
+    lookup_noun,
     translate,
     translate_title,
 )
@@ -91,12 +93,20 @@ def _holder_then_action(toks: list) -> str | None:
     return f"{_cap(toks[-1].en)} of the {body.removeprefix('The ')} on {what}"
 
 
+# A topic that cannot stand before a noun: a name with its article (the Scientific Outlook on
+# Development) or a phrase with a preposition (election work for the change of term).
+_PHRASE = re.compile(r"^the |^the$| (?:for|of|on|to|in|with) ")
+
+
 def _named_topic(toks: list) -> str | None:
     """A named topic (a term whose English carries its article: the Scientific Outlook on
     Development), then the type: "Special guidance lecture meeting on the Scientific Outlook on
     Development", not the name pressed into a modifier."""
     lead = toks[:-1]
-    if not lead or lead[0].kind != "term" or not lead[0].en.startswith("the ") \
+    scope = ""
+    if lead and lead[0].kind == "word" and lead[0].en.endswith("-wide") and len(lead) > 1:
+        scope, lead = lead[0].en + " ", lead[1:]  # 全镇…动员大会: a town-wide mobilisation meeting on …
+    if not lead or lead[0].kind != "term" or not _PHRASE.search(lead[0].en) \
             or any(t.kind not in ("term", "word") for t in lead):
         return None
     k = 1
@@ -104,7 +114,7 @@ def _named_topic(toks: list) -> str | None:
         k += 1
     if any(t.kind != "word" for t in lead[k:]):
         return None
-    kind = " ".join([*(t.en for t in lead[k:]), toks[-1].en])
+    kind = scope + " ".join([*(t.en for t in lead[k:]), toks[-1].en])
     return f"{_cap(kind)} on " + " ".join(t.en if not j or not t.en.startswith("the ") else t.en[4:]
                                            for j, t in enumerate(lead[:k]))
 
@@ -215,10 +225,25 @@ _PUBLICITY = re.compile(r"^(?P<x>.{2,30}?)(?:(?:来|到|赴|走进|深入)(?P<p>
 _WHEN = re.compile(r"(?:今天|昨天|今日|昨日|日前|近日)(?=召开|举行|举办|开展|启动|主持|出席|宣讲)")
 _LAUNCHES = re.compile(r"^(?P<x>.{2,20}?)(?:正式|全面)?启动(?P<y>.{2,40})$")
 _LAUNCHED = re.compile(r"^(?P<y>.{2,60}?)(?:正式|全面)?(?:启动|开讲)$")
-_REACHES = re.compile(r"^(?P<y>.{2,40}?)宣讲(?:走)?进(?P<z>乡村|农村|社区|校园|企业|基层|机关|村组|课堂|家庭|车间)$")
+_REACHES = re.compile(r"^(?P<y>.{0,40}?)(?P<k>宣讲|讲座|党课|微党课)?(?:走)?进(?P<z>乡村|农村|社区|校园|企业|基层|机关|村组|课堂|家庭|车间|村)$")
+_REACHING = {"宣讲": "publicity lectures", "讲座": "lectures", "党课": "Party lessons", "微党课": "short Party lessons"}
 _REACHED = {"乡村": "the villages", "农村": "the countryside", "社区": "the communities", "校园": "the campuses",
             "企业": "the enterprises", "基层": "the grass roots", "机关": "the government offices",
-            "村组": "the villages", "课堂": "the classrooms", "家庭": "the households", "车间": "the workshops"}
+            "村组": "the villages", "课堂": "the classrooms", "家庭": "the households", "车间": "the workshops",
+            "村": "the villages"}
+def _reaches(m: re.Match[str]) -> str | None:
+    """宣讲进村 → "Publicity lectures reach the villages"; 法律讲座进农村 → "Lectures on law reach the
+    countryside"; 党的二十大精神进车间 → "The spirit of the 20th Party Congress reaches the workshops"."""
+    where = _REACHED[m["z"]]
+    if m["k"] is None:
+        spirit = translate(m["y"]) if m["y"].endswith("精神") else None
+        return _cap(f"{spirit} reaches {where}") if spirit else None
+    if not m["y"]:
+        return _cap(f"{_REACHING[m['k']]} reach {where}")
+    topic = translate(m["y"])
+    return _cap(f"{_REACHING[m['k']]} on {topic} reach {where}") if topic else None
+
+
 # X传达(学习)Y精神: a body or a person relays the spirit of a meeting or speech
 _RELAYS = re.compile(r"^(?P<x>.{2,30}?)(?:传达学习|传达|学习传达)(?P<y>.{2,60}?精神)$")
 
@@ -234,7 +259,11 @@ def translate_headline(zh: str) -> str | None:
     A column tag (【党史学习教育】, [视频]) is dropped; of a headline in two parts (青海召开…会议
     规格高内容多意义重大) the first is translated and the rest marked as not translated."""
     zh = _COLUMN_TAG.sub("", zh.strip().strip(_TRIM)).strip()
-    if (m := _PLACE_COLON.match(zh)) and (where := _place(m["p"])) and (rest := translate_headline(m["rest"])):
+    zh = _LABEL.sub("", zh)  # 信息名称：…: a page's field label, no part of the headline
+    if (bar := _COLUMN_BAR.match(zh)) is not None:
+        zh = bar["rest"]  # 宣讲进行时丨…: a column's name, then the headline
+    if (m := _PLACE_COLON.match(zh)) and _one_place(m["p"]) and (where := _place(m["p"])) \
+            and (rest := translate_headline(m["rest"])):
         return f"{where}: {rest}"  # 西宁市城中区：党的二十大精神宣讲进乡村
     parts = [p for p in _PARTS.split(zh) if p]
     if len(parts) == 2 and _VERB_OPENS.match(parts[1]) and _headline(parts[0]) is None \
@@ -262,11 +291,25 @@ def translate_headline(zh: str) -> str | None:
     return _headline(zh)
 
 
+_LABEL = re.compile(r"^(?:信息名称|信息标题|文章标题|标题|题目|名称)\s*[:：]\s*")
+_COLUMN_BAR = re.compile(r"^[^丨｜|]{2,10}[丨｜|](?P<rest>.{4,})$")
 # What sets a headline's parts apart: spaces, an exclamation, a dash (众志成城 团结拼搏—党委书记…讲授党课)
 _PARTS = re.compile(r"\s+|[!！，,]|—+")
 # A second line that opens with the verb whose subject ends the first (市委宣讲团到开江 宣讲…)
 _VERB_OPENS = re.compile(r"宣讲|召开|举行|举办|作|主持|出席|传达")
 _PLACE_COLON = re.compile(r"^(?P<p>[\u4e00-\u9fff]{2,12})[：:](?P<rest>.{4,})$")
+
+
+def _one_place(zh: str) -> bool:
+    """A place said as one name: a proper part of at most two characters before its level, or one
+    the glossary knows (吕梁兴县 is 吕梁 + 兴县, which no romanisation of the whole can say)."""
+    levels = _NESTED.findall(zh)
+    if len(levels) > 1 and "".join(levels) == zh:  # 湖南省长沙市岳麓区: each level's own name
+        return all(_one_place(x) for x in levels)
+    parts = split_place(zh)
+    if parts is None:  # a bare name (纳溪), not a label (信息名称: "information title")
+        return len(zh) <= 3 or lookup_place(zh) is not None
+    return len(parts[0]) <= 2 or lookup_place(parts[0]) is not None
 
 
 def _lower_article(s: str) -> str:
@@ -324,8 +367,8 @@ def _headline(zh: str) -> str | None:
         actor, event = _actor(m["x"]), translate_event(m["y"])
         if actor and event:
             return _cap(f"{actor} gives {_a(event)}")
-    if (m := _REACHES.match(zh)) and (topic := translate(m["y"])) and m["z"] in _REACHED:
-        return _cap(f"publicity lectures on {topic} reach {_REACHED[m['z']]}")
+    if (m := _REACHES.match(zh)) and (reached := _reaches(m)) is not None:
+        return reached
     if (m := _PUBLICITY.match(zh)) and not m["y"].startswith(("进", "走进")) and not event_type(m["y"]):
         actor, topic = _actor(m["x"]), translate(m["y"])
         if actor and topic and not actor.lower().startswith("the spirit"):  # a topic is no speaker
@@ -363,6 +406,8 @@ def _headline(zh: str) -> str | None:
         actor = _actor(m["x"])
         if actor:
             return _cap(f"{actor} chairs" + (" and speaks" if m["v"] else ""))
+    if (m := _VISITS.match(zh)) and (visit := _visit(m)) is not None:
+        return visit
     if m := _REPORTS.match(zh):
         actor = _actor(m["x"])
         if actor:
@@ -404,6 +449,41 @@ _CHAIRS_ONLY = re.compile(r"^(?P<x>.{2,30}?)主持(?P<v>并讲话)?$")
 _REPORTS = re.compile(r"^(?P<x>.{2,30}?)(?:作|做)报告$")
 _SPEAKS_AT = re.compile(r"^(?P<x>.{2,30}?)在(?P<y>.{2,60}?)(?:上|时|中)(?:强调|指出|表示|讲话|发表讲话)$")
 _SPEECH = re.compile(r"^(?P<x>.{2,30}?)(?:发表)?(?P<i>重要)?讲话$")
+
+
+# X(一行)(来|到|赴|深入)Y调研/考察/视察/督导(Z): a visit, its place and what it looks into.
+_VISITS = re.compile(r"^(?P<x>.{2,30}?)(?:一行)?(?:(?P<go>来|到|赴|深入|前往|走进|在)(?P<y>.{1,20}?))?"
+                     r"(?P<v>调研指导|调研督导|调研|考察|视察|督导|检查指导|检查)(?P<z>.{0,30})$")
+_VISIT_VERBS = {"调研": "visits {y} on a research visit", "调研指导": "visits {y} on a research and guidance visit",
+                "调研督导": "visits {y} on a research and supervision visit", "考察": "inspects {y}", "视察": "inspects {y}",
+                "督导": "visits {y} on a supervision visit", "检查": "inspects {y}", "检查指导": "inspects {y}"}
+_VISIT_ALONE = {"调研": "makes a research visit", "调研指导": "makes a research and guidance visit",
+                "调研督导": "makes a research and supervision visit", "考察": "makes an inspection visit",
+                "视察": "makes an inspection visit", "督导": "makes a supervision visit", "检查": "makes an inspection",
+                "检查指导": "makes an inspection"}
+_TO_OWN = {"校": "the university", "院": "the institution", "我校": "the university", "我市": "the city", "我县": "the county",
+           "我区": "the district", "我镇": "the town", "基层": "the grass roots", "企业": "enterprises", "乡镇": "the towns",
+           "社区": "the communities", "农村": "the countryside"}
+
+
+def _visit(m: re.Match[str]) -> str | None:
+    """"X visits Y on a research visit (on Z)": every part in English, else None."""
+    actor = _actor(m["x"])
+    if not actor or actor.lower().startswith("the spirit"):
+        return None
+    if m["y"]:
+        where = _TO_OWN.get(m["y"]) or _named_place(m["y"]) or lookup_body(m["y"])
+        if not where:
+            return None
+        said = f"{_VISIT_ALONE[m['v']]} in {where}" if m["go"] == "在" else _VISIT_VERBS[m["v"]].format(y=where)
+    else:
+        said = _VISIT_ALONE[m["v"]]
+    if m["z"]:
+        topic = translate(m["z"])
+        if not topic:
+            return None
+        said += f" on {topic}"
+    return _cap(f"{actor} {said}")
 
 
 _HELD_NO_SUBJECT = re.compile(r"^(?:召开|举行|举办)(?P<y>.{2,60})$")
@@ -458,7 +538,11 @@ _GROUP_WORDS = {"负责人": "heads", "负责同志": "officials in charge", "�
                 "党员": "Party members", "党员干部": "Party members and officials", "代表": "representatives",
                 "成员": "members", "领导": "leaders", "职工": "staff", "师生": "teachers and students",
                 "委员": "members", "班子成员": "members of the leadership team", "嘉宾": "guests",
-                "党政领导": "Party and government leaders", "党员领导干部": "leading Party officials"}
+                "党政领导": "Party and government leaders", "党员领导干部": "leading Party officials", "人员": "personnel"}
+
+
+# Group words that can stand for some of a kind of people (企业家代表, 党员中的…不算).
+_OF_PEOPLE = frozenset({"代表"})
 
 
 def _plural(role_en: str) -> str:
@@ -513,10 +597,36 @@ def _and(parts: list[str]) -> str:
     return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
 
 
+# Officials by rank (机关副科以上干部, 处级以上干部, 科级及以上党员干部): the rank and those above it.
+_RANKS = {"科": "section", "处": "division", "厅": "department", "局": "bureau", "县处": "county and division",
+          "乡科": "township and section"}
+_RANKED = re.compile(r"^(?P<org>.*?)(?P<dep>副)?(?P<rank>县处|乡科|科|处|厅|局)级?(?:及|和)?以上(?P<pm>党员)?(?:领导)?干部$")
+
+
+def _ranked(zh: str) -> str | None:
+    if not (m := _RANKED.match(zh)):
+        return None
+    who = f"{'Party member ' if m['pm'] else ''}officials"
+    rank = f"at {'deputy ' if m['dep'] else ''}{_RANKS[m['rank']]} level and above"
+    if not m["org"]:
+        return f"{who} {rank}"
+    org = "the organs" if m["org"] == "机关" else _org(m["org"], "")
+    return f"{who} of {org} {rank}" if org else None
+
+
 def _group(zh: str) -> str | None:
+    if (ranked := _ranked(zh)) is not None or _RANKED.match(zh):
+        return ranked
+    if _EACH_LEVEL.match(zh) and (each := _group_of(zh, lead_word=False)) is not None:
+        return each  # 各镇负责人: heads of towns (not of "the Town")
+    return _group_of(zh, lead_word=True)
+
+
+def _group_of(zh: str, lead_word: bool) -> str | None:
+    """A group read with its lead word (各, 全体, 相关 …) apart, or (各镇负责人) as part of its body."""
     lead = ""
     for k, v in _GROUP_LEAD.items():
-        if zh.startswith(k) and len(zh) > len(k):
+        if lead_word and zh.startswith(k) and len(zh) > len(k):
             lead, zh = v, zh[len(k):]
             break
     for word, en in sorted(_GROUP_WORDS.items(), key=lambda kv: -len(kv[0])):
@@ -524,19 +634,44 @@ def _group(zh: str) -> str | None:
             rest = zh[: -len(word)].rstrip("的")
             if not rest:
                 return (lead + en).strip()
+            if rest.endswith("全体") and len(rest) > 2 and not lead:  # 镇全体干部: all officials of the town
+                org = _org(rest[:-2], "")
+                return f"all {en} of {org}" if org else None
+            if (kind := lookup_noun(rest)) is not None and word in _OF_PEOPLE:
+                return f"{lead}{en} of {kind}"  # 民营企业家代表: representatives of private entrepreneurs
             orgs = [o for o in _LIST_SEP.split(rest) if o]
             read = [_org(o, lead) for o in orgs]
-            if not orgs or any(r is None for r in read):
-                return None
-            return f"{en} of {_and(read)}".strip()  # type: ignore[arg-type]
+            if orgs and all(r is not None for r in read):
+                return f"{en} of {_and(read)}".strip()  # type: ignore[arg-type]
+            break  # 组织委员: no body before 委员 but a post of its own
     title = translate_title(zh)
     return (lead + _plural(title)).strip() if title else None
+
+
+# 各镇, 各乡镇: every town; 县直/市直 (directly under the county or city): county-level, municipal-level
+_LEVEL_PLURAL = {"镇": "towns", "乡": "townships", "乡镇": "towns and townships", "村": "villages", "社区": "communities",
+                 "街道": "subdistricts", "县": "counties", "区": "districts", "市": "cities", "镇街": "towns and subdistricts"}
+_DIRECT = {"县直": "county-level", "市直": "municipal-level", "区直": "district-level", "省直": "provincial-level"}
+_UNIT_PLURAL = {"部门": "departments", "单位": "units", "机关": "organs"}
+_EACH_LEVEL = re.compile(r"(?P<d>县直|市直|区直|省直)?各(?P<l>乡镇|镇街|社区|街道|镇|乡|村|县|区|市)(?![\u4e00-\u9fff]*(?:部门|单位))")
+_DIRECT_UNITS = re.compile(r"(?P<d>县直|市直|区直|省直)(?:各)?(?P<r>有关|相关)?(?P<u>部门|单位|机关)")
 
 
 def _org(zh: str, lead: str) -> str | None:
     """An organisation a group belongs to, with the group's lead word (相关 → relevant): 部门 and
     单位 plural ("relevant departments"), a named body with its article ("the District Court")."""
-    for noun, plural in (("部门", "departments"), ("单位", "units"), ("企业", "enterprises"), ("办事处", "sub-district offices"),
+    if zh.startswith("部分") and len(zh) > 2 and not lead:  # 部分乡镇: some towns and townships
+        return _org(zh[2:], "some ")
+    if zh.startswith(("相关", "有关")) and len(zh) > 2 and lead.strip() in ("", "relevant"):  # 各相关部门
+        return _org(zh[2:], "relevant ")
+    if (m := _EACH_LEVEL.fullmatch(zh)) is not None:
+        return f"{lead}{_DIRECT[m['d']] + ' ' if m['d'] else ''}{_LEVEL_PLURAL[m['l']]}"  # 各镇: the towns
+    if (m := _DIRECT_UNITS.fullmatch(zh)) is not None:  # 县直有关部门: relevant county-level departments
+        rel = "relevant " if m["r"] or lead.strip() == "relevant" else lead
+        return f"{rel}{_DIRECT[m['d']]} {_UNIT_PLURAL[m['u']]}"
+    if zh in _LEVEL_PLURAL and len(zh) == 1 and not lead and (level := translate(zh)) is not None:
+        return f"the {level.lower()}"  # 镇全体干部: the town's
+    for noun, plural in (("部门", "departments"), ("企事业单位", "enterprises and public institutions"), ("单位", "units"), ("企业", "enterprises"), ("办事处", "sub-district offices"),
                          ("乡镇", "towns and townships")):
         if zh.endswith(noun):
             kind = translate(zh[:-len(noun)]) if zh[:-len(noun)] else ""

@@ -101,7 +101,7 @@ _YEAR = re.compile(r"(\d{4})年(?:度|(1[0-2]|0?[1-9])月份?)?")  # 2022年10�
 _MONTHS = ("", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
            "November", "December")
 # Words and characters a place's proper name does not hold (青海全省 is 青海 + 全省, not 青海全 + 省).
-_NOT_PROPER = re.compile(r"召开|举行|举办|[全校园]$|^[各进到向从]|[的在和与及暨]|^[一二三四五六七八九十百两]+$|[省市县]")
+_NOT_PROPER = re.compile(r"召开|举行|举办|[全校园]$|^[进到向从]|各|[的在和与及暨]|^[一二三四五六七八九十百两]+$|[省市县]")
 _IGNORABLE = "“”‘’\"「」『』《》 "
 
 
@@ -121,6 +121,8 @@ _CPPCC_TERM = re.compile(rf"政协第(?P<n>{_NUM})届全国委员会(?P<sc>常�
 # are no congresses)
 _CONGRESS = re.compile(rf"(?:党的|党)?(?P<n>{_NUM})大(?P<s>精神)?")
 _ORDINAL = re.compile(rf"第(?P<n>{_NUM})(?:届|次|期)|(?P<t>{_NUM})届")
+# 第二 before a body (第二党支部, 第五督导组): its ordinal word, one to ten
+_BARE_ORDINAL = re.compile(r"第(?P<n>[一二三四五六七八九十])(?![一二三四五六七八九十百届次期])")
 _DELEGATE = re.compile(rf"(?:党的)?(?P<n>{_NUM})大代表")  # 党的二十大代表: a delegate to the Party congress
 _WORDS = ("", "First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth", "Ninth", "Tenth")
 
@@ -164,6 +166,8 @@ def _numbered(s: str, i: int) -> tuple[_Tok, int] | None:
         n = _number(m["n"] or m["t"])
         if n:
             return _Tok("ordinal", m.group(), ordinal(n)), m.end()
+    if (m := _BARE_ORDINAL.match(s, i)) and (n := _number(m["n"])) and n < len(_WORDS):
+        return _Tok("ordinal", m.group(), _WORDS[n]), m.end()  # 第二党支部: the Second Party Branch
     return None
 
 
@@ -243,7 +247,13 @@ def _segment(s: str, kinds: frozenset[str]) -> list[_Tok] | None:
     return last[1] if last else None
 
 
-_TITLE_KINDS = frozenset({"role", "body", "level", "place", "proper", "term"})
+_TITLE_KINDS = frozenset({"role", "body", "level", "place", "proper", "term", "ordinal"})
+_OWNER_KINDS = frozenset({"body", "level", "place", "proper", "name", "ordinal"})
+
+
+def segment_owner(zh: str) -> list[_Tok] | None:
+    """A body or a place said as the parts of an owner (市委党校, 区, 科技局), or None."""
+    return _segment(zh, _OWNER_KINDS)
 # 原 before a post: the post held before (原副院长, 原广东省卫生计生委副巡视员); not the 原 of a
 # place's own name (原平市, 原阳县, 原州区).
 _FORMER = re.compile(r"原(?![平阳州])")
@@ -257,6 +267,8 @@ _OWN = {"我校": "校", "我院": "院", "我市": "市", "我县": "县", "我
 def _title_part(zh: str) -> str | None:
     if zh[:2] in _OWN:
         zh = _OWN[zh[:2]] + zh[2:]
+    if len(zh) > 3 and zh[0] in "该本" and zh[1] in _LEVEL_START:  # 该镇副镇长: the town's own Deputy Town Mayor
+        zh = zh[1:]
     if (former := _FORMER.search(zh)) and (former.start() == 0 or _role_at(zh, former.end())):
         rest = _title_part(zh[:former.start()] + zh[former.end():])
         return f"Former {rest}" if rest and not rest.startswith("Former ") else None
@@ -267,7 +279,7 @@ def _title_part(zh: str) -> str | None:
         head = _title_part(zh[:-1] + "负责人")
         return None if head is None else _HEAD_OF[zh[-2:]] + head.removeprefix("Head")
     if toks:
-        toks = _topic_bodies(toks)
+        toks = _topic_bodies(_body_then_role(toks))
     if not toks or toks[-1].kind != "role" or any(t.kind in ("role", "term") for t in toks[:-1]):
         return None
     role = toks[-1].en
@@ -301,7 +313,8 @@ def _title_part(zh: str) -> str | None:
             segments.append("")
             trailing = f" of {toks[-2].en}"
         elif all(t.kind == "level" for t in toks[:-1][-len(mods):]):
-            role = " ".join(mods) + " " + role
+            # 镇副镇长: the level the post names already (Deputy Town Mayor) is not said twice
+            role = " ".join([*(x for x in mods if x not in role.split()), role])
             trailing = ""
             segments.append("")
         else:
@@ -329,6 +342,19 @@ def _level_adjective(place_en: str) -> str:
 def _role_at(zh: str, i: int) -> bool:
     """A post the glossary knows starts at zh[i] and ends the string (…原副院长)."""
     return lookup(zh[i:], "role") is not None
+
+
+def _body_then_role(toks: list[_Tok]) -> list[_Tok]:
+    """A post that names its body (党支部书记) after an ordinal is the body's post: 第二党支部书记 →
+    "Secretary of the Second Party Branch"."""
+    if len(toks) < 2 or toks[-1].kind != "role" or toks[-2].kind != "ordinal":
+        return toks
+    gl, zh = glossary(), toks[-1].zh
+    for k in range(len(zh) - 1, 0, -1):
+        body, role = gl.get(zh[:k]), gl.get(zh[k:])
+        if body and role and body[1] == "body" and role[1] == "role":
+            return [*toks[:-1], _Tok("body", zh[:k], body[0]), _Tok("role", zh[k:], role[0])]
+    return toks
 
 
 def _topic_bodies(toks: list[_Tok]) -> list[_Tok]:
@@ -439,7 +465,9 @@ def render(toks: list[_Tok]) -> str:
     """Tokens in English. A session or a numbered meeting goes before the body it belongs to:
     省委十届六次全会 → "the 6th Plenary Session of the 10th Provincial Party Committee",
     党委常委会第167次会议 → "167th Meeting of the Party Committee Standing Committee"."""
-    toks = list(toks)
+    # 村“两委”: a level the next body's English opens with already (Village Committees) is not said twice
+    toks = [t for k, t in enumerate(toks) if not (t.kind == "level" and k + 1 < len(toks)
+                                                  and toks[k + 1].en.startswith(t.en + " "))] or list(toks)
     for k in range(1, len(toks)):  # 市第四次党代会: the 4th Municipal Party Congress
         if toks[k].kind == "ordinal" and toks[k - 1].kind in ("level", "place", "proper"):
             toks[k - 1], toks[k] = toks[k], toks[k - 1]

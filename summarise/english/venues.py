@@ -22,7 +22,8 @@ _ROOMS = {"多功能厅": "Multi-function Hall", "学术报告厅": "Lecture Hal
           "大剧院": "Grand Theatre", "剧院": "Theatre", "会议中心": "Conference Centre", "大厅": "Hall",
           "室": "Room", "演播厅": "Studio", "接待室": "Reception Room", "活动室": "Activity Room",
           "党员活动室": "Party Members' Activity Room", "阅览室": "Reading Room", "体育馆": "Gymnasium",
-          "图书馆": "Library"}
+          "图书馆": "Library", "教室": "Classroom", "会客室": "Reception Room", "展厅": "Exhibition Hall",
+          "多功能报告厅": "Multi-function Lecture Hall", "视频会议室": "Video Conference Room", "党建活动室": "Party Building Activity Room"}
 # Buildings whose kind the genre names (门诊楼), else a name before 楼 (明德楼 → "Mingde Building").
 _BUILDINGS = {"门诊楼": "Outpatient Building", "住院楼": "Inpatient Building", "外科楼": "Surgical Building",
               "内科楼": "Medical Building", "行政楼": "Administration Building", "办公楼": "Office Building",
@@ -31,7 +32,7 @@ _BUILDINGS = {"门诊楼": "Outpatient Building", "住院楼": "Inpatient Buildi
               "图书馆": "Library", "机关": "Office Building", "政府": "Government Building", "大楼": "Building"}
 _MODIFIERS = {"新": "New ", "老": "Old ", "东": "East ", "西": "West ", "南": "South ", "北": "North "}
 _NUM = "一二三四五六七八九十"
-_ROOM = re.compile(r"(?P<no>[0-9]{1,4}|[A-Z][0-9]{1,4})?(?P<room>" + "|".join(sorted(_ROOMS, key=len, reverse=True)) + r")$")
+_ROOM = re.compile(r"(?P<no>[0-9]{1,5}|[A-Z][0-9]{1,4})?(?P<room>" + "|".join(sorted(_ROOMS, key=len, reverse=True)) + r")$")
 _FLOOR = re.compile(rf"(?P<n>[0-9]{{1,2}}|[{_NUM}]{{1,3}})(?:楼|层)$")
 _CAMPUS = re.compile(r"^(?P<name>[\u4e00-\u9fff]{2,4})校区")
 
@@ -65,6 +66,26 @@ def _building(zh: str) -> str | None:
     return None
 
 
+# The report's own institution or place as a venue's owner (我校报告厅: the university's lecture hall).
+_OWN = {"我校": "the university", "我院": "the institution", "我市": "the city", "我县": "the county", "我区": "the district",
+        "我镇": "the town", "本校": "the university", "学校": "the school", "学院": "the college", "医院": "the hospital"}
+
+
+def _owner(zh: str) -> str | None:
+    """The body or place a venue belongs to, in English (市委党校 → "Party School of the Municipal
+    Party Committee", 科技局 → "Science and Technology Bureau", 镇 → "the town"), else None."""
+    from summarise.english.glossary import render, segment_owner
+    zh = zh.removesuffix("的")
+    if zh in _OWN:
+        return _OWN[zh]
+    toks = segment_owner(zh)
+    if not toks:
+        return None
+    if len(toks) == 1 and toks[0].kind == "level":
+        return f"the {toks[0].en.lower()}"
+    return render(toks) if toks[-1].kind in ("body", "proper") else None
+
+
 def translate_venue(zh: str) -> str | None:
     """English for a venue (campus, building, floor, room), or None when a part is not read."""
     zh = zh.strip()
@@ -85,6 +106,9 @@ def translate_venue(zh: str) -> str | None:
         rest = rest[c.end():]
     else:
         campus = None
+    if rest and campus is None and _building(rest) is None and (owner := _owner(rest)) is not None:
+        parts.append(owner)  # 市委党校报告厅: the Party School's lecture hall; 镇201会议室: the town's
+        rest = ""
     if rest:
         building = _building(rest)
         if building is None:

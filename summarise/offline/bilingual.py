@@ -50,7 +50,10 @@ def title(zh: str) -> Bilingual:
 
 
 def term(zh: str) -> Bilingual:
-    """A body, place or policy term through the glossary, else romanised when it is a proper name."""
+    """A body, place or policy term through the glossary, else romanised when it is a proper name;
+    the report's own place or body (我市, 我院) as what it is: "the city", "the institution"."""
+    if (m := _DEICTIC.fullmatch(zh)) is not None:
+        return Bilingual(zh=zh, en=f"the {_LEVELS[m[1]]}")
     return Bilingual(zh=zh, en=_call("translate_term", zh) or _call("translate", zh))
 
 
@@ -70,7 +73,8 @@ def place(zh: str) -> Bilingual:
     stays untranslated."""
     if (m := _DEICTIC.fullmatch(zh)) is not None:  # 在我市召开: the city the report speaks from
         return Bilingual(zh=zh, en=f"the {_LEVELS[m[1]]}")
-    en = _call("translate_term", zh) or _call("translate", zh) or _call("translate_venue", zh)
+    # a venue before a phrase: 学术报告厅 is a lecture hall, not 学术 + 报告 + 厅 ("… Department")
+    en = _call("translate_term", zh) or _call("translate_venue", zh) or _call("translate", zh)
     if en is None and (_PLACE_NAME.fullmatch(zh) or _BARE_PLACE.fullmatch(zh)):
         en = _call("romanise", zh)
     return Bilingual(zh=zh, en=en)
