@@ -218,3 +218,13 @@ def test_a_lecture_hall_is_a_venue() -> None:
 
 def test_each_is_no_part_of_a_name() -> None:
     assert "Zhenge" not in (translate_group("镇各村支部书记") or "")
+
+
+def test_an_event_held_with_a_group() -> None:
+    from summarise.english import translate_event
+    assert translate_event("企业家代表座谈会") == "Symposium with representatives of entrepreneurs"
+    assert translate_event("某某代表座谈会") == "Symposium (full name not translated)"  # a group not read
+    assert translate_headline("我市召开企业家代表座谈会") == (
+        "The city holds the symposium with representatives of entrepreneurs")
+    assert translate_headline("党的二十大精神宣讲进乡村") == (
+        "Publicity lectures on the spirit of the 20th Party Congress reach the villages")

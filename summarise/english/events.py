@@ -72,7 +72,17 @@ def translate_event(zh: str) -> str | None:
     if full is not None:
         return full
     kind = event_type(zh)
+    if kind and (who := _group_before(zh[:-len(kind[0])])) is not None:
+        return f"{_cap(kind[1])} {'with' if kind[0] == '座谈会' else 'of'} {who}"  # 企业家代表座谈会
     return f"{_cap(kind[1])} {NOT_TRANSLATED}" if kind else None
+
+
+def _group_before(zh: str) -> str | None:
+    """The people an event is held with, when they are a group said in full (企业家代表 →
+    "representatives of entrepreneurs"), else None."""
+    if not zh or not any(zh.endswith(w) for w in _GROUP_WORDS):
+        return None
+    return translate_group(zh)
 
 
 _HOLDER_KINDS = frozenset({"body", "level", "place", "proper", "name"})
@@ -514,7 +524,7 @@ def _a(event: str) -> str:
     if NOT_TRANSLATED in event:
         word = event[:1].lower() + event[1:]
         return ("an " if word[:1] in "aeiou" else "a ") + word
-    if _sentence_case(event) and re.match(r"[^ ]+(?: [a-z]+)*?[^s]s(?: on | of |$)", event):
+    if _sentence_case(event) and re.match(r"[^ ]+(?: (?!with\b)[a-z]+)*?[^s]s(?: on | of |$)", event):
         return _lower_first(event)  # publicity lectures on …: a plural takes no article
     return "the " + (_lower_first(event) if _sentence_case(event) else event)
 
