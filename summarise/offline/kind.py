@@ -30,6 +30,8 @@ import re
 
 from summarise.parse.numbers import scan
 
+from .balance import lecture_balance
+
 _SALUTATION = re.compile(r"^(?:各位[^\n：:]{0,20}|同志们|尊敬的[^\n：:]{0,30}|大家(?:上午|下午|晚上)?好)[，,：:！!]")
 _SPEECH_TITLE = re.compile(r"(?:的讲话|讲话稿|讲话全文|(?<![并和])致辞|发言稿|的发言)(?:[（(].*[)）])?$")  # X出席…并致辞 reports a speech
 _COMPANY = re.compile(r"(?:集团|有限公司|股份|公司|企业(?!家))")  # 企业家座谈会: a meeting with entrepreneurs
@@ -66,7 +68,8 @@ _LECTURE_FRAME = re.compile(
 _LECTURE_WORD = re.compile(r"讲座|党课|报告会|宣讲|讲堂|辅导|授课|讲课|主讲|讲授")
 MEETING_NAMES = (r"(?:会议|大会|座谈|推进会|调度会|动员会|部署会|学习会|报告会|宣讲会|恳谈会|研讨会|交流会|例会|常委会"
                  r"|常务会|全会|党课|讲堂|讲座|论坛|培训班|集体学习|专题学习|中心组学习|学习研讨|生活会|联席会|协调会"
-                 r"|现场会|分析会|总结会|表彰会|见面会|茶话会|誓师会|启动会|评审会|听证会|汇报会|推介会|观摩会|培训会)")
+                 r"|现场会|分析会|总结会|表彰会|见面会|茶话会|誓师会|启动会|评审会|听证会|汇报会|推介会|观摩会|培训会"
+                 r"|约谈)")  # a summons (警示约谈, 集体约谈会): a convened meeting with business
 _MEETING_NAME = re.compile(MEETING_NAMES)
 # A lead sentence that holds a meeting: 召开/举行/开展…学习会, 与企业负责人座谈 (not 召开的…: a back-reference;
 # not 宣讲…三中全会精神: a meeting's spirit is the topic of what is held).
@@ -182,5 +185,7 @@ def detect_kind(text: str, title: str | None, body_start: int, event_name: str |
     if event_name is None and not meeting_structure(text, body_start) and not names_a_meeting(text, head, body_start):
         if reports_lecture(text, head, body_start):
             return "policy_lecture", None  # a lecture no frame names a lecturer of (聆听…宣讲团成员…宣讲)
+        if lecture_balance(text, head, body_start).is_lecture:
+            return "policy_lecture", None  # someone addresses an audience on a subject in a lecture frame
         return "other", "no meeting is reported (no convening sentence, chair, attendance or speeches)"
     return "meeting_report", None
