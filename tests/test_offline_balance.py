@@ -16,11 +16,11 @@ def kind(text: str) -> str:
 
 @pytest.mark.parametrize("text", [
     # a volunteer explains a law to villagers: no 作报告, no 宣讲团, no lecture noun as the event
-    "志愿者走进村里讲法律\n5月8日，法律志愿者王丽来到东坪村，给村民们讲解了新修订的《土地管理法》，"
-    "用身边的案例说明政策。村民们纷纷表示很受用。",
+    ("志愿者走进村里讲法律\n5月8日，法律志愿者王丽来到东坪村，给村民们讲解了新修订的《土地管理法》，"
+    "用身边的案例说明政策。村民们纷纷表示很受用。"),
     # a lawyer team at a justice office, the audience attending
-    "普法进社区\n6月2日上午，律师服务团在镇司法所为辖区居民开展法治课，围绕《民法典》中的婚姻家庭编进行解读。"
-    "居民们认真听讲，不时提问。",
+    ("普法进社区\n6月2日上午，律师服务团在镇司法所为辖区居民开展法治课，围绕《民法典》中的婚姻家庭编进行解读。"
+    "居民们认真听讲，不时提问。"),
     # an official's class at a school, an unknown verb (讲授 is not used)
     "副县长到校上思政课\n9月1日，副县长李强来到县第一中学，为师生们上了一堂思政课，结合家乡发展变化阐释党的政策。",
 ])
@@ -46,4 +46,24 @@ def test_a_frame_word_without_audience_or_subject_is_no_lecture() -> None:
     "区应急管理局召开危化品企业集体约谈会\n4月2日，区应急管理局召开危化品企业集体约谈会，通报了检查中发现的问题。",
 ])
 def test_a_summons_is_a_meeting(text: str) -> None:
+    assert kind(text) == "meeting_report"
+
+
+def test_a_lecture_below_page_chrome_is_a_lecture() -> None:
+    # a portal's banner lines sit between the headline and the lead: the lead is the first prose
+    text = ("车间里上好“微党课”\n字体:\n某某网欢迎您\nwww.example.net\n"
+            "11月2日早上，“班前十分钟”微党课在某机械厂车间内开讲，工人们围坐一圈认真听课。\n"
+            "“在岗位上听党课还是第一次。”一名工人说。")
+    assert kind(text) == "policy_lecture"
+
+
+@pytest.mark.parametrize("text", [
+    # a study group's enlarged meeting with a party lesson as its second stage
+    ("4月8日，某院党总支召开理论学习中心组扩大会议暨专题党课学习。全体党员参加大会，大会由党支部书记王刚主持。\n"
+    "会议第一阶段由党总支书记李明传达上级会议精神。会议第二阶段由王刚作题为《学习全会精神》的专题党课。"),
+    # a lecture and a push meeting, chaired as a meeting
+    ("5月6日，市工商联全会精神宣讲会暨民营经济发展推进会举行。市委常委张华出席并讲话，"
+    "工商联党组书记李明主持会议并传达全会精神。"),
+])
+def test_a_joint_meeting_with_a_lecture_on_its_agenda_is_a_meeting(text: str) -> None:
     assert kind(text) == "meeting_report"

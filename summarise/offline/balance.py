@@ -49,12 +49,21 @@ class Balance(NamedTuple):
         return self.lecture >= 3 and self.lecture > self.other
 
 
-def _lead(text: str, body_start: int) -> tuple[int, int]:
-    end = body_start
-    for _ in range(LEAD_PARAGRAPHS):
-        nxt = text.find("\n", end + 1)
+# A prose paragraph: a sentence's punctuation inside it (a site banner, a font switch or a byline has none).
+_PROSE = re.compile(r"[，,。；;][^\n]*[\u4e00-\u9fff]")
+
+
+def _lead(text: str, body_start: int) -> list[tuple[int, int]]:
+    """The first LEAD_PARAGRAPHS prose paragraphs of the body (page chrome above them skipped)."""
+    found: list[tuple[int, int]] = []
+    start = body_start
+    while start < len(text) and len(found) < LEAD_PARAGRAPHS:
+        nxt = text.find("\n", start)
         end = len(text) if nxt < 0 else nxt
-    return body_start, end
+        if _PROSE.search(text, start, end):
+            found.append((start, end))
+        start = end + 1
+    return found
 
 
 def lecture_balance(text: str, title: str | None, body_start: int) -> Balance:
@@ -70,11 +79,10 @@ def lecture_balance(text: str, title: str | None, body_start: int) -> Balance:
     if _FRAME.search(head):
         lecture += 2
         marks.append("headline frame")
-    start, end = _lead(text, body_start)
     lead_frame = False
     addressed = subject = False
-    for m in _SENTENCE.finditer(text, start, end):
-        sentence = m.group()
+    sentences = (m.group() for start, end in _lead(text, body_start) for m in _SENTENCE.finditer(text, start, end))
+    for sentence in sentences:
         if not _FRAME.search(sentence):
             continue
         lead_frame = True
@@ -93,7 +101,7 @@ def lecture_balance(text: str, title: str | None, body_start: int) -> Balance:
         marks.append("subject")
     strong = len({m.group() for m in _FEATURE.finditer(text, body_start)})
     weak = len({m.group() for m in _FEATURE_WEAK.finditer(text, body_start)})
-    other = min(4, 2 * strong + weak)
+    other = 2 * strong + weak
     if other:
         marks.append(f"feature words {strong}+{weak}")
     years = {m.group()[:4] for m in _YEAR_MONTH.finditer(text, body_start)}

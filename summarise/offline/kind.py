@@ -142,6 +142,23 @@ def _meeting_first(event_name: str) -> bool:
     return bool(heads) and not _LECTURE_EVENT.search(first) and not _STUDY.search(heads[-1])
 
 
+# The chair of the meeting itself (主持会议, 大会由…主持), not of a lecture (主持报告会).
+_CHAIRS_MEETING = re.compile(r"主持(?:召开)?(?:了)?(?:会议|大会)|(?:会议|大会)由[^，,。；;\n]{2,30}?主持")
+
+
+_JOINED = re.compile(r"暨[^，,。；;\n]{2,40}")  # the second part of a joint event the name stops before
+
+
+def _joint_meeting(event_name: str, text: str, body_start: int) -> bool:
+    """A joint event (A暨B) one of whose parts is a meeting with business (…扩大会议暨专题党课学习,
+    …宣讲会暨…推进会), chaired as a meeting: a meeting report with a lecture on its agenda."""
+    at = text.find(event_name, body_start)
+    joined = _JOINED.match(text, at + len(event_name)) if at >= 0 else None
+    parts = (event_name + joined.group() if joined else event_name).split("暨")
+    return len(parts) > 1 and any(_meeting_first(p) for p in parts) \
+        and _CHAIRS_MEETING.search(text, body_start) is not None
+
+
 def _watched_lecture(text: str, start: int = 0) -> bool:
     return next(scan(_WATCHED_LECTURE, _WATCHED_FIRST, text, start), None) is not None
 
@@ -175,6 +192,8 @@ def detect_kind(text: str, title: str | None, body_start: int, event_name: str |
         return "other", "a visit or an inspection, not a meeting"
     if lecture and not lecture_first and event_name and _meeting_first(event_name):
         return "meeting_report", None  # a lecture as one item of a meeting (动员大会暨专题讲座 after two speeches)
+    if event_name and _joint_meeting(event_name, text, body_start):
+        return "meeting_report", None
     framed = (lecture and bool(_LECTURE_FRAME.search(text, body_start))) \
         or _watched_lecture(text, body_start) or _watched_lecture(head)
     if (event_name and _LECTURE_EVENT.search(event_name)) or lecturer_invited or framed:
