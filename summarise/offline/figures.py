@@ -92,6 +92,8 @@ def _is_formula(text: str, fig: shared.ParsedFigure) -> bool:
     opened = text.rfind("“", max(0, fig.start - 12), fig.start)
     if opened >= 0 and "”" not in text[opened:fig.start]:
         return True
+    if text.count('"', max(0, fig.start - 12), fig.start) % 2 and '"' in text[fig.end:fig.end + 12]:
+        return True  # 深中"六个一体化": a formula in straight quotes
     return fig.unit == "count" and bool(_FORMULA_LEAD.search(text, max(0, fig.start - 3), fig.start))
 
 

@@ -121,7 +121,8 @@ def name_at(text: str, pos: int, listed: bool = False, weak: bool = False) -> st
     """The 2–3 character name (4 with a compound surname) starting at `pos`, if one fits.
 
     `listed`: the name stands in a list (…、Name、…), where it must end at a list separator.
-    `weak`: a WEAK surname (和, 有, 年 …) may open it (right after a post), as surname + two characters.
+    `weak`: a WEAK surname (和, 有, 年 …) may open it (right after a post), as surname + two characters;
+    with `listed`, inside a list of names under a title (县领导A、B、兑某某), whatever follows the list.
     A common word is no name: one that opens with the surname (郑重), one the surname ends (有关,
     成员国), or a function word after it (国一道): see lexicon.
     """
@@ -143,7 +144,7 @@ def name_at(text: str, pos: int, listed: bool = False, weak: bool = False) -> st
         if ok and name not in _REJECT_NAMES and name not in vocab.NOT_NAMES and name[:2] not in vocab.NOT_NAMES \
                 and (ends(text, end) or _arrives(text, end, listed)) \
                 and name not in vocab.FOLLOW and not (given == 2 and name[surname:] in vocab.FOLLOW) \
-                and not lexicon.refuses(name) and (text[pos] not in WEAK or _WEAK_END.match(text, end)):
+                and not lexicon.refuses(name) and (text[pos] not in WEAK or _WEAK_END.match(text, end) or (listed and weak)):
             return name
     return None
 
@@ -466,10 +467,12 @@ def find_mentions(text: str) -> list[Mention]:
         pos = men.end
         while (sep := _LIST_SEP.match(text, pos)) is not None:
             at = sep.end()
-            name = name_at(text, at, listed=True)
+            name = name_at(text, at, listed=True) or (name_at(text, at, listed=True, weak=True) if sep.group() == "、" else None)
             if not name or not free(at, at + len(name)):
                 break
             nxt = at + len(name)
+            if sep.group() != "、" and text.startswith("、", nxt):
+                break  # 书记王某与A、B、C等企业家代表: a list after 与 is another group, with its own label
             # 市领导A、B、C / 校党委常委于海、李君 / 县领导A、B和C: the title before a list is the
             # title of everyone in it
             extra.append(Mention(name, at, men.title, at, nxt))
@@ -532,6 +535,18 @@ def _list_openings(text: str) -> Iterator[tuple[int, int]]:
 _ORG_BEFORE_LIST = vocab.ORG_ENDINGS | frozenset("班")
 
 
+def _joined_list_openings(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of a list's first name right after 与/同/和 (与A、B、C等企业家代表座谈): the people
+    someone met, read only when the list ends in a label (等 + their title)."""
+    for at in occurrences(text, "、"):
+        for n in (3, 2):
+            a = at - n
+            if a > 0 and text[a - 1] in "与同和" and not lexicon.refuses(text[a:at]) \
+                    and name_at(text, a, listed=True) == text[a:at]:
+                yield a, at
+                break
+
+
 def _org_list_openings(text: str) -> Iterator[tuple[int, int]]:
     """(start, end) of a list's first name glued to the body before it (县工作专班刘彩凤、李靖、刘博等同志)."""
     for at in occurrences(text, "、"):
@@ -568,9 +583,10 @@ def _bare_lists(text: str, free: Callable[[int, int], bool], taken: _Taken, word
     A list closed by a head count (等四名同志) is a group the report counts, not its participants.
     """
     out: list[Mention] = []
-    openings = sorted([(a, b, 2) for a, b in _list_openings(text)] + [(a, b, 3) for a, b in _org_list_openings(text)])
+    openings = sorted([(a, b, 2, False) for a, b in _list_openings(text)] + [(a, b, 3, False) for a, b in _org_list_openings(text)]
+                      + [(a, b, 3, True) for a, b in _joined_list_openings(text)])
     walked = -1  # where the last list read ended: an opening inside it is one of its names, not read again
-    for start, pos, least in openings:  # the list must open a clause, or follow a body's name (3 names or more)
+    for start, pos, least, joined in openings:  # the list must open a clause, or follow a body's name (3 names or more)
         if start < walked:
             continue
         pronoun = vocab.PRONOUN_TITLE.match(text, start, pos)  # 我办罗伟、姚鸿飞…: the office, then the names
@@ -593,6 +609,8 @@ def _bare_lists(text: str, free: Callable[[int, int], bool], taken: _Taken, word
             continue  # 蔡立、杨洁等四名同志转为正式党员: a counted group (honourees, new members)
         label = _LIST_LABEL.match(text, pos)
         title = label.group("label") if label else None
+        if joined and title is None:
+            continue  # 与A、B、C and no label: the list may be of anything
         if title is None and least == 3:  # the body the list follows is their title (县工作专班刘某、…)
             clause = max(text.rfind(c, max(0, names[0][0] - 13), names[0][0]) for c in "，,。；;：:\n") + 1
             body = text[clause:names[0][0]]
