@@ -228,6 +228,9 @@ def clean(text: Tracked, title_hint: str | None = None) -> Cleaned:
         if cat is not None and cat != "metadata" and published is None and _META.search(simp[i]):
             # a dropped line (copyright, navigation, …) that also carries the page's date label
             published = parse_date(simp[i])
+        elif cat == "navigation" and published is None and len(_DATE.findall(simp[i])) == 1:
+            # a breadcrumb with the page's date in it (首页 > 教育新闻 > 阅读/2022-10-21 / 加入收藏)
+            published = parse_date(simp[i])
         if cat == "metadata":
             published = published or parse_date(simp[i])
             m = _SOURCE.search(raw[i]) or _SOURCE.search(simp[i])

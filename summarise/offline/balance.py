@@ -49,8 +49,11 @@ class Balance(NamedTuple):
         return self.lecture >= 3 and self.lecture > self.other
 
 
-# A prose paragraph: a sentence's punctuation inside it (a site banner, a font switch or a byline has none).
+# A prose paragraph: a sentence's punctuation inside it (a font switch or a byline has none), and
+# longer than a site's banner or slogan line unless it is dated (5月3日，某村开展普法讲座。).
 _PROSE = re.compile(r"[，,。；;][^\n]*[\u4e00-\u9fff]")
+_DAY = re.compile(r"[0-9０-９一二三四五六七八九十]日")
+SHORT_LINE = 40
 
 
 def _lead(text: str, body_start: int) -> list[tuple[int, int]]:
@@ -60,7 +63,7 @@ def _lead(text: str, body_start: int) -> list[tuple[int, int]]:
     while start < len(text) and len(found) < LEAD_PARAGRAPHS:
         nxt = text.find("\n", start)
         end = len(text) if nxt < 0 else nxt
-        if _PROSE.search(text, start, end):
+        if _PROSE.search(text, start, end) and (end - start > SHORT_LINE or _DAY.search(text, start, end)):
             found.append((start, end))
         start = end + 1
     return found

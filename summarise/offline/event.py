@@ -326,6 +326,9 @@ _DATELINE = re.compile(r"(?:讯|电|消息)")
 _RELATIVE_EVENT_DAY = re.compile(r"[^。！？!?\n]{0,80}?(?:昨天|昨日|前天|近日|日前|前不久|上周|上月)")
 
 
+_SHORT_LINE = 40  # characters: a lead paragraph is longer, or dated
+
+
 def _event_date(all_mentions: list[dates.DateMention], text: str, body: int,
                 sentence: Span | None) -> dates.DateMention | None:
     mentions = [d for d in all_mentions if d.start >= body and (d.day or d.relative is not None)
@@ -344,7 +347,9 @@ def _event_date(all_mentions: list[dates.DateMention], text: str, body: int,
             return before[-1]
     # the first dated sentence of the report: in its lead, else in the next two paragraphs; a
     # dateline (中新网11月21日电) only when no other date follows it there
-    leads = islice((p for p in paragraphs(text) if p.start >= body and _prose(text, p.start, p.end)), 3)
+    # (a short line with no date, a site's banner or a byline, is no lead paragraph: it is skipped)
+    leads = islice((p for p in paragraphs(text) if p.start >= body and _prose(text, p.start, p.end)
+                    and (p.end - p.start > _SHORT_LINE or any(p.start <= d.start < p.end for d in mentions))), 3)
     dateline = None
     for lead in leads:
         early = [d for d in mentions if lead.start <= d.start < lead.end]

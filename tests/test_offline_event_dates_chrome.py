@@ -1,0 +1,27 @@
+"""Event dates past page chrome, and a publication date read from a breadcrumb (issue #14,
+offline6) — synthetic pages in the genre's forms."""
+from __future__ import annotations
+
+from summarise import normalise
+from summarise.offline import extract_facts
+
+
+def test_a_breadcrumb_with_a_date_gives_the_publication_date() -> None:
+    doc = normalise(text="首页 > 教育新闻 > 新闻阅读/2022-10-21 / 加入收藏 / 打印\n某中学宣讲团走进课堂\n"
+                         "10月14日，某中学宣讲团成员王丽给全校师生带来了一堂思政课。")
+    assert doc.published == "2022-10-21"
+    assert extract_facts(doc).event.date.value == "2022-10-14"
+
+
+def test_a_breadcrumb_with_two_dates_gives_none() -> None:
+    doc = normalise(text="首页 > 新闻 > 2022-10-21 > 2021-01-02\n某中学宣讲团走进课堂\n"
+                         "10月14日，某中学宣讲团成员王丽给全校师生带来了一堂思政课。")
+    assert doc.published is None
+
+
+def test_a_lead_below_banner_lines_dates_the_event() -> None:
+    doc = normalise(text="车间里上好微党课\n发布时间：2022-12-02\n某某网，本地第一门户！\n追踪热点，关注民生，传播文化！\n"
+                         "欢迎您，某某网荣誉出品\n“这样在岗位上听党课还是第一次。”11月22日早上，“班前十分钟”微党课在某机械厂车间内开讲，"
+                         "工人们围坐一圈认真听课。")
+    date = extract_facts(doc).event.date
+    assert date is not None and date.value == "2022-11-22"
