@@ -67,3 +67,14 @@ def test_a_lecture_below_page_chrome_is_a_lecture() -> None:
 ])
 def test_a_joint_meeting_with_a_lecture_on_its_agenda_is_a_meeting(text: str) -> None:
     assert kind(text) == "meeting_report"
+
+
+def test_a_habit_of_meeting_is_no_meeting_held() -> None:
+    # 每月定期召开: the page describes a practice, it reports no one meeting
+    assert kind("建立例会制度 推动安全生产\n某局建立安全例会制度，每月定期召开安全例会，研究部署安全生产工作，确保责任落实。") == "other"
+
+
+def test_a_visit_without_a_headline_is_read_in_the_lead() -> None:
+    # no headline: the lead's first sentence reports the visit; talks with the hosts are part of it
+    text = "5月3日，副县长王刚来到某公司调研安全生产工作，并与公司负责人座谈交流。公司总经理李明陪同调研。"
+    assert kind(text) == "other"

@@ -155,11 +155,13 @@ def _relayed(text: str, start: int, verb: int) -> bool:
 
 # A meeting the report schedules or names in a document, not the one it reports: 会议决定，…全会
 # 于10月20日至23日在北京召开 / 会议同意明年1月12日召开… / 关于召开…会议的决定草案 / 将于下月举行.
-_SCHEDULED = re.compile(r"决定|同意|建议|批准|将于|拟于|定于|计划|预计|关于|明年|下月|下周|即将|将在|此前|之前|前不久")
+_SCHEDULED = re.compile(r"决定|同意|建议|批准|将于|拟于|定于|计划|预计|关于|明年|下月|下周|即将|将在|此前|之前|前不久"
+                        r"|定期|每月|每周|每季度|每年|常态化")  # a habit (定期召开评审会) convenes no one meeting
 
 
 def _scheduled(text: str, start: int, verb: int) -> bool:
-    """The convening verb at `verb` schedules a meeting (a decision, a plan, a document's title)."""
+    """The convening verb at `verb` schedules a meeting (a decision, a plan, a document's title) or
+    describes a habit (定期召开…, 每月召开…)."""
     return _SCHEDULED.search(text, start, verb) is not None
 
 

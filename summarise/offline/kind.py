@@ -88,6 +88,11 @@ _AWARD = re.compile(r"获奖|荣获|获评|喜获|斩获|被评为|获得[^，,�
 _VISIT = re.compile(r"走访|调研|视察|考察|督导|督查|检查|慰问|察看|看望")
 
 
+def _first_sentence_end(text: str, start: int) -> int:
+    ends = [i for i in (text.find(c, start) for c in "。！？!?\n") if i >= 0]
+    return min(ends) if ends else len(text)
+
+
 def _in_headline_or_lead(pattern: re.Pattern[str], text: str, title: str | None, body_start: int) -> bool:
     """`pattern` occurs in the headline or in the first LEAD_PARAGRAPHS paragraphs of the body."""
     if title and pattern.search(title):
@@ -99,9 +104,20 @@ def _in_headline_or_lead(pattern: re.Pattern[str], text: str, title: str | None,
     return pattern.search(text, body_start, end) is not None
 
 
+# A habit (定期召开评审会, 每月召开例会): it names no one meeting held.
+_HABIT = re.compile(r"(?:定期|每月|每周|每季度|每年|常态化)$")
+
+
 def names_a_meeting(text: str, title: str | None, body_start: int) -> bool:
-    """The headline or a lead paragraph names a meeting (县政协开展民主监督座谈, …调度会召开)."""
-    return _in_headline_or_lead(_HOLDS_MEETING, text, title, body_start)
+    """The headline or a lead paragraph names a meeting (县政协开展民主监督座谈, …调度会召开), not a habit."""
+    if title and _HOLDS_MEETING.search(title):
+        return True
+    end = body_start
+    for _ in range(LEAD_PARAGRAPHS):
+        nxt = text.find("\n", end + 1)
+        end = len(text) if nxt < 0 else nxt
+    return any(not _HABIT.search(text, max(0, m.start() - 4), m.start())
+               for m in _HOLDS_MEETING.finditer(text, body_start, end))
 
 
 # A lecture held, in the headline or a lead paragraph: 聆听…宣讲, 开展…宣讲活动, 宣讲队…宣讲党的好政策.
@@ -187,7 +203,9 @@ def detect_kind(text: str, title: str | None, body_start: int, event_name: str |
         return "other", "a company's internal meeting, not a government meeting"
     if event_name is None and not lecture and _AWARD.search(head) and not _HOLDS_MEETING.search(head):
         return "other", "a notice of awards or appointments, not a report of a meeting"
-    if event_name is None and not lecture and _VISIT.search(head) and not _HOLDS_MEETING.search(head) \
+    # the visit is read in the headline, or without one in the lead's first sentence (…来公司调研…)
+    visit = _VISIT.search(head) if head else _VISIT.search(text, body_start, _first_sentence_end(text, body_start))
+    if event_name is None and not lecture and visit and not _HOLDS_MEETING.search(head) \
             and not meeting_structure(text, body_start):
         return "other", "a visit or an inspection, not a meeting"
     if lecture and not lecture_first and event_name and _meeting_first(event_name):
