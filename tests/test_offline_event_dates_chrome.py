@@ -25,3 +25,14 @@ def test_a_lead_below_banner_lines_dates_the_event() -> None:
                          "工人们围坐一圈认真听课。")
     date = extract_facts(doc).event.date
     assert date is not None and date.value == "2022-11-22"
+
+
+def test_an_image_placeholder_is_no_headline() -> None:
+    doc = normalise(text="【资料图】\n新城村唱响好声音\n11月25日，新城村宣讲小分队走进田间地头开展宣讲，村民们纷纷点赞。")
+    assert doc.title == "新城村唱响好声音"
+    assert "资料图" not in doc.text
+
+
+def test_a_font_label_alone_is_chrome() -> None:
+    doc = normalise(text="某镇开展普法讲座\n字体:\n5月3日，某镇司法所为村民开展普法讲座，围绕民法典进行解读。")
+    assert "字体" not in doc.text
