@@ -1,6 +1,9 @@
-"""Event dates past page chrome, and a publication date read from a breadcrumb (issue #14,
+"""Event dates past page chrome, a publication date read from a breadcrumb, page chrome and spam
+sources kept out (issue #14,
 offline6) — synthetic pages in the genre's forms."""
 from __future__ import annotations
+
+import pytest
 
 from summarise import normalise
 from summarise.offline import extract_facts
@@ -36,3 +39,15 @@ def test_an_image_placeholder_is_no_headline() -> None:
 def test_a_font_label_alone_is_chrome() -> None:
     doc = normalise(text="某镇开展普法讲座\n字体:\n5月3日，某镇司法所为村民开展普法讲座，围绕民法典进行解读。")
     assert "字体" not in doc.text
+
+
+
+@pytest.mark.parametrize("source, kept", [
+    ("2024新老某某原料网站", False), ("ng28某某股份有限公司", False), ("某某博彩", False),
+    ("新华网", True), ("某市日报", True), ("2024年某某网站新闻", True),
+])
+def test_a_source_field_spam_wrote_is_no_publisher(source: str, kept: bool) -> None:
+    doc = normalise(text=f"某医院开展党课试讲\n来源:{source} 发布时期:2022年06月23日\n"
+                         "6月21日，某医院党委开展党课试讲，两位支部书记试讲党课。")
+    assert (doc.publisher == source) is kept
+    assert doc.published == "2022-06-23"

@@ -116,6 +116,11 @@ class Cleaned:
     removed: dict[str, int] = field(default_factory=dict)
 
 
+# A source field that spam wrote: a site name dated by a year (2024新老某某网站), a brand with a latin
+# code glued before it (ng28某某公司), or gambling words.
+_SPAM_SOURCE = re.compile(r"^(?:(?:19|20)\d\d\D[^\s]*网站$|[A-Za-z]{1,4}\d{2,}[\u4e00-\u9fff])|博彩|彩票|棋牌|开奖")
+
+
 def is_spam_title(s: str) -> bool:
     """Two or more spam keywords (one of them unambiguous), or '_'-joined keyword runs."""
     if "。" in s or len(s) > 200:
@@ -238,6 +243,8 @@ def clean(text: Tracked, title_hint: str | None = None) -> Cleaned:
                 # take the raw span so a simplified page's names are untouched (民昇 stays)
                 mr = _SOURCE.search(raw[i])
                 publisher = (mr or m).group(1)
+                if _SPAM_SOURCE.search(publisher):
+                    publisher = None  # a source field spam replaced (2024新老…网站, ng28某某股份有限公司)
 
     content = [i for i, c in enumerate(cats) if c is None]
     headline = _find_headline(cats, simp, content, title_hint)
