@@ -43,3 +43,12 @@ def test_a_weak_surname_outside_a_list_stays_a_verb() -> None:
 def test_a_count_in_straight_quotes_is_a_formula() -> None:
     f = extract_facts(make_doc('市工商联召开会议\n5月6日，市工商联召开会议，要求把握"六个一体化"战略机遇，建设3个产业园。'))
     assert [(x.value, x.unit) for x in f.figures] == [(3, "count")]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("近日，在某村聚居点，党员志愿者赵庆林正在给村民宣讲党的二十大精神。", "赵庆林"),      # a volunteer
+    ("县政府副县长张运强莅临学校，为师生们带来了一堂别开生面、意义深远的思政大课堂。", "张运强"),  # a class
+    ("9月1日，校长李华为全校师生上了一堂生动的开学思政课。", "李华"),
+])
+def test_a_volunteer_or_an_official_giving_a_class_is_the_lecturer(text: str, name: str) -> None:
+    assert "lecturer" in next(p.roles for p in find_people(text) if p.name == name)
