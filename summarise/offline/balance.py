@@ -32,6 +32,8 @@ _FEATURE = re.compile(r"累计|截至|多年来|近年来|近几年|常态化|�
 _FEATURE_WEAK = re.compile(r"一直|不断|越来越|系列|打造|亮点")
 # A year written with a month (2016年2月): a feature dates events across years.
 _YEAR_MONTH = re.compile(r"(?:19|20)\d\d年(?:\d{1,2}|[一二三四五六七八九十]{1,2})月")
+# A sentence that opens with a year and a month and no day: a feature narrating its history.
+_NARRATED = re.compile(r"(?:19|20)\d\d\s*年\s*\d{1,2}\s*月(?!\s*\d)(?:份|初|底|中旬|上旬|下旬)?[，,]")
 _SENTENCE = re.compile(r"[^。！？!?；;\n]+")
 LEAD_PARAGRAPHS = 3
 
@@ -46,7 +48,8 @@ class Balance(NamedTuple):
     @property
     def is_lecture(self) -> bool:
         """A lecture: a frame with its audience or its subject, and more of it than a feature's marks."""
-        return self.lecture >= 3 and self.lecture > self.other
+        return self.lecture >= 3 and self.lecture > self.other \
+            and ("audience addressed" in self.marks or "subject" in self.marks)
 
 
 # A prose paragraph: a sentence's punctuation inside it (a font switch or a byline has none), and
@@ -86,8 +89,8 @@ def lecture_balance(text: str, title: str | None, body_start: int) -> Balance:
     addressed = subject = False
     sentences = (m.group() for start, end in _lead(text, body_start) for m in _SENTENCE.finditer(text, start, end))
     for sentence in sentences:
-        if not _FRAME.search(sentence):
-            continue
+        if not _FRAME.search(sentence) or _NARRATED.match(sentence.lstrip()):
+            continue  # (2016年2月，书记为全院党员上了一堂党课: a feature's history, not its event)
         lead_frame = True
         if not addressed and _ADDRESS.search(sentence):
             addressed = True
