@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from summarise.parse.dates import DateMention, find_dates, parse_iso, resolve_date
+from summarise.parse.dates import DateMention, dateline, find_dates, parse_iso, resolve_date
 
 
 def _one(text: str) -> DateMention:
@@ -146,3 +146,17 @@ def test_publication_date_wins_over_the_sentence_year() -> None:
     m = find_dates("12月28日，市政府召开2019年工作部署会。")[0]
     assert resolve_date(m, "2019-01-03").value == "2018-12-28"
     assert resolve_date(m, None).value == "2019-12-28"
+
+
+def test_a_date_glued_to_its_dateline_is_read_with_the_dateline() -> None:
+    # 宣布时间:2019-07-036月29日: the page lost the space between the dateline and the lead's date
+    text = "来源:某公司 宣布时间:2019-07-036月29日,州总工会举办职工大讲堂。"
+    found = [(m.quote, m.year, m.month, m.day) for m in find_dates(text)]
+    assert found == [("2019-07-03", 2019, 7, 3), ("6月29日", None, 6, 29)]
+    assert dateline(text) == date(2019, 7, 3)
+    assert resolve_date(find_dates(text)[1], dateline(text)).value == "2019-06-29"
+
+
+@pytest.mark.parametrize("text", ["编号2019-07-036", "2019-07-0312日召开", "2019-07-0312", "2019-07-3612月"])
+def test_digits_after_an_iso_date_that_start_no_month_are_no_date(text: str) -> None:
+    assert find_dates(text) == []

@@ -15,6 +15,7 @@ from __future__ import annotations
 import calendar
 import re
 from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Literal
@@ -57,9 +58,9 @@ _CN_D = r"[二三]?十[一二三四五六七八九]?|[一二三四五六七八�
 _RELATIVE = {"今日": 0, "今天": 0, "昨日": -1, "昨天": -1, "前日": -2, "前天": -2, "明日": 1, "明天": 1}
 
 _NOT_AFTER = r"0-9０-９A-Za-z.\-/"  # a date does not start right after these
-_DATE_RE = re.compile(
-    rf"(?<![{_NOT_AFTER}])"
-    rf"(?:(?P<iy>{_D}{{4}})(?P<sep>[-/.])(?P<im>{_D}{{1,2}})(?P=sep)(?P<id>{_D}{{1,2}})(?![0-9０-９])"
+_DATE_BODY = (
+    rf"(?:(?P<iy>{_D}{{4}})(?P<sep>[-/.])(?P<im>{_D}{{1,2}})(?P=sep)(?P<id>{_D}{{1,2}})"
+    rf"(?:(?![0-9０-９])|(?<=[-/.]{_D}{_D})(?P<glued>(?={_D}{{1,2}}\s*月)))"
     rf"|(?:(?P<y>{_D}{{4}}|{_CN_Y})\s*年\s*)?(?P<m>{_D}{{1,2}}|{_CN_M})\s*月"
     rf"(?:\s*(?P<d>{_D}{{1,2}}|{_CN_D})\s*(?P<dd>[日号號])?"
     rf"(?:\s*[-－—~～至到]\s*(?P<d2>{_D}{{1,2}}|{_CN_D})[日号號])?)?"
@@ -67,6 +68,10 @@ _DATE_RE = re.compile(
     rf"|(?<![月年第])(?P<bd>{_D}{{1,2}})(?:(?P<bdd>[日号])?\s*[-－—~～至到]\s*(?P<bd2>{_D}{{1,2}})[日号](?![内后])"
     rf"|[日号](?=(?:上午|下午|晚上|晚|早上)?[，,]?(?:在|于)?[^，,。；;！？\n]{{0,30}}?(?:召开|举行|举办|开幕|闭幕))))"
 )
+_DATE_RE = re.compile(rf"(?<![{_NOT_AFTER}]){_DATE_BODY}")
+# A date written right after a dateline with nothing between (宣布时间:2019-07-036月29日): read where
+# the dateline's two-digit day ends, which _DATE_RE's lookbehind (no date right after a digit) skips.
+_GLUED_DATE = re.compile(_DATE_BODY)
 # Where a match of _DATE_RE can start: a digit, a Chinese numeral or a relative day word, not
 # right after _NOT_AFTER (the lookbehind, checked on the character before the candidate).
 _DATE_FIRST = re.compile(rf"[0-9０-９〇零一二三四五六七八九○十今昨前明](?<![{_NOT_AFTER}].)", re.S)
@@ -99,6 +104,16 @@ def _valid(year: int | None, month: int, day: int | None) -> bool:
     return 1 <= day <= last
 
 
+def _matches(text: str) -> Iterator[re.Match[str]]:
+    """The matches of _DATE_RE, each dateline followed by the date glued to it, if any."""
+    for m in scan(_DATE_RE, _DATE_FIRST, text):
+        yield m
+        if m.group("glued") is not None and _valid(_int(m["iy"]), _int(m["im"]) or 0, _int(m["id"])):
+            glued = _GLUED_DATE.match(text, m.end())
+            if glued is not None and glued.group("m"):
+                yield glued
+
+
 def find_dates(text: str) -> list[DateMention]:
     """Date mentions in ``text``, in order: 2024年8月1日, 8月1日, 2024-08-02, 2018年1月, 昨日(14日).
 
@@ -108,7 +123,7 @@ def find_dates(text: str) -> list[DateMention]:
     lead of a report dated by its dateline; other bare days (``14日上午``) are too ambiguous.
     """
     out: list[DateMention] = []
-    for m in scan(_DATE_RE, _DATE_FIRST, text):
+    for m in _matches(text):
         g = m.groupdict()
         rel: int | None = None
         end = m.end()
