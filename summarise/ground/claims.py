@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from summarise.offline import vocab
+from summarise.offline.people import name_at
 from summarise.offline.surnames import COMPOUND, SINGLE, WEAK
 
 # What a person does, by the words written after the name (in the same clause).
@@ -105,6 +106,32 @@ def is_name(name: str) -> str | None:
     return None
 
 
+# A title without a name: the words of a title written right before a name, at most BARE_TITLE_MAX
+# characters ending in a post, with at least BARE_TITLE_QUALIFIER characters before the post (督导组副组长,
+# not a bare 副组长); not a group (各村支部书记, 书记们).
+BARE_TITLE_MAX = 20
+BARE_TITLE_QUALIFIER = 2
+_CJK_RUN_END = re.compile(r"[\u3400-\u9fff]+$")
+_POST_AT_END = re.compile("(?:" + vocab.alternation(vocab.TITLE_SUFFIXES) + ")$")
+_PLURAL_BEFORE = ("各", "每", "全体", "位")
+_PLURAL_AFTER = ("们", "等")
+
+
+def _common_suffix(text: str, end: int, title: str) -> int:
+    """How many characters text[:end] and `title` share at their ends."""
+    n = 0
+    while n < len(title) and n < end and text[end - 1 - n] == title[-1 - n]:
+        n += 1
+    return n
+
+
+# A clause opening with a surname and a post that speaks (沈书记强调, 。邹书记叮嘱): not after another
+# character of a word (习近平总书记强调 is no surname 总).
+_TITLED_SPEAKER = re.compile(
+    r"(?<![\u3400-\u9fff])(?P<who>(?:" + vocab.alternation([*COMPOUND, *SINGLE]) + ")(?:" + vocab.alternation(vocab.TITLE_SUFFIXES)
+    + "))[^。；;！？!?\n，,]{0,8}?(?:" + "|".join(map(re.escape, SPEECH_CUES)) + ")")
+
+
 _LIST_ITEMS = re.compile(r"(?:[\u3400-\u9fff]{1,4}、){3,}$")
 
 
@@ -156,21 +183,88 @@ class Article:
 
     @cached_property
     def _aliases(self) -> dict[str, list[tuple[int, int]]]:
-        """Later mentions by surname and post (陈副校长, 杨书记, 罗司长) of the one answer person with that
-        surname: (start, end of the surname) per name."""
+        """Later mentions of an answer person by a title the article ties to them alone: surname and
+        post (陈副校长, 杨书记; 邹书记 for 工委副书记邹德文), or the title without the name (督导组副组长 for
+        第五督导组副组长常彦斌): (start, end of the surname or the title) per name."""
         by_surname: dict[str, list[str]] = {}
         for name in self.names:
             if len(name) >= 2:
                 by_surname.setdefault(surname_of(name), []).append(name)
         found: dict[str, list[tuple[int, int]]] = {}
         for surname, names in by_surname.items():
-            if len(names) != 1:
+            if len(names) == 1:
+                found.setdefault(names[0], []).extend(self._surname_posts(names[0], surname))
+        for name in self.names:
+            found.setdefault(name, []).extend(self._bare_titles(name))
+        return {name: spans for name, spans in found.items() if spans}
+
+    def _titles_written(self, name: str) -> list[str]:
+        """The titles the article writes next to `name`: the posts listed right before a mention
+        (党委书记、董事长沈会玲 → 党委书记, 董事长) and a post right after it (沈会玲书记)."""
+        titles: list[str] = []
+        for at in self.mentions(name):
+            clause = re.split(r"[，,\s]", self.before(name, at))[-1]
+            titles += [t for t in clause.split("、") if t]
+            post = self._title_after(at + len(name))
+            if post:
+                titles.append(post)
+        return titles
+
+    def _surname_posts(self, name: str, surname: str) -> list[tuple[int, int]]:
+        """Mentions of `name` by surname and post (邹书记): the post ends a title the article writes next
+        to the name, and the article names no one else of that surname (沈书记 is no one's when 党委书记
+        沈会玲 and 支部书记沈明 are both named)."""
+        titles = self._titles_written(name)
+        spans: list[tuple[int, int]] = []
+        for at in self.occurrences(surname):
+            end = at + len(surname)
+            if self.text.startswith(name, at):
                 continue
-            for at in self.occurrences(surname):
-                end = at + len(surname)
-                if _POST.match(self.text, end) and not self.text.startswith(names[0], at):
-                    found.setdefault(names[0], []).append((at, end))
-        return found
+            post = _POST.match(self.text, end)
+            if post is None:
+                other = name_at(self.text, at)
+                if other is not None and other != name:
+                    return []
+            elif any(t.endswith(post.group()) for t in titles):
+                spans.append((at, end))
+        return spans
+
+    def _bare_titles(self, name: str) -> list[tuple[int, int]]:
+        """Mentions of `name` by the title alone (督导组副组长对…表示同意, after 第五督导组副组长常彦斌): the
+        words before a post that the article writes right before the name, repeated where no name
+        follows; only when no one else holds that post by name (副组长李明 elsewhere: the title is not
+        tied to one person) and the name is not one of a list under it (副组长常彦斌、李明)."""
+        spans: list[tuple[int, int]] = []
+        for at in self.mentions(name):
+            run = _CJK_RUN_END.search(self.text, max(0, at - BARE_TITLE_MAX), at)
+            post = _POST_AT_END.search(run.group()) if run else None
+            if run is None or post is None or vocab.GENERIC_TITLES.search(post.group()) \
+                    or len(run.group()) < len(post.group()) + BARE_TITLE_QUALIFIER:
+                continue
+            title, p = run.group(), post.group()
+            after = at + len(name)
+            if self.text[after:after + 1] in ("、", "和", "及", "与") and name_at(self.text, after + 1):
+                return []
+            for q in self.occurrences(p):
+                e = q + len(p)
+                if e == at or self.text.startswith(name, e):
+                    continue
+                if self._holder_at(q, e, name, title[:-len(p)]):
+                    return []
+                shared = _common_suffix(self.text, e, title)
+                if shared >= len(p) + BARE_TITLE_QUALIFIER and not self.text.endswith(_PLURAL_BEFORE, 0, e - shared) \
+                        and not self.text.startswith(_PLURAL_AFTER, e) and name_at(self.text, e) is None:
+                    spans.append((e - shared, e))
+        return sorted(set(spans))
+
+    def _holder_at(self, q: int, e: int, name: str, qualifier: str) -> bool:
+        """Someone other than `name` is named with the post at text[q:e] (副组长李明, 李明副组长); the
+        words of the title's own qualifier before the post (督导组副组长) are no name."""
+        other = name_at(self.text, e)
+        if other is not None and other != name:
+            return True
+        return any(q >= n and (before := self.text[q - n:q]) != name and not qualifier.endswith(before)
+                   and is_name(before) is None for n in (2, 3))
 
     def mentions(self, name: str) -> list[int]:
         """Where the name stands as itself (not as the head of a longer name the answer also gives)."""
@@ -183,6 +277,16 @@ class Article:
 
     def _mentions_with_aliases(self, name: str) -> list[tuple[int, int]]:
         return [(at, at + len(name)) for at in self.mentions(name)] + self._aliases.get(name, [])
+
+    def named_within(self, name: str, start: int, end: int) -> bool:
+        """text[start:end] names the person by a title tied to them alone (沈书记强调, 督导组副组长要求)."""
+        return any(start <= at and stop <= end for at, stop in self._aliases.get(name, []))
+
+    def titled_speaker_within(self, start: int, end: int) -> str | None:
+        """A clause in text[start:end] that opens with surname and post and says something (沈书记强调):
+        the quote names its own speaker, whom no earlier clause may stand in for."""
+        m = _TITLED_SPEAKER.search(self.text, start, end)
+        return m.group("who") if m else None
 
     def _next_other(self, name: str, start: int, limit: int) -> tuple[int, int] | None:
         """The first mention of another person in text[start:limit]."""

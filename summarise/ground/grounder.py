@@ -319,9 +319,15 @@ class Grounder:
                                              f"{fact.name!r} ({cues})")
                     fact.roles = [r for r in fact.roles if r in stated]
         elif isinstance(fact, Point) and fact.speaker:
-            if fact.speaker in fact.evidence.quote:
+            start, end = _span(fact.evidence)
+            if fact.speaker in fact.evidence.quote or article.named_within(fact.speaker, start, end):
                 return
-            start, _ = _span(fact.evidence)
+            titled = article.titled_speaker_within(start, end)
+            if titled is not None:
+                yield "speaker", fact.speaker, (f"speaker {fact.speaker!r} is not who the quote names ({titled!r}: the "
+                                                f"article does not tie that surname and post to {fact.speaker!r} alone)")
+                fact.speaker = None
+                return
             found, speaker = article.introducer(start)
             if (not found or speaker != fact.speaker) and fact.speaker not in (
                     article.last_named(start), article.head_speaker):
