@@ -30,7 +30,8 @@ from summarise.offline.surnames import COMPOUND, SINGLE, WEAK
 ROLE_CUES: dict[str, tuple[str, ...]] = {
     "chair": ("主持",),
     "speaker": ("讲话", "致辞", "致欢迎辞", "致欢迎词", "发言", "指出", "强调", "要求", "表示", "总结", "点评", "部署", "提出", "认为",
-                "希望", "动员", "寄语", "建议", "说", "讲", "作了交流", "交流", "谈了体会", "谈体会"),
+                "希望", "动员", "寄语", "建议", "说", "讲", "作了交流", "交流", "谈了体会", "谈体会", "感慨道", "感叹道",
+                "说道", "讲道"),
     "lecturer": ("讲座", "辅导报告", "专题报告", "宣讲", "授课", "辅导", "党课", "主讲", "解读", "讲课", "讲授",
                  "开讲", "报告", "讲解", "阐释", "阐述", "上了", "讲了", "培训"),
     "reporter": ("汇报", "通报", "介绍", "传达", "领学", "宣读", "工作报告", "述职", "报告", "交流", "推介", "说明",
@@ -41,7 +42,7 @@ ROLE_CUES: dict[str, tuple[str, ...]] = {
 # Written before the name: 主持人：X, 主讲人X, 出席会议的领导有X、Y, 参加座谈的有X.
 _BEFORE = {
     "chair": re.compile(r"主持人?[:：\s]*$"),
-    "lecturer": re.compile(r"(?:主讲人?|主讲嘉宾|授课人|报告人|宣讲人|宣讲员|宣讲团成员|宣讲队员|宣讲队成员|讲师团成员|邀请了?|特邀|邀请到)"
+    "lecturer": re.compile(r"(?:在(?:宣讲|授课|讲课|讲座|辅导)(?:中|时|过程中)|主讲人?|主讲嘉宾|授课人|报告人|宣讲人|宣讲员|宣讲团成员|宣讲队员|宣讲队成员|讲师团成员|邀请了?|特邀|邀请到)"
                            r"[^。；;！？!?\n]{0,40}?$"),
     "reporter": re.compile(r"(?:汇报人|报告人)[:：\s]*$"),
     "attendee": re.compile(r"(?:出席|参加|列席|参与|与会)[^。；;！？\n]{0,12}?(?:有|包括|是)[:：\s]*$"
@@ -78,9 +79,10 @@ _ALL_ROLE_CUES = tuple(cue for cues in ROLE_CUES.values() for cue in cues)
 # Cues that need a pattern: written in two parts around their object in the same clause (分享了…启发和
 # 感悟, 谈了…体会), or a word that also opens another one (讲学, but 讲学习 "stress study").
 _PATTERN_CUES: dict[str, str] = {"speaker": r"(?:分享|谈)了?[^。；;！？!?\n]{0,30}?(?:体会|感悟|心得)",
-                                 "lecturer": r"讲学(?!习)"}
-_ROLE_CUE_AT = {role: re.compile("|".join([*map(re.escape, cues), *filter(None, [_PATTERN_CUES.get(role)])]))
-                for role, cues in ROLE_CUES.items()}
+                                 "lecturer": r"讲学(?!习)|带来了?(?:一堂|一场|一节|一次)[^。；;！？!?\n]{0,30}?(?:课|讲座|报告|宣讲)"}
+_NOT = r"(?<!未)(?<!没有)(?<!不)(?<!没)"  # 未出席, 没有参加, 不参加: attendance denied
+_ROLE_CUE_AT = {role: re.compile((_NOT if role == "attendee" else "") + "(?:" + "|".join(
+    [*map(re.escape, cues), *filter(None, [_PATTERN_CUES.get(role)])]) + ")") for role, cues in ROLE_CUES.items()}
 
 
 def squeeze(s: str) -> str:
@@ -144,6 +146,21 @@ def _listed(gap: str) -> bool:
     """The words between two names list them together (、副镇长 / ，市委副书记 / 及市上领导): a join, no cue."""
     return (len(gap) <= LIST_GAP and _JOIN.search(gap) is not None and not any(c in gap for c in _CLAUSE_END)
             and not any(cue in gap for cue in _ALL_ROLE_CUES))
+
+
+def _run_together(gap: str) -> bool:
+    """Only a title between two names, no separator (应伟文浙江工匠梁增标): a list the page lost its
+    commas in, when what follows says 分别."""
+    return len(gap) <= RUN_TOGETHER_GAP and not any(c in gap for c in _CLAUSE_END + "，,") \
+        and not any(cue in gap for cue in _ALL_ROLE_CUES)
+
+
+RUN_TOGETHER_GAP = 12
+QUOTED_BY_WINDOW = 40  # the attribution after a closing quotation mark: title, name, cue
+QUOTED_BY_TITLE = 20
+_PHRASE_END = re.compile(r"[，,。；;！？!?\n]")  # at most this many characters of title between the mark and the name
+ATTENDING_LIST_MAX = 400  # a sentence listing the attending leaders, groups and their titles
+_ATTENDING_END = re.compile(r"(?<!未)(?<!没有)(?<!不)(?<!没)(?:出席|参加|列席)了?(?:会议|活动|座谈会|仪式|大会|本次会议)?$")
 
 
 @dataclass
@@ -282,6 +299,26 @@ class Article:
         """text[start:end] names the person by a title tied to them alone (沈书记强调, 督导组副组长要求)."""
         return any(start <= at and stop <= end for at, stop in self._aliases.get(name, []))
 
+    def quoted_by(self, start: int, end: int) -> str | None:
+        """Who says the words in quotation marks that text[start:end] stands in, when the attribution
+        follows the closing mark (“…学深学透…。”联村领导梁新周感慨道): that person's mention, with a speech
+        cue, opens the clause after the quotation."""
+        para_start = self.text.rfind("\n", 0, start) + 1
+        para_end = self.text.find("\n", end)
+        para_end = len(self.text) if para_end < 0 else para_end
+        opened = self.text.rfind("“", para_start, start + 1)
+        close = self.text.find("”", max(end - 1, start), para_end)
+        if opened < 0 or close < 0 or "”" in self.text[opened + 1:start] or "“" in self.text[end:close]:
+            return None
+        limit = min(para_end, close + 1 + QUOTED_BY_WINDOW)
+        for name in self.names:
+            for at, stop in self._mentions_with_aliases(name):
+                if close < at <= close + 1 + QUOTED_BY_TITLE:
+                    phrase = _PHRASE_END.search(self.text, stop, limit)
+                    if any(cue in self.text[stop:phrase.start() if phrase else limit] for cue in SPEECH_CUES):
+                        return name
+        return None
+
     def titled_speaker_within(self, start: int, end: int) -> str | None:
         """A clause in text[start:end] that opens with surname and post and says something (沈书记强调):
         the quote names its own speaker, whom no earlier clause may stand in for."""
@@ -330,10 +367,15 @@ class Article:
             if other is None:
                 return words + self.text[pos:limit]
             gap = self.text[pos:other[0]]
-            if not _listed(gap):
+            if not (_listed(gap) or (_run_together(gap) and self._respectively(other[1]))):
                 return words + gap
             words += gap
             pos = other[1]
+
+    def _respectively(self, end: int) -> bool:
+        """The list going on from `end` ends in 分别 (…、金桥党支部书记张永利分别就…谈了体会), in its clause."""
+        stop = self._clause_end(end, min(len(self.text), end + AFTER_WINDOW))
+        return "分别" in self.text[end:stop]
 
     def before(self, name: str, at: int) -> str:
         """The words before the mention at `at` that can hold its title: back to the start of the
@@ -371,7 +413,7 @@ class Article:
             for role, pattern in _BEFORE.items():
                 if pattern.search(before):
                     found.add(role)
-            if self._listed_under_attendance(at):
+            if self._listed_under_attendance(at) or self._list_ends_attending(end):
                 found.add("attendee")
         if found:
             found.add("attendee")  # whoever chairs, speaks or reports to a meeting takes part in it
@@ -390,11 +432,25 @@ class Article:
         between = self.text[opener.end():at]
         return not any(c in between for c in _CLAUSE_END + "，,") and not any(cue in between for cue in _ALL_ROLE_CUES)
 
+    def _list_ends_attending(self, end: int) -> bool:
+        """The name stands in a list of titled names and groups that its sentence closes with attendance
+        (…主任吴益红，区规资局…有关领导，…，及镇相关科室负责人出席会议。): nothing but the list between."""
+        limit = min(len(self.text), end + ATTENDING_LIST_MAX)
+        close = re.compile(f"[{re.escape(_SENTENCE_END)}；;]").search(self.text, end, limit)
+        if close is None:
+            return False
+        tail = self.text[end:close.start()]
+        cue = _ATTENDING_END.search(tail)
+        return cue is not None and not any(word in tail[:cue.start()] for word in _ALL_ROLE_CUES)
+
     def _pronoun_sentence(self, end: int) -> str:
-        """The start of the next sentence when it goes on about the same person (他强调 …)."""
+        """The next sentence when it goes on about the same person (他强调 …; 他回顾了…，肯定了…，指出了…),
+        to its end, at most AFTER_WINDOW characters."""
         stop = self._clause_end(end, len(self.text))
         if stop < len(self.text) and self.text.startswith(("他", "她"), stop + 1):
-            return self.text[stop + 1:stop + 16]
+            limit = min(len(self.text), stop + 1 + AFTER_WINDOW)
+            close = re.compile(f"[{re.escape(_SENTENCE_END)}]").search(self.text, stop + 1, limit)
+            return self.text[stop + 1:close.start() if close else limit]
         return ""
 
     @cached_property

@@ -47,6 +47,9 @@ QUOTED = ("people", "figures", "points", "attendee_groups")  # the lists of fact
 MEASURES_OVERLAP = 0.6  # share of a figure's `measures` that its sentence must write
 MEASURES_LEAD = 60  # characters before the figure's sentence that may say what it counts (a heading)
 # What a count of people (4个联系人, 50个人) is followed by: a count (个) the answer may call `person`.
+# 户 counts businesses as well as households (9户…重大危险源企业): a count when the clause says so.
+_BUSINESSES_AFTER = re.compile(r"[^。；;！？!?\n，,]{0,30}?(?:企业|公司|商户|经营户|经营主体|市场主体|个体户|工厂|厂家|门店|单位)")
+DEPARTURE_MIN = 4  # a shorter opening in common says nothing of where the quote was taken from
 _PEOPLE_AFTER = re.compile(r"[\u3400-\u9fff]{0,3}?(?:人|员|者|同志|干部|党员|群众|代表|学生|专家|教师|职工|委员)")
 # What joins the parts of a place, body or topic described in the article's words.
 _PARTS = re.compile(r"[()（）、，,;；/]|及|和|与|以及")
@@ -137,9 +140,26 @@ class Grounder:
             return None
         span = self.locate(ev.quote)
         if span is None:
-            out.append(f"quote {ev.quote!r} does not occur in the article")
+            out.append(f"quote {ev.quote!r} does not occur in the article{self._departure(ev.quote)}")
             return None
         return Evidence(quote=self.text[span[0]:span[1]], start=span[0], end=span[1])
+
+    def _departure(self, quote: str) -> str:
+        """Where a quote leaves the article's words, for the re-ask (…到伊犁天山加入 where the article
+        writes 参加): the longest opening of the quote the article writes, and what follows there."""
+        lo, hi = 0, len(quote)  # the longest opening that occurs: each shorter one occurs too
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if quote[:mid] in self.text:
+                lo = mid
+            else:
+                hi = mid - 1
+        if lo < DEPARTURE_MIN:
+            return " (copy it character for character from the article)"
+        at = self.text.find(quote[:lo]) + lo
+        return (f" (it follows the article up to {quote[max(0, lo - 8):lo]!r}; there the article writes "
+                f"{self.text[at:at + 8]!r}, the quote {quote[lo:lo + 8]!r}: a quote is copied character for "
+                f"character, never reworded)")
 
     def _figure(self, fig: Figure, evidence: Evidence, out: list[str]) -> Figure | None:
         """The figure as its quote states it (flags read in the article), or None with the reasons."""
@@ -151,7 +171,9 @@ class Grounder:
         if at < 0:
             at = self.text.find(fig.quote)
         people = parsed.unit == "count" and fig.unit == "person" and _PEOPLE_AFTER.match(self.text, at + len(fig.quote))
-        if (parsed.unit != fig.unit and not people) or not values_agree(parsed.value, fig.value):
+        businesses = parsed.unit == "household" and fig.unit == "count" and _BUSINESSES_AFTER.match(
+            self.text, at + len(fig.quote))
+        if (parsed.unit != fig.unit and not (people or businesses)) or not values_agree(parsed.value, fig.value):
             out.append(f"figure {fig.quote!r}: the quote says {parsed.value} {parsed.unit}, "
                        f"the answer says {fig.value:g} {fig.unit}")
             return None
@@ -330,7 +352,7 @@ class Grounder:
                 return
             found, speaker = article.introducer(start)
             if (not found or speaker != fact.speaker) and fact.speaker not in (
-                    article.last_named(start), article.head_speaker):
+                    article.last_named(start), article.head_speaker, article.quoted_by(start, end)):
                 said_by = "no one" if not found else (f"{speaker!r}" if speaker else "the meeting itself")
                 yield "speaker", fact.speaker, (f"speaker {fact.speaker!r} does not introduce this point "
                                                 f"(the clause before it names {said_by})")

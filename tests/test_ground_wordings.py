@@ -1,0 +1,114 @@
+"""Wordings of real reports that state a role, a figure's unit or a list, each beside a near miss that
+does not: roles by cues after 感慨道 and 带来了一堂…课, lists that lost their commas before 分别, long
+lists closed by 出席会议, 户 counting businesses, and what a re-ask says of a reworded quote."""
+from __future__ import annotations
+
+import pytest
+
+from summarise.ground.claims import Article
+from summarise.ground.grounder import Grounder
+from summarise.schemas import Evidence, Facts, Figure, Person
+
+
+@pytest.mark.parametrize("text, name, role", [
+    ("“要讲好政策。”联村领导梁新周感慨道。", "梁新周", "speaker"),
+    ("“要讲好政策。”镇长王建国说道。", "王建国", "speaker"),
+    ("副县长张运强莅临学校，为师生们带来了一堂别开生面的思政大课堂。", "张运强", "lecturer"),
+    ("教授李明为党员带来一场精彩的专题讲座。", "李明", "lecturer"),
+    ("讲师喻文婷以《调查研究》为题作了讲述。在宣讲中喻文婷讲师结合社区实际分析了问题。", "喻文婷", "lecturer"),
+    ("副主委程利仲作了工作报告。他回顾了去年的工作，肯定了成绩和经验，指出了不足和差距。", "程利仲", "speaker"),
+])
+def test_roles_stated_in_these_wordings_are_read(text, name, role):
+    assert role in Article(text, (name,)).roles(name)
+
+
+@pytest.mark.parametrize("text, name, role", [
+    ("“要讲好政策。”联村领导梁新周也在场，王建国感慨道。", "梁新周", "speaker"),  # another's 感慨道
+    ("副县长张运强莅临学校。学校为师生们带来了一堂思政大课堂。", "张运强", "lecturer"),  # the school brought it
+    ("在宣讲结束后，喻文婷讲师结合社区实际分析了问题。", "喻文婷", "lecturer"),  # after the talk, not in it
+    ("副主委程利仲作了工作报告。会议回顾了去年的工作，指出了不足和差距。", "程利仲", "speaker"),  # not 他
+])
+def test_near_misses_of_those_wordings_state_no_role(text, name, role):
+    assert role not in Article(text, (name, "王建国")).roles(name)
+
+
+def test_names_run_together_share_the_cue_after_fen_bie():
+    text = "交通部劳模、金桥集团员工应伟文浙江工匠梁增标区红领英才、金桥党支部书记张永利分别就学习宣传贯彻党的二十大精神,结合工作谈了体会。"
+    article = Article(text, ("应伟文", "梁增标", "张永利"))
+    assert all("speaker" in article.roles(n) for n in ("应伟文", "梁增标", "张永利"))
+    # without 分别 the run is no list: the cue is the last person's
+    alone = Article(text.replace("分别", ""), ("应伟文", "梁增标", "张永利"))
+    assert "speaker" not in alone.roles("应伟文") and "speaker" in alone.roles("张永利")
+    # a cue of its own between the names ends the run
+    other = Article(text.replace("应伟文浙江工匠", "应伟文主持，浙江工匠"), ("应伟文", "梁增标", "张永利"))
+    assert "speaker" not in other.roles("应伟文")
+
+
+LONG_LIST = ("区政协副主席邵惠娟，区政协副秘书长、社会和法制委员会、文化文史和学习委员会、委员联工作委员会主任吴益红，"
+             "区规资局、区农业农村委、区乡村振兴办、区投促办有关领导，区政协委员四团镇联络组成员，"
+             "镇党委副书记、镇长张宏，镇党委副书记胡红兵，及镇相关科室、部分村居负责人{end}。")
+
+
+def test_a_long_list_closed_by_attendance_attends():
+    article = Article(LONG_LIST.format(end="出席会议"), ("邵惠娟", "吴益红", "张宏", "胡红兵"))
+    assert all("attendee" in article.roles(n) for n in ("邵惠娟", "吴益红", "张宏", "胡红兵"))
+
+
+@pytest.mark.parametrize("end", ["未出席会议", "出席会议并讲话", "分别作了发言"])
+def test_a_long_list_closed_otherwise_states_no_attendance_for_its_head(end):
+    article = Article(LONG_LIST.format(end=end), ("邵惠娟", "吴益红", "张宏", "胡红兵"))
+    assert "attendee" not in article.roles("吴益红")
+
+
+@pytest.mark.parametrize("text", ["镇长张宏未出席会议。", "镇长张宏没有参加会议。", "镇长张宏因公不参加会议。"])
+def test_attendance_denied_is_no_attendance(text):
+    assert "attendee" not in Article(text, ("张宏",)).roles("张宏")
+
+
+def _figure(text: str, quote: str, unit: str) -> tuple[list[Figure], list[str]]:
+    fig = Figure(quote=quote, value=9, unit=unit, evidence=Evidence(quote=text.rstrip("。")))
+    out, rejected = Grounder(text).review(Facts(kind="meeting_report", figures=[fig]))
+    return out.figures, [r.reason for r in rejected]
+
+
+def test_hu_counting_businesses_is_a_count():
+    figures, _ = _figure("约谈了吉阳工业集团等9户民爆、食品、建材行业重大危险源企业。", "9户", "count")
+    assert [f.unit for f in figures] == ["count"]
+
+
+@pytest.mark.parametrize("text", ["走访了9户困难群众。", "走访了9户，企业负责人陪同。", "慰问了9户家庭。"])
+def test_hu_counting_households_is_no_count(text):
+    figures, reasons = _figure(text, "9户", "count")
+    assert figures == [] and "household" in reasons[0]
+    assert _figure(text, "9户", "household")[0]
+
+
+def test_a_reworded_quote_is_refused_and_the_reason_shows_where():
+    text = "伊南工业园区各企业工会代表共21人到伊犁天山参加此次活动。"
+    person = Person(name="霍淑红", evidence=Evidence(quote="共21人到伊犁天山加入此次活动"))
+    _, rejected = Grounder(text).review(Facts(kind="meeting_report", people=[person]))
+    (reason,) = [r.reason for r in rejected]
+    assert "does not occur" in reason and "参加此次" in reason and "加入此次" in reason and "character" in reason
+    person = Person(name="霍淑红", evidence=Evidence(quote="霍淑红同志加入"))
+    _, rejected = Grounder(text).review(Facts(kind="meeting_report", people=[person]))
+    assert "copy it character for character" in rejected[0].reason
+
+
+QUOTED = "镇党委书记李文彬主持。\n“我要为村民讲好全会精神，所以自己必须先学深学透，还要结合本镇实际来讲。”{who}感慨道。"
+
+
+def _quoted_speaker(text: str, speaker: str) -> str | None:
+    from summarise.schemas import Bilingual, Point
+    point = Point(text=Bilingual(zh="先学深学透"), speaker=speaker, evidence=Evidence(quote="自己必须先学深学透，还要结合本镇实际来讲"))
+    people = [Person(name=n, evidence=Evidence(quote=n)) for n in ("李文彬", "梁新周") if n in text]
+    out, _ = Grounder(text).review(Facts(kind="meeting_report", people=people, points=[point]))
+    return out.points[0].speaker
+
+
+def test_words_in_quotation_marks_are_said_by_the_person_named_after_them():
+    assert _quoted_speaker(QUOTED.format(who="联村领导梁新周"), "梁新周") == "梁新周"
+
+
+@pytest.mark.parametrize("who", ["联村领导梁新周听后，李文彬", "群众纷纷", "联村领导梁新周看着村民，大家"])
+def test_words_in_quotation_marks_said_by_someone_else_are_not_the_answers_speakers(who):
+    assert _quoted_speaker(QUOTED.format(who=who), "梁新周") is None
