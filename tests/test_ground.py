@@ -282,3 +282,11 @@ def test_a_surname_character_before_a_common_word_is_no_name_in_the_summary():
     for name in ("张国庆", "李和平", "王爱国"):  # a given name that is also a word is still a name
         named = Facts(kind="meeting_report", summary=Bilingual(zh=f"社区党支部书记{name}传达了会议精神。"))
         assert [r.field for r in g.review(named)[1]] == ["summary"], name
+
+
+@pytest.mark.parametrize("kind", ["meeting_report", "policy_lecture"])
+def test_an_out_of_scope_reason_outside_kind_other_is_removed_and_reported(kind):
+    out, rejected = G.review(Facts(kind=kind, out_of_scope_reason="121.1212.1212.1212"))
+    assert out.out_of_scope_reason is None and [r.field for r in rejected] == ["out_of_scope_reason"]
+    out, rejected = G.review(Facts(kind="other", out_of_scope_reason="no meeting reported"))
+    assert out.out_of_scope_reason == "no meeting reported" and rejected == []
