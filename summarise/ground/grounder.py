@@ -309,8 +309,9 @@ class Grounder:
             fields["headline"] = None
         reason = fields.get("out_of_scope_reason")
         if reason and facts.kind != "other":  # says why kind is other: of any other kind it is words of no fact
-            reject("out_of_scope_reason", reason, [f"an out-of-scope reason in a record of kind {facts.kind!r} "
-                                                   f"(only `other` says why it is out of scope)"])
+            why = (f"an out-of-scope reason in a record of kind {facts.kind!r} "
+                   f"(only `other` says why it is out of scope)")
+            reject("out_of_scope_reason", reason, [why])
             fields["out_of_scope_reason"] = None
         grounded_facts = Facts.model_construct(_fields_set=facts.model_fields_set, **fields)
         summary: Bilingual | None = fields["summary"]
