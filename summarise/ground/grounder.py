@@ -307,11 +307,10 @@ class Grounder:
         if headline is not None and not self.says(headline.zh):
             reject("headline", headline, [f"headline {headline.zh!r} is neither in the article nor the page title"])
             fields["headline"] = None
-        reason = fields.get("out_of_scope_reason")
-        if reason and facts.kind != "other":  # says why kind is other: of any other kind it is words of no fact
-            why = (f"an out-of-scope reason in a record of kind {facts.kind!r} "
-                   f"(only `other` says why it is out of scope)")
-            reject("out_of_scope_reason", reason, [why])
+        out_of_scope: str | None = fields.get("out_of_scope_reason")
+        if out_of_scope and facts.kind != "other":  # says why kind is other: of any other kind it is no fact
+            misplaced = f"an out-of-scope reason in a record of kind {facts.kind!r} (only `other` says why it is out of scope)"
+            reject("out_of_scope_reason", out_of_scope, [misplaced])
             fields["out_of_scope_reason"] = None
         grounded_facts = Facts.model_construct(_fields_set=facts.model_fields_set, **fields)
         summary: Bilingual | None = fields["summary"]
