@@ -66,6 +66,8 @@ _NEW_VOICE = re.compile(r"\s*(?:据悉|据了解|据介绍|据统计|记者|此�
 _CLAUSE_END = "。；;！？!?\n"
 _CLAUSE_END_AT = re.compile(f"[{re.escape(_CLAUSE_END)}]")
 _SENTENCE_END = "。！？!?\n"
+_SENTENCE_END_AT = re.compile(f"[{re.escape(_SENTENCE_END)}]")
+_SENTENCE_OR_SEMICOLON = re.compile(f"[{re.escape(_SENTENCE_END)}；;]")
 _JOIN = re.compile(r"[、，,和及与同\s]|以及")  # what lists names
 _PURE_JOIN = re.compile(r"[、和及与\s]*")  # names sharing the title written before the first of them
 _CJK = re.compile(r"[\u3400-\u9fff]")
@@ -76,6 +78,8 @@ AFTER_WINDOW = 100  # characters after a name (or the list it ends) in which its
 BEFORE_WINDOW = 60  # characters before a name in which its title stands
 LIST_GAP = 50  # at most this many characters (titles, a separator) between two listed names
 _ALL_ROLE_CUES = tuple(cue for cues in ROLE_CUES.values() for cue in cues)
+_ANY_ROLE_CUE = re.compile(vocab.alternation(_ALL_ROLE_CUES))
+_ANY_SPEECH_CUE = re.compile(vocab.alternation(SPEECH_CUES))
 # Cues that need a pattern: written in two parts around their object in the same clause (分享了…启发和
 # 感悟, 谈了…体会), or a word that also opens another one (讲学, but 讲学习 "stress study").
 _PATTERN_CUES: dict[str, str] = {"speaker": r"(?:分享|谈)了?[^。；;！？!?\n]{0,30}?(?:体会|感悟|心得)",
@@ -145,14 +149,14 @@ def _names_only(gap: str) -> bool:
 def _listed(gap: str) -> bool:
     """The words between two names list them together (、副镇长 / ，市委副书记 / 及市上领导): a join, no cue."""
     return (len(gap) <= LIST_GAP and _JOIN.search(gap) is not None and not any(c in gap for c in _CLAUSE_END)
-            and not any(cue in gap for cue in _ALL_ROLE_CUES))
+            and _ANY_ROLE_CUE.search(gap) is None)
 
 
 def _run_together(gap: str) -> bool:
     """Only a title between two names, no separator (应伟文浙江工匠梁增标): a list the page lost its
     commas in, when what follows says 分别."""
     return len(gap) <= RUN_TOGETHER_GAP and not any(c in gap for c in _CLAUSE_END + "，,") \
-        and not any(cue in gap for cue in _ALL_ROLE_CUES)
+        and _ANY_ROLE_CUE.search(gap) is None
 
 
 RUN_TOGETHER_GAP = 12
@@ -231,19 +235,22 @@ class Article:
         """Mentions of `name` by surname and post (邹书记): the post ends a title the article writes next
         to the name, and the article names no one else of that surname (沈书记 is no one's when 党委书记
         沈会玲 and 支部书记沈明 are both named)."""
-        titles = self._titles_written(name)
-        spans: list[tuple[int, int]] = []
+        posts: list[tuple[int, int, str]] = []
+        others: list[int] = []
         for at in self.occurrences(surname):
-            end = at + len(surname)
             if self.text.startswith(name, at):
                 continue
-            post = _POST.match(self.text, end)
+            post = _POST.match(self.text, at + len(surname))
             if post is None:
-                other = name_at(self.text, at)
-                if other is not None and other != name:
-                    return []
-            elif any(t.endswith(post.group()) for t in titles):
-                spans.append((at, end))
+                others.append(at)
+            else:
+                posts.append((at, at + len(surname), post.group()))
+        if not posts:  # the usual case: nothing to tie, no need to look for others of the surname
+            return []
+        titles = self._titles_written(name)
+        spans = [(at, end) for at, end, post in posts if any(t.endswith(post) for t in titles)]
+        if spans and any((other := name_at(self.text, at)) is not None and other != name for at in others):
+            return []
         return spans
 
     def _bare_titles(self, name: str) -> list[tuple[int, int]]:
@@ -260,18 +267,21 @@ class Article:
                 continue
             title, p = run.group(), post.group()
             after = at + len(name)
-            if self.text[after:after + 1] in ("、", "和", "及", "与") and name_at(self.text, after + 1):
-                return []
-            for q in self.occurrences(p):
+            found = []
+            elsewhere = [q for q in self.occurrences(p) if q + len(p) != at and not self.text.startswith(name, q + len(p))]
+            for q in elsewhere:
                 e = q + len(p)
-                if e == at or self.text.startswith(name, e):
-                    continue
-                if self._holder_at(q, e, name, title[:-len(p)]):
-                    return []
                 shared = _common_suffix(self.text, e, title)
                 if shared >= len(p) + BARE_TITLE_QUALIFIER and not self.text.endswith(_PLURAL_BEFORE, 0, e - shared) \
                         and not self.text.startswith(_PLURAL_AFTER, e) and name_at(self.text, e) is None:
-                    spans.append((e - shared, e))
+                    found.append((e - shared, e))
+            if not found:  # the usual case: the title is not written alone
+                continue
+            if self.text[after:after + 1] in ("、", "和", "及", "与") and name_at(self.text, after + 1):
+                return []
+            if any(self._holder_at(q, q + len(p), name, title[:-len(p)]) for q in elsewhere):
+                return []
+            spans += found
         return sorted(set(spans))
 
     def _holder_at(self, q: int, e: int, name: str, qualifier: str) -> bool:
@@ -315,7 +325,7 @@ class Article:
             for at, stop in self._mentions_with_aliases(name):
                 if close < at <= close + 1 + QUOTED_BY_TITLE:
                     phrase = _PHRASE_END.search(self.text, stop, limit)
-                    if any(cue in self.text[stop:phrase.start() if phrase else limit] for cue in SPEECH_CUES):
+                    if _ANY_SPEECH_CUE.search(self.text, stop, phrase.start() if phrase else limit):
                         return name
         return None
 
@@ -413,7 +423,7 @@ class Article:
             for role, pattern in _BEFORE.items():
                 if pattern.search(before):
                     found.add(role)
-            if self._listed_under_attendance(at) or self._list_ends_attending(end):
+            if "attendee" not in found and (self._listed_under_attendance(at) or self._list_ends_attending(end)):
                 found.add("attendee")
         if found:
             found.add("attendee")  # whoever chairs, speaks or reports to a meeting takes part in it
@@ -430,18 +440,17 @@ class Article:
         if opener is None:
             return False
         between = self.text[opener.end():at]
-        return not any(c in between for c in _CLAUSE_END + "，,") and not any(cue in between for cue in _ALL_ROLE_CUES)
+        return not any(c in between for c in _CLAUSE_END + "，,") and _ANY_ROLE_CUE.search(between) is None
 
     def _list_ends_attending(self, end: int) -> bool:
         """The name stands in a list of titled names and groups that its sentence closes with attendance
         (…主任吴益红，区规资局…有关领导，…，及镇相关科室负责人出席会议。): nothing but the list between."""
         limit = min(len(self.text), end + ATTENDING_LIST_MAX)
-        close = re.compile(f"[{re.escape(_SENTENCE_END)}；;]").search(self.text, end, limit)
+        close = _SENTENCE_OR_SEMICOLON.search(self.text, end, limit)
         if close is None:
             return False
-        tail = self.text[end:close.start()]
-        cue = _ATTENDING_END.search(tail)
-        return cue is not None and not any(word in tail[:cue.start()] for word in _ALL_ROLE_CUES)
+        cue = _ATTENDING_END.search(self.text, end, close.start())
+        return cue is not None and _ANY_ROLE_CUE.search(self.text, end, cue.start()) is None
 
     def _pronoun_sentence(self, end: int) -> str:
         """The next sentence when it goes on about the same person (他强调 …; 他回顾了…，肯定了…，指出了…),
@@ -449,7 +458,7 @@ class Article:
         stop = self._clause_end(end, len(self.text))
         if stop < len(self.text) and self.text.startswith(("他", "她"), stop + 1):
             limit = min(len(self.text), stop + 1 + AFTER_WINDOW)
-            close = re.compile(f"[{re.escape(_SENTENCE_END)}]").search(self.text, stop + 1, limit)
+            close = _SENTENCE_END_AT.search(self.text, stop + 1, limit)
             return self.text[stop + 1:close.start() if close else limit]
         return ""
 
@@ -500,7 +509,7 @@ class Article:
         for name in self.names:
             for at, end in self._mentions_with_aliases(name):
                 after = self.after(name, end)[:30]
-                if any(cue in after for cue in SPEECH_CUES):
+                if _ANY_SPEECH_CUE.search(after):
                     found.append((at, name))
         found += [(m.start(), None) for m in _MEETING_SPEAKS.finditer(self.text)]
         return sorted(found, key=lambda item: item[0])
