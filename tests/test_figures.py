@@ -286,3 +286,14 @@ def test_a_quarter_hour_and_a_century(text: str, value: int, unit: str) -> None:
 @pytest.mark.parametrize("text", ["21世纪", "二十一世纪中叶", "此刻钟声响起", "一刻不停", "世纪之交"])
 def test_a_century_by_its_ordinal_and_a_moment_are_no_figures(text: str) -> None:
     assert find_figures(text, quoted=True) == []
+
+
+@pytest.mark.parametrize("text", ["中国企业变革的四个周期", "三个周转环节", "两个周围村庄"])
+def test_zhou_inside_a_word_is_no_week(text: str) -> None:
+    # 周期 (cycle), 周转 (turnover), 周围 (around) begin with 周 but measure no weeks
+    assert all(f.unit != "week" for f in find_figures(text))
+
+
+def test_weeks_still_read() -> None:
+    assert [(f.value, f.unit) for f in find_figures("用两个周时间完成，再过3周验收")] == [
+        (Decimal(2), "week"), (Decimal(3), "week")]

@@ -112,3 +112,24 @@ def test_words_in_quotation_marks_are_said_by_the_person_named_after_them():
 @pytest.mark.parametrize("who", ["联村领导梁新周听后，李文彬", "群众纷纷", "联村领导梁新周看着村民，大家"])
 def test_words_in_quotation_marks_said_by_someone_else_are_not_the_answers_speakers(who):
     assert _quoted_speaker(QUOTED.format(who=who), "梁新周") is None
+
+
+
+def _people(text: str, quote: str, value: int) -> tuple[list[Figure], list[str]]:
+    fig = Figure(quote=quote, value=value, unit="person", evidence=Evidence(quote=text.rstrip("。")))
+    out, rejected = Grounder(text).review(Facts(kind="meeting_report", figures=[fig]))
+    return out.figures, [r.reason for r in rejected]
+
+
+@pytest.mark.parametrize("text, quote, value", [
+    ("从各村赶来的1000多农民听了宣讲。", "1000多", 1000), ("社区300多居民到场。", "300多", 300),
+    ("二百多村民参加。", "二百多", 200)])
+def test_a_number_before_farmers_or_villagers_counts_people(text, quote, value):
+    figures, _ = _people(text, quote, value)
+    assert [f.unit for f in figures] == ["person"]
+
+
+@pytest.mark.parametrize("text", ["全镇1000多村民小组完成换届。", "全县1000多农民专业合作社。"])
+def test_a_number_before_villager_groups_counts_no_people(text):
+    figures, reasons = _people(text, "1000多", 1000)
+    assert figures == [] and reasons

@@ -50,7 +50,8 @@ MEASURES_LEAD = 60  # characters before the figure's sentence that may say what 
 # 户 counts businesses as well as households (9户…重大危险源企业): a count when the clause says so.
 _BUSINESSES_AFTER = re.compile(r"[^。；;！？!?\n，,]{0,30}?(?:企业|公司|商户|经营户|经营主体|市场主体|个体户|工厂|厂家|门店|单位)")
 DEPARTURE_MIN = 4  # a shorter opening in common says nothing of where the quote was taken from
-_PEOPLE_AFTER = re.compile(r"[\u3400-\u9fff]{0,3}?(?:人|员|者|同志|干部|党员|群众|代表|学生|专家|教师|职工|委员)")
+_PEOPLE_AFTER = re.compile(r"[\u3400-\u9fff]{0,3}?(?:人|员|者|同志|干部|党员|群众|代表|学生|专家|教师|职工|委员"
+                           r"|(?:农|村|居|市)民(?!小组|委员会|委|组|专业|合作|协会|学校|夜校|企业|公司|工作|服务|中心)|师生|家长|儿童|老人|妇女)")
 # What joins the parts of a place, body or topic described in the article's words.
 _PARTS = re.compile(r"[()（）、，,;；/]|及|和|与|以及")
 _DATE_VALUE = re.compile(r"^(?:(?P<y>[0-9]{4})|-)-(?P<m>[0-9]{2})(?:-(?P<d>[0-9]{2}))?$")
