@@ -108,16 +108,35 @@ def _in_headline_or_lead(pattern: re.Pattern[str], text: str, title: str | None,
 _HABIT = re.compile(r"(?:定期|每月|每周|每季度|每年|常态化)$")
 
 
-def names_a_meeting(text: str, title: str | None, body_start: int) -> bool:
-    """The headline or a lead paragraph names a meeting (县政协开展民主监督座谈, …调度会召开), not a habit."""
-    if title and _HOLDS_MEETING.search(title):
+# A lecture's own names for its event (开展…专题讲座, 听党课, 报告会): a gathering held to hear a talk.
+_LECTURE_NAME = re.compile(r"(?:讲座|党课|报告会|宣讲会|讲堂)$")
+
+
+def names_a_meeting(text: str, title: str | None, body_start: int, lectures: bool = True) -> bool:
+    """The headline or a lead paragraph names a meeting (县政协开展民主监督座谈, …调度会召开), not a habit;
+    with `lectures` False, not a lecture's own name for its event (开展…专题讲座)."""
+    def meeting(m: re.Match[str]) -> bool:
+        names = [n.group() for n in _MEETING_NAME.finditer(m.group())]
+        return lectures or not (names and _LECTURE_NAME.search(names[-1]))
+    if title and any(meeting(m) for m in _HOLDS_MEETING.finditer(title)):
         return True
     end = body_start
     for _ in range(LEAD_PARAGRAPHS):
         nxt = text.find("\n", end + 1)
         end = len(text) if nxt < 0 else nxt
-    return any(not _HABIT.search(text, max(0, m.start() - 4), m.start())
+    return any(not _HABIT.search(text, max(0, m.start() - 4), m.start()) and meeting(m)
                for m in _HOLDS_MEETING.finditer(text, body_start, end))
+
+
+# A meeting's business, which a lecture held as a gathering (报告会, a class in a school hall) has not:
+# a chair, or the meeting deploying, deliberating, hearing reports, studying or deciding.
+_BUSINESS = re.compile(rf"主持(?:召开)?了?[^，,。；;\n]{{0,12}}?{_MEETING_NOUN}|由[^，,。；;\n]{{2,30}}主持(?![的人])"
+                       r"|(?:会议|会上|大会)[，,]?[^。；;\n]{0,6}?(?:部署|审议|听取|研究|通报|传达|决定|表决)")
+
+
+def has_business(text: str, body_start: int) -> bool:
+    """The body reports a meeting's business (主持会议, 会议研究/部署/审议/听取…)."""
+    return _BUSINESS.search(text, body_start) is not None
 
 
 # A lecture held, in the headline or a lead paragraph: 聆听…宣讲, 开展…宣讲活动, 宣讲队…宣讲党的好政策.
@@ -219,6 +238,10 @@ def detect_kind(text: str, title: str | None, body_start: int, event_name: str |
     if lecture and (event_name is None or _LECTURE_WORD.search(head)
                     or (lecture_first and _STUDY.search(event_name))):
         return "policy_lecture", None  # the lecture is the page's event: no other meeting, or the headline's
+    if event_name is None and not has_business(text, body_start) \
+            and not names_a_meeting(text, head, body_start, lectures=False) \
+            and (reports_lecture(text, head, body_start) or lecture_balance(text, head, body_start).is_lecture):
+        return "policy_lecture", None  # a lecture held as a gathering (报告会上, 开展…讲座): no meeting business
     if event_name is None and not meeting_structure(text, body_start) and not names_a_meeting(text, head, body_start):
         if reports_lecture(text, head, body_start):
             return "policy_lecture", None  # a lecture no frame names a lecturer of (聆听…宣讲团成员…宣讲)
