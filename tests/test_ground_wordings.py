@@ -1,5 +1,5 @@
 """Wordings of real reports that state a role, a figure's unit or a list, each beside a near miss that
-does not: roles by cues after 感慨道 and 带来了一堂…课, lists that lost their commas before 分别, long
+does not: roles by cues after 感慨道, 带来了一堂…课, 讲述 and 教他们 (not 出席报告会), lists that lost their commas before 分别, long
 lists closed by 出席会议, 户 counting businesses, and what a re-ask says of a reworded quote."""
 from __future__ import annotations
 
@@ -9,6 +9,9 @@ from summarise.ground.claims import Article
 from summarise.ground.grounder import Grounder
 from summarise.schemas import Evidence, Facts, Figure, Person
 
+TEAM = ("报告会上，来自中铁一局社区主任吴永乐、蓝田县基层民警闫婕、临潼区乡村邮递员舒文艺以及长安区文明引导员茹建科"
+        "通过讲述自己工作中的亲身经历，用平实质朴的语言将《社区圆我和乐梦》等故事娓娓道来。")
+
 
 @pytest.mark.parametrize("text, name, role", [
     ("“要讲好政策。”联村领导梁新周感慨道。", "梁新周", "speaker"),
@@ -17,6 +20,10 @@ from summarise.schemas import Evidence, Facts, Figure, Person
     ("教授李明为党员带来一场精彩的专题讲座。", "李明", "lecturer"),
     ("讲师喻文婷以《调查研究》为题作了讲述。在宣讲中喻文婷讲师结合社区实际分析了问题。", "喻文婷", "lecturer"),
     ("副主委程利仲作了工作报告。他回顾了去年的工作，肯定了成绩和经验，指出了不足和差距。", "程利仲", "speaker"),
+    (TEAM, "吴永乐", "lecturer"),  # a list sharing 通过讲述 in its clause
+    (TEAM, "茹建科", "lecturer"),
+    ("退休老党员王运田正在带领社区小朋友们一起重温党的光辉事迹，教他们认识党旗。", "王运田", "lecturer"),
+    ("辅导员梁老师回顾党的奋斗历程。她从党的诞生开始，向少先队员们娓娓道来，深入浅出地讲述了党的历史。", "梁老师", "lecturer"),
 ])
 def test_roles_stated_in_these_wordings_are_read(text, name, role):
     assert role in Article(text, (name,)).roles(name)
@@ -27,9 +34,22 @@ def test_roles_stated_in_these_wordings_are_read(text, name, role):
     ("副县长张运强莅临学校。学校为师生们带来了一堂思政大课堂。", "张运强", "lecturer"),  # the school brought it
     ("在宣讲结束后，喻文婷讲师结合社区实际分析了问题。", "喻文婷", "lecturer"),  # after the talk, not in it
     ("副主委程利仲作了工作报告。会议回顾了去年的工作，指出了不足和差距。", "程利仲", "speaker"),  # not 他
+    ("县委副书记程利仲出席报告会。", "程利仲", "lecturer"),  # the occasion, not a talk
+    ("县委副书记程利仲出席专题报告会。", "程利仲", "reporter"),
+    ("报告会上，县委副书记程利仲出席，社区主任王建国讲述了自己的经历。", "程利仲", "lecturer"),  # another's 讲述
+    ("退休老党员梁新周也在场，王建国正在带领小朋友们重温党的光辉事迹，教他们认识党旗。", "梁新周", "lecturer"),
+    ("辅导员梁新周出席。王建国向少先队员们娓娓道来，讲述了党的历史。", "梁新周", "lecturer"),  # not 她
 ])
 def test_near_misses_of_those_wordings_state_no_role(text, name, role):
     assert role not in Article(text, (name, "王建国")).roles(name)
+
+
+def test_a_cue_after_a_list_is_not_of_a_name_before_the_list():
+    team = ("吴永乐", "闫婕", "舒文艺", "茹建科")
+    assert all("lecturer" in Article(TEAM, team).roles(n) for n in team)
+    text = TEAM.replace("来自中铁一局社区主任吴永乐、", "县委副书记程利仲出席，")
+    article = Article(text, ("程利仲", *team[1:]))
+    assert "lecturer" not in article.roles("程利仲") and "lecturer" in article.roles("闫婕")
 
 
 def test_names_run_together_share_the_cue_after_fen_bie():
@@ -113,6 +133,30 @@ def test_words_in_quotation_marks_are_said_by_the_person_named_after_them():
 def test_words_in_quotation_marks_said_by_someone_else_are_not_the_answers_speakers(who):
     assert _quoted_speaker(QUOTED.format(who=who), "梁新周") is None
 
+
+ELDER = ("党龄52年的退休老党员王运田正在带领小朋友们重温党的光辉事迹。\n随后，老党员还讲了党旗的意义："
+         "“同学们，希望大家传承红色基因，好好学习。”王老语重心长地说。")
+
+
+def _elder_speaker(text: str) -> str | None:
+    from summarise.schemas import Bilingual, Point
+    point = Point(text=Bilingual(zh="传承红色基因"), speaker="王运田", evidence=Evidence(quote="希望大家传承红色基因，好好学习"))
+    people = [Person(name="王运田", evidence=Evidence(quote="王运田"))]
+    out, _ = Grounder(text).review(Facts(kind="meeting_report", people=people, points=[point]))
+    return out.points[0].speaker
+
+
+def test_an_elder_called_by_surname_and_lao_says_the_words_quoted_before():
+    assert _elder_speaker(ELDER) == "王运田"
+
+
+@pytest.mark.parametrize("old, new", [
+    ("王老语", "王老师语"),  # 王老师 is a teacher, not the elder
+    ("退休老党员王运田", "社区书记王运田"),  # the article does not call him old
+    ("随后，", "社区主任王建国在场，随后，"),  # another 王 is named
+])
+def test_lao_after_a_surname_is_no_one_the_article_does_not_tie_it_to(old, new):
+    assert _elder_speaker(ELDER.replace(old, new)) is None
 
 
 def _people(text: str, quote: str, value: int) -> tuple[list[Figure], list[str]]:

@@ -33,7 +33,7 @@ ROLE_CUES: dict[str, tuple[str, ...]] = {
                 "希望", "动员", "寄语", "建议", "说", "讲", "作了交流", "交流", "谈了体会", "谈体会", "感慨道", "感叹道",
                 "说道", "讲道"),
     "lecturer": ("讲座", "辅导报告", "专题报告", "宣讲", "授课", "辅导", "党课", "主讲", "解读", "讲课", "讲授",
-                 "开讲", "报告", "讲解", "阐释", "阐述", "上了", "讲了", "培训"),
+                 "开讲", "报告", "讲解", "阐释", "阐述", "上了", "讲了", "培训", "讲述"),
     "reporter": ("汇报", "通报", "介绍", "传达", "领学", "宣读", "工作报告", "述职", "报告", "交流", "推介", "说明",
                  "解读", "领读", "发布"),
     "attendee": ("出席", "参加", "列席", "陪同", "参会", "与会", "到会", "莅临", "莅会", "会场", "收看", "观看", "调研",
@@ -83,10 +83,14 @@ _ANY_SPEECH_CUE = re.compile(vocab.alternation(SPEECH_CUES))
 # Cues that need a pattern: written in two parts around their object in the same clause (分享了…启发和
 # 感悟, 谈了…体会), or a word that also opens another one (讲学, but 讲学习 "stress study").
 _PATTERN_CUES: dict[str, str] = {"speaker": r"(?:分享|谈)了?[^。；;！？!?\n]{0,30}?(?:体会|感悟|心得)",
-                                 "lecturer": r"讲学(?!习)|带来了?(?:一堂|一场|一节|一次)[^。；;！？!?\n]{0,30}?(?:课|讲座|报告|宣讲)"}
+                                 "lecturer": r"讲学(?!习)|带来了?(?:一堂|一场|一节|一次)[^。；;！？!?\n]{0,30}?(?:课|讲座|报告|宣讲)"
+                                             r"|教(?:他们|她们|大家|孩子|小朋友|同学|学生|少先队员|队员)"}
+# A lecture or report cue that names the occasion, not the act (出席报告会, 参加培训会, 报告厅): no cue.
+_OCCASION = r"(?!会(?!议)|厅)"
 _NOT = r"(?<!未)(?<!没有)(?<!不)(?<!没)"  # 未出席, 没有参加, 不参加: attendance denied
 _ROLE_CUE_AT = {role: re.compile((_NOT if role == "attendee" else "") + "(?:" + "|".join(
-    [*map(re.escape, cues), *filter(None, [_PATTERN_CUES.get(role)])]) + ")") for role, cues in ROLE_CUES.items()}
+    [*map(re.escape, cues), *filter(None, [_PATTERN_CUES.get(role)])]) + ")"
+    + (_OCCASION if role in ("lecturer", "reporter") else "")) for role, cues in ROLE_CUES.items()}
 
 
 def squeeze(s: str) -> str:
@@ -121,6 +125,10 @@ _CJK_RUN_END = re.compile(r"[\u3400-\u9fff]+$")
 _POST_AT_END = re.compile("(?:" + vocab.alternation(vocab.TITLE_SUFFIXES) + ")$")
 _PLURAL_BEFORE = ("各", "每", "全体", "位")
 _PLURAL_AFTER = ("们", "等")
+
+
+# 王老 for an elder the article calls 老党员/老干部 next to the name (not 王老师, 王老汉, 王老板).
+_ELDER = re.compile(r"老(?![师汉伯太先板人爷奶婆头大二三四五六七八九十乡家兄弟姐妹])")
 
 
 def _common_suffix(text: str, end: int, title: str) -> int:
@@ -232,15 +240,15 @@ class Article:
         return titles
 
     def _surname_posts(self, name: str, surname: str) -> list[tuple[int, int]]:
-        """Mentions of `name` by surname and post (邹书记): the post ends a title the article writes next
-        to the name, and the article names no one else of that surname (沈书记 is no one's when 党委书记
+        """Mentions of `name` by surname and post (邹书记) or the honorific 老 (王老 for 退休老党员王运田): the
+        post ends (老 stands in) a title the article writes next to the name, and the article names no one else of that surname (沈书记 is no one's when 党委书记
         沈会玲 and 支部书记沈明 are both named)."""
         posts: list[tuple[int, int, str]] = []
         others: list[int] = []
         for at in self.occurrences(surname):
             if self.text.startswith(name, at):
                 continue
-            post = _POST.match(self.text, at + len(surname))
+            post = _POST.match(self.text, at + len(surname)) or _ELDER.match(self.text, at + len(surname))
             if post is None:
                 others.append(at)
             else:
@@ -248,7 +256,8 @@ class Article:
         if not posts:  # the usual case: nothing to tie, no need to look for others of the surname
             return []
         titles = self._titles_written(name)
-        spans = [(at, end) for at, end, post in posts if any(t.endswith(post) for t in titles)]
+        spans = [(at, end) for at, end, post in posts
+                 if any(t.endswith(post) or (post == "老" and "老" in t) for t in titles)]
         if spans and any((other := name_at(self.text, at)) is not None and other != name for at in others):
             return []
         return spans
