@@ -39,6 +39,8 @@ _COMPANY = re.compile(r"(?:集团|有限公司|股份|公司|企业(?!家))")  #
 _PARTY_ORGAN = re.compile(r"党委|党总支|党支部|党组|中心组|党工委")
 # A notice, plan or opinion issued as a document (关于开展…活动的通知): it announces, it reports nothing.
 _NOTICE_TITLE = re.compile(r"^关于[^\n]{2,80}的(?:通知|通报|意见|办法|方案|规定|决定|公告|批复|函)$")
+# A notice's own formulas in the body (现将有关事项通知如下, 特此通知): it convenes a session, reports none held.
+_NOTICE_BODY = re.compile(r"通知如下|特此通知")
 _GOVERNMENT = re.compile(r"(?:政府|党委|市委|县委|省委|区委|镇委|镇|县|市|省|区|局|厅|部|办|委员会|政协|人大|中心|林局)")
 _LECTURE_EVENT = re.compile(r"(?:讲座|报告会|辅导|党课|授课|讲课|宣讲|讲堂)")
 
@@ -214,6 +216,8 @@ def detect_kind(text: str, title: str | None, body_start: int, event_name: str |
         return "other", "a speech transcript, not a report of a meeting"
     if _NOTICE_TITLE.search(head):
         return "other", "a notice or document (a “notice on …”), not a report of a meeting"
+    if _NOTICE_BODY.search(text, body_start):
+        return "other", "a notice convening a meeting (通知如下, 特此通知), not a report of one held"
     # with no convening body, the headline's clause that names the meeting (a kicker above it, 倾听企业心声,
     # names no one)
     actor = convened_by or next((c for c in _HEAD_CLAUSES.split(head) if _MEETING_NAME.search(c)), head)[:12]
