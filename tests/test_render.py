@@ -313,3 +313,22 @@ def test_out_of_scope_reason_a_model_wrote_in_chinese_stays_out_of_the_english()
     assert "[untranslated]" in en.replace("\\", "")
     unknown = record.model_copy(update={"out_of_scope_reason": "a market report"})
     assert "英文说明：a market report" in _reason_row(unknown, "zh")
+
+
+def test_every_offline_reason_is_english_with_a_chinese_rendering() -> None:
+    import ast
+    from pathlib import Path
+
+    import summarise.offline as offline
+    from summarise.render.view import _REASON_ZH
+
+    reasons = set()
+    for path in Path(offline.__file__).parent.glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if isinstance(node, ast.Tuple) and len(node.elts) == 2 and all(isinstance(e, ast.Constant) for e in node.elts) \
+                    and node.elts[0].value == "other" and isinstance(node.elts[1].value, str):
+                reasons.add(node.elts[1].value)
+    assert len(reasons) >= 6
+    for reason in reasons:
+        assert not re.search(r"[\u3400-\u9fff]", reason), reason  # no Chinese inside English
+        assert reason in _REASON_ZH, reason

@@ -217,7 +217,7 @@ def detect_kind(text: str, title: str | None, body_start: int, event_name: str |
     if _NOTICE_TITLE.search(head):
         return "other", "a notice or document (a “notice on …”), not a report of a meeting"
     if _NOTICE_BODY.search(text, body_start):
-        return "other", "a notice convening a meeting (通知如下, 特此通知), not a report of one held"
+        return "other", "a notice convening a meeting, not a report of one held"
     # with no convening body, the headline's clause that names the meeting (a kicker above it, 倾听企业心声,
     # names no one)
     actor = convened_by or next((c for c in _HEAD_CLAUSES.split(head) if _MEETING_NAME.search(c)), head)[:12]

@@ -102,6 +102,7 @@ _REASON_ZH = {
     "a company's internal meeting, not a government meeting": "企业内部会议，不是政府会议",
     "a notice of awards or appointments, not a report of a meeting": "表彰或任免通知，不是会议报道",
     "a visit or an inspection, not a meeting": "走访或检查，不是会议",
+    "a notice convening a meeting, not a report of one held": "召开会议的通知，不是已召开会议的报道",
     "no meeting is reported (no convening sentence, chair, attendance or speeches)":
         "未报道会议（没有召开、主持、出席或讲话的表述）",
 }
