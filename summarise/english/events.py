@@ -26,6 +26,7 @@ from summarise.english.glossary import (
     translate_title,
 )
 from summarise.english.romanise import romanise, romanise_name, split_place
+from summarise.parse.numbers import cn_numeral
 
 __all__ = ["event_type", "translate_event", "translate_group", "translate_headline"]
 
@@ -164,16 +165,21 @@ def _place(zh: str) -> str | None:
     one word ("Wuhan", never a person's "Wu Han")."""
     from summarise.english.venues import translate_venue
     zh = zh.strip()
-    if zh in ("我校", "学校", "我院", "我市", "我县", "我区", "我省", "我局"):
-        return _actor(zh)
-    out = None
-    levels = _NESTED.findall(zh)  # 湖南省长沙市岳麓区: Yuelu District, Changsha City, Hunan Province
-    if len(levels) > 1 and "".join(levels) == zh and all(lookup_body(x) is None for x in levels):
-        out = ", ".join(romanise(x) for x in reversed(levels))
-    out = out or translate(zh) or translate_venue(zh)
+    if zh in _OWN_PLACES:
+        return _OWN_PLACES[zh]
+    out = _levels(zh) or translate(zh) or translate_venue(zh)
     if out is None and re.fullmatch(r"[\u4e00-\u9fff]{2,8}", zh):
         out = romanise(zh)
     return out
+
+
+def _levels(zh: str) -> str | None:
+    """A place written as its levels, each a name no body has (湖南省长沙市岳麓区 → "Yuelu District,
+    Changsha City, Hunan Province"), smallest first; else None."""
+    levels = _NESTED.findall(zh)
+    if len(levels) > 1 and "".join(levels) == zh and all(lookup_body(x) is None for x in levels):
+        return ", ".join(romanise(x) for x in reversed(levels))
+    return None
 
 
 def _named_place(zh: str) -> str | None:
@@ -185,7 +191,9 @@ def _named_place(zh: str) -> str | None:
     return translate_venue(zh)
 
 
-_OWN_PLACES = ("我校", "学校", "我院", "我市", "我县", "我区", "我省", "我局")
+# The report's own place or body (在我校召开, 我市启动…).
+_OWN_PLACES = {"我校": "the university", "学校": "the school", "我院": "the institution", "我市": "the city",
+               "我县": "the county", "我区": "the district", "我省": "the province", "我局": "the bureau"}
 
 
 def lookup_place(zh: str) -> str | None:
@@ -200,12 +208,10 @@ def _actor(zh: str) -> str | None:
         zh = zh[:-2]
     if not zh:
         return None
-    if zh in ("我校", "学校", "我院", "我市", "我县", "我区", "我省", "我局"):
-        return {"我校": "the university", "学校": "the school", "我院": "the institution", "我市": "the city",
-                "我县": "the county", "我区": "the district", "我省": "the province", "我局": "the bureau"}[zh]
-    levels = _NESTED.findall(zh)  # 佛坪县石墩河镇: Shidunhe Town, Foping County
-    if len(levels) > 1 and "".join(levels) == zh and all(lookup_body(x) is None for x in levels):
-        return ", ".join(romanise(x) for x in reversed(levels))
+    if zh in _OWN_PLACES:
+        return _OWN_PLACES[zh]
+    if (nested := _levels(zh)) is not None:  # 佛坪县石墩河镇: Shidunhe Town, Foping County
+        return nested
     out = translate(zh) or translate_title(zh)
     if out is None and split_place(zh) and re.fullmatch(r"[\u4e00-\u9fff]{2,8}", zh):
         out = romanise(zh)
@@ -588,7 +594,6 @@ _GROUP_ATTENDS = re.compile(r"(?:出席|参加|列席)(?:了)?(?:会议|学习|�
 
 
 def _count(zh: str) -> int | None:
-    from summarise.parse.numbers import cn_numeral
     return int(zh) if zh.isdigit() else cn_numeral(zh)
 
 
