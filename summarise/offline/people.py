@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Container, Iterator
 from dataclasses import dataclass, field
 
 from . import frames, lexicon, vocab
@@ -535,24 +535,14 @@ def _list_openings(text: str) -> Iterator[tuple[int, int]]:
 _ORG_BEFORE_LIST = vocab.ORG_ENDINGS | frozenset("班")
 
 
-def _joined_list_openings(text: str) -> Iterator[tuple[int, int]]:
-    """(start, end) of a list's first name right after 与/同/和 (与A、B、C等企业家代表座谈): the people
-    someone met, read only when the list ends in a label (等 + their title)."""
+def _glued_list_openings(text: str, before: Container[str]) -> Iterator[tuple[int, int]]:
+    """(start, end) of a list's first name glued to a character in `before`: the body it follows
+    (_ORG_BEFORE_LIST: 县工作专班刘彩凤、李靖、刘博等同志) or 与/同/和 (与A、B、C等企业家代表座谈: the
+    people someone met, read only when the list ends in a label, 等 + their title)."""
     for at in occurrences(text, "、"):
         for n in (3, 2):
             a = at - n
-            if a > 0 and text[a - 1] in "与同和" and not lexicon.refuses(text[a:at]) \
-                    and name_at(text, a, listed=True) == text[a:at]:
-                yield a, at
-                break
-
-
-def _org_list_openings(text: str) -> Iterator[tuple[int, int]]:
-    """(start, end) of a list's first name glued to the body before it (县工作专班刘彩凤、李靖、刘博等同志)."""
-    for at in occurrences(text, "、"):
-        for n in (3, 2):
-            a = at - n
-            if a > 0 and text[a - 1] in _ORG_BEFORE_LIST and not lexicon.refuses(text[a:at]) \
+            if a > 0 and text[a - 1] in before and not lexicon.refuses(text[a:at]) \
                     and name_at(text, a, listed=True) == text[a:at]:
                 yield a, at
                 break
@@ -583,8 +573,8 @@ def _bare_lists(text: str, free: Callable[[int, int], bool], taken: _Taken, word
     A list closed by a head count (等四名同志) is a group the report counts, not its participants.
     """
     out: list[Mention] = []
-    openings = sorted([(a, b, 2, False) for a, b in _list_openings(text)] + [(a, b, 3, False) for a, b in _org_list_openings(text)]
-                      + [(a, b, 3, True) for a, b in _joined_list_openings(text)])
+    openings = sorted([(a, b, 2, False) for a, b in _list_openings(text)] + [(a, b, 3, False) for a, b in _glued_list_openings(text, _ORG_BEFORE_LIST)]
+                      + [(a, b, 3, True) for a, b in _glued_list_openings(text, "与同和")])
     walked = -1  # where the last list read ended: an opening inside it is one of its names, not read again
     for start, pos, least, joined in openings:  # the list must open a clause, or follow a body's name (3 names or more)
         if start < walked:
