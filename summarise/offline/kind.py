@@ -99,11 +99,16 @@ def _in_headline_or_lead(pattern: re.Pattern[str], text: str, title: str | None,
     """`pattern` occurs in the headline or in the first LEAD_PARAGRAPHS paragraphs of the body."""
     if title and pattern.search(title):
         return True
+    return pattern.search(text, body_start, _lead_end(text, body_start)) is not None
+
+
+def _lead_end(text: str, body_start: int) -> int:
+    """Where the first LEAD_PARAGRAPHS paragraphs of the body end."""
     end = body_start
     for _ in range(LEAD_PARAGRAPHS):
         nxt = text.find("\n", end + 1)
         end = len(text) if nxt < 0 else nxt
-    return pattern.search(text, body_start, end) is not None
+    return end
 
 
 # A habit (定期召开评审会, 每月召开例会): it names no one meeting held.
@@ -122,12 +127,8 @@ def names_a_meeting(text: str, title: str | None, body_start: int, lectures: boo
         return lectures or not (names and _LECTURE_NAME.search(names[-1]))
     if title and any(meeting(m) for m in _HOLDS_MEETING.finditer(title)):
         return True
-    end = body_start
-    for _ in range(LEAD_PARAGRAPHS):
-        nxt = text.find("\n", end + 1)
-        end = len(text) if nxt < 0 else nxt
     return any(not _HABIT.search(text, max(0, m.start() - 4), m.start()) and meeting(m)
-               for m in _HOLDS_MEETING.finditer(text, body_start, end))
+               for m in _HOLDS_MEETING.finditer(text, body_start, _lead_end(text, body_start)))
 
 
 # A meeting's business, which a lecture held as a gathering (报告会, a class in a school hall) has not:
@@ -242,14 +243,16 @@ def detect_kind(text: str, title: str | None, body_start: int, event_name: str |
     if lecture and (event_name is None or _LECTURE_WORD.search(head)
                     or (lecture_first and _STUDY.search(event_name))):
         return "policy_lecture", None  # the lecture is the page's event: no other meeting, or the headline's
-    if event_name is None and not has_business(text, body_start) \
-            and not names_a_meeting(text, head, body_start, lectures=False) \
-            and (reports_lecture(text, head, body_start) or lecture_balance(text, head, body_start).is_lecture):
-        return "policy_lecture", None  # a lecture held as a gathering (报告会上, 开展…讲座): no meeting business
-    if event_name is None and not meeting_structure(text, body_start) and not names_a_meeting(text, head, body_start):
-        if reports_lecture(text, head, body_start):
-            return "policy_lecture", None  # a lecture no frame names a lecturer of (聆听…宣讲团成员…宣讲)
-        if lecture_balance(text, head, body_start).is_lecture:
-            return "policy_lecture", None  # someone addresses an audience on a subject in a lecture frame
-        return "other", "no meeting is reported (no convening sentence, chair, attendance or speeches)"
+    if event_name is None:
+        # a lecture held as a gathering (报告会上, 开展…讲座) with no meeting business, or a page that
+        # convenes nothing
+        gathering = not has_business(text, body_start) and not names_a_meeting(text, head, body_start, lectures=False)
+        unconvened = not meeting_structure(text, body_start) and not names_a_meeting(text, head, body_start)
+        # a lecture no frame names a lecturer of (聆听…宣讲团成员…宣讲), or someone addressing an audience
+        # on a subject in a lecture frame
+        if (gathering or unconvened) and (reports_lecture(text, head, body_start)
+                                          or lecture_balance(text, head, body_start).is_lecture):
+            return "policy_lecture", None
+        if unconvened:
+            return "other", "no meeting is reported (no convening sentence, chair, attendance or speeches)"
     return "meeting_report", None
