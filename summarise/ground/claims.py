@@ -169,10 +169,10 @@ def _run_together(gap: str) -> bool:
 
 RUN_TOGETHER_GAP = 12
 QUOTED_BY_WINDOW = 40  # the attribution after a closing quotation mark: title, name, cue
-QUOTED_BY_TITLE = 20
-_PHRASE_END = re.compile(r"[，,。；;！？!?\n]")  # at most this many characters of title between the mark and the name
+QUOTED_BY_TITLE = 20  # at most this many characters of title between the mark and the name
+_PHRASE_END = re.compile(r"[，,。；;！？!?\n]")
 ATTENDING_LIST_MAX = 400  # a sentence listing the attending leaders, groups and their titles
-_ATTENDING_END = re.compile(r"(?<!未)(?<!没有)(?<!不)(?<!没)(?:出席|参加|列席)了?(?:会议|活动|座谈会|仪式|大会|本次会议)?$")
+_ATTENDING_END = re.compile(_NOT + r"(?:出席|参加|列席)了?(?:会议|活动|座谈会|仪式|大会|本次会议)?$")
 
 
 @dataclass

@@ -23,6 +23,8 @@ from typing import TYPE_CHECKING
 
 from summarise.english.glossary import glossary
 from summarise.english.romanise import romanise_name
+from summarise.offline import lexicon
+from summarise.offline.surnames import PREPOSITIONS, surname_length
 from summarise.parse.dates import DateMention, chronicle_days, find_dates
 from summarise.parse.numbers import cn_numeral, find_figures
 from summarise.schemas import Bilingual, Facts, Rejection
@@ -144,9 +146,6 @@ def _titled_names(text: str) -> list[tuple[str, str]]:
     """Names written right after a title (镇党委书记赵锡雄): (3-character reading, 2-character reading).
     A surname that is also a preposition, followed by a common word, is no name (书记向党员传达: 向 +
     党员); any other surname is (书记张国庆 is checked, though 国庆 is a word)."""
-    from summarise.offline import lexicon
-    from summarise.offline.surnames import PREPOSITIONS, surname_length
-
     sections = lexicon.sections()
     found = []
     for m in _title_pattern().finditer(text):
