@@ -159,10 +159,18 @@ _SCHEDULED = re.compile(r"决定|同意|建议|批准|将于|拟于|定于|计�
                         r"|定期|每月|每周|每季度|每年|常态化")  # a habit (定期召开评审会) convenes no one meeting
 
 
+# A clause giving the grounds of the meeting (根据…工作计划安排，…召开了…): its 计划 schedules nothing.
+_GROUNDS = re.compile(r"(?:根据|按照|依据|遵照)")
+
+
 def _scheduled(text: str, start: int, verb: int) -> bool:
     """The convening verb at `verb` schedules a meeting (a decision, a plan, a document's title) or
-    describes a habit (定期召开…, 每月召开…)."""
-    return _SCHEDULED.search(text, start, verb) is not None
+    describes a habit (定期召开…, 每月召开…); a plan in a clause of grounds (根据…计划安排，) does not."""
+    for m in _SCHEDULED.finditer(text, start, verb):
+        clause = max(start, max(text.rfind(c, start, m.start()) for c in _CLAUSE_MARKS) + 1)
+        if not _GROUNDS.match(text, clause) or _CLAUSE_MARK.search(text, m.end(), verb) is None:
+            return True
+    return False
 
 
 def _structured(text: str, sent: Span) -> bool:
@@ -272,7 +280,10 @@ def find_event(text: str, title: str | None, date_mentions: list[dates.DateMenti
         event.sentence, event.name = sent, Span(held.start("name") + 1, held.end("name"))
     for sent, held, held_at in found[:1]:
         event.sentence = sent
-        if held and (not held_at or held.start("name") <= held_at.start("name")):
+        # a body whose name ends in 会 before the verb (民建嘉兴市委会召开了…会议) convenes the named meeting
+        # after it (not a bare 会议: 市委常委会3月2日召开会议 names the meeting before the verb)
+        if held and (not held_at or held.start("name") <= held_at.start("name")
+                     or (held_at.end() <= held.start("name") and held.group("name") != "会议")):
             event.name = Span(held.start("name"), held.end("name"))
             subj_start = _strip_time(text, held.start("subj"), held.end("subj"))
             host, place = _subject_parts(text, subj_start, held.end("subj"))

@@ -39,12 +39,17 @@ _SESSION_AFTER = re.compile(r"(?:会议|全会|全体会议|大会|常委会|委
 
 
 def _in_slogan(text: str, fig: shared.ParsedFigure) -> bool:
-    """Inside a short quotation (“9个城市是1个城市”): a slogan, not a statement of fact."""
-    opened = text.rfind("“", max(0, fig.start - 14), fig.start)
-    if opened < 0 or "”" in text[opened:fig.start]:
-        return False
-    closed = text.find("”", fig.end, fig.end + 14)
-    return closed >= 0 and closed - opened <= 16
+    """Inside a short quotation (“9个城市是1个城市”, ‘两个毫不动摇’): a slogan, not a statement of
+    fact; or inside a book's or a document's title (《…权益保障十年观察》): part of its name."""
+    for left, right in ("“”", "‘’"):
+        opened = text.rfind(left, max(0, fig.start - 14), fig.start)
+        if opened < 0 or right in text[opened:fig.start]:
+            continue
+        closed = text.find(right, fig.end, fig.end + 14)
+        if closed >= 0 and closed - opened <= 16:
+            return True
+    opened = text.rfind("《", max(0, fig.start - 40), fig.start)
+    return opened >= 0 and "》" not in text[opened:fig.start] and "》" in text[fig.end:fig.end + 40]
 
 
 # The label of a list given just before it: “学科交叉”、“产教融合”、“教育数字化”三个关键词,

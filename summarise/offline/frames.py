@@ -39,8 +39,8 @@ LEAD = (r"(?:等|同志|一行|[（(][^）)]{0,8}[）)]|" + vocab.alternation(vo
 LECTURE_NOUNS = (r"(?:专题辅导报告|辅导报告|专题报告|宣讲报告|学术报告|形势报告|理论报告|专题讲座|学术讲座|专题党课"
                  r"|专题辅导|专题讲课|辅导讲座|讲座|授课|讲课|党课|微党课|宣讲|辅导|思政课|思政大课堂|课堂)")
 # A report with a lecture's marks: titled (题为, 《…》/“…” topic) or counted (一场, 一堂, 一次).
-_TITLED_REPORT = (r"(?:题为[^，,。；;]{0,60}?|(?:一场|一堂|一次)[^，,。；;]{0,40}?|[《“][^》”]{1,60}[》”]的?)"
-                  r"(?<!工作)(?<!主题)(?<!述职)报告(?!会)")
+_TITLED_REPORT = (r"(?:题为[^，,。；;]{0,60}?|(?:一场|一堂|一次)[^，,。；;]{0,40}?|《[^》\n]{1,80}》的?[^，,。；;]{0,8}?"
+                  r"|“[^”]{1,60}”的?)(?<!工作)(?<!主题)(?<!述职)报告(?!会)")
 # Where the lecturer came from or went (应邀到校医院, 受邀来校, 走进张庄村, 在城关镇): no clause break.
 _ARRIVAL = (r"(?:[，,]?(?:应邀|受邀|特邀)|专程|亲自|再次)?"
             r"(?:(?:来到|来|到|莅临|走进|走上|赴|回到|深入|前往|在)[^，,。；;]{0,20}?[，,]?)?")
@@ -50,12 +50,18 @@ _ARRIVAL = (r"(?:[，,]?(?:应邀|受邀|特邀)|专程|亲自|再次)?"
 _PREPOSITION = (r"(?:并|还|又|再)?(?:为|给|向|紧紧围绕|围绕|就|紧密结合|结合|以|面向|聚焦|对|从|与|用|运用|通过|采用|分别"
                 r"|立足|紧扣|联系|针对|按照|根据|依据|作为|组织|带领)")
 _PHRASE_CHAR = r"(?:[^，,。；;“”]|“[^”。]{0,60}”)"
+# A capacity before the arrival (周磊作为法治副校长，应邀来到…，以…为题，开展了一堂…讲座): whole phrases
+# ending with a comma, read before 应邀/来到 as the other phrases are read after it.
+_ROLE_SETTING = r"(?>(?:作为|以)[^，,。；;“”]{1,20}[，,])?"
 # Phrases that end with a comma are read whole (atomic: no backtracking into them, so a sentence of
 # prepositions costs linear time); the last one runs up to the verb.
 _SETTING = (r"[，,]?(?>" + _PREPOSITION + _PHRASE_CHAR + r"{0,120}[，,]){0,4}"
-            r"(?:" + _PREPOSITION + _PHRASE_CHAR + r"{0,60}?)?")
+            r"(?:" + _PREPOSITION + _PHRASE_CHAR + r"{0,120}?)?")
+# A character of the words between a lecture verb and its noun; a quoted or book title is one piece,
+# its commas included (作了《坚持群众路线，扫除“四风”之害》的辅导报告).
+_TITLE_CHAR = r"(?:《[^》\n]{1,80}》|“[^”\n]{1,60}”|[^，,。；;])"
 _LECTURE_VERB = (
-    r"(?:(?:作|做|讲|上|进行|开展|带来)了?[^，,。；;]{0,60}?" + LECTURE_NOUNS
+    r"(?:(?:作|做|讲|上|进行|开展|带来)了?" + _TITLE_CHAR + r"{0,60}?" + LECTURE_NOUNS
     + r"|(?:作|做)了?" + _TITLED_REPORT
     + r"|(?:辅导)?讲授|授课|主讲(?![团队人])|开讲|宣讲(?![团队员会人])|讲党课|讲了?[^，,。；;]{0,8}?课"
     + r"|领学[^。；;]{0,60}?并(?:进行)?(?:解读|辅导|讲解|宣讲)"
@@ -72,8 +78,10 @@ _INVITED_REPORT = r"(?:应邀|受邀|特邀)[^。；;]{0,40}?(?:作|做)了?[^�
 _TITLED_TALK = r"以[《“][^》”]{1,60}[》”]为题[，,](?![^。；;\n]*?(?:发言|讲话|致辞|汇报))"
 
 ROLE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("chair", re.compile(LEAD + r"(?:主持)|(?:等|同志)?在主持[^，,。；;]{0,12}?(?:时|中)")),
-    ("lecturer", re.compile(LEAD + r"(?:" + _INVITED_REPORT + r"|" + _TITLED_TALK + r"|" + _ARRIVAL + _SETTING + _MANNER + _LECTURE_VERB
+    ("chair", re.compile(LEAD + r"(?:主持)|(?:等|同志)?在主持[^，,。；;]{0,12}?(?:时|中)"
+                         # a place before the verb (在区机关大院2号楼二楼会议室主持召开…会议)
+                         + r"|" + LEAD + r"在[^，,。；;]{1,30}?主持(?=召开|了?[^，,。；;]{0,12}?会)")),
+    ("lecturer", re.compile(LEAD + r"(?:" + _INVITED_REPORT + r"|" + _TITLED_TALK + r"|" + _ROLE_SETTING + _ARRIVAL + _SETTING + _MANNER + _LECTURE_VERB
                             + r"|(?:担任|作为)(?:本次|此次)?(?:讲座|报告会|宣讲)?(?:的)?主讲(?:人|嘉宾|专家)?)")),
     ("speaker", re.compile(LEAD + r"(?:主持[^，,。；]{0,6}?并[^，,。；]{0,6}?(?:讲话|致辞)|出席[^，,。；]{0,8}?并[^，,。；]{0,6}?(?:讲话|致辞)|发表[^，,。；]{0,8}?讲话|(?:作|做)了?[^，,。；]{0,20}?(?:讲话|致辞|发言|报告|表示)|讲话|致辞|发言|指出|强调|表示|说|认为|要求|提出|希望|建议|介绍|传达|分析|部署)")),
     ("reporter", re.compile(LEAD + r"(?:(?:作|做)?[^，,。；]{0,20}?汇报|通报)")),

@@ -156,6 +156,27 @@ def _arrives(text: str, end: int, listed: bool) -> bool:
             and not is_boundary(text, end + 1))
 
 
+def confirmed_name_at(text: str, pos: int, memo: dict[str, bool] | None = None) -> str | None:
+    """A name after a title that runs into an unknown word here (市长杜德林实地调研, 书记史孟艳带著…),
+    confirmed by another mention of the same characters that ends where a name ends (杜德林一行,
+    由史孟艳、朱贤长等): three characters tried before two. `memo` keeps the answer per candidate."""
+    for n in (3, 2):
+        cand = text[pos:pos + n]
+        s = surname_length(cand)
+        if len(cand) < n or not s or len(cand) - s not in (1, 2) or not _given_ok(cand[s:]) \
+                or cand in vocab.NOT_NAMES or cand in _REJECT_NAMES or lexicon.refuses(cand) or _glued_left(text, pos):
+            continue
+        if memo is not None and cand in memo:
+            found = memo[cand]
+        else:
+            found = any(at != pos and name_at(text, at) == cand for at in occurrences(text, cand))
+            if memo is not None:
+                memo[cand] = found
+        if found:
+            return cand
+    return None
+
+
 _DOTTED_HEAD = re.compile(r"[\u4e00-\u9fff]{1,7}[·•‧・]")
 DOTTED_TAIL_MAX = 8
 
@@ -364,6 +385,7 @@ def find_mentions(text: str) -> list[Mention]:
     free = taken.free
     words: dict[str, bool] = {}
     dotted: dict[str, str | None] = {}
+    confirmed: dict[str, bool] = {}
 
     last_end = 0
     for m in _SUFFIX_RE.finditer(text):
@@ -374,7 +396,7 @@ def find_mentions(text: str) -> list[Mention]:
             pos += 1
         if text.startswith(("”", "’"), pos):  # an epithet in quotes before the name: “乡村大使”胡崇德
             pos += 1
-        name = dotted_name_at(text, pos, dotted) or name_at(text, pos, weak=True)
+        name = dotted_name_at(text, pos, dotted) or name_at(text, pos, weak=True) or confirmed_name_at(text, pos, confirmed)
         if not name or not free(pos, pos + len(name)):
             continue
         start = _title_start(text, m.start(), last_end)
@@ -693,7 +715,9 @@ def find_people(text: str) -> list[Found]:
 
 
 # A lecture verb far from its subject (X分别到…，与…交流，边讲边提问，为党员讲授了一堂党课).
-_LECTURE_ACT = re.compile(r"(?:讲授|讲|上|作|做)了?(?:一堂|一场|一次|一节)[^，,。；;]{0,40}?(?:党课|讲座|专题报告|辅导报告|宣讲报告|课)")
+# A quoted title is one piece of it, commas included (带来了一场“深入学习…，扎实推进…”主题“车间党课”).
+_LECTURE_ACT = re.compile(r"(?:讲授|讲|上|作|做|带来)了?(?:一堂|一场|一次|一节)(?:“[^”\n]{1,60}”|[^，,。；;]){0,40}?"
+                          r"(?:党课|讲座|专题报告|辅导报告|宣讲报告|课)")
 # What hands the lecture to someone else between the subject and the verb.
 _OTHER_AGENT = re.compile(r"邀请|请|主持|出席|参加|由|听取|聆听|组织")
 
