@@ -23,7 +23,7 @@ from .event import RawEvent, find_event, find_topic
 from .figures import find_figures
 from .frames import gives_talk
 from .groups import find_groups
-from .kind import detect_kind
+from .kind import ROUNDUP_REASON, detect_kind
 from .people import Found, find_people, speech_anchors
 from .points import find_points, point_text
 from .sections import chronicle_entries, digest_items
@@ -47,6 +47,8 @@ PEOPLE_LIMIT, FIGURE_LIMIT, POINT_LIMIT, GROUP_LIMIT = 40, 60, 40, 20  # the sch
 _LEAD_SENTENCE = re.compile(r"[^\n]{2,}[，,][^\n]*。")  # a first line of whole sentences
 _DATE_ONLY = re.compile(r"\s*(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日?\s*(?:(?:星期|周)[一二三四五六日天])?\s*")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+# A news dateline opening the lead: 今日竹山网消息 7月23日，…, 本报讯（记者 …）, 江门日报讯, 新华社北京3月5日电.
+_NEWS_DATELINE = re.compile(r"^[\u4e00-\u9fff]{1,12}?(?:网消息|讯|日电)[\s:：]*(?:[（(]|[0-9０-９]{1,2}月|记者|通讯员)")
 _BULLETS = "●■◆▲★☆□◇○•"
 HEADLINE_CHARS = 120  # the genre's headlines are 10–60 characters; a longer first line is the lead
 
@@ -63,8 +65,10 @@ def _headline(doc: Any, text: str) -> tuple[str | None, Span | None]:
     if (title is None and _LEAD_LINE.match(first)) or ((title is None or title.strip() == first)
                                                         and _LEAD_SENTENCE.fullmatch(first)):
         return None, None  # the lead paragraph, even where the page (or the normaliser) titles it so
-    if _DATE_ONLY.fullmatch(first):
-        return None, None  # a dateline (2月10日) dates the report: it is no headline
+    if _DATE_ONLY.fullmatch(first) or _NEWS_DATELINE.match(first):
+        # a dateline (2月10日) dates the report, and a line opened by a news dateline (今日竹山网消息 7月23日，…)
+        # is the lead: neither is a headline
+        return None, None
     if first and not _HAN.search(first):
         # a button's text (close): page chrome, no headline
         return (_HEADLINE_MARKUP.sub("", title, count=1), None) if title and title.strip() != first else (None, None)
@@ -211,10 +215,11 @@ def extract_facts(doc: Any) -> Facts:
     kind, reason = detect_kind(text, headline, body, name_zh, convened, invited, lecturer is not None, first_talk)
     digest = digest_items(text, body, headline) if reason is None else []
     chronicle = chronicle_entries(text, body) if reason is None and not digest else []
-    if digest or chronicle:
-        kind, reason = "other", (f"a digest of {len(digest)} separate items, not the report of one meeting" if digest
-                                 else f"a chronicle of {len(chronicle)} dated entries, not the report of one meeting")
-        raw_event, topic = RawEvent(), None  # each item has its own event, date and place
+    if digest or chronicle or reason == ROUNDUP_REASON:
+        if digest or chronicle:
+            kind, reason = "other", (f"a digest of {len(digest)} separate items, not the report of one meeting" if digest
+                                     else f"a chronicle of {len(chronicle)} dated entries, not the report of one meeting")
+        raw_event, topic = RawEvent(), None  # each item (each event of a roundup) has its own event, date and place
         for p in found:
             p.roles = [r for r in p.roles if r not in ("chair", "lecturer")] or ["speaker"]
     if kind == "policy_lecture" and lecturer is None:

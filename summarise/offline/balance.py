@@ -17,17 +17,20 @@ from typing import NamedTuple
 _FRAME = re.compile(r"宣讲|授课|讲座|辅导报告|专题报告|形势报告|宣讲报告|党课|课堂|普法|讲课|上课|开讲|讲解|解读|领学|讲堂"
                     r"|讲授|主讲|讲法|说法|讲政策|讲理论|微课|思政课|法治课|一课|法律知识|以案释法")
 # An audience: the people a lecture is given to.
-_AUDIENCE = re.compile(r"村民|群众|党员|学生|职工|干部|居民|师生|员工|青年|乡亲|同学|老人|农户|工人|家长|妇女|学员|听众"
-                       r"|少先队员|官兵|村干部|社区居民|企业主|商户|大家|团员|队员|职员|护士|医护")
+AUDIENCE = (r"(?:村民|群众|党员|学生|职工|干部|居民|师生|员工|青年|乡亲|同学|老人|农户|工人|家长|妇女|学员|听众"
+            r"|少先队员|官兵|村干部|社区居民|企业主|商户|大家|团员|队员|职员|护士|医护)")
+_AUDIENCE = re.compile(AUDIENCE)
 # Addressing the audience (为村民宣讲, 给学生上课, 向群众普法, 村民聆听) or the audience attending a talk.
 _ADDRESS = re.compile(r"[为给向对带领组织](?:[^，,。；;！!？?\n]{0,12}?)(?:" + _AUDIENCE.pattern + ")"
                       r"|(?:" + _AUDIENCE.pattern + r")[^，,。；;！!？?\n]{0,8}?(?:聆听|听取|收听|认真听|参加|学习)")
 # The subject of a talk: 围绕…, 就…, 结合…, 以…为题/主题, 《…》, …精神, …法.
 _SUBJECT = re.compile(r"围绕|结合|就[^，,。；;\n]{2,30}?(?:进行|作|做|展开)|以[^，,。；;\n]{2,40}?为(?:题|主题)|《[^》\n]{2,40}》"
                       r"|精神|法律|条例|法规|政策|理论")
+# One lecture, counted (一场…专题宣讲, 上了一节…党课, 一堂法治课): a single event, where a feature counts many.
+_COUNTED = re.compile(r"(?:一场|一堂|一节|一次)[^，,。；;！!？?\n]{0,40}?(?:宣讲|讲座|党课|课|报告会)(?![程题件本])")
 # A feature or a roundup over many events: it reports no single one (strong marks: a running total,
 # a span of years, a brand or a case; weak ones, which a lecture's own content uses too: 不断, 打造).
-_FEATURE = re.compile(r"累计|截至|多年来|近年来|近几年|常态化|品牌|先后|每月|每周|每年|已培养|已开展|共开展|多场|场次"
+_FEATURE = re.compile(r"累计|截至|多年来|近年来|近几年|常态化|品牌|先后|每月|每周|每年|每天|连日来|已培养|已开展|共开展|多场|场次"
                       r"|经验做法|典型案例|案例选编")
 _FEATURE_WEAK = re.compile(r"一直|不断|越来越|系列|打造|亮点")
 # A year written with a month (2016年2月): a feature dates events across years.
@@ -76,8 +79,9 @@ def lecture_balance(text: str, title: str | None, body_start: int) -> Balance:
     """Score a page with no meeting structure as a lecture against `other`.
 
     Lecture: a frame word in the headline (2) or the lead (1); one sentence of the lead with a frame
-    and the audience addressed (2) and a subject (1). Other: the feature's words in the lead and
-    the body (1 each, up to 3), and event dates in three or more different years and months (2).
+    and the audience addressed (2), a subject (1), one lecture counted (一场…宣讲, 一节…党课: 2).
+    Other: the feature's words in the lead and the body (1 each, up to 3), and event dates in three
+    or more different years and months (2).
     """
     marks: list[str] = []
     lecture = 0
@@ -86,7 +90,7 @@ def lecture_balance(text: str, title: str | None, body_start: int) -> Balance:
         lecture += 2
         marks.append("headline frame")
     lead_frame = False
-    addressed = subject = False
+    addressed = subject = counted = False
     sentences = (m.group() for start, end in _lead(text, body_start) for m in _SENTENCE.finditer(text, start, end))
     for sentence in sentences:
         if not _FRAME.search(sentence) or _NARRATED.match(sentence.lstrip()):
@@ -96,6 +100,8 @@ def lecture_balance(text: str, title: str | None, body_start: int) -> Balance:
             addressed = True
         if not subject and _SUBJECT.search(sentence):
             subject = True
+        if not counted and _COUNTED.search(sentence):
+            counted = True
     if lead_frame:
         lecture += 1
         marks.append("lead frame")
@@ -105,6 +111,9 @@ def lecture_balance(text: str, title: str | None, body_start: int) -> Balance:
     if subject:
         lecture += 1
         marks.append("subject")
+    if counted:
+        lecture += 2
+        marks.append("one lecture counted")
     strong = len({m.group() for m in _FEATURE.finditer(text, body_start)})
     weak = len({m.group() for m in _FEATURE_WEAK.finditer(text, body_start)})
     other = 2 * strong + weak

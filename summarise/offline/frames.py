@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 
 from . import vocab
+from .balance import AUDIENCE
 
 # A part of the day after a date or a day word (23日早上, 今天上午).
 _DAY_PART = r"(?:上午|下午|晚上|早上|中午|傍晚|晚间|凌晨|晚)?"
@@ -143,8 +144,11 @@ def not_present(text: str, start: int, name_end: int) -> bool:
 
 
 # A talk at a lecture event: 作报告, 作了…的报告, 作…讲话, 为大家详细解读了… (a lecture when the event is one).
+# …or a talk addressed to the audience (用PPT为大家介绍…, 向居民们讲…).
+_ADDRESSED_TALK = (r"[^，,。；;]{0,20}?[为给向](?:大家|在场|在座|" + AUDIENCE + r")[^，,。；;]{0,10}?"
+                   r"(?:介绍|讲述|讲解|解读|普及|讲)")
 _TALK = re.compile(LEAD + r"(?:(?:应邀|受邀)?(?:作|做)了?[^，,。；;]{0,40}?(?:报告|讲话|讲座)(?!会)"
-                   + r"|" + _SETTING + _MANNER + r"(?:解读|阐释|阐述|讲解|讲述))")
+                   + r"|" + _SETTING + _MANNER + r"(?:解读|阐释|阐述|讲解|讲述)|" + _ADDRESSED_TALK + ")")
 
 
 def gives_talk(text: str, name: str) -> bool:

@@ -23,6 +23,7 @@ The rule is the presence of meeting structure, not of the word 会议:
   `sections.digest_items`) is other too: no one event, chair or lecturer belongs to the page. So are a
   visit or an inspection whose headline names no meeting and whose body reports none (talks with each
   firm's managers are part of the visit), and a headline reporting awards or appointments (…评选中获奖).
+  So is a roundup (…宣讲活动综述, in the headline or a subtitle line): a campaign's many events.
 """
 from __future__ import annotations
 
@@ -49,8 +50,8 @@ _CHAIR = re.compile(rf"主持(?:召开)?了?[^，,。；;\n]{{0,12}}?{_MEETING_N
 # Attendance at a meeting (出席会议, 列席, 与会, 在分会场收听收看了讲座); not at an activity or a
 # ceremony (出席活动, 出席启动仪式: a launch or a campaign is not a meeting).
 _ATTEND = re.compile(
-    rf"(?:出席|参加|列席|参会)了?[^，,。；;\n]{{0,10}}?(?:{_MEETING_NOUN}|学习|座谈)|与会|参会"
-    rf"|(?:收听收看|收看|收听|观看)了?[^，,。；;\n]{{0,20}}?(?:{_MEETING_NOUN}|讲堂|直播)")
+    rf"(?:出席|参加|列席|参会)了?[^，,。；;\n]{{0,10}}?(?:{_MEETING_NOUN}(?!精神)|学习|座谈)|与会|参会"
+    rf"|(?:收听收看|收看|收听|观看)了?[^，,。；;\n]{{0,20}}?(?:{_MEETING_NOUN}(?!精神)|讲堂|直播)")
 _ATTEND_FIRST = re.compile(r"[出参列与收观]")  # what a match of _ATTEND starts with
 # A lecture received elsewhere (在分会场集中收听收看了讲座, 组织收听收看…专题讲座): the event is a lecture.
 _WATCHED_LECTURE = re.compile(r"(?:收听收看|收看|收听|观看)了?[^。；;\n]{0,40}?(?:讲座|报告会|党课|讲堂|辅导报告|宣讲)")
@@ -201,6 +202,21 @@ def _watched_lecture(text: str, start: int = 0) -> bool:
     return next(scan(_WATCHED_LECTURE, _WATCHED_FIRST, text, start), None) is not None
 
 
+# A roundup (…活动综述, …巡礼): a campaign's many events in one article, in the headline or in a subtitle
+# line (——我市…宣讲活动综述) at the top of the body; no one event, chair or lecturer belongs to it.
+_ROUNDUP = re.compile(r"综述|巡礼|纵览")
+_SUBTITLE = re.compile(r"^(?:——|—|－－|--)[^\n]*", re.M)
+SUBTITLE_REACH = 400
+ROUNDUP_REASON = "a roundup of many events, not the report of one"
+
+
+def roundup(text: str, title: str | None, body_start: int) -> bool:
+    """The headline, or a subtitle line (——…) near the top of the text, calls the page a roundup."""
+    if title and _ROUNDUP.search(title):
+        return True
+    return any(_ROUNDUP.search(m.group()) for m in _SUBTITLE.finditer(text, 0, body_start + SUBTITLE_REACH))
+
+
 def detect_kind(text: str, title: str | None, body_start: int, event_name: str | None,
                 convened_by: str | None, lecturer_invited: bool, lecture: bool = False,
                 lecture_first: bool = False) -> tuple[str, str | None]:
@@ -219,6 +235,8 @@ def detect_kind(text: str, title: str | None, body_start: int, event_name: str |
         return "other", "a notice or document (a “notice on …”), not a report of a meeting"
     if _NOTICE_BODY.search(text, body_start):
         return "other", "a notice convening a meeting, not a report of one held"
+    if roundup(text, head, body_start):
+        return "other", ROUNDUP_REASON
     # with no convening body, the headline's clause that names the meeting (a kicker above it, 倾听企业心声,
     # names no one)
     actor = convened_by or next((c for c in _HEAD_CLAUSES.split(head) if _MEETING_NAME.search(c)), head)[:12]

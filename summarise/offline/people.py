@@ -315,7 +315,9 @@ def _is_word(text: str, name: str, memo: dict[str, bool] | None = None) -> bool:
     while start >= 0:
         end = start + len(name)
         ends_clause = end >= len(text) or not _is_cjk(text[end]) or text[end] in _AFTER_NOUN
-        if ends_clause and not _ends_word(text, start):
+        # the first of a list of names (选举出肖某某、赵某某、李某某等) ends no word
+        listed = text.startswith("、", end) and name_at(text, end + 1, listed=True) is not None
+        if ends_clause and not listed and not _ends_word(text, start):
             found = True
             break
         start = text.find(name, start + 1)
@@ -374,6 +376,7 @@ _BARE_VERB = re.compile(r"主持|出席|列席|致辞|(?:宣讲|主讲|授课|�
 _TIME_BEFORE_NAME = vocab.Words(("上午", "下午", "晚上", "当天", "当日", "日前", "近日", "昨天", "今天"))
 
 
+_AGED = re.compile(r"(?:[0-9０-９]{1,3}|[一二三四五六七八九十]{1,3})(?:周)?岁(?:高龄)?的")
 # A role's label glued before a title: 主讲人东岳村党组织书记…, 主持人县委副书记….
 _ROLE_LABEL = re.compile(r"(?:主讲人|主讲嘉宾|授课人|宣讲人|报告人|主持人)[：:]?")
 
@@ -452,6 +455,13 @@ def find_mentions(text: str) -> list[Mention]:
                 mentions.append(Mention(text[a:verb], a, None, a, verb))
                 taken.append((a, verb))
                 break
+    # a name after an age (今年54岁的杨贵良说): a person the report quotes or describes
+    for m in _AGED.finditer(text):
+        a = m.end()
+        name = name_at(text, a)
+        if name and free(a, a + len(name)) and not lexicon.refuses(name):
+            mentions.append(Mention(name, a, None, a, a + len(name)))
+            taken.append((a, a + len(name)))
     # a name with its post in brackets after it: 张明（县委书记）、李华（县长）出席, 陈林（中山大学教授）
     for m in _BRACKETED_POST.finditer(text):
         if not _TITLE_END_RE.search(m.group("title")):
@@ -710,7 +720,8 @@ def find_people(text: str) -> list[Found]:
     # 向大家, 区政协 (a common word after the surname), an untitled 党课, a 谈工 read only where it cuts 工作;
     # a titled two-character name may be a word too (会长江南)
     return [f for f in people.values()
-            if not (lexicon.given_is_word(f.name) or (f.title is None and lexicon.refuses(f.name)))
+            if not (lexicon.given_is_word(f.name) or (f.title is None and lexicon.refuses(f.name))
+                    or f.name[surname_length(f.name) or 1:] in vocab.ADDRESS_WORDS)
             and not all(lexicon.cuts_word(text, at + len(f.name)) for at in occurrences(text, f.name))]
 
 

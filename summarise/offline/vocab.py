@@ -78,6 +78,8 @@ TITLE_SUFFIXES: tuple[str, ...] = tuple(sorted({
     "教师", "老师", "总工", "宣讲队员", "队员", "志愿者",
     # people a grass-roots lecture or a township's meeting names by their standing
     "带头人", "乡贤", "挂职干部",
+    # a judge's, a prosecutor's or a policeman's standing (速裁庭法官, 基层民警)
+    "法官", "检察官", "民警", "警官",
     # hospitals and schools
     "护士长", "总护士长", "护士", "护师", "主任护师", "主治医师", "副主任医师", "医师", "学生", "研究生", "党员", "村民", "牧民", "居民",
 }, key=len, reverse=True))
@@ -90,6 +92,8 @@ POST_TITLES: tuple[str, ...] = tuple(sorted({
     "律师", "讲师",
 }, key=len, reverse=True))
 
+# How a person is addressed, not named (梁老师, 李大爷, 徐阿姨): a surname with one of these is no full name.
+ADDRESS_WORDS = frozenset({"老师", "大爷", "大妈", "大娘", "阿姨", "师傅", "大姐", "大哥", "奶奶", "爷爷", "老伯", "同学"})
 # Titles too vague to prefer over a specific post.
 GENERIC_TITLES = re.compile(r"(领导|负责人|代表|成员|专家)$")
 
@@ -136,8 +140,10 @@ NOT_NAMES = frozenset({
 # mentioned, not present.
 RELAY_BEFORE = re.compile(r"(?:传达|学习|贯彻|领会|落实|讲解|解读|阐释|阐述)[^，,。；;：:\n]{0,6}$")
 # …的讲话精神, …来莞调研指示精神, and a report someone else gave elsewhere (讲解了李某总理做的政府工作报告).
-RELAY_AFTER = re.compile(r"(?:同志)?(?:在[^。；;\n]{0,60}?(?:上|后|时|中)|(?:来|到|赴)[^，,。；;\n]{1,8}?(?:调研|视察|考察)时?)?"
-                         r"(?:的?(?:重要)?(?:讲话|指示|批示|讲话精神|重要论述|贺信|回信)"
+RELAY_AFTER = re.compile(r"(?:同志)?(?:在[^。；;\n]{0,60}?(?:上|后|时|中)|(?:来|到|赴)[^，,。；;\n]{1,8}?(?:调研|视察|考察)时?"
+                         # a visit's spirit relayed (传达学习王某省长在横琴、珠海市调研精神)
+                         r"|在[^。；;\n]{1,40}?(?:调研|视察|考察)(?=精神|时的|的))?"
+                         r"(?:的?(?:重要)?(?:讲话|指示|批示|讲话精神|重要论述|贺信|回信)|时?的?精神"
                          r"|所?(?:作|做)的[^，,。；;\n]{0,16}?(?:报告|讲话))")
 # Relayed whatever stands before: X在…上的讲话精神, X的重要讲话, X同志的重要指示.
 RELAY_STRONG = re.compile(r"(?:同志)?(?:在[^。；;\n]{0,60}?(?:上|后|时|中))?的(?:重要讲话|讲话精神|重要指示|重要批示|重要论述|贺信|回信)")

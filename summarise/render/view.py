@@ -103,6 +103,7 @@ _REASON_ZH = {
     "a notice of awards or appointments, not a report of a meeting": "表彰或任免通知，不是会议报道",
     "a visit or an inspection, not a meeting": "走访或检查，不是会议",
     "a notice convening a meeting, not a report of one held": "召开会议的通知，不是已召开会议的报道",
+    "a roundup of many events, not the report of one": "多项活动的综述，不是单一活动的报道",
     "no meeting is reported (no convening sentence, chair, attendance or speeches)":
         "未报道会议（没有召开、主持、出席或讲话的表述）",
 }
