@@ -3,6 +3,7 @@
     SummariseError (alias ExtractionError, the name earlier versions raised)
     ├── ConfigurationError       a setting or the environment cannot work (no model, missing extra)
     ├── InputError               this input cannot be summarised (empty, binary, unreadable, too long)
+    │   └── NormaliseError           raised by `normalise()` itself
     ├── EndpointError            the endpoint refused or failed (`transient` says whether to retry later)
     │   └── TransientEndpointError   rate limits, 5xx, timeouts, broken connections, after retries
     └── NoValidAnswerError       the model's answers never validated (or were cut off, or the token cap)
@@ -35,8 +36,8 @@ class ConfigurationError(SummariseError):
 class InputError(SummariseError, ValueError):
     """The input cannot be summarised: empty, binary, unreadable, not an article, or too long.
 
-    Also a `ValueError`, as the normaliser's `NormaliseError` is: code that catches bad values keeps
-    catching bad input."""
+    Also a `ValueError`: code that catches bad values keeps catching bad input. The normaliser's
+    `NormaliseError` is one."""
 
 
 class EndpointError(SummariseError):

@@ -36,6 +36,9 @@ def test_the_tree() -> None:
         assert issubclass(kind, SummariseError)
     assert issubclass(TransientEndpointError, EndpointError)
     assert TransientEndpointError("x").transient and not EndpointError("x").transient
+    with pytest.raises(InputError):  # what normalise() raises is caught as the tree's input error
+        summarise.normalise(text="")
+    assert issubclass(summarise.NormaliseError, InputError) and issubclass(summarise.NormaliseError, ValueError)
     assert set(summarise.__all__) >= {"SummariseError", "ConfigurationError", "InputError", "EndpointError",
                                       "TransientEndpointError", "NoValidAnswerError", "ExtractionError"}
 
