@@ -126,3 +126,21 @@ def test_an_earlier_runs_output_inside_the_inputs_is_not_an_input(tmp_path: Path
     (inbox / "notes").mkdir()
     shutil.copy(SEED1, inbox / "notes" / "b.txt")
     assert sorted(Path(j.label).name for j in discover([str(inbox)])) == ["a.txt", "b.txt"]
+
+
+def test_a_mistyped_path_beside_good_ones_is_listed_and_the_rest_run(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = summarise("run", str(SEED1), str(tmp_path / "nope.txt"), str(tmp_path / "*.pdf"), "--out", str(out),
+                       cwd=tmp_path)
+    assert result.returncode == 1, result.stderr  # something failed, but the batch ran
+    report = json.loads((out / "summary.json").read_text("utf-8"))
+    assert report["counts"]["done"] == 1 and report["counts"]["failed"] == 2
+    reasons = sorted(json.loads(line)["reason"] for line in (out / "errors.jsonl").read_text("utf-8").splitlines())
+    assert reasons[0].startswith("no files match") and reasons[1].startswith("no such file or directory")
+
+
+def test_only_unreadable_paths_named_is_a_usage_error(tmp_path: Path) -> None:
+    with pytest.raises(UsageError, match="no such file or directory"):
+        discover([str(tmp_path / "nope.txt"), str(tmp_path / "also-not.txt")])
+    assert [j.problem for j in discover([str(SEED1), str(tmp_path / "nope.txt")])] == [
+        None, f"no such file or directory: {tmp_path / 'nope.txt'}"]

@@ -105,8 +105,9 @@ def discover(paths: Sequence[str], *, exclude: Path | None = None,
     directory) or inside a subdirectory that is an earlier run's output (it holds STATE_DIR).
     Inside a directory or a glob's matches, a dangling symlink, a link loop, FIFO, socket or device,
     and a subdirectory that cannot be read become jobs that fail with the reason (errors.jsonl), so
-    nothing is skipped unseen (summarise/run/walk.py); named on the command line they raise
-    UsageError, as does a path that does not exist and matches nothing.
+    nothing is skipped unseen (summarise/run/walk.py); so do such paths named on the command line, a
+    path that does not exist and a glob that matches nothing, unless nothing else was named that can
+    be read: then the command is mistyped and UsageError says how.
     """
     from summarise.normalise.read import MAX_INPUT
 
@@ -121,6 +122,15 @@ def discover(paths: Sequence[str], *, exclude: Path | None = None,
             return
         seen.add(key)
         jobs.append(Job(label=label, path=path, problem=problem))
+
+    problems: list[str] = []
+
+    def named(path: Path, label: str, problem: str) -> None:
+        """A path named on the command line that cannot be read: listed with why, the others still run."""
+        before = len(jobs)
+        add(path, label, problem)
+        if len(jobs) > before:
+            problems.append(problem)
 
     for raw in paths:
         if raw == "-":
@@ -141,15 +151,17 @@ def discover(paths: Sequence[str], *, exclude: Path | None = None,
         elif glob.has_magic(raw):
             matches = walk_glob(raw, STATE_DIR)
             if not matches:
-                raise UsageError(f"no files match {raw!r}")
+                named(path, raw, f"no files match {raw!r}")
             for found in matches:
                 add(found.path, str(found.path), found.problem)
         elif (what := special_kind(path)) is not None:
-            raise UsageError(f"{raw} is {what}, not a regular file (use - to read standard input)")
+            named(path, raw, f"{raw} is {what}, not a regular file (use - to read standard input)")
         elif state != "missing":
-            raise UsageError(f"{raw}: {state}")
+            named(path, raw, f"{raw}: {state}")
         else:
-            raise UsageError(f"no such file or directory: {raw}")
+            named(path, raw, f"no such file or directory: {raw}")
+    if problems and len(problems) == len(jobs):  # nothing to do at all: a mistyped command
+        raise UsageError(problems[0])
     return jobs
 
 
