@@ -285,18 +285,24 @@ BaseUrlOpt = typer.Option(None, "--base-url", metavar="URL", help="OpenAI-compat
 REPOSTS_SAID = 100  # inputs from which finding reposts takes long enough to say so before it starts
 
 
-def _interrupt_on_sigterm() -> None:
-    """`kill` stops a batch like Ctrl-C: running documents get a grace period to finish, reports are
-    written, exit 130."""
+def _interrupt_on_signals() -> None:
+    """Ctrl-C and `kill` stop a batch: running documents get a grace period to finish, reports are
+    written, exit 130. The handler also sets INTERRUPT, which the batch's waits look at: the
+    KeyboardInterrupt it raises is lost if it lands in an import's or a finaliser's callback."""
     import signal
 
+    from summarise.run.workers import INTERRUPT
+
+    INTERRUPT.clear()
+
     def handler(signum: int, frame: object) -> None:
+        INTERRUPT.set()
         raise KeyboardInterrupt
 
     signal.signal(signal.SIGTERM, handler)
     if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:  # started in the background by a shell
         return
-    signal.signal(signal.SIGINT, signal.default_int_handler)
+    signal.signal(signal.SIGINT, handler)
 
 
 def rich_escape(text: str) -> str:
@@ -421,12 +427,13 @@ def run(
 ) -> None:
     """Summarise many articles into records and bilingual briefing notes.
 
-    Writes, for each input, <name>-<hash>.json (the record) and the notes asked for, plus
-    index.html (every note in --out, what this run did), summary.json (this run's counts, tokens,
-    time) and errors.jsonl (one line per failed input) in --out. Rerunning the same command skips
-    finished inputs, so an interrupted batch resumes. A page that reports no meeting is done, as out
-    of scope. When 3 inputs in a row cannot connect to the endpoint the batch stops (the rest are not
-    reached; a rerun resumes). Exit code 0: all done; 1: some inputs failed or were not reached; 2:
+    Writes, for each input, <name>-<hash>.<format> for each --format (json: the record, which
+    `summarise brief` renders again; keep it in the list to re-render later), plus index.html
+    (every note in --out, what this run did), summary.json (this run's counts, tokens, time) and
+    errors.jsonl (one line per failed input) in --out. Rerunning the same command skips finished
+    inputs, so an interrupted batch resumes. A page that reports no meeting is done, as out of
+    scope. When 3 inputs in a row cannot connect to the endpoint, or get no answer within
+    SUMMARISE_TIMEOUT, the batch stops (the rest are not reached; a rerun resumes). Exit code 0: all done; 1: some inputs failed or were not reached; 2:
     usage or configuration.
 
     Example: summarise run seeds/ --out briefings/ --format md,html
@@ -509,7 +516,7 @@ def run(
     line, surprising = backend_line(settings)
     if surprising or not quiet:
         say(f"summarise: {line}", err=True)
-    _interrupt_on_sigterm()
+    _interrupt_on_signals()
     with serving(settings, local_model, ctx_size, threads) as served:
         options = replace(options, settings=served)
         if options.reposts and len(job_list) >= REPOSTS_SAID and not quiet:  # every input is read first
@@ -541,9 +548,11 @@ def _finish(summary: Any, out: Path, extra: str = "", failed: bool = False) -> N
         raise typer.Exit(130)
     if summary.stopped:
         missing = summary.total - summary.done - summary.failed - summary.cached
+        slow = "; a slow model may need a larger SUMMARISE_TIMEOUT" if "no answer" in summary.stopped else ""
+        rerun = (f"{plural(missing, 'input')} not reached: rerun the same command to resume" if missing
+                 else "rerun the same command to retry the failed inputs")
         say(f"summarise: stopped: {summary.stopped}. Check the server and SUMMARISE_BASE_URL (and any "
-                   "proxy variable), or pass --backend offline to summarise without a model. "
-                   f"{plural(missing, 'input')} not reached: rerun the same command to resume.", err=True)
+            f"proxy variable){slow}, or pass --backend offline to summarise without a model. {rerun}.", err=True)
         line += f"; stopped, {missing} not reached"
     say(line + extra)
     raise typer.Exit(max(summary.exit_code, 1) if failed or getattr(summary, "report_problems", None)
@@ -657,7 +666,7 @@ def ingest(
     jobs = batch.manifest.jobs()
     options = RunOptions(out=out, formats=formats, langs=langs, jobs=1, force=True, kind=batch.manifest.kind,
                          settings=batch.manifest.settings, reposts=True)
-    _interrupt_on_sigterm()
+    _interrupt_on_signals()
     with Reporter(len(jobs), quiet=quiet) as reporter:
         summary = run_batch(jobs, options, on_result=reporter, extractor=batch,
                             report_extra=lambda s: batch.finish(resubmit, s.interrupted), roles=batch.roles())

@@ -115,3 +115,56 @@ def test_an_interrupt_while_reposts_are_found_names_every_input(tmp_path: Path) 
     assert [(i["path"], i["status"]) for i in report["inputs"]] == [(str(SEED1), "not_reached"),
                                                                    ("second.txt", "not_reached")]
     assert all("interrupted" in i["reason"] and "rerun" in i["reason"] for i in report["inputs"])
+
+
+def _slow(x: int, seconds: float) -> int:
+    time.sleep(seconds)
+    return x
+
+
+@pytest.fixture
+def lost_interrupt():
+    """Sets the CLI's interrupt flag a moment from now without raising KeyboardInterrupt: what is left
+    when the interpreter drops the KeyboardInterrupt the signal handler raised (it landed in an import's
+    or a finaliser's callback)."""
+    from summarise.run.workers import INTERRUPT
+
+    INTERRUPT.clear()
+    timer = threading.Timer(0.5, INTERRUPT.set)
+    timer.start()
+    yield
+    timer.cancel()
+    INTERRUPT.clear()
+
+
+def test_an_interrupt_whose_keyboardinterrupt_was_lost_still_stops_the_threads(lost_interrupt) -> None:
+    from summarise.run.dispatch import in_threads
+
+    release = threading.Event()
+    finished: list[object] = []
+
+    def one(job: Job, role: object = None) -> None:
+        release.wait(60)  # a document waiting on an endpoint that never answers
+
+    started = time.monotonic()
+    try:
+        abandoned = in_threads([(Job(label=f"doc{i}"), None) for i in range(4)], one, finished.append, 2)
+    finally:
+        release.set()
+    assert abandoned == 2  # the two running documents, listed as interrupted after the grace period
+    assert time.monotonic() - started < INTERRUPT_GRACE + 10
+    assert [type(r).__name__ for r in finished] == ["ItemResult", "ItemResult"]
+    assert all("interrupted" in (r.reason or "") for r in finished)  # type: ignore[attr-defined]
+
+
+def test_an_interrupt_whose_keyboardinterrupt_was_lost_still_stops_the_workers(lost_interrupt) -> None:
+    from summarise.run.workers import Pool
+
+    started = time.monotonic()
+    with Pool(_slow, (60.0,), processes=1, threads=2) as pool:
+        with pytest.raises(KeyboardInterrupt):
+            for _ in pool.imap_unordered(range(4)):
+                pass
+        drained = list(pool.drain(0.5))
+    assert sorted(index for index, ok, _ in drained if not ok) == [0, 1]  # the two it held, interrupted
+    assert time.monotonic() - started < 30

@@ -1,5 +1,5 @@
-"""An endpoint nobody listens on stops a batch after a few inputs in a row, with one message, instead
-of failing every input the same way after its retries; a rerun resumes."""
+"""An endpoint nobody listens on, or one that never answers, stops a batch after a few inputs in a row,
+with one message, instead of failing every input the same way after its retries; a rerun resumes."""
 from __future__ import annotations
 
 import json
@@ -59,6 +59,27 @@ def test_a_refused_endpoint_stops_the_batch(tmp_path: Path, seeds_dir: Path) -> 
     assert all("stopped" in i["reason"] and "could not connect" in i["reason"] and "rerun" in i["reason"]
                for i in left)
     assert len((tmp_path / "out" / "errors.jsonl").read_text("utf-8").splitlines()) == UNREACHABLE_STOP
+
+
+def test_an_endpoint_that_never_answers_stops_the_batch(tmp_path: Path, seeds_dir: Path, fast_backoff) -> None:
+    _inputs(tmp_path, seeds_dir, 8)
+    with socket.socket() as hung:  # accepts connections (the kernel's backlog) and never answers
+        hung.bind(("127.0.0.1", 0))
+        hung.listen(16)
+        port = hung.getsockname()[1]
+        env = {"SUMMARISE_BASE_URL": f"http://127.0.0.1:{port}/v1", "SUMMARISE_MODEL": "x", "SUMMARISE_API_KEY": "",
+               "SUMMARISE_TIMEOUT": "0.3", "SUMMARISE_MAX_ATTEMPTS": "1",
+               "SUMMARISE_CACHE_DIR": str(tmp_path / "cache"), "SUMMARISE_BACKEND": ""}
+        out = tmp_path / "out"
+        result = CliRunner().invoke(app, ["run", str(tmp_path / "in"), "--out", str(out), "-j", "1"], env=env)
+    assert result.exit_code == 1, result.output
+    stop_lines = [line for line in result.stderr.splitlines() if line.startswith("summarise: stopped:")]
+    assert len(stop_lines) == 1, result.stderr
+    assert f"{UNREACHABLE_STOP} inputs in a row got no answer from the endpoint in time" in stop_lines[0]
+    assert "SUMMARISE_TIMEOUT" in stop_lines[0]
+    assert f"{8 - UNREACHABLE_STOP} inputs not reached" in stop_lines[0]
+    report = json.loads((out / "summary.json").read_text("utf-8"))
+    assert report["counts"]["failed"] == UNREACHABLE_STOP and report["counts"]["not_reached"] == 8 - UNREACHABLE_STOP
 
 
 def test_only_failures_in_a_row_stop_it(tmp_path: Path, seeds_dir: Path) -> None:

@@ -15,14 +15,31 @@ from .inputs import Job
 from .options import ExtractFn, RunOptions
 from .outcome import ItemResult, failed_result
 from .stories import Role
-from .workers import Interrupted, Pool
+from .workers import INTERRUPT, POLL, Interrupted, Pool
 
-# consecutive inputs that could not open a connection to the endpoint before a batch stops: every
-# other input would fail the same way, each after its retries
+# consecutive inputs that could not open a connection to the endpoint, or got no answer within the
+# timeout, before a batch stops: every other input would fail the same way, each after its retries
 UNREACHABLE_STOP = 3
 # seconds the documents running at an interrupt (Ctrl-C, SIGTERM) get to finish and be reported; those
 # still running then are reported interrupted (a second interrupt ends the wait at once)
 INTERRUPT_GRACE = 5.0
+
+
+class EndpointWatch:
+    """Counts results in a row that failed for the endpoint (no connection, or no answer in time) and
+    says why the batch stops once there are UNREACHABLE_STOP of them; any other result resets it."""
+
+    def __init__(self) -> None:
+        self.in_a_row = 0
+        self.stopped: str | None = None
+
+    def add(self, res: ItemResult) -> str | None:
+        """Count `res`; the reason to stop, once there is one."""
+        self.in_a_row = self.in_a_row + 1 if res.unreachable or res.unanswered else 0
+        if self.in_a_row >= UNREACHABLE_STOP and self.stopped is None:
+            what = "could not connect to the endpoint" if res.unreachable else "got no answer from the endpoint in time"
+            self.stopped = f"{self.in_a_row} inputs in a row {what} ({res.reason})"
+        return self.stopped
 
 
 def in_threads(items: Sequence[tuple[Job, Role | None]], one: Callable[..., ItemResult | None],
@@ -41,14 +58,10 @@ def in_threads(items: Sequence[tuple[Job, Role | None]], one: Callable[..., Item
             future = pool.submit(one, job, role)
             pending.add(future)
             job_of[future] = job
-            if len(pending) >= 2 * workers:
-                done, pending = wait(pending, return_when=FIRST_COMPLETED)
-                for fut in done:
-                    finish(fut.result())
+            while len(pending) >= 2 * workers:
+                _finished(pending, finish)
         while pending:  # after a stop, what had not started is not reached (a rerun does it)
-            done, pending = wait(pending, return_when=FIRST_COMPLETED)
-            for fut in done:
-                finish(fut.result())
+            _finished(pending, finish)
     except KeyboardInterrupt:
         pool.shutdown(wait=False, cancel_futures=True)
         abandoned = _finish_within(pending, job_of, finish, INTERRUPT_GRACE)
@@ -57,11 +70,23 @@ def in_threads(items: Sequence[tuple[Job, Role | None]], one: Callable[..., Item
     return abandoned
 
 
+def _finished(pending: set[Future[ItemResult | None]], finish: Callable[[ItemResult | None], None]) -> None:
+    """Wait a moment for any of `pending` to finish, take those that did out of it and report them; raise
+    KeyboardInterrupt once an interrupt was signalled, even if the interpreter dropped the one it raised."""
+    done, _ = wait(pending, timeout=POLL, return_when=FIRST_COMPLETED)
+    pending -= done  # before their results: a result that raises (Ctrl-C in a worker) is not taken twice
+    for fut in done:
+        finish(fut.result())
+    if INTERRUPT.is_set():
+        raise KeyboardInterrupt
+
+
 def _finish_within(pending: set[Future[ItemResult | None]], job_of: dict[Future[ItemResult | None], Job],
                    finish: Callable[[ItemResult | None], None], grace: float) -> int:
     """After an interrupt: report the running documents that finish within `grace` seconds and list
     the rest as interrupted (not started ones are not reached: a rerun does them). Returns how many
     were still running."""
+    pending = {f for f in pending if not f.cancelled()}  # never started: not reached, not interrupted
     try:
         done, running = wait(pending, timeout=grace)
     except KeyboardInterrupt:  # a second interrupt: wait no more
@@ -98,24 +123,20 @@ def in_processes(items: Sequence[tuple[Job, Role | None]], options: RunOptions, 
     """Run `process` for every (job, role) in worker processes (see summarise/run/workers.py).
 
     Returns (interrupted, why the batch stopped early): as in threads, once UNREACHABLE_STOP results
-    in a row could not connect to the endpoint, no new input starts and the running ones finish. Once
+    in a row could not reach the endpoint (EndpointWatch), no new input starts and the running ones finish. Once
     an output could not be written for a full disk, `halt` is set, no new input starts, the running
     ones finish and the rest are listed as not processed. After an interrupt the running ones get
     INTERRUPT_GRACE seconds to finish."""
-    in_a_row = 0
-    stopped: str | None = None
+    watch = EndpointWatch()
 
     def report(index: int, ok: bool, value: Any) -> None:
-        nonlocal in_a_row, stopped
         if ok:
             value, full = value
             if full:
                 halt.set()
         else:  # the worker died with the document in it, was stopped, or `process` itself failed
             value = failed_result(items[index][0], value)
-        in_a_row = in_a_row + 1 if value.unreachable else 0
-        if in_a_row >= UNREACHABLE_STOP and stopped is None:
-            stopped = f"{in_a_row} inputs in a row could not connect to the endpoint ({value.reason})"
+        watch.add(value)
         finish(value)
 
     workers: Pool[tuple[Job, Role | None], tuple[ItemResult, bool]] = Pool(
@@ -124,7 +145,7 @@ def in_processes(items: Sequence[tuple[Job, Role | None]], options: RunOptions, 
         try:
             for index, ok, value in pool.imap_unordered(items):
                 report(index, ok, value)
-                if stopped or halt.is_set():
+                if watch.stopped or halt.is_set():
                     break
             for index, ok, value in pool.drain():  # after a stop: the running ones finish and are reported
                 report(index, ok, value)
@@ -138,5 +159,5 @@ def in_processes(items: Sequence[tuple[Job, Role | None]], options: RunOptions, 
             except KeyboardInterrupt:  # a second interrupt: wait no more
                 for index, ok, value in pool.drain(0):
                     report(index, ok, value)
-            return True, stopped
-    return False, stopped
+            return True, watch.stopped
+    return False, watch.stopped

@@ -22,7 +22,7 @@ from .atomic import atomic_write
 from .inputs import Job, output_stem
 from .manifest import MANIFEST_VERSION, is_complete, manifest_path, outputs_for, read_manifest
 from .options import ExtractFn, RunOptions
-from .outcome import ItemResult, OutputWriteError, cannot_connect, describe
+from .outcome import ItemResult, OutputWriteError, cannot_connect, describe, no_answer
 from .stories import Role
 
 
@@ -126,6 +126,7 @@ def _process(job: Job, options: RunOptions, extractor: ExtractFn, role: Role | N
         result.status = "failed"
         result.error, result.reason, result.detail = describe(exc)
         result.unreachable = cannot_connect(exc)
+        result.unanswered = not result.unreachable and no_answer(exc)
         spent = getattr(exc, "usage", None)  # tokens a failed document's calls spent are counted too
         if spent is not None and not result.tokens:
             result.prompt_tokens, result.completion_tokens = spent.prompt_tokens, spent.completion_tokens

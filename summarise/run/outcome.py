@@ -34,6 +34,7 @@ class ItemResult:
     seconds: float = 0.0
     out_of_scope: str | None = None     # why, when the record is kind "other" (done, not failed)
     unreachable: bool = False           # failed because no connection to the endpoint could be opened
+    unanswered: bool = False            # failed because the endpoint did not answer within the timeout
     repost_of: str | None = None        # the story whose extraction this document shares
     error: str | None = None            # error class
     reason: str | None = None           # human-readable
@@ -74,6 +75,21 @@ def cannot_connect(exc: BaseException) -> bool:
         if isinstance(seen, openai.APIConnectionError) and not isinstance(seen, openai.APITimeoutError):
             cause = seen.__cause__
             return cause is None or "connect" in type(cause).__name__.lower()
+        seen = seen.__cause__ or seen.__context__
+    return False
+
+
+def no_answer(exc: BaseException) -> bool:
+    """True when `exc` comes from the endpoint not answering within the timeout (after retries): a hung
+    or overloaded server."""
+    import openai
+
+    seen: BaseException | None = exc
+    for _ in range(8):
+        if seen is None:
+            return False
+        if isinstance(seen, openai.APITimeoutError):
+            return True
         seen = seen.__cause__ or seen.__context__
     return False
 

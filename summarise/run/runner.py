@@ -22,7 +22,7 @@ from typing import Any
 
 from . import store
 from .atomic import atomic_open, atomic_write, clean_stale_temps
-from .dispatch import INTERRUPT_GRACE, UNREACHABLE_STOP, default_extractor, in_processes, in_threads
+from .dispatch import INTERRUPT_GRACE, UNREACHABLE_STOP, EndpointWatch, default_extractor, in_processes, in_threads
 from .document import process
 from .dry_run import PlanItem, plan, prompt_overhead, token_counter
 from .inputs import Job, UsageError, discover, output_stem, slugify
@@ -71,20 +71,18 @@ def run_batch(jobs: Sequence[Job], options: RunOptions, *,
     stopped: str | None = None
     stop = threading.Event()
     halt = threading.Event()  # set when the output disk is full: the rest is listed, not processed
-    in_a_row = 0  # consecutive results that could not connect to the endpoint
+    watch = EndpointWatch()  # consecutive results that could not reach the endpoint
     abandoned: int | None = None  # threads still running after an interrupt's grace period
 
     lock = threading.Lock()
 
     def one(job: Job, role: Role | None = None) -> ItemResult | None:
-        nonlocal in_a_row, stopped
+        nonlocal stopped
         if stop.is_set():
             return None  # not reached: a rerun does it
         res = process(job, options, extractor, role, halt)
         with lock:  # counted in the worker, so no thread starts another input once the count is reached
-            in_a_row = in_a_row + 1 if res.unreachable else 0
-            if in_a_row >= UNREACHABLE_STOP and stopped is None:
-                stopped = f"{in_a_row} inputs in a row could not connect to the endpoint ({res.reason})"
+            if stopped is None and (stopped := watch.add(res)):
                 stop.set()
         return res
 

@@ -36,6 +36,12 @@ from summarise.preload import preload
 T = TypeVar("T")
 R = TypeVar("R")
 
+# Set by the CLI's signal handler along with raising KeyboardInterrupt: a KeyboardInterrupt raised while
+# the main thread runs an import's or a finaliser's callback is printed and dropped by the interpreter,
+# so the waits below also look at this flag and raise it themselves.
+INTERRUPT = threading.Event()
+POLL = 0.25  # seconds between looks at INTERRUPT while waiting
+
 THREADS_PER_PROCESS = 32   # documents in flight per process before another process helps (benchmarks/CONCURRENCY.md)
 DOCUMENTS_PER_PROCESS = 64  # a process must have this many documents to be worth its start-up
 MAX_JOBS = 256              # the CLI's -j cap
@@ -224,7 +230,10 @@ class Pool(Generic[T, R]):
             timeout = None if deadline is None else deadline - time.monotonic()
             if timeout is not None and timeout <= 0:
                 return
-            ready = wait([w.conn for w in self.workers] + [w.process.sentinel for w in self.workers], timeout)
+            ready = wait([w.conn for w in self.workers] + [w.process.sentinel for w in self.workers],
+                         POLL if timeout is None else min(timeout, POLL))
+            if INTERRUPT.is_set() and not self.stopping:
+                raise KeyboardInterrupt
             for w in list(self.workers):
                 while w.conn in ready and w.conn.poll():
                     try:
