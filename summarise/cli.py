@@ -371,7 +371,8 @@ class Reporter:
             return
         if self.quiet and res.status != "failed":
             return
-        line = f"[{self.n}/{self.total}] {res.status:6} {res.path}"
+        status = "already done" if res.status == "cached" else res.status  # as the summary line says
+        line = f"[{self.n}/{self.total}] {status:6} {res.path}"
         if res.status == "failed":
             line = f"[{self.n}/{self.total}] failed {_reason_line(res)}"
         elif res.stem:

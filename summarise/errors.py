@@ -97,5 +97,7 @@ def validation_summary(exc: Any, *, subject: str = "answer", limit: int = 300) -
     first = dict(errors[0])
     if first.get("type") == "value_error":  # pydantic prefixes a validator's own message with this
         first["msg"] = str(first.get("msg")).removeprefix("Value error, ")
+    elif first.get("type") == "union_tag_not_found":  # "Unable to extract tag using discriminator 'kind'"
+        first["msg"] = f"no {(first.get('ctx') or {}).get('discriminator', 'kind')} field saying what it is"
     return " ".join(problem_text(first, subject).split())[:limit] + (f" (+{more} more)" if more else "")
 

@@ -136,7 +136,7 @@ def test_brief_refuses_a_file_name_for_several_formats(tmp_path: Path) -> None:
     bad = tmp_path / "bad.json"
     bad.write_text("{}", "utf-8")
     result = runner.invoke(app, ["brief", str(bad)])
-    assert result.exit_code == 1 and "is not a summarise record (record: Unable to extract tag" in result.stderr
+    assert result.exit_code == 1 and "is not a summarise record (record: no 'kind' field saying what it is)" in result.stderr
 
 
 def test_brief_renders_a_saved_record(tmp_path: Path) -> None:

@@ -124,3 +124,13 @@ def test_every_corpus_article_is_grounded(shared_dir: Path) -> None:
             continue
         doc = normalise(path)
         assert_grounded(doc, extract_facts(doc))
+
+
+def test_an_out_of_scope_summary_ends_the_headline_once() -> None:
+    from summarise import normalise
+
+    doc = normalise(text="春天来了，我们去种树吧！\n\n2024年3月12日，城南小学的孩子们在老师的带领下来到公园，"
+                         "种下了二十棵小树苗。孩子们说，这是一次难忘的植树节。")
+    facts = extract_facts(doc)
+    assert facts.kind == "other"
+    assert facts.summary.zh.endswith("标题：春天来了，我们去种树吧！")  # not ！。

@@ -108,7 +108,7 @@ def build_summary(facts: Facts, figures_en: list[str]) -> Bilingual:
     if facts.kind == "other":
         # not a meeting: say so and why; what the page states is in the note's tables
         reason = facts.out_of_scope_reason or "no meeting or lecture is reported"
-        zh.append("不属于会议报道或专题讲座。" + (f"标题：{facts.headline.zh}。" if facts.headline else ""))
+        zh.append("不属于会议报道或专题讲座。" + (f"标题：{_stop_zh(facts.headline.zh)}" if facts.headline else ""))
         en.append(f"Out of scope: {reason}." + (f" The page is headed “{facts.headline.en}”."
                                                  if facts.headline and facts.headline.en else ""))
         return Bilingual(zh=_clip("".join(zh), 600), en=_clip(" ".join(en), 1200))
@@ -169,6 +169,11 @@ def build_summary(facts: Facts, figures_en: list[str]) -> Bilingual:
         subject = _and(by_en) if by_en else "The meeting"
         en.append(f"{subject} set out {len(facts.points)} {kind_en}.")
     return Bilingual(zh=_clip("".join(zh), 600), en=_clip(" ".join(en), 1200) if en else None)
+
+
+def _stop_zh(s: str) -> str:
+    """`s` ended as a Chinese sentence: a headline that ends in ！ or ？ keeps it, without 。 after it."""
+    return s if s.endswith(("。", "！", "？", "!", "?", "…")) else s + "。"
 
 
 def _sentence(s: str) -> str:
