@@ -28,11 +28,14 @@ an optional `"default": "script"` answers when no marker occurs.
 `tls=<SSLContext>` serves HTTPS, and `together=N` answers only when N requests wait at once. Connections stay open between requests (HTTP/1.1 keep-alive), as
 real endpoints keep them. `server.log` keeps (monotonic time, model, raw request bytes) for every request received, and
 `server.auth` the Authorization headers, `server.peers` the (model, client port) of each request.
+`server.settle()` waits until no connection is open or waiting to be accepted: once a client has exited
+(even killed mid-request), every request it sent is in the log.
 """
 from __future__ import annotations
 
 import contextlib
 import json
+import select
 import socket
 import ssl
 import struct
@@ -93,6 +96,17 @@ class ScriptedServer:
     def __exit__(self, *exc: object) -> None:
         self._httpd.shutdown()
         self._httpd.server_close()
+
+    def settle(self, timeout: float = 30.0) -> bool:
+        """Wait until no connection is open or waiting to be accepted, so every request the clients sent
+        has been read, logged and counted (a request whose client died after its headers is logged
+        when its connection ends, not when the client dies). False when still busy at the deadline."""
+        deadline = time.monotonic() + timeout
+        while not self._httpd.idle():
+            if time.monotonic() >= deadline:
+                return False
+            time.sleep(0.01)
+        return True
 
     def next_step(self, model: str, request: dict[str, Any] | None = None) -> dict[str, Any]:
         script: Any = self.scripts.get(model)
@@ -226,6 +240,31 @@ class ScriptedServer:
 class _Server(ThreadingHTTPServer):
     request_queue_size = 128  # benchmarks open up to 32 connections at once
     daemon_threads = True
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        self.open_connections = 0
+        # held while a connection moves from the listen backlog to the count, so idle() sees it in one of them
+        self._accepting = threading.Lock()
+        super().__init__(*args, **kwargs)
+
+    def get_request(self) -> tuple[Any, Any]:
+        with self._accepting:
+            request = super().get_request()
+            self.open_connections += 1
+        return request
+
+    def close_request(self, request: Any) -> None:
+        try:
+            super().close_request(request)
+        finally:
+            with self._accepting:
+                self.open_connections -= 1
+
+    def idle(self) -> bool:
+        """No connection accepted and still open, and none waiting in the listen backlog."""
+        with self._accepting:
+            waiting, _, _ = select.select([self.socket], [], [], 0)
+            return not waiting and self.open_connections == 0
 
     def handle_error(self, request: Any, client_address: Any) -> None:  # a client that hung up is not news
         pass
