@@ -41,6 +41,7 @@ REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO / "seeds"
 CORPUS = REPO.parent / "shared" / "corpus"
 TAG_RE = re.compile(r"LD\d{4,6}-B\d{2}-[A-Z0-9]+")
+SETTLE_S = 60.0  # how long counting waits for the server to read all that an ended (or killed) run sent
 STATE_DIR = ".summarise"
 
 # fault → (share of the faulty documents, server steps given the good answer, calls expected, outcome)
@@ -180,7 +181,8 @@ def make_corpus(directory: Path, n: int, *, fault_rate: float = 0.05, use_corpus
 # --------------------------------------------------------------------------- the endpoint
 
 class ChildServer:
-    """The scripted server in a child process; `counts()` returns extraction calls per document tag."""
+    """The scripted server in a child process; `counts()` returns extraction calls per document tag
+    ("?" for a request that carries none), once every request the clients sent has been logged."""
 
     def __init__(self, scripts: dict[str, Any], latency: float, workdir: Path):
         path = workdir / "scripts.json"
@@ -192,11 +194,17 @@ class ChildServer:
         self._lock = threading.Lock()
 
     def counts(self) -> Counter[str]:
+        """Calls per tag. The server first settles: a run killed mid-request has requests its handlers
+        log only as their connections end, and those belong to the killed run, not to the next one."""
         with self._lock:
             assert self.proc.stdin is not None and self.proc.stdout is not None
             self.proc.stdin.write("dump\n")
             self.proc.stdin.flush()
-            return Counter(json.loads(self.proc.stdout.readline()))
+            answer = json.loads(self.proc.stdout.readline())
+        if not answer["settled"]:
+            raise RuntimeError(f"the scripted server still held connections after {SETTLE_S} s: "
+                               "its counts would miss requests")
+        return Counter(answer["calls"])
 
     def __enter__(self) -> ChildServer:
         return self
@@ -215,11 +223,12 @@ def serve(scripts_path: str, latency: float) -> None:
         print(server.base_url, flush=True)
         for line in sys.stdin:
             if line.strip() == "dump":
+                settled = server.settle(SETTLE_S)
                 per_tag: Counter[str] = Counter()
                 for _, _, raw in list(server.log):
                     m = TAG_RE.search(raw.decode("utf-8", "replace"))
                     per_tag[m.group() if m else "?"] += 1
-                print(json.dumps(per_tag), flush=True)
+                print(json.dumps({"settled": settled, "calls": per_tag}), flush=True)
 
 
 # --------------------------------------------------------------------------- the run
@@ -337,8 +346,9 @@ def phase_kill(corpus: Corpus, inputs: Path, server: ChildServer, work: Path, jo
     name_to_tag = {d.path.name: d.tag for d in corpus.docs}
     done_tags = {name_to_tag[name] for name, _ in done_at_kill.values()}
     redone = sorted(t for t in calls2 if t in done_tags)
-    unfinished = [t for t in by_tag if t not in done_tags]
-    expected2 = sum(_calls_left(by_tag[t].fault, c1[t]) for t in unfinished)  # c1: since the server started
+    # c1: since the server started
+    wanted = {t: 0 if t in done_tags else _calls_left(d.fault, c1[t]) for t, d in by_tag.items()}
+    expected2 = sum(wanted.values())
     after = finished(out)
     mtimes_kept = all(after.get(m, ("", -1))[1] == mtime for m, (_, mtime) in done_at_kill.items())
     acc = accounting(out, n)
@@ -348,6 +358,7 @@ def phase_kill(corpus: Corpus, inputs: Path, server: ChildServer, work: Path, jo
         "rerun_returncode": second.returncode, "rerun_wall_s": round(second.wall_s, 2),
         "rerun_peak_rss_mb": round(second.max_rss_mb, 1),
         "rerun_calls": sum(calls2.values()), "rerun_calls_expected": expected2,
+        "rerun_calls_off": {t: [calls2[t], want] for t, want in wanted.items() if calls2[t] != want},  # tag: [made, expected]
         "rerun_calls_for_finished_inputs": len(redone), "redone_examples": redone[:5],
         "rerun_calls_unknown_tag": calls2.get("?", 0),
         "finished_manifests_untouched": mtimes_kept,
