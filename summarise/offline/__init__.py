@@ -190,6 +190,18 @@ def _titled_lecturer(text: str, found: list[Found]) -> Found | None:
     return None
 
 
+LEAD_LINES = 2
+
+
+def _lead_end(text: str, body: int) -> int:
+    """Where the first LEAD_LINES lines of the body end."""
+    end = body
+    for _ in range(LEAD_LINES):
+        nxt = text.find("\n", end + 1)
+        end = len(text) if nxt < 0 else nxt
+    return end
+
+
 def extract_facts(doc: Any) -> Facts:
     """Facts of one normalised document, every one with verbatim evidence from `doc.text`."""
     text: str = doc.text
@@ -226,6 +238,12 @@ def extract_facts(doc: Any) -> Facts:
         # a lecture event (报告会, 讲座) whose talk no lecture frame named: the first person who
         # gives a report or a talk there (X作报告, X作…讲话) gave the lecture
         speaker = next((p for p in found if "chair" not in p.roles and gives_talk(text, p.name)), None)
+        if speaker is None:
+            # …or the first titled person named in a lead sentence that speaks of lecturing (所长孟某来到
+            # 某村，组织…法治讲座活动; 书记某某带领“马背宣讲队”…)
+            lead_end = _lead_end(text, body)
+            speaker = next((p for p in found if p.title and "chair" not in p.roles and p.start < lead_end
+                            and _LECTURING.search(_sentence_of(text, p.start))), None)
         if speaker is not None:
             speaker.roles.insert(0, "lecturer")
             lecturer = speaker

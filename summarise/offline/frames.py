@@ -30,7 +30,7 @@ LEAD = (r"(?:等|同志|一行|[（(][^）)]{0,8}[）)]|" + vocab.alternation(vo
         + r")*(?:昨天|昨日|今天|今日|前天|日前|近日|当天|当日)?" + _DAY_PART
         + r"(?:[（(]\s*(?:[0-9０-９]{1,2}\s*月\s*)?[0-9０-９]{1,2}\s*日\s*[)）])?"
         + r"(?:于?\s*(?:[0-9０-９]{1,2}\s*月\s*)?[0-9０-９]{1,2}\s*日" + _DAY_PART + r")?"
-        + r"(?:正在|亲自|专门|负责|还|也|又|则|随后|首先|最后|接着|先后|分别|依次|相继|现场|当场|登台|立即|随即|即)?"
+        + r"(?:正在|正|亲自|专门|负责|还|也|又|则|随后|首先|最后|接着|先后|分别|依次|相继|现场|当场|登台|立即|随即|即)?"
         + r"(?:立即|随即|亲自|专门|现场)?"
         + r"(?:在[^，,。；]{0,30}?(?:上|中|时))?"
         + r"(?:以[^，,。；]{1,12}?的?(?:形式|方式))?"
@@ -76,12 +76,12 @@ _INVITED_REPORT = r"(?:应邀|受邀|特邀)[^。；;]{0,40}?(?:作|做)了?[^�
 
 # A talk on a titled subject, then its content (以《调查研究是传家宝》为题，回顾了…): a lecture, unless the sentence calls it a
 # speech or a report at a meeting (以《…》为题作交流发言).
-_TITLED_TALK = r"以[《“][^》”]{1,60}[》”]为题[，,](?![^。；;\n]*?(?:发言|讲话|致辞|汇报))"
+_TITLED_TALK = r"以(?:《[^》\n]{1,60}》|“[^”\n]{1,60}”)为题[，,](?![^。；;\n]*?(?:发言|讲话|致辞|汇报))"
 
 ROLE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("chair", re.compile(LEAD + r"(?:主持)|(?:等|同志)?在主持[^，,。；;]{0,12}?(?:时|中)"
-                         # a place before the verb (在区机关大院2号楼二楼会议室主持召开…会议)
-                         + r"|" + LEAD + r"在[^，,。；;]{1,30}?主持(?=召开|了?[^，,。；;]{0,12}?会)")),
+    # a place may stand before the verb (在区机关大院2号楼二楼会议室主持召开…会议)
+    ("chair", re.compile(LEAD + r"(?:在[^，,。；;]{1,30}?(?=主持(?:召开|了?[^，,。；;]{0,12}?会)))?主持"
+                         r"|(?:等|同志)?在主持[^，,。；;]{0,12}?(?:时|中)")),
     ("lecturer", re.compile(LEAD + r"(?:" + _INVITED_REPORT + r"|" + _TITLED_TALK + r"|" + _ROLE_SETTING + _ARRIVAL + _SETTING + _MANNER + _LECTURE_VERB
                             + r"|(?:担任|作为)(?:本次|此次)?(?:讲座|报告会|宣讲)?(?:的)?主讲(?:人|嘉宾|专家)?)")),
     ("speaker", re.compile(LEAD + r"(?:主持[^，,。；]{0,6}?并[^，,。；]{0,6}?(?:讲话|致辞)|出席[^，,。；]{0,8}?并[^，,。；]{0,6}?(?:讲话|致辞)|发表[^，,。；]{0,8}?讲话|(?:作|做)了?[^，,。；]{0,20}?(?:讲话|致辞|发言|报告|表示)|讲话|致辞|发言|指出|强调|表示|说|认为|要求|提出|希望|建议|介绍|传达|分析|部署)")),
@@ -151,13 +151,18 @@ _TALK = re.compile(LEAD + r"(?:(?:应邀|受邀)?(?:作|做)了?[^，,。；;]{0
                    + r"|" + _SETTING + _MANNER + r"(?:解读|阐释|阐述|讲解|讲述)|" + _ADDRESSED_TALK + ")")
 
 
+# The rest of a list the name opens (、基层民警闫某、乡村邮递员舒某以及…引导员茹某): its members share the talk after it.
+_TALK_AFTER_LIST = re.compile(r"(?:(?:、|以及|及|和)[^，,。；;、]{1,20}?)*?(?:" + _TALK.pattern + ")")
+
+
 def gives_talk(text: str, name: str) -> bool:
-    """Some mention of `name` is followed by a talk frame (作报告, 作…讲话)."""
+    """Some mention of `name`, or of the list it opens, is followed by a talk frame (作报告, 作…讲话,
+    …、B、C通过讲述…)."""
     at = text.find(name)
     while at >= 0:
         end = at + len(name)
         stop = min((i for i in (text.find(c, end) for c in "。；;！？\n") if i >= 0), default=len(text))
-        if _TALK.match(text[end:stop]):
+        if _TALK_AFTER_LIST.match(text[end:stop]):
             return True
         at = text.find(name, end)
     return False

@@ -414,6 +414,9 @@ def find_mentions(text: str) -> list[Mention]:
         last_end = pos + len(name)
     for m in _posts_after_names(text):
         q = m.start()
+        while q > 0 and text[q - 1] == "副" and not _POST_RE.match(text, q - 1):
+            q -= 1  # 程某某副主委主持: 副 opens the post (副主委), it ends no name
+        post = text[q:m.end()]
         for n in (3, 2, 4):
             a = q - n
             if a < 0:
@@ -438,8 +441,8 @@ def find_mentions(text: str) -> list[Mention]:
                 continue
             # 省政府采购中心李健主任 reads as 省政府采购中心主任, but a title must be verbatim text
             # (the grounder checks it), so the post alone is kept unless the joined form occurs.
-            joined = text[org_start:a] + m.group()
-            title = joined if joined in text else m.group()
+            joined = text[org_start:a] + post
+            title = joined if joined in text else post
             mentions.append(Mention(cand, a, title, org_start, m.end(), post_after=True))
             taken.append((a, m.end()))
             break
