@@ -51,3 +51,11 @@ def test_a_roundup_reports_no_one_event(text: str) -> None:
 def test_a_subtitle_far_below_the_top_makes_no_roundup() -> None:
     text = "某县召开宣讲报告会\n11月6日，某县召开宣讲报告会，县委书记王某主持会议。\n" + "会议强调，要抓好落实。" * 60 + "\n——工作综述"
     assert facts(text).kind != "other"
+
+
+@pytest.mark.parametrize("text", [
+    "全市宣讲工作研讨会综述\n11月6日，全市宣讲工作研讨会召开，市委副书记王某某主持会议。",
+    "乡村振兴论坛综述\n11月6日，乡村振兴论坛在某县举行，县委书记王某某主持会议。",
+])
+def test_one_meetings_own_summary_is_no_roundup(text: str) -> None:
+    assert facts(text).out_of_scope_reason != ROUNDUP_REASON

@@ -78,3 +78,18 @@ def test_a_person_named_far_below_the_lead_gives_no_lecture() -> None:
             "这样的讲座很有意义。")
     facts = extract_facts(make_doc(text))
     assert not any("lecturer" in p.roles for p in facts.people)
+
+
+@pytest.mark.parametrize("text, name, title", [
+    ("某小学党委书记、校长、党组织书记工作室领衔人周伟为全体少先队大队委上了一节党课。", "周伟", "某小学党委书记、校长、党组织书记工作室领衔人"),
+    ("“红色宣讲”品牌创始人李红梅为居民讲授了一堂微党课。", "李红梅", "品牌创始人"),
+])
+def test_a_founders_or_a_leaders_standing_is_a_title(text: str, name: str, title: str) -> None:
+    found = {p.name: (p.title, p.roles) for p in find_people(text)}
+    assert found[name] == (title, ["lecturer"])
+
+
+def test_a_guest_with_a_role_in_the_lead_gives_no_lecture() -> None:
+    text = ("某村开展宣讲活动\n5月5日上午，副县长张国华出席某村宣讲活动并讲话。\n宣讲员为村民讲解了惠民政策。")
+    facts = extract_facts(make_doc(text))
+    assert not any("lecturer" in p.roles for p in facts.people if p.name == "张国华")

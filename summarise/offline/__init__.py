@@ -239,10 +239,10 @@ def extract_facts(doc: Any) -> Facts:
         # gives a report or a talk there (X作报告, X作…讲话) gave the lecture
         speaker = next((p for p in found if "chair" not in p.roles and gives_talk(text, p.name)), None)
         if speaker is None:
-            # …or the first titled person named in a lead sentence that speaks of lecturing (所长孟某来到
-            # 某村，组织…法治讲座活动; 书记某某带领“马背宣讲队”…)
+            # …or the first titled person named in a lead sentence that speaks of lecturing, with no other
+            # role there (所长孟某来到某村，组织…法治讲座活动; 书记某某带领“马背宣讲队”…; not 出席…并讲话)
             lead_end = _lead_end(text, body)
-            speaker = next((p for p in found if p.title and "chair" not in p.roles and p.start < lead_end
+            speaker = next((p for p in found if p.title and not p.roles and p.start < lead_end
                             and _LECTURING.search(_sentence_of(text, p.start))), None)
         if speaker is not None:
             speaker.roles.insert(0, "lecturer")

@@ -204,7 +204,8 @@ def _watched_lecture(text: str, start: int = 0) -> bool:
 
 # A roundup (…活动综述, …巡礼): a campaign's many events in one article, in the headline or in a subtitle
 # line (——我市…宣讲活动综述) at the top of the body; no one event, chair or lecturer belongs to it.
-_ROUNDUP = re.compile(r"综述|巡礼|纵览")
+# (not one meeting's own summary: 研讨会综述, 会议综述, 论坛综述)
+_ROUNDUP = re.compile(r"(?<![会议坛])综述|巡礼|纵览")
 _SUBTITLE = re.compile(r"^(?:——|—|－－|--)[^\n]*", re.M)
 SUBTITLE_REACH = 400
 ROUNDUP_REASON = "a roundup of many events, not the report of one"

@@ -77,7 +77,7 @@ TITLE_SUFFIXES: tuple[str, ...] = tuple(sorted({
     "博士", "高级讲师", "主任医师", "老干部", "劳模", "劳动模范", "道德模范", "老战士", "老红军", "老兵",
     "教师", "老师", "总工", "宣讲队员", "队员", "志愿者",
     # people a grass-roots lecture or a township's meeting names by their standing
-    "带头人", "乡贤", "挂职干部",
+    "带头人", "乡贤", "挂职干部", "领衔人", "创始人", "发起人",
     # a judge's, a prosecutor's or a policeman's standing (速裁庭法官, 基层民警)
     "法官", "检察官", "民警", "警官",
     # a board's or an office's secretary (董事会秘书罗某)
