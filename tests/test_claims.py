@@ -69,10 +69,13 @@ def test_a_title_written_around_the_name(name, title, ok):
     assert SPLIT.titled(name, title) is ok
 
 
+LISTED_TEXT = ("出席本次支部会议的有骨科主任邵增务教授、骨科副主任杨操教授、外科片总护士长李素云老总以及支委会成员。"
+               "夏家红授课，参加的还有王明，张三主持。")
+LISTED_NAMES = ("邵增务", "杨操", "李素云", "夏家红", "王明", "张三")
+
+
 def test_a_list_opened_by_attendance_gives_each_name_its_role():
-    article = Article("出席本次支部会议的有骨科主任邵增务教授、骨科副主任杨操教授、外科片总护士长李素云老总以及支委会成员。"
-                      "夏家红授课，参加的还有王明，张三主持。",
-                      ("邵增务", "杨操", "李素云", "夏家红", "王明", "张三"))
+    article = Article(LISTED_TEXT, LISTED_NAMES)
     assert all(article.roles(n) == {"attendee"} for n in ("邵增务", "杨操", "李素云"))
     assert article.roles("夏家红") == {"lecturer", "attendee"}
     assert article.roles("张三") == {"chair", "attendee"}  # a comma ends the list: 主持 is his own cue
@@ -132,3 +135,37 @@ def test_those_cues_stay_with_their_own_person(text, name, role):
 def test_a_rare_surname_that_is_also_a_verb():
     assert is_name("兑继训") is None  # 县领导郭振鹏、兑继训
     assert is_name("对继训") is not None  # a character no surname still opens no name
+
+
+ALL_ROLES = ("chair", "speaker", "lecturer", "reporter", "attendee")
+
+
+def _articles() -> list[tuple[str, tuple[str, ...]]]:
+    """The seeds and the in-repo held-out articles, each with the people the offline extractor finds."""
+    from pathlib import Path
+
+    from summarise import normalise
+    from summarise.offline import extract_facts
+
+    repo = Path(__file__).resolve().parents[1]
+    paths = sorted(repo.glob("seeds/*.txt")) + sorted(repo.glob("eval/heldout/articles/*"))[:6]
+    found = [(TEXT, NAMES), (LISTED_TEXT, LISTED_NAMES)]
+    for path in paths:
+        doc = normalise(path)
+        found.append((doc.text, tuple(p.name for p in extract_facts(doc).people)))
+    return found
+
+
+def test_claimed_roles_are_the_stated_roles_among_them():
+    from itertools import combinations
+
+    checked = 0
+    for text, names in _articles():
+        article = Article(text, names)
+        for name in names:
+            stated = article.roles(name)
+            for k in range(len(ALL_ROLES) + 1):
+                for claimed in combinations(ALL_ROLES, k):
+                    assert article.roles(name, claimed) == stated & set(claimed), (name, claimed, stated)
+            checked += 1
+    assert checked >= 20

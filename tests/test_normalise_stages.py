@@ -270,6 +270,16 @@ def test_script_gate() -> None:
     assert script.detect_script(TRAD) == "traditional" and script.detect_script(SIMP) == "simplified"
 
 
+@pytest.mark.parametrize("gap", [" ", "  "])  # the tidied article is its page lines as they stood, or not
+def test_the_article_is_converted_as_a_conversion_of_its_own_text(gap: str) -> None:
+    page = f"首頁 > 新聞中心\n\n{TRAD}\n 鎮長{gap}王小明表示，會議很重要，發展問題要抓緊。 \n版權所有 © 小欖鎮\n"
+    doc = normalise(page)
+    assert doc.script == "traditional"
+    article = f"{TRAD}\n鎮長 王小明表示，會議很重要，發展問題要抓緊。"
+    assert doc.text == script.to_simplified(article)
+    assert doc.removed["script_conversion"] == script.count_changed(article, doc.text)
+
+
 # -- whitespace -------------------------------------------------------------------------------
 def test_width_and_spaces() -> None:
     src = "\u3000\u3000投资９２．４亿元，增长９５％，ＧＤＰ　（一）“引号”、。\r\n\r\n\n第二段\u00a0 内容\u200b。 "

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -420,8 +421,11 @@ class Article:
             stop = other[0]
 
     # -- claims ---------------------------------------------------------------------------------
-    def roles(self, name: str) -> set[str]:
-        """Roles the article states for `name` by a cue next to one of its mentions."""
+    def roles(self, name: str, claimed: Iterable[str] | None = None) -> set[str]:
+        """Roles the article states for `name` by a cue next to one of its mentions; with `claimed`,
+        those of the claimed roles it states (``roles(name) & set(claimed)``, looking only for their cues)."""
+        if claimed is not None:
+            return self._claimed_roles(name, set(claimed))
         found: set[str] = set()
         for at, end in self._mentions_with_aliases(name):
             after = self.after(name, end) + self._pronoun_sentence(end)
@@ -436,6 +440,27 @@ class Article:
                 found.add("attendee")
         if found:
             found.add("attendee")  # whoever chairs, speaks or reports to a meeting takes part in it
+        return found
+
+    def _claimed_roles(self, name: str, claimed: set[str]) -> set[str]:
+        """`roles(name) & claimed`: a claimed role's own cues, and for attendee any cue at all (as
+        `roles` adds it), mention by mention until every claimed role is found."""
+        found: set[str] = set()
+        for at, end in self._mentions_with_aliases(name):
+            missing = claimed - found
+            if not missing:
+                break
+            after = self.after(name, end) + self._pronoun_sentence(end)
+            before = self.text[max(0, at - BEFORE_WINDOW):at]
+            for role in missing - {"attendee"}:
+                cue, pattern = _ROLE_CUE_AT.get(role), _BEFORE.get(role)
+                if (cue is not None and cue.search(after)) or (pattern is not None and pattern.search(before)):
+                    found.add(role)
+            if "attendee" in missing and (
+                    any(cue.search(after) for cue in _ROLE_CUE_AT.values())
+                    or any(pattern.search(before) for pattern in _BEFORE.values())
+                    or self._listed_under_attendance(at) or self._list_ends_attending(end)):
+                found.add("attendee")
         return found
 
     def _listed_under_attendance(self, at: int) -> bool:

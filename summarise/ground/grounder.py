@@ -339,7 +339,7 @@ class Grounder:
                 yield "title", fact.title, f"title {fact.title.zh!r} is not written next to {fact.name!r}"
                 fact.title = None
             if fact.roles:
-                stated = article.roles(fact.name)
+                stated = article.roles(fact.name, fact.roles)
                 dropped = [r for r in fact.roles if r not in stated]
                 if dropped:
                     cues = "; ".join(f"{r}: {'/'.join(claims.ROLE_CUES[r][:6])}" for r in dropped)

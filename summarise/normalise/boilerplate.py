@@ -114,6 +114,10 @@ class Cleaned:
     published: str | None = None
     publisher: str | None = None
     removed: dict[str, int] = field(default_factory=dict)
+    # The body's lines, stripped, and the same lines converted to simplified characters (the page's
+    # one conversion, for the script stage to reuse)
+    lines: list[str] = field(default_factory=list)
+    simplified: list[str] = field(default_factory=list)
 
 
 # A source field that spam wrote: a site name dated by a year (2024新老某某网站), a brand with a latin
@@ -279,7 +283,8 @@ def clean(text: Tracked, title_hint: str | None = None) -> Cleaned:
     at = line_starts(lines)
     body = Tracked.join((text[at[i]:at[i] + len(lines[i])] for i in keep), "\n")
     title = raw[headline] if headline is not None else None
-    return Cleaned(body, title=title, published=published, publisher=publisher, removed=removed)
+    return Cleaned(body, title=title, published=published, publisher=publisher, removed=removed,
+                   lines=[raw[i] for i in keep], simplified=[simp[i] for i in keep])
 
 
 def is_menu_item(s: str) -> bool:

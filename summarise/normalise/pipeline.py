@@ -78,7 +78,10 @@ def normalise(source: str | bytes | os.PathLike[str] | None = None, *, text: str
     if not tracked.text.strip():
         raise NormaliseError(f"{display}: no article text found")
 
-    tracked, n, script_name = script.convert(tracked)
+    # The page was converted line by line to classify its lines (no phrase spans a line break): when
+    # the tidied body is exactly its kept lines, their conversions are the body's.
+    converted = "\n".join(cleaned.simplified) if tracked.text == "\n".join(cleaned.lines) else None
+    tracked, n, script_name = script.convert(tracked, converted=converted)
     count("script_conversion", n)
     tracked = whitespace.tidy(tracked)
 

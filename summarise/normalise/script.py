@@ -72,10 +72,11 @@ def detect_script(text: str) -> str:
     return "traditional" if changed_share(text, to_simplified(text)) >= GATE else "simplified"
 
 
-def convert(text: Tracked, force: bool | None = None) -> tuple[Tracked, int, str]:
-    """Convert to simplified if the text is traditional; returns (text, chars changed, script)."""
+def convert(text: Tracked, force: bool | None = None, converted: str | None = None) -> tuple[Tracked, int, str]:
+    """Convert to simplified if the text is traditional; returns (text, chars changed, script).
+    `converted`: ``to_simplified(text.text)`` when the caller already has it."""
     src = text.text
-    out = to_simplified(src)
+    out = to_simplified(src) if converted is None else converted
     if out == src:
         return text, 0, "simplified"  # nothing changes (a share of 0)
     changed, blocks = _changes(src, out)
