@@ -25,7 +25,7 @@ from summarise.english.glossary import (
     translate,
     translate_title,
 )
-from summarise.english.romanise import romanise, romanise_name, split_place
+from summarise.english.romanise import COMPOUND_SURNAMES, romanise, romanise_name, split_place
 from summarise.parse.numbers import cn_numeral
 
 __all__ = ["event_type", "translate_event", "translate_group", "translate_headline"]
@@ -204,7 +204,7 @@ def lookup_place(zh: str) -> str | None:
 def _actor(zh: str) -> str | None:
     """A body, place or titled person that holds an event, in English (None when unknown)."""
     zh = zh.strip().strip(_TRIM)
-    if zh.endswith("同志") and len(zh) > 4:  # 党委书记董杰昌同志: the honorific is no part of the name
+    if zh.endswith("同志") and len(zh) > 3:  # 党委书记董杰昌同志: the honorific is no part of the name
         zh = zh[:-2]
     if not zh:
         return None
@@ -218,6 +218,9 @@ def _actor(zh: str) -> str | None:
     if out is None:  # a person: 李克强, 黄秉生教授, 校组织人事部长叶健芬 → "Ye Jianfen (Head of …)"
         from summarise.offline import lexicon  # the surnames and common words live with the extractor
         from summarise.offline.surnames import surname_length
+        if (m := _HONORIFIC.fullmatch(zh)) and surname_length(m["s"]) == len(m["s"]) \
+                and (len(m["s"]) == 1 or m["s"] in COMPOUND_SURNAMES):
+            return f"{_HONORIFICS[m['h']]} {COMPOUND_SURNAMES.get(m['s']) or romanise_name(m['s'])}"  # 张教授
         if 2 <= len(zh) <= 3 and surname_length(zh) and zh[:2] not in glossary() and not lexicon.refuses(zh) \
                 and zh not in _NOT_ACTORS:
             return romanise_name(zh)  # never a common word (关于 "about" is no Guan Yu)
@@ -231,7 +234,12 @@ def _actor(zh: str) -> str | None:
     return out
 
 
-_HELD_BY = re.compile(r"^(?P<x>.{2,20}?)(?:隆重|专门|再次)?(?:召开|举行|举办|开展|组织召开|组织)(?P<y>.{2,60})$")
+# 组织 is the verb unless it opens an organ's or a topic's name (县委组织部, 组织工作会议, 组织委员)
+# A surname and the post or calling it is addressed by (张教授, 李医生, 王书记): the person's name unknown
+_HONORIFICS = {"教授": "Professor", "医生": "Dr", "大夫": "Dr", "博士": "Dr", "法官": "Judge", "书记": "Secretary",
+               "老师": "Teacher", "院士": "Academician", "检察官": "Prosecutor"}
+_HONORIFIC = re.compile(rf"(?P<s>[\u4e00-\u9fff]{{1,2}}?)(?P<h>{'|'.join(_HONORIFICS)})")
+_HELD_BY = re.compile(r"^(?P<x>.{2,20}?)(?:隆重|专门|再次)?(?:召开|举行|举办|开展|组织召开|组织(?![部委员工]))(?P<y>.{2,60})$")
 _HELD = re.compile(r"^(?P<y>.{2,60}?)(?:在(?P<z>.{1,20}?))?(?:日前|近日|今天|昨天|今日|昨日)?(?:隆重|胜利|顺利)?(?:召开|举行|举办|开幕)$")
 _GIVES = re.compile(r"^(?P<x>.{2,30}?)(?:应邀)?(?:作|做)(?P<y>.{2,60}?(?:报告|讲座|党课|辅导))$")
 _LESSON = re.compile(r"^(?P<x>.{2,30}?)(?:为|给|向)(?P<w>.{1,30}?)(?:上|讲|讲授)(?P<y>.{0,20}?党课)$")
@@ -354,6 +362,14 @@ def _headline(zh: str) -> str | None:
         actor, event = _actor(m["x"]), translate_event(m["y"])
         if actor and event and event_type(m["y"]):
             return _cap(f"{actor} chairs {_a(event)}")
+    if (m := _TO_AUDIENCE.match(zh)) and event_type(m["y"]):
+        actor, event, to = _actor(m["x"]), translate_event(m["y"]), _audience(m["w"])
+        if actor and event and to:
+            return _cap(f"{actor} gives {_a_given(event)} to {to}")  # 王明为社区居民作健康讲座
+    if (m := _GOES_TO_HOLD.match(zh)) and event_type(m["y"]):
+        actor, where, event = _actor(m["x"]), _destination(m["p"]), translate_event(m["y"])
+        if actor and where and event:
+            return _cap(f"{actor} {'holds' if m['v'] != '宣讲' else 'gives'} {_a_given(event)} {_at(where)}")
     if (m := _HELD_BY.match(zh)) and not event_type(m["y"]):
         split = _event_then_purpose(m["y"])
         if split:
@@ -378,7 +394,11 @@ def _headline(zh: str) -> str | None:
         if actor:
             lesson = translate_event(m["y"])
             lesson = lesson if lesson and NOT_TRANSLATED not in lesson else "Party lesson"
-            return _cap(f"{actor} gives a {lesson[:1].lower() + lesson[1:] if lesson.startswith('Special') else lesson}")
+            to = _audience(m["w"])  # an audience with no English is no part of a lesson's name: left out
+            return _cap(f"{actor} gives a {lesson[:1].lower() + lesson[1:] if lesson.startswith('Special') else lesson}"
+                        + (f" to {to}" if to else ""))
+    if (m := _GOES_TO_LECTURE.match(zh)) and (actor := _actor(m["x"])) and (where := _destination(m["p"])):
+        return _cap(f"{actor} gives publicity lectures {_at(where)}")  # 五老宣讲团走进红星小学宣讲
     if m := _GIVES.match(zh):
         actor, event = _actor(m["x"]), translate_event(m["y"])
         if actor and event:
@@ -433,6 +453,54 @@ def _headline(zh: str) -> str | None:
     if not _ACTION.search(zh):
         return translate(zh)  # a headline that is a name or a phrase (2024年…推进会)
     return None
+
+
+# X为Y作/开展/讲授Z: a lecture, a class or a Party lesson given to an audience (张医生为社区居民开展健康讲座)
+_TO_AUDIENCE = re.compile(r"^(?P<x>.{2,30}?)(?:应邀)?(?:为|给|向)(?P<w>.{1,30}?)(?:作|做|开展|举办|讲授|讲|上|送上|带来)了?"
+                          r"(?:一场|一堂|一次)?(?P<y>.{0,40}?(?:报告|讲座|辅导|党课|课|宣讲|培训))$")
+# X走进/来到/到Y开展/举办Z (县法院法官走进红星小学开展法治讲座), X走进Y宣讲: where a lecture was given
+_GOES_TO_HOLD = re.compile(r"^(?P<x>.{2,30}?)(?:走进|来到|到|深入|前往|赴)(?P<p>.{1,20}?)(?P<v>开展|举办|举行|召开|作|宣讲)了?"
+                           r"(?:一场|一堂|一次)?(?P<y>.{2,40})$")
+_GOES_TO_LECTURE = re.compile(r"^(?P<x>.{2,30}?)(?:走进|来到|到|深入|前往|赴)(?P<p>.{1,20}?)(?:开展)?宣讲$")
+
+
+def _audience(zh: str | None) -> str | None:
+    """Whom a lecture is given to (全体党员, 社区居民, 我校师生) in English, else None."""
+    if not zh:
+        return None
+    return _TO_OWN_PEOPLE.get(zh) or lookup_noun(zh) or translate_group(zh)
+
+
+# The report's own people as an audience (为我校师生): its members
+_TO_OWN_PEOPLE = {"大家": "everyone", "我们": "us"}
+
+
+def _destination(zh: str) -> str | None:
+    """Where someone goes to give a lecture: the report's own place, a named place or institution,
+    a venue, a body."""
+    zh = zh.strip(_TRIM)
+    return _TO_OWN.get(zh) or _named_place(zh) or lookup_body(zh) or _institution(zh)
+
+
+def _institution(zh: str) -> str | None:
+    """A named institution or body (红星小学, 宁波华丰公司, 县人民医院) through the glossary's
+    segmentation, ending in a body, else None."""
+    from summarise.english.glossary import segment_owner
+    toks = segment_owner(zh)
+    return translate(zh) if toks and toks[-1].kind == "body" else None
+
+
+def _at(where: str) -> str:
+    """"at the university", "in Hongxing Village", "at Hongxing Primary School"."""
+    if where.startswith("the ") and where.endswith("s"):
+        return f"in {where}"  # in the towns, in the communities
+    if where.startswith("the ") or where.endswith(_INSTITUTION_WORDS):
+        return f"at {where}"
+    return f"in {where}"
+
+
+_INSTITUTION_WORDS = ("School", "University", "College", "Hospital", "Company", "Group", "Station", "Office",
+                      "Center", "Centre", "Court", "Bureau", "Factory", "Kindergarten", "Institute")
 
 
 # X讲(授)党课: someone gives a Party lesson (市四医院党委书记讲党课); X(深入)开展Y(活动): a body carries
@@ -533,6 +601,20 @@ def _a(event: str) -> str:
     if _sentence_case(event) and re.match(r"[^ ]+(?: (?!with\b)[a-z]+)*?[^s]s(?: on | of |$)", event):
         return _lower_first(event)  # publicity lectures on …: a plural takes no article
     return "the " + (_lower_first(event) if _sentence_case(event) else event)
+
+
+_PROPER_WORDS = ("Party ", "Youth League ", "CPC ")
+
+
+def _a_given(event: str) -> str:
+    """An event someone gives or holds for others, indefinite: "a lecture on rule of law", "an open
+    class"; a name (Title Case) keeps "the"."""
+    if _sentence_case(event) or " " not in event:
+        word = event if event.startswith(_PROPER_WORDS) else _lower_first(event)  # a Party lesson
+        if re.match(r"[^ ]+(?: (?!with\b)[a-z-]+)*?[^s]s(?: on | of | to |$)", word):
+            return word  # publicity lectures: a plural takes no article
+        return ("an " if word[:1] in "aeiou" else "a ") + word
+    return _a(event)
 
 
 def _sentence_case(s: str) -> bool:
@@ -649,6 +731,8 @@ def _group_of(zh: str, lead_word: bool) -> str | None:
             rest = zh[: -len(word)].rstrip("的")
             if not rest:
                 return (lead + en).strip()
+            if rest in _WHOLE and not lead:  # 全县党员干部: all Party members and officials of the county
+                return f"all {en} of {_WHOLE[rest]}"
             if rest.endswith("全体") and len(rest) > 2 and not lead:  # 镇全体干部: all officials of the town
                 org = _org(rest[:-2], "")
                 return f"all {en} of {org}" if org else None
@@ -659,8 +743,45 @@ def _group_of(zh: str, lead_word: bool) -> str | None:
             if orgs and all(r is not None for r in read):
                 return f"{en} of {_and(read)}".strip()  # type: ignore[arg-type]
             break  # 组织委员: no body before 委员 but a post of its own
+    if (people := _people_of(zh, lead)) is not None:
+        return people
     title = translate_title(zh)
     return (lead + _plural(title)).strip() if title else None
+
+
+# 全县, 全校: the whole of the report's place or institution, before the people of it
+_WHOLE = {"全县": "the county", "全市": "the city", "全区": "the district", "全镇": "the town", "全乡": "the township",
+          "全村": "the village", "全校": "the university", "全院": "the institution", "全省": "the province",
+          "全社区": "the community", "全系统": "the system", "全公司": "the company"}
+
+
+_PEOPLE_ENDINGS = ("民", "员", "生", "师", "者", "人", "工", "众", "家", "士", "女", "童", "干部", "代表", "长", "友", "兵")
+
+
+def _people_of(zh: str, lead: str) -> str | None:
+    """People a count would count (居民, 师生, 党员干部: the glossary's nouns), of a body or a place
+    before them: 社区居民 → "residents of the community", 全县党员干部 → "all Party members and
+    officials of the county", 红星村村民 → "villagers of Hongxing Village"; None when a part has no English."""
+    for k in range(1, len(zh)):
+        noun = lookup_noun(zh[k:])
+        if noun is None or not zh.endswith(_PEOPLE_ENDINGS):  # 部门, 清单 are counted too, but are no people
+            continue
+        owner = zh[:k]
+        if owner in _WHOLE:
+            return f"all {noun} of {_WHOLE[owner]}"
+        if owner in _TO_OWN and owner.startswith("我"):
+            return f"{noun} of {_TO_OWN[owner]}"
+        org: str | None
+        if owner in _LEVEL_PLURAL and (level := translate(owner)) is not None:
+            org = f"the {level.lower()}"  # 社区居民: the community's residents
+        elif split_place(owner):
+            org = translate(owner)  # 红星村村民: a named place takes no article
+        else:
+            org = _org(owner, "")
+        if org is None or org.endswith("-wide"):
+            return None
+        return f"{lead}{noun} of {org}"
+    return None
 
 
 # 各镇, 各乡镇: every town; 县直/市直 (directly under the county or city): county-level, municipal-level

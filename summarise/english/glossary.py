@@ -101,7 +101,7 @@ _YEAR = re.compile(r"(\d{4})年(?:度|(1[0-2]|0?[1-9])月份?)?")  # 2022年10�
 _MONTHS = ("", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
            "November", "December")
 # Words and characters a place's proper name does not hold (青海全省 is 青海 + 全省, not 青海全 + 省).
-_NOT_PROPER = re.compile(r"召开|举行|举办|[全校园]$|^[进到向从]|各|[的在和与及暨]|^[一二三四五六七八九十百两]+$|[省市县]")
+_NOT_PROPER = re.compile(r"召开|举行|举办|走进|走访|来到|深入|前往|大学|学院|中学|小学|医院|公司|集团|中国|^中共|农$|[全校园]$|^[进到向从]|各|[的在和与及暨]|^[一二三四五六七八九十百两]+$|[省市县]")
 _IGNORABLE = "“”‘’\"「」『』《》 "
 
 
@@ -186,11 +186,23 @@ def _candidates(s: str, i: int, kinds: frozenset[str]) -> list[tuple[int, _Tok, 
     if "year" in kinds and (m := _YEAR.match(s, i)):
         when = f"{_MONTHS[int(m[2])]} {m[1]}" if m[2] else m[1]
         out.append((1, _Tok("year", m.group(), when), m.end()))
-    if "proper" in kinds and (inst := _INSTITUTION.match(s, i + 2)) and re.fullmatch(r"[\u4e00-\u9fff]{2}", s[i:i + 2]) \
-            and not _NOT_PROPER.search(s[i:i + 2]) and s[i:i + 2] not in gl and s[i:i + 2] not in _NOT_NAMES:
-        # 大连大学, 石门中学, 蔡堂司法所: an institution named for its place or its own two-character name
-        name = lookup(s[i:i + 2], "place") or pinyin_word(s[i:i + 2]).capitalize()
-        out.append((2, _Tok("body", s[i:inst.end()], f"{name} {_INSTITUTIONS[inst.group()]}"), inst.end()))
+    if "proper" in kinds:
+        for size in (2, 4):
+            # 大连大学, 石门中学, 蔡堂司法所, 娲石集团, 隆基绿能科技公司: an institution named for its place or
+            # its own name of two characters (or two such names), then its trades
+            names = [s[i + k:i + k + 2] for k in range(0, size, 2)]
+            if (inst := _INSTITUTION.match(s, i + size)) is None or len(s[i:i + size]) < size \
+                    or (inst["t"] and inst["k"] not in _COMPANIES) \
+                    or not all(_institution_name(x, gl) for x in names):
+                continue
+            proper = " ".join(lookup(x, "place") or pinyin_word(x).capitalize() for x in names)
+            trades = " ".join(_TRADES[t] for t in _TRADE.findall(inst["t"])) if inst["t"] else ""
+            en = " ".join(x for x in (proper, trades, _INSTITUTIONS[inst["k"]]) if x)
+            out.append((size // 2 + 1, _Tok("body", s[i:inst.end()], en), inst.end()))
+    if "proper" in kinds and (m := _NUMBERED_INSTITUTION.match(s, i)) and (n := _number(m["n"])):
+        # 市四医院, 县一中, 市第三人民医院: an institution known by its level and number
+        en = f"{_LEVEL_ADJECTIVES[m['l']]} No. {n} {_NUMBERED_KINDS[m['k']]}"
+        out.append((1, _Tok("body", m.group(), en), m.end()))
     if "proper" in kinds:
         for j in range(i + 2, min(len(s), i + 9) + 1):
             parts = split_place(s[i:j])
@@ -218,10 +230,48 @@ def _candidates(s: str, i: int, kinds: frozenset[str]) -> list[tuple[int, _Tok, 
 # the words before them that are no name (实验小学 is an experimental primary school, not "Shiyan").
 _INSTITUTIONS = {"大学": "University", "中学": "Middle School", "小学": "Primary School", "派出所": "Police Station",
                  "司法所": "Judicial Office", "卫生院": "Health Center", "医院": "Hospital"}
-_INSTITUTION = re.compile("|".join(sorted(_INSTITUTIONS, key=len, reverse=True)))
+_INSTITUTIONS.update({"集团有限公司": "Group Co., Ltd.", "股份有限公司": "Co., Ltd.", "有限责任公司": "Co., Ltd.",
+                      "有限公司": "Co., Ltd.", "集团公司": "Group Corporation", "集团": "Group", "公司": "Company"})
+_COMPANIES = frozenset({"集团有限公司", "股份有限公司", "有限责任公司", "有限公司", "集团公司", "集团", "公司"})
+# The trades a company's name gives after its proper name (陕西投资集团: Shaanxi Investment Group)
+_TRADES = {"科技": "Technology", "投资": "Investment", "控股": "Holding", "制药": "Pharmaceutical", "医药": "Pharmaceutical",
+           "实业": "Industrial", "建设": "Construction", "建筑": "Construction", "建工": "Construction Engineering",
+           "能源": "Energy", "电力": "Power", "化工": "Chemical", "物流": "Logistics", "文化": "Culture",
+           "传媒": "Media", "电子": "Electronics", "汽车": "Automotive", "农业": "Agriculture", "食品": "Food",
+           "水泥": "Cement", "钢铁": "Steel", "机械": "Machinery", "纺织": "Textile", "置业": "Property",
+           "房地产": "Real Estate", "旅游": "Tourism", "交通": "Transport", "燃气": "Gas", "矿业": "Mining",
+           "煤业": "Coal", "发展": "Development", "产业": "Industry", "环保": "Environmental", "新材料": "New Materials",
+           "信息技术": "Information Technology", "网络": "Network", "通信": "Communications", "贸易": "Trading",
+           "商贸": "Trading", "服装": "Garment", "电器": "Electrical Appliance", "生物": "Biological", "水务": "Water"}
+_TRADE = re.compile("|".join(sorted(_TRADES, key=len, reverse=True)))
+_INSTITUTION = re.compile(f"(?P<t>(?:{_TRADE.pattern})*)(?P<k>{'|'.join(sorted(_INSTITUTIONS, key=len, reverse=True))})")
+# An institution known by its level and number: 市四医院, 县一中, 市第三人民医院 (a school's 中 only where it
+# ends the name)
+_NUMBERED_KINDS = {"人民医院": "People's Hospital", "中医院": "Hospital of Traditional Chinese Medicine", "医院": "Hospital",
+                   "中学": "Middle School", "小学": "Primary School", "中": "Middle School", "小": "Primary School"}
+_NUMBERED_INSTITUTION = re.compile(r"(?P<l>[省市县区])第?(?P<n>[一二三四五六七八九十]{1,3})"
+                                   r"(?P<k>人民医院|中医院|医院|中学|小学|中(?![心央共国华医])|小(?![组区时]))")
+_LEVEL_ADJECTIVES = {"省": "Provincial", "市": "Municipal", "县": "County", "区": "District"}
+# Characters no institution's own name holds: numbers, 分/子/总 (a branch: 八分公司), the report's own
+# place (我/本/该), 各, 全
+_NOT_IN_NAME = re.compile(r"[一二三四五六七八九十百千零〇两0-9分子总我本该各全这此其]")
+
+
+def _institution_name(zh: str, gl: dict[str, tuple[str, str]]) -> bool:
+    """Two characters that may be an institution's own name (石门, 娲石), not a word of the genre."""
+    return bool(re.fullmatch(r"[\u4e00-\u9fff]{2}", zh)) and not _NOT_PROPER.search(zh) and not _NOT_IN_NAME.search(zh) \
+        and (zh not in gl or gl[zh][1] == "place") and zh not in _NOT_NAMES and zh not in _TRADES
 _NOT_NAMES = frozenset({"实验", "附属", "中心", "第一", "第二", "第三", "人民", "师范", "职业", "技术", "民族", "农业",
                         "工业", "科技", "财经", "医科", "理工", "外国", "中医", "妇幼", "儿童", "口腔", "肿瘤", "精神",
-                        "传染", "社区", "乡镇", "城区", "农村", "希望", "寄宿", "完全", "初级", "高级", "成人", "开放"})
+                        "传染", "社区", "乡镇", "城区", "农村", "希望", "寄宿", "完全", "初级", "高级", "成人", "开放",
+                        # kinds of company, not names (上市公司 is a listed company, 物业公司 a property manager)
+                        "上市", "国有", "私营", "民营", "外资", "合资", "物业", "保险", "城投", "供电", "供水", "烟草",
+                        "劳务", "运输", "服务", "管理", "咨询", "国企", "央企", "股份", "有限", "责任", "相关", "有关",
+                        "其他", "各类", "大型", "小型", "中型", "骨干", "龙头", "重点", "知名", "优秀", "先进", "示范",
+                        "省属", "市属", "县属", "区属", "直属", "下属", "所属", "旗下", "分支", "参股", "国家", "地方",
+                        "企业", "工程", "设计", "安装", "销售", "生产", "经营", "开发", "贸易", "商业", "金融", "银行",
+                        "证券", "基金", "信托", "新型", "集体", "个体", "独资", "联营", "公办", "民办", "私立", "公立",
+                        "普通", "一般", "本地", "外地", "当地", "全国", "全省", "全市", "全县"})
 
 
 def _segment(s: str, kinds: frozenset[str]) -> list[_Tok] | None:
@@ -264,7 +314,12 @@ _HEAD_OF = {"部长": "Head", "局长": "Director", "处长": "Director", "厅�
 _OWN = {"我校": "校", "我院": "院", "我市": "市", "我县": "县", "我区": "区", "我省": "省"}
 
 
+# 中共 before a local Party committee (中共湖北省委, 中共运城市委): the Party its name says already
+_CPC_BEFORE_PLACE = re.compile(r"^中共(?!中央)(?=[\u4e00-\u9fff]{1,6}?[省市县区])")
+
+
 def _title_part(zh: str) -> str | None:
+    zh = _CPC_BEFORE_PLACE.sub("", zh)
     if zh[:2] in _OWN:
         zh = _OWN[zh[:2]] + zh[2:]
     if len(zh) > 3 and zh[0] in "该本" and zh[1] in _LEVEL_START:  # 该镇副镇长: the town's own Deputy Town Mayor
@@ -410,6 +465,7 @@ def translate(zh: str) -> str | None:
         return hit
     if (title := translate_title(zh)) is not None:
         return title
+    zh = _CPC_BEFORE_PLACE.sub("", zh)
     toks = _segment(zh, _ALL_KINDS)
     if not toks and (m := _SPEECH_OF.fullmatch(zh)):
         return _speech(m)
