@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from summarise.english import translate, translate_group, translate_headline, translate_title
+from summarise.english import translate, translate_event, translate_group, translate_headline, translate_title
 
 
 @pytest.mark.parametrize("zh,en", [
@@ -80,3 +80,60 @@ def test_a_headline_with_a_numbered_hospital() -> None:
 ])
 def test_people_of_a_place_or_body(zh: str, en: str) -> None:
     assert translate_group(zh) == en
+
+
+@pytest.mark.parametrize("zh,en", [
+    ("县委党校邀请王明教授作专题报告",
+     "County Party Committee Party School invites Wang Ming (Professor) to give a special lecture"),
+    ("县委党校邀请王明教授为全体学员作专题报告",
+     "County Party Committee Party School invites Wang Ming (Professor) to give a special lecture to all trainees"),
+    ("王明教授应邀来我校作学术报告", "Wang Ming (Professor) gives an academic lecture at the university"),
+    ("王明教授来我校讲学", "Wang Ming (Professor) gives lectures at the university"),
+    ("专家学者走进红星社区宣讲党的二十大精神",
+     "Experts and scholars give publicity lectures on the spirit of the 20th Party Congress in Hongxing Community"),
+    ("市人大常委会领导下乡宣讲十七大",
+     ("Leaders of the Municipal People's Congress Standing Committee give publicity lectures on the 17th Party Congress"
+      " in the countryside")),
+    ("县司法局开展法治宣传进社区活动",
+     "County Justice Bureau carries out activities bringing rule-of-law publicity to the communities"),
+    ("红星社区开展党的二十大精神主题宣讲活动",
+     "Hongxing Community holds publicity lectures on the spirit of the 20th Party Congress"),
+])
+def test_invited_speakers_people_of_a_kind_and_campaigns(zh: str, en: str) -> None:
+    assert translate_headline(zh) == en
+
+
+def test_going_to_the_countryside_is_no_place() -> None:
+    # 领导下乡 had been romanised as a township ("Lingdaoxia Township")
+    assert "Lingdaoxia" not in (translate("市人大常委会领导下乡") or "")
+
+
+def test_a_number_after_an_event_is_no_purpose() -> None:
+    # 大讲堂第三期 had read "holds the lecture hall to 3rd"
+    assert translate_headline("县委党校举办大讲堂第三期") == "County Party Committee Party School holds the lecture hall (No. 3)"
+
+
+def test_a_plural_event_takes_no_article_even_when_its_name_is_not_translated() -> None:
+    assert translate_headline("红星社区开展某某主题宣讲活动") == "Hongxing Community holds publicity lectures (full name not translated)"
+
+
+@pytest.mark.parametrize("zh,en", [
+    ("区政府全体(扩大)会议暨项目投资工作推进会",
+     "District Government Enlarged Plenary Session and Project Investment Work Promotion Meeting"),
+    ("“党史学习教育”动员大会暨专题讲座", "Party History Study and Education Mobilisation Meeting and Special Lecture"),
+    ("五届68次区政府常务会议", "68th Executive Meeting of the 5th District Government"),
+    ("区疫情防控指挥部第71次会议", "71st Meeting of the District Epidemic Prevention and Control Headquarters"),
+    ("村级组织换届选举工作动员会",
+     "Work mobilisation meeting on the elections of village-level organisations for the change of term"),
+])
+def test_events_joined_numbered_and_described(zh: str, en: str) -> None:
+    assert translate_event(zh) == en
+
+
+def test_two_bodies_keep_their_own_numbers() -> None:
+    # the 71st meeting is the headquarters', not the Standing Committee's too
+    assert not (translate_event("区委常委会暨区疫情防控指挥部第71次会议") or "").startswith("71st")
+
+
+def test_a_committee_owning_a_lecture_team_is_no_part_of_its_topic() -> None:
+    assert "on Provincial Party Committee spirit" not in (translate_event("省委党的十九届四中全会精神宣讲团报告会") or "")

@@ -43,6 +43,7 @@ def _types() -> list[tuple[str, str]]:
 def event_type(zh: str) -> tuple[str, str] | None:
     """The meeting type an event name ends with (动员大会 → mobilisation meeting), or None."""
     core = re.sub(r"[（(][^）)]{0,6}[)）]$", "", zh.strip().rstrip(_TRIM))
+    core = re.sub(r"第(?:[0-9]{1,4}|[一二三四五六七八九十百零]{1,5})(?:期|讲|场)$", "", core)  # 大讲堂第三期
     for t_zh, t_en in _types():
         if core.endswith(t_zh):
             return t_zh, t_en
@@ -60,6 +61,13 @@ def translate_event(zh: str) -> str | None:
         return None
     if (split := _topic_then_body(zh)) is not None:
         return split
+    if (joined := _joined_events(zh)) is not None:
+        return joined
+    if (m := _ISSUE.match(zh)) and (n := _count(m["n"])) and event_type(m["e"]):
+        event = translate_event(m["e"])  # 理论大讲堂第三讲: the series, then which of it
+        return f"{event} (No. {n})" if event and NOT_TRANSLATED not in event else None
+    if (m := _TERM_SESSION.match(zh)) and (numbered := _numbered_meeting(m)) is not None:
+        return numbered
     toks = _segment(zh, _ALL_KINDS)
     if toks and toks[-1].kind == "meeting" and (held := _holder_then_action(toks)) is not None:
         return held
@@ -76,6 +84,41 @@ def translate_event(zh: str) -> str | None:
     if kind and (who := _group_before(zh[:-len(kind[0])])) is not None:
         return f"{_cap(kind[1])} {'with' if kind[0] == '座谈会' else 'of'} {who}"  # 企业家代表座谈会
     return f"{_cap(kind[1])} {NOT_TRANSLATED}" if kind else None
+
+
+_ISSUE = re.compile(r"^(?P<e>.{2,40}?)第(?P<n>[0-9]{1,4}|[一二三四五六七八九十百零]{1,5})(?:期|讲|场|课)$")
+
+
+def _joined_events(zh: str) -> str | None:
+    """Two events held as one (区政府全体扩大会议暨项目投资工作推进会): each name in full English,
+    joined by "and"; None unless both are."""
+    for at in (m.start() for m in re.finditer("暨|及", zh)):
+        first, second = zh[:at], zh[at + 1:]
+        if not event_type(first) or not event_type(second):
+            continue
+        a, b = translate_event(first), translate_event(second)
+        if a and b and NOT_TRANSLATED not in a and NOT_TRANSLATED not in b:
+            if _sentence_case(a) or " " not in a:
+                return f"{a} and {_lower_first(b) if _sentence_case(b) or ' ' not in b else b}"
+            return f"{a} and {_title_case(b)}"  # two names: both in Title Case
+    return None
+
+
+# 五届68次区政府常务会议: the term, the meeting's number, then the body and its meeting
+_TERM_SESSION = re.compile(r"^(?:第)?(?P<n>[0-9]{1,3}|[一二三四五六七八九十百]{1,4})届(?:第)?(?P<m>[0-9]{1,4}|[一二三四五六七八九十百零]{1,6})次"
+                           r"(?P<rest>.{3,30})$")
+
+
+def _numbered_meeting(m: re.Match[str]) -> str | None:
+    """"68th Executive Meeting of the 5th District Government": a body and a meeting type each in English."""
+    from summarise.english.glossary import ordinal
+    n, k = _count(m["n"]), _count(m["m"])
+    toks = _segment(m["rest"], _ALL_KINDS)
+    if not n or not k or not toks or len(toks) < 2 or toks[-1].kind != "meeting" \
+            or any(t.kind not in ("body", "level", "place", "proper") for t in toks[:-1]) or toks[-2].kind != "body":
+        return None
+    body = _title_case(" ".join(t.en for t in toks[:-1]))
+    return f"{ordinal(k)} {_title_case(toks[-1].en)} of the {ordinal(n)} {body}"
 
 
 def _group_before(zh: str) -> str | None:
@@ -145,8 +188,8 @@ def _topic_then_body(zh: str) -> str | None:
                                                                         for t in tail[:-1]):
         return None
     topic = translate(zh[:at + 2])
-    if topic is None:
-        return None
+    if topic is None or topic[:1].isupper():
+        return None  # 省委党的…精神宣讲团: the committee owns the team; it is no part of the topic
     body = _title_case(" ".join(t.en for t in tail[:-1]))
     return f"{_cap(tail[-1].en)} of the {body} on {topic}"
 
@@ -362,6 +405,12 @@ def _headline(zh: str) -> str | None:
         actor, event = _actor(m["x"]), translate_event(m["y"])
         if actor and event and event_type(m["y"]):
             return _cap(f"{actor} chairs {_a(event)}")
+    if (m := _INVITES.match(zh)) and event_type(m["y"]):
+        host, guest, event = _actor(m["x"]), _actor(m["g"]), translate_event(m["y"])
+        to = _audience(m["w"]) if m["w"] else None
+        if host and guest and event and (to or not m["w"]):
+            verb = "hold" if m["v"] in ("举办", "开展", "举行") else "give"
+            return _cap(f"{host} invites {guest} to {verb} {_a_given(event)}" + (f" to {to}" if to else ""))
     if (m := _TO_AUDIENCE.match(zh)) and event_type(m["y"]):
         actor, event, to = _actor(m["x"]), translate_event(m["y"]), _audience(m["w"])
         if actor and event and to:
@@ -369,7 +418,7 @@ def _headline(zh: str) -> str | None:
     if (m := _GOES_TO_HOLD.match(zh)) and event_type(m["y"]):
         actor, where, event = _actor(m["x"]), _destination(m["p"]), translate_event(m["y"])
         if actor and where and event:
-            return _cap(f"{actor} {'holds' if m['v'] != '宣讲' else 'gives'} {_a_given(event)} {_at(where)}")
+            return _cap(f"{actor} {'gives' if m['v'] in ('宣讲', '作') else 'holds'} {_a_given(event)} {_at(where)}")
     if (m := _HELD_BY.match(zh)) and not event_type(m["y"]):
         split = _event_then_purpose(m["y"])
         if split:
@@ -397,14 +446,27 @@ def _headline(zh: str) -> str | None:
             to = _audience(m["w"])  # an audience with no English is no part of a lesson's name: left out
             return _cap(f"{actor} gives a {lesson[:1].lower() + lesson[1:] if lesson.startswith('Special') else lesson}"
                         + (f" to {to}" if to else ""))
+    if (m := _TO_COUNTRYSIDE.match(zh)) and (topic := translate(m["y"])) is not None:
+        # 市人大常委会领导下乡宣讲十七大: leaders (a group) or one speaker go to the countryside
+        one, many = _actor(m["x"]), translate_group(m["x"]) if m["x"].endswith(tuple(_GROUP_WORDS)) else None
+        if many or one:
+            verb = "give" if many else "gives"
+            return _cap(f"{many or one} {verb} publicity lectures on {topic} in {_COUNTRYSIDE[m['z']]}")
     if (m := _GOES_TO_LECTURE.match(zh)) and (actor := _actor(m["x"])) and (where := _destination(m["p"])):
-        return _cap(f"{actor} gives publicity lectures {_at(where)}")  # 五老宣讲团走进红星小学宣讲
+        # 五老宣讲团走进红星小学宣讲; 王明教授来我校讲学
+        return _cap(f"{actor} gives {'publicity ' if m['v'] == '宣讲' else ''}lectures {_at(where)}")
     if m := _GIVES.match(zh):
         actor, event = _actor(m["x"]), translate_event(m["y"])
         if actor and event:
             return _cap(f"{actor} gives {_a(event)}")
     if (m := _REACHES.match(zh)) and (reached := _reaches(m)) is not None:
         return reached
+    if (m := _PUBLICITY.match(zh)) and not m["y"].startswith(("进", "走进")) and not event_type(m["y"]) \
+            and (many := lookup_noun(m["x"])) and m["x"].endswith(_PEOPLE_ENDINGS) and (topic := translate(m["y"])):
+        # 专家学者走进红星社区宣讲…: people of a kind, plural
+        where = _destination(m["p"]) if m["p"] else (_named_place(m["at"]) if m["at"] else None)
+        if where or not (m["p"] or m["at"]):
+            return _cap(f"{many} give publicity lectures on {topic}" + (f" {_at(where)}" if where else ""))
     if (m := _PUBLICITY.match(zh)) and not m["y"].startswith(("进", "走进")) and not event_type(m["y"]):
         actor, topic = _actor(m["x"]), translate(m["y"])
         if actor and topic and not actor.lower().startswith("the spirit"):  # a topic is no speaker
@@ -456,12 +518,17 @@ def _headline(zh: str) -> str | None:
 
 
 # X为Y作/开展/讲授Z: a lecture, a class or a Party lesson given to an audience (张医生为社区居民开展健康讲座)
-_TO_AUDIENCE = re.compile(r"^(?P<x>.{2,30}?)(?:应邀)?(?:为|给|向)(?P<w>.{1,30}?)(?:作|做|开展|举办|讲授|讲|上|送上|带来)了?"
+_TO_AUDIENCE = re.compile(r"^(?P<x>.{2,30}?)(?:应邀|受邀)?(?:为|给|向)(?P<w>.{1,30}?)(?:作|做|开展|举办|讲授|讲|上|送上|带来)了?"
                           r"(?:一场|一堂|一次)?(?P<y>.{0,40}?(?:报告|讲座|辅导|党课|课|宣讲|培训))$")
+# X邀请Y(为W)作/举办Z: a host invites a speaker (县委党校邀请王明教授作专题报告)
+_INVITES = re.compile(r"^(?P<x>.{2,20}?)(?:特别|特)?邀请(?:了)?(?P<g>.{2,20}?)(?:为(?P<w>.{1,20}?))?(?P<v>作|做|举办|开展|举行|讲授|上)了?"
+                      r"(?:一场|一堂|一次)?(?P<y>.{2,40})$")
 # X走进/来到/到Y开展/举办Z (县法院法官走进红星小学开展法治讲座), X走进Y宣讲: where a lecture was given
-_GOES_TO_HOLD = re.compile(r"^(?P<x>.{2,30}?)(?:走进|来到|到|深入|前往|赴)(?P<p>.{1,20}?)(?P<v>开展|举办|举行|召开|作|宣讲)了?"
+_GOES_TO_HOLD = re.compile(r"^(?P<x>.{2,30}?)(?:应邀|受邀)?(?:走进|来到|到|来|深入|前往|赴)(?P<p>.{1,20}?)(?P<v>开展|举办|举行|召开|作|做|宣讲)了?"
                            r"(?:一场|一堂|一次)?(?P<y>.{2,40})$")
-_GOES_TO_LECTURE = re.compile(r"^(?P<x>.{2,30}?)(?:走进|来到|到|深入|前往|赴)(?P<p>.{1,20}?)(?:开展)?宣讲$")
+_TO_COUNTRYSIDE = re.compile(r"^(?P<x>.{2,30}?)(?:深入|走)?下(?P<z>乡|基层|村)(?:开展)?宣讲(?P<y>.{2,40})$")
+_COUNTRYSIDE = {"乡": "the countryside", "基层": "the grass roots", "村": "the villages"}
+_GOES_TO_LECTURE = re.compile(r"^(?P<x>.{2,30}?)(?:应邀|受邀)?(?:走进|来到|到|来|深入|前往|赴)(?P<p>.{1,20}?)(?:开展)?(?P<v>宣讲|讲学)$")
 
 
 def _audience(zh: str | None) -> str | None:
@@ -510,12 +577,17 @@ _CARRIES_OUT = re.compile(r"^(?P<x>.{2,30}?)(?:深入|广泛|全面|扎实|集�
 _NOTICE = re.compile(r"^关于(?P<v>开展|举办|召开|组织)?(?P<y>.{2,60})的通知$")
 
 
+_BRINGING = re.compile(r"^[“”\"]?(?P<y>.{2,20}?)(?:走)?进(?P<z>乡村|农村|社区|校园|企业|基层|机关|课堂|家庭|车间|村)[“”\"]?(?:主题)?(?:系列)?活动$")
+
+
 def _activity(zh: str) -> str | None:
     """A campaign or an event as the object of a verb, in full English or None: a glossary term as it
     is ("the campaign to study and practise …"), an event name with its article."""
     term = translate(zh)
     if term is not None and term.startswith("the "):
         return term
+    if (m := _BRINGING.match(zh)) and (what := translate(m["y"])) is not None:
+        return f"activities bringing {what} to {_REACHED[m['z']]}"  # 法治宣传进社区活动
     if event_type(zh) is None:
         return None
     event = translate_event(zh)
@@ -584,6 +656,9 @@ def _event_then_purpose(zh: str) -> tuple[str, str | None] | None:
             if event is None:
                 continue
             rest = zh[at + len(t_zh):].lstrip("，,")
+            toks = _segment(rest, _ALL_KINDS)
+            if toks and toks[0].kind != "action":
+                return None  # 大讲堂第三期: a number, not what the event was for
             purpose = translate(rest)
             return event, purpose
     return None
@@ -597,8 +672,10 @@ def _a(event: str) -> str:
         return "a " + event.lower()
     if NOT_TRANSLATED in event:
         word = event[:1].lower() + event[1:]
+        if re.match(r"[^(]*[^s]s \(", word):
+            return word  # publicity lectures (full name not translated): a plural takes no article
         return ("an " if word[:1] in "aeiou" else "a ") + word
-    if _sentence_case(event) and re.match(r"[^ ]+(?: (?!with\b)[a-z]+)*?[^s]s(?: on | of |$)", event):
+    if _sentence_case(event) and re.match(r"[^ ]+(?: (?!(?:with|on|of|to)\b)[a-z]+)*?[^s]s(?: on | of |$)", event):
         return _lower_first(event)  # publicity lectures on …: a plural takes no article
     return "the " + (_lower_first(event) if _sentence_case(event) else event)
 
@@ -611,7 +688,7 @@ def _a_given(event: str) -> str:
     class"; a name (Title Case) keeps "the"."""
     if _sentence_case(event) or " " not in event:
         word = event if event.startswith(_PROPER_WORDS) else _lower_first(event)  # a Party lesson
-        if re.match(r"[^ ]+(?: (?!with\b)[a-z-]+)*?[^s]s(?: on | of | to |$)", word):
+        if re.match(r"[^ ]+(?: (?!(?:with|on|of|to)\b)[a-z-]+)*?[^s]s(?: on | of | to |$)", word):
             return word  # publicity lectures: a plural takes no article
         return ("an " if word[:1] in "aeiou" else "a ") + word
     return _a(event)
@@ -745,6 +822,8 @@ def _group_of(zh: str, lead_word: bool) -> str | None:
             break  # 组织委员: no body before 委员 but a post of its own
     if (people := _people_of(zh, lead)) is not None:
         return people
+    if zh.endswith(_PEOPLE_ENDINGS) and (noun := lookup_noun(zh)) is not None:
+        return f"{lead}{noun}"  # 全体学员: all trainees
     title = translate_title(zh)
     return (lead + _plural(title)).strip() if title else None
 
@@ -793,6 +872,10 @@ _EACH_LEVEL = re.compile(r"(?P<d>县直|市直|区直|省直)?各(?P<l>乡镇|�
 _DIRECT_UNITS = re.compile(r"(?P<d>县直|市直|区直|省直)(?:各)?(?P<r>有关|相关)?(?P<u>部门|单位|机关)")
 
 
+# A place's "name" that is a level or a word of the genre (市直, 区直, 全县): no named place
+_NOT_NAMED = re.compile(r"^[省市县区镇乡村]|直|全|各|本|该")
+
+
 def _org(zh: str, lead: str) -> str | None:
     """An organisation a group belongs to, with the group's lead word (相关 → relevant): 部门 and
     单位 plural ("relevant departments"), a named body with its article ("the District Court")."""
@@ -818,4 +901,6 @@ def _org(zh: str, lead: str) -> str | None:
     if lead:
         return f"{lead}{org}"
     last = org.split()[-1]
+    if (parts := split_place(zh)) and parts[0] and lookup_body(zh) is None and not _NOT_NAMED.search(parts[0]):
+        return org  # 红星社区党员: a named place takes no article
     return org if not last[:1].isupper() or org.startswith("the ") else f"the {org}"  # a named body

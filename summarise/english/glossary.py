@@ -101,7 +101,7 @@ _YEAR = re.compile(r"(\d{4})年(?:度|(1[0-2]|0?[1-9])月份?)?")  # 2022年10�
 _MONTHS = ("", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
            "November", "December")
 # Words and characters a place's proper name does not hold (青海全省 is 青海 + 全省, not 青海全 + 省).
-_NOT_PROPER = re.compile(r"召开|举行|举办|走进|走访|来到|深入|前往|大学|学院|中学|小学|医院|公司|集团|中国|^中共|农$|[全校园]$|^[进到向从]|各|[的在和与及暨]|^[一二三四五六七八九十百两]+$|[省市县]")
+_NOT_PROPER = re.compile(r"召开|举行|举办|走进|走访|来到|深入|前往|领导|大学|学院|中学|小学|医院|公司|集团|中国|^中共|农$|[全校园]$|^[进到向从]|各|[的在和与及暨]|^[一二三四五六七八九十百两]+$|[省市县]")
 _IGNORABLE = "“”‘’\"「」『』《》 "
 
 
@@ -210,7 +210,8 @@ def _candidates(s: str, i: int, kinds: frozenset[str]) -> list[tuple[int, _Tok, 
             if parts and (2 <= len(parts[0]) <= 5 or (len(parts[0]) == 1 and parts[1] == "县")) \
                     and re.fullmatch(r"[\u4e00-\u9fff]+", parts[0]) \
                     and not _NOT_PROPER.search(parts[0]) and not parts[0].endswith(parts[1]) \
-                    and not (len(parts[0]) > 2 and lookup(parts[0][:2], "place")):
+                    and not (len(parts[0]) > 2 and lookup(parts[0][:2], "place")) \
+                    and not (parts[1] == "乡" and parts[0].endswith("下")):  # 下乡: going to the countryside
                 # 团结村村: the village is no part of its own name; 山东单县: Shandong, then Shan County
                 known = lookup(parts[0], "place")
                 proper = known or pinyin_word(parts[0]).capitalize()
@@ -538,7 +539,7 @@ def render(toks: list[_Tok]) -> str:
                     rest = rest[1:]
                 return render([_Tok("term", "", en), *rest])
         if t.kind == "ordinal" and k + 1 < len(toks) and toks[k + 1].kind == "meeting" and k + 2 == len(toks):
-            body = _chain(toks[:k])
+            body = _chain(toks[:k]) or _described_body(toks[:k])
             if body is not None:
                 # 人民代表大会第三次会议: a congress's numbered meeting is a session of it
                 meeting = "session" if toks[k + 1].zh == "会议" and toks[k - 1].en.endswith(_CONGRESSES) \
@@ -553,6 +554,18 @@ def render(toks: list[_Tok]) -> str:
 
 
 _CONGRESSES = ("People's Congress", "CPPCC Committee", "National Committee of the CPPCC")
+
+
+_JOINERS = frozenset({"暨", "和", "及", "与"})
+
+
+def _described_body(toks: list[_Tok]) -> str | None:
+    """A body with what it works on before it (区疫情防控指挥部: District Epidemic Prevention and
+    Control Headquarters), in English, or None when the tokens do not end with a body."""
+    if not toks or toks[-1].kind != "body" or any(t.kind not in ("body", "level", "place", "proper", "name", "term", "word")
+                                                  or t.zh in _JOINERS for t in toks):
+        return None  # 区委常委会暨区疫情防控指挥部: two bodies, whose number is the second's alone
+    return _title_case(" ".join(t.en[4:] if t.en.startswith("the ") else t.en for t in toks))
 
 
 def _chain(toks: list[_Tok]) -> str | None:
