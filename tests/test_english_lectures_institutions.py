@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from summarise.english import translate, translate_event, translate_group, translate_headline, translate_title
+from summarise.english import (
+    translate,
+    translate_event,
+    translate_group,
+    translate_headline,
+    translate_title,
+    translate_venue,
+)
 
 
 @pytest.mark.parametrize("zh,en", [
@@ -137,3 +144,25 @@ def test_two_bodies_keep_their_own_numbers() -> None:
 
 def test_a_committee_owning_a_lecture_team_is_no_part_of_its_topic() -> None:
     assert "on Provincial Party Committee spirit" not in (translate_event("省委党的十九届四中全会精神宣讲团报告会") or "")
+
+
+@pytest.mark.parametrize("zh,en", [
+    ("区财政局二级主任科员", "Level-2 Principal Staff Member of the District Finance Bureau"),
+    ("宿城法院速裁庭负责人", "Head of the Summary Trial Division of the Sucheng Court"),
+    ("少先大队辅导员", "Counsellor of the Young Pioneers Brigade"),
+])
+def test_ranks_courts_and_their_divisions(zh: str, en: str) -> None:
+    assert translate_title(zh) == en
+
+
+def test_town_level_units() -> None:
+    assert translate_group("镇直单位负责人") == "heads of town-level units"
+
+
+@pytest.mark.parametrize("zh,en", [
+    ("四楼指挥大厅", "Command Hall, 4th Floor"),
+    ("区政务服务中心四楼", "4th Floor, District Government Services Center"),
+    ("区机关大院2号楼二楼会议室", "Meeting Room, 2nd Floor, Building 2, District Government Compound"),
+])
+def test_venues_floors_and_numbered_buildings(zh: str, en: str) -> None:
+    assert translate_venue(zh) == en

@@ -866,10 +866,11 @@ def _people_of(zh: str, lead: str) -> str | None:
 # 各镇, 各乡镇: every town; 县直/市直 (directly under the county or city): county-level, municipal-level
 _LEVEL_PLURAL = {"镇": "towns", "乡": "townships", "乡镇": "towns and townships", "村": "villages", "社区": "communities",
                  "街道": "subdistricts", "县": "counties", "区": "districts", "市": "cities", "镇街": "towns and subdistricts"}
-_DIRECT = {"县直": "county-level", "市直": "municipal-level", "区直": "district-level", "省直": "provincial-level"}
+_DIRECT = {"县直": "county-level", "市直": "municipal-level", "区直": "district-level", "省直": "provincial-level",
+           "镇直": "town-level"}
 _UNIT_PLURAL = {"部门": "departments", "单位": "units", "机关": "organs"}
-_EACH_LEVEL = re.compile(r"(?P<d>县直|市直|区直|省直)?各(?P<l>乡镇|镇街|社区|街道|镇|乡|村|县|区|市)(?![\u4e00-\u9fff]*(?:部门|单位))")
-_DIRECT_UNITS = re.compile(r"(?P<d>县直|市直|区直|省直)(?:各)?(?P<r>有关|相关)?(?P<u>部门|单位|机关)")
+_EACH_LEVEL = re.compile(r"(?P<d>县直|市直|区直|省直|镇直)?各(?P<l>乡镇|镇街|社区|街道|镇|乡|村|县|区|市)(?![\u4e00-\u9fff]*(?:部门|单位))")
+_DIRECT_UNITS = re.compile(r"(?P<d>县直|市直|区直|省直|镇直)(?:各)?(?P<r>有关|相关)?(?P<u>部门|单位|机关)")
 
 
 # A place's "name" that is a level or a word of the genre (市直, 区直, 全县): no named place

@@ -199,6 +199,9 @@ def _candidates(s: str, i: int, kinds: frozenset[str]) -> list[tuple[int, _Tok, 
             trades = " ".join(_TRADES[t] for t in _TRADE.findall(inst["t"])) if inst["t"] else ""
             en = " ".join(x for x in (proper, trades, _INSTITUTIONS[inst["k"]]) if x)
             out.append((size // 2 + 1, _Tok("body", s[i:inst.end()], en), inst.end()))
+    if "role" in kinds and (m := _GRADED.match(s, i)) and (hit := gl.get(m["r"])) and hit[1] == "role":
+        # 二级巡视员, 一级主任科员: a civil-service rank's grade
+        out.append((1, _Tok("role", m.group(), f"Level-{_WORDS.index(_GRADES[m['g']])} {hit[0]}"), m.end()))
     if "proper" in kinds and (m := _NUMBERED_INSTITUTION.match(s, i)) and (n := _number(m["n"])):
         # 市四医院, 县一中, 市第三人民医院: an institution known by its level and number
         en = f"{_LEVEL_ADJECTIVES[m['l']]} No. {n} {_NUMBERED_KINDS[m['k']]}"
@@ -231,7 +234,8 @@ def _candidates(s: str, i: int, kinds: frozenset[str]) -> list[tuple[int, _Tok, 
 # the words before them that are no name (实验小学 is an experimental primary school, not "Shiyan").
 _INSTITUTIONS = {"大学": "University", "中学": "Middle School", "小学": "Primary School", "派出所": "Police Station",
                  "司法所": "Judicial Office", "卫生院": "Health Center", "医院": "Hospital"}
-_INSTITUTIONS.update({"集团有限公司": "Group Co., Ltd.", "股份有限公司": "Co., Ltd.", "有限责任公司": "Co., Ltd.",
+_INSTITUTIONS.update({"法院": "Court", "人民法院": "People's Court", "检察院": "Procuratorate",
+                      "人民检察院": "People's Procuratorate", "集团有限公司": "Group Co., Ltd.", "股份有限公司": "Co., Ltd.", "有限责任公司": "Co., Ltd.",
                       "有限公司": "Co., Ltd.", "集团公司": "Group Corporation", "集团": "Group", "公司": "Company"})
 _COMPANIES = frozenset({"集团有限公司", "股份有限公司", "有限责任公司", "有限公司", "集团公司", "集团", "公司"})
 # The trades a company's name gives after its proper name (陕西投资集团: Shaanxi Investment Group)
@@ -252,6 +256,8 @@ _NUMBERED_KINDS = {"人民医院": "People's Hospital", "中医院": "Hospital o
                    "中学": "Middle School", "小学": "Primary School", "中": "Middle School", "小": "Primary School"}
 _NUMBERED_INSTITUTION = re.compile(r"(?P<l>[省市县区])第?(?P<n>[一二三四五六七八九十]{1,3})"
                                    r"(?P<k>人民医院|中医院|医院|中学|小学|中(?![心央共国华医])|小(?![组区时]))")
+_GRADES = {"一": "First", "二": "Second", "三": "Third", "四": "Fourth"}
+_GRADED = re.compile(r"(?P<g>[一二三四])级(?P<r>巡视员|调研员|主任科员|科员|高级主管|主管|高级法官|法官|检察官|警长|警员)")
 _LEVEL_ADJECTIVES = {"省": "Provincial", "市": "Municipal", "县": "County", "区": "District"}
 # Characters no institution's own name holds: numbers, 分/子/总 (a branch: 八分公司), the report's own
 # place (我/本/该), 各, 全

@@ -23,7 +23,10 @@ _ROOMS = {"多功能厅": "Multi-function Hall", "学术报告厅": "Lecture Hal
           "室": "Room", "演播厅": "Studio", "接待室": "Reception Room", "活动室": "Activity Room",
           "党员活动室": "Party Members' Activity Room", "阅览室": "Reading Room", "体育馆": "Gymnasium",
           "图书馆": "Library", "教室": "Classroom", "会客室": "Reception Room", "展厅": "Exhibition Hall",
-          "多功能报告厅": "Multi-function Lecture Hall", "视频会议室": "Video Conference Room", "党建活动室": "Party Building Activity Room"}
+          "多功能报告厅": "Multi-function Lecture Hall", "视频会议室": "Video Conference Room", "党建活动室": "Party Building Activity Room",
+          "指挥大厅": "Command Hall", "党员之家": "Party Members' Home", "会商室": "Consultation Room",
+          "文化礼堂": "Cultural Auditorium", "多功能会议室": "Multi-function Meeting Room", "培训室": "Training Room",
+          "培训中心": "Training Centre", "学术厅": "Lecture Hall", "讲堂": "Lecture Hall"}
 # Buildings whose kind the genre names (门诊楼), else a name before 楼 (明德楼 → "Mingde Building").
 _BUILDINGS = {"门诊楼": "Outpatient Building", "住院楼": "Inpatient Building", "外科楼": "Surgical Building",
               "内科楼": "Medical Building", "行政楼": "Administration Building", "办公楼": "Office Building",
@@ -54,8 +57,17 @@ def _floor_number(zh: str) -> int | None:
     return None
 
 
+_NUMBERED_BUILDING = re.compile(r"^(?:(?P<l>[省市县区镇])?(?P<c>机关大院|大院))?(?P<n>[0-9]{1,3})(?:号楼|栋|幢)$")
+_LEVEL_WORDS = {"省": "Provincial ", "市": "Municipal ", "县": "County ", "区": "District ", "镇": "Town "}
+
+
 def _building(zh: str) -> str | None:
-    """明德楼 → "Mingde Building", 新门诊楼 → "New Outpatient Building", 政府 → "Government Building"."""
+    """明德楼 → "Mingde Building", 新门诊楼 → "New Outpatient Building", 政府 → "Government Building",
+    机关大院2号楼 → "Building 2, Government Compound"."""
+    if (b := _NUMBERED_BUILDING.match(zh)) is not None:
+        compound = {"机关大院": "Government Compound", "大院": "Compound"}.get(b["c"] or "", "")
+        compound = f", {_LEVEL_WORDS.get(b['l'] or '', '')}{compound}" if compound else ""
+        return f"Building {b['n']}{compound}"
     mod = ""
     if zh[:1] in _MODIFIERS and len(zh) > 2:
         mod, zh = _MODIFIERS[zh[0]], zh[1:]
@@ -94,6 +106,10 @@ def translate_venue(zh: str) -> str | None:
         return f"{pinyin_word(c['name']).capitalize()} Campus"
     m = _ROOM.search(zh)
     if not m:
+        # 区政务服务中心四楼: a floor of a body's building
+        if (f := _FLOOR.search(zh)) and (n := _floor_number(f["n"])) and f.start() \
+                and (owner := _owner(zh[:f.start()])) is not None and not owner.startswith("the "):
+            return f"{_ordinal(n)} Floor, {owner}"
         return None
     room = _ROOMS[m["room"]]
     parts.append(f"{room} {m['no']}" if m["no"] else room)
