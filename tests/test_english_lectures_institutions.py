@@ -166,3 +166,19 @@ def test_town_level_units() -> None:
 ])
 def test_venues_floors_and_numbered_buildings(zh: str, en: str) -> None:
     assert translate_venue(zh) == en
+
+
+@pytest.mark.parametrize("zh,en", [
+    ("王明以“党的二十大精神”为题作专题辅导",
+     "Wang Ming gives a special guidance lecture on the spirit of the 20th Party Congress"),
+    ("王明作题为“乡村振兴”的专题讲座", "Wang Ming gives a special lecture on rural revitalisation"),
+    ("王明围绕乡村振兴作专题报告", "Wang Ming gives a special lecture on rural revitalisation"),
+    ("王明作题为“某某某某”的专题讲座", "Wang Ming gives a special lecture (full name not translated)"),
+    ("红星社区邀请律师开展法律知识讲座", "Hongxing Community invites a lawyer to hold the Law Lecture"),
+    ("县委召开党外人士座谈会", "County Party Committee holds the symposium with non-Party figures"),
+    ("县委宣讲团成员王明在红星社区宣讲",
+     ("Wang Ming (Member of the publicity lecture team of the County Party Committee) gives publicity lectures"
+      " in Hongxing Community")),
+])
+def test_a_talk_titled_or_on_a_theme_and_events_with_people_of_a_kind(zh: str, en: str) -> None:
+    assert translate_headline(zh) == en

@@ -21,6 +21,7 @@ from summarise.english.glossary import (
     _segment,
     _title_case,
     glossary,
+    lookup,
     lookup_noun,
     translate,
     translate_title,
@@ -124,9 +125,9 @@ def _numbered_meeting(m: re.Match[str]) -> str | None:
 def _group_before(zh: str) -> str | None:
     """The people an event is held with, when they are a group said in full (企业家代表 →
     "representatives of entrepreneurs"), else None."""
-    if not zh or not any(zh.endswith(w) for w in _GROUP_WORDS):
+    if not zh or not (any(zh.endswith(w) for w in _GROUP_WORDS) or (zh.endswith(_PEOPLE_ENDINGS) and lookup_noun(zh))):
         return None
-    return translate_group(zh)
+    return translate_group(zh)  # 企业家代表, 党外人士: people of a kind
 
 
 _HOLDER_KINDS = frozenset({"body", "level", "place", "proper", "name"})
@@ -291,7 +292,7 @@ _PUBLICITY = re.compile(r"^(?P<x>.{2,30}?)(?:(?:来|到|赴|走进|深入)(?P<p>
 # 今天/日前 before a verb (上海市委常委会今天举行会议): when, no part of the actor
 _WHEN = re.compile(r"(?:今天|昨天|今日|昨日|日前|近日)(?=召开|举行|举办|开展|启动|主持|出席|宣讲)")
 _LAUNCHES = re.compile(r"^(?P<x>.{2,20}?)(?:正式|全面)?启动(?P<y>.{2,40})$")
-_LAUNCHED = re.compile(r"^(?P<y>.{2,60}?)(?:正式|全面)?(?:启动|开讲)$")
+_LAUNCHED = re.compile(r"^(?P<y>.{2,60}?)(?:正式|全面)?(?:启动|开讲|开班)$")
 _REACHES = re.compile(r"^(?P<y>.{0,40}?)(?P<k>宣讲|讲座|党课|微党课)?(?:走)?进(?P<z>乡村|农村|社区|校园|企业|基层|机关|村组|课堂|家庭|车间|村)$")
 _REACHING = {"宣讲": "publicity lectures", "讲座": "lectures", "党课": "Party lessons", "微党课": "short Party lessons"}
 _REACHED = {"乡村": "the villages", "农村": "the countryside", "社区": "the communities", "校园": "the campuses",
@@ -406,7 +407,8 @@ def _headline(zh: str) -> str | None:
         if actor and event and event_type(m["y"]):
             return _cap(f"{actor} chairs {_a(event)}")
     if (m := _INVITES.match(zh)) and event_type(m["y"]):
-        host, guest, event = _actor(m["x"]), _actor(m["g"]), translate_event(m["y"])
+        host, event = _actor(m["x"]), translate_event(m["y"])
+        guest = f"a {role.lower()}" if (role := lookup(m["g"], "role")) else _actor(m["g"])  # 邀请律师: a lawyer
         to = _audience(m["w"]) if m["w"] else None
         if host and guest and event and (to or not m["w"]):
             verb = "hold" if m["v"] in ("举办", "开展", "举行") else "give"
@@ -455,6 +457,12 @@ def _headline(zh: str) -> str | None:
     if (m := _GOES_TO_LECTURE.match(zh)) and (actor := _actor(m["x"])) and (where := _destination(m["p"])):
         # 五老宣讲团走进红星小学宣讲; 王明教授来我校讲学
         return _cap(f"{actor} gives {'publicity ' if m['v'] == '宣讲' else ''}lectures {_at(where)}")
+    if (m := _TITLED.match(zh)) and event_type(m["y"]) and (actor := _actor(m["x"])) \
+            and (topic := translate((m["t"] or m["t2"] or m["t3"]).strip(_TRIM))) and (event := translate_event(m["y"])):
+        # 作题为“…”的专题讲座, 以“…”为题作, 围绕…作: the talk, then what it is on
+        kind = event.split(" (")[0] if NOT_TRANSLATED in event else event
+        if NOT_TRANSLATED in event or ((_sentence_case(kind) or " " not in kind) and " on " not in kind):
+            return _cap(f"{actor} gives {_a_given(kind)} on {topic}")
     if m := _GIVES.match(zh):
         actor, event = _actor(m["x"]), translate_event(m["y"])
         if actor and event:
@@ -520,6 +528,9 @@ def _headline(zh: str) -> str | None:
 # X为Y作/开展/讲授Z: a lecture, a class or a Party lesson given to an audience (张医生为社区居民开展健康讲座)
 _TO_AUDIENCE = re.compile(r"^(?P<x>.{2,30}?)(?:应邀|受邀)?(?:为|给|向)(?P<w>.{1,30}?)(?:作|做|开展|举办|讲授|讲|上|送上|带来)了?"
                           r"(?:一场|一堂|一次)?(?P<y>.{0,40}?(?:报告|讲座|辅导|党课|课|宣讲|培训))$")
+_TITLED = re.compile(r"^(?P<x>.{2,30}?)(?:(?:作|做)(?:了)?(?:题为|主题为)[“\"《](?P<t>[^”\"》]{2,40})[”\"》]的"
+                     r"|以[“\"《]?(?P<t2>[^”\"》]{2,40}?)[”\"》]?为题(?:作|做)|围绕[“\"《]?(?P<t3>[^”\"》]{2,40}?)[”\"》]?(?:作|做))"
+                     r"(?P<y>.{2,20})$")
 # X邀请Y(为W)作/举办Z: a host invites a speaker (县委党校邀请王明教授作专题报告)
 _INVITES = re.compile(r"^(?P<x>.{2,20}?)(?:特别|特)?邀请(?:了)?(?P<g>.{2,20}?)(?:为(?P<w>.{1,20}?))?(?P<v>作|做|举办|开展|举行|讲授|上)了?"
                       r"(?:一场|一堂|一次)?(?P<y>.{2,40})$")
@@ -528,7 +539,7 @@ _GOES_TO_HOLD = re.compile(r"^(?P<x>.{2,30}?)(?:应邀|受邀)?(?:走进|来到|
                            r"(?:一场|一堂|一次)?(?P<y>.{2,40})$")
 _TO_COUNTRYSIDE = re.compile(r"^(?P<x>.{2,30}?)(?:深入|走)?下(?P<z>乡|基层|村)(?:开展)?宣讲(?P<y>.{2,40})$")
 _COUNTRYSIDE = {"乡": "the countryside", "基层": "the grass roots", "村": "the villages"}
-_GOES_TO_LECTURE = re.compile(r"^(?P<x>.{2,30}?)(?:应邀|受邀)?(?:走进|来到|到|来|深入|前往|赴)(?P<p>.{1,20}?)(?:开展)?(?P<v>宣讲|讲学)$")
+_GOES_TO_LECTURE = re.compile(r"^(?P<x>.{2,30}?)(?:应邀|受邀)?(?:走进|来到|到|来|深入|前往|赴|在)(?P<p>.{1,20}?)(?:开展)?(?P<v>宣讲|讲学)$")
 
 
 def _audience(zh: str | None) -> str | None:
