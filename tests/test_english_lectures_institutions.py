@@ -182,3 +182,23 @@ def test_venues_floors_and_numbered_buildings(zh: str, en: str) -> None:
 ])
 def test_a_talk_titled_or_on_a_theme_and_events_with_people_of_a_kind(zh: str, en: str) -> None:
     assert translate_headline(zh) == en
+
+
+@pytest.mark.parametrize("zh,en", [
+    ("李克强谈食品安全问题", "Li Keqiang on food safety issues"),
+    ("县委书记王明走访企业调研工业发展",
+     "Wang Ming (Secretary of the County Party Committee) visits enterprises on a research visit on industrial development"),
+])
+def test_a_person_on_a_topic_and_a_visit_to_enterprises(zh: str, en: str) -> None:
+    assert translate_headline(zh) == en
+
+
+@pytest.mark.parametrize("zh", ["县委谈发展", "王明主持召开座谈会议"])
+def test_only_a_person_talks_on_a_topic(zh: str) -> None:
+    assert not (translate_headline(zh) or "").endswith(" on development")
+    assert " on 会" not in (translate_headline(zh) or "")
+
+
+def test_a_city_named_with_its_level_is_not_another_city() -> None:
+    # 津市市委: the committee of 津市 (Jinshi), not "Tianjin Municipal Municipal Party Committee"
+    assert "Tianjin" not in (translate_title("津市市委书记") or "")

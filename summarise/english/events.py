@@ -514,6 +514,8 @@ def _headline(zh: str) -> str | None:
             return _cap(f"{actor} chairs" + (" and speaks" if m["v"] else ""))
     if (m := _VISITS.match(zh)) and (visit := _visit(m)) is not None:
         return visit
+    if (m := _ON.match(zh)) and (who := _person(m["x"])) and (topic := translate(m["y"])):
+        return _cap(f"{who} on {topic}")  # 李克强谈食品安全问题: a news headline's "X on Y"
     if m := _REPORTS.match(zh):
         actor = _actor(m["x"])
         if actor:
@@ -619,7 +621,7 @@ _SPEECH = re.compile(r"^(?P<x>.{2,30}?)(?:发表)?(?P<i>重要)?讲话$")
 
 
 # X(一行)(来|到|赴|深入)Y调研/考察/视察/督导(Z): a visit, its place and what it looks into.
-_VISITS = re.compile(r"^(?P<x>.{2,30}?)(?:一行)?(?:(?P<go>来|到|赴|深入|前往|走进|在)(?P<y>.{1,20}?))?"
+_VISITS = re.compile(r"^(?P<x>.{2,30}?)(?:一行)?(?:(?P<go>来|到|赴|深入|前往|走进|走访|在)(?P<y>.{1,20}?))?"
                      r"(?P<v>调研指导|调研督导|调研|考察|视察|督导|检查指导|检查)(?P<z>.{0,30})$")
 _VISIT_VERBS = {"调研": "visits {y} on a research visit", "调研指导": "visits {y} on a research and guidance visit",
                 "调研督导": "visits {y} on a research and supervision visit", "考察": "inspects {y}", "视察": "inspects {y}",
@@ -651,6 +653,16 @@ def _visit(m: re.Match[str]) -> str | None:
             return None
         said += f" on {topic}"
     return _cap(f"{actor} {said}")
+
+
+_ON = re.compile(r"^(?P<x>[\u4e00-\u9fff]{2,12}?)(?:(?<![座约会交访])谈(?![心话判])|畅谈|漫谈)(?P<y>.{2,30})$")
+
+
+def _person(zh: str) -> str | None:
+    """A named person, with or without a title (李克强, 县委书记王明), else None: a body does not
+    "talk on" anything in a headline."""
+    who = _actor(zh)
+    return who if who and (" (" in who or re.fullmatch(r"[A-Z][a-z']+ [A-Z][a-z']+", who)) else None
 
 
 _HELD_NO_SUBJECT = re.compile(r"^(?:召开|举行|举办)(?P<y>.{2,60})$")

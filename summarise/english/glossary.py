@@ -180,6 +180,8 @@ def _candidates(s: str, i: int, kinds: frozenset[str]) -> list[tuple[int, _Tok, 
         out.append((1, num[0], num[1]))
     for j in range(min(len(s), i + _max_len()), i, -1):
         hit = gl.get(s[i:j])
+        if hit and hit[1] == "level" and j - i == 1 and s[j:j + 1] == s[i]:
+            continue  # 津市市委: the first 市 ends the city's name (津市), the second opens its committee
         if hit and hit[1] in kinds:
             en, cat = hit
             out.append((1, _Tok(cat, s[i:j], en, en if cat == "place" else ""), j))
