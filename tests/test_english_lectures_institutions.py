@@ -202,3 +202,18 @@ def test_only_a_person_talks_on_a_topic(zh: str) -> None:
 def test_a_city_named_with_its_level_is_not_another_city() -> None:
     # 津市市委: the committee of 津市 (Jinshi), not "Tianjin Municipal Municipal Party Committee"
     assert "Tianjin" not in (translate_title("津市市委书记") or "")
+
+
+def test_a_party_lesson_keeps_its_topic_and_audience() -> None:
+    # 讲授 is read whole (讲 then 授… had lost the lesson's topic)
+    assert translate_headline("王明为全体党员讲授中央八项规定精神专题党课") == (
+        "Wang Ming gives a special Party lesson on the spirit of the Central Committee's eight-point rules"
+        " to all Party members")
+
+
+@pytest.mark.parametrize("zh,en", [
+    ("全国两会精神", "the spirit of the National Two Sessions"),  # had read "National spirit of the Two Sessions"
+    ("社会主义核心价值观", "core socialist values"),
+])
+def test_recurring_topics_of_the_genre(zh: str, en: str) -> None:
+    assert translate(zh) == en

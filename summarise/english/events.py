@@ -286,7 +286,7 @@ _HONORIFIC = re.compile(rf"(?P<s>[\u4e00-\u9fff]{{1,2}}?)(?P<h>{'|'.join(_HONORI
 _HELD_BY = re.compile(r"^(?P<x>.{2,20}?)(?:隆重|专门|再次)?(?:召开|举行|举办|开展|组织召开|组织(?![部委员工]))(?P<y>.{2,60})$")
 _HELD = re.compile(r"^(?P<y>.{2,60}?)(?:在(?P<z>.{1,20}?))?(?:日前|近日|今天|昨天|今日|昨日)?(?:隆重|胜利|顺利)?(?:召开|举行|举办|开幕)$")
 _GIVES = re.compile(r"^(?P<x>.{2,30}?)(?:应邀)?(?:作|做)(?P<y>.{2,60}?(?:报告|讲座|党课|辅导))$")
-_LESSON = re.compile(r"^(?P<x>.{2,30}?)(?:为|给|向)(?P<w>.{1,30}?)(?:上|讲|讲授)(?P<y>.{0,20}?党课)$")
+_LESSON = re.compile(r"^(?P<x>.{2,30}?)(?:为|给|向)(?P<w>.{1,30}?)(?:讲授|讲|上)(?P<y>.{0,20}?党课)$")
 _PUBLICITY = re.compile(r"^(?P<x>.{2,30}?)(?:(?:来|到|赴|走进|深入)(?P<p>[^宣讲]{0,10}?)|在(?P<at>[^宣讲]{1,10}?))?宣讲(?![团员])(?P<y>.{2,40})$")
 # Y(正式)启动: an event or a programme launched; Y宣讲进乡村: publicity lectures reach the villages
 # 今天/日前 before a verb (上海市委常委会今天举行会议): when, no part of the actor
@@ -413,7 +413,7 @@ def _headline(zh: str) -> str | None:
         if host and guest and event and (to or not m["w"]):
             verb = "hold" if m["v"] in ("举办", "开展", "举行") else "give"
             return _cap(f"{host} invites {guest} to {verb} {_a_given(event)}" + (f" to {to}" if to else ""))
-    if (m := _TO_AUDIENCE.match(zh)) and event_type(m["y"]):
+    if (m := _TO_AUDIENCE.match(zh)) and event_type(m["y"]) and not m["y"].endswith("党课"):  # a Party lesson: below
         actor, event, to = _actor(m["x"]), translate_event(m["y"]), _audience(m["w"])
         if actor and event and to:
             return _cap(f"{actor} gives {_a_given(event)} to {to}")  # 王明为社区居民作健康讲座
