@@ -217,3 +217,27 @@ def test_a_party_lesson_keeps_its_topic_and_audience() -> None:
 ])
 def test_recurring_topics_of_the_genre(zh: str, en: str) -> None:
     assert translate(zh) == en
+
+
+@pytest.mark.parametrize("zh,en", [
+    ("各村(社区)党委书记", "Village (Community) Party Secretaries"),
+    ("各镇(街道)负责人", "heads of towns (subdistricts)"),
+])
+def test_a_unit_and_its_alternative_in_brackets(zh: str, en: str) -> None:
+    assert translate_group(zh) == en
+
+
+def test_a_bracket_naming_a_post_is_not_read() -> None:
+    assert translate_group("乡镇长(主任)") is None
+
+
+@pytest.mark.parametrize("zh,en", [
+    ("省级山东商会会长", "President of the Provincial-level Shandong Chamber of Commerce"),
+    ("国家知识产权局副局长", "Deputy Director of the China National Intellectual Property Administration"),
+])
+def test_the_institution_a_level_and_national_administrations(zh: str, en: str) -> None:
+    assert translate_title(zh) == en
+
+
+def test_a_symposium_with_people_of_a_kind_is_said_so_before_a_name_in_source_order() -> None:
+    assert translate_event("企业家代表座谈会") == "Symposium with representatives of entrepreneurs"

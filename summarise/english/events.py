@@ -78,12 +78,12 @@ def translate_event(zh: str) -> str | None:
         head = " ".join(t.en if k == 0 or toks[k - 1].kind == "action" or not t.en.startswith("the ") else t.en[4:]
                         for k, t in enumerate(toks[:-1]))
         return f"{_cap(toks[-1].en)} on {head}"
-    full = translate(zh)
-    if full is not None:
-        return full
     kind = event_type(zh)
     if kind and (who := _group_before(zh[:-len(kind[0])])) is not None:
         return f"{_cap(kind[1])} {'with' if kind[0] == '座谈会' else 'of'} {who}"  # 企业家代表座谈会
+    full = translate(zh)
+    if full is not None:
+        return full
     return f"{_cap(kind[1])} {NOT_TRANSLATED}" if kind else None
 
 
@@ -766,8 +766,38 @@ def translate_group(zh: str) -> str | None:
     zh = _GROUP_ATTENDS.sub("", zh)  # 校党委中心组成员出席会议: who they are, not what they did
     if not zh:
         return None
-    out = _group_list(zh)
+    out = _group_list(zh) if not _ALTERNATIVE.search(zh) else _alternatives(zh)
     return out + count if out else None
+
+
+# 各村(社区)党委书记: a word and the one it stands for too, in brackets
+_ALTERNATIVE = re.compile(r"[(（](?P<b>[\u4e00-\u9fff]{1,4})[)）]")
+
+
+def _is_unit(zh: str) -> bool:
+    """A level or a body (村, 社区, 党总支), which a bracket may give the alternative of."""
+    return zh in _LEVEL_PLURAL or glossary().get(zh, ("", ""))[1] in ("level", "body")
+
+
+def _alternatives(zh: str) -> str | None:
+    """A group with an alternative in brackets, read twice (各村党委书记, 各社区党委书记) and said once
+    with the alternative's English in brackets: "Party Secretaries of villages (communities)"; None
+    unless both readings have English and differ in one place."""
+    m = _ALTERNATIVE.search(zh)
+    assert m is not None
+    before, after, alt = zh[:m.start()], zh[m.end():], m["b"]
+    if not _is_unit(alt):
+        return None  # 乡镇长(主任): a post's other name, which the group's English cannot place
+    k = next((n for n in range(min(len(alt), len(before)), 0, -1) if _is_unit(before[-n:])), 0)
+    if not k or _ALTERNATIVE.search(after):
+        return None  # the bracket replaces no word of the genre, or more than one bracket
+    one, other = _group_list(before + after), _group_list(before[:-k] + alt + after)
+    if not one or not other or one == other:
+        return None
+    a, b = one.split(), other.split()
+    head = next(i for i in range(min(len(a), len(b))) if a[i] != b[i]) if a[:1] else 0
+    tail = next(i for i in range(min(len(a), len(b)) - head) if a[-1 - i] != b[-1 - i])
+    return " ".join([*a[:len(a) - tail], f"({' '.join(b[head:len(b) - tail])})", *a[len(a) - tail:]])
 
 
 # A count closing a group (共100余人, 五百余人, 近300人) and an attendance verb after it (出席会议).
