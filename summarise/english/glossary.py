@@ -188,7 +188,7 @@ def _candidates(s: str, i: int, kinds: frozenset[str]) -> list[tuple[int, _Tok, 
     if "year" in kinds and (m := _YEAR.match(s, i)):
         when = f"{_MONTHS[int(m[2])]} {m[1]}" if m[2] else m[1]
         out.append((1, _Tok("year", m.group(), when), m.end()))
-    if "proper" in kinds:
+    if "proper" in kinds and _INSTITUTION_END.search(s, i + 2):
         for size in (2, 4):
             # 大连大学, 石门中学, 蔡堂司法所, 娲石集团, 隆基绿能科技公司: an institution named for its place or
             # its own name of two characters (or two such names), then its trades
@@ -201,10 +201,12 @@ def _candidates(s: str, i: int, kinds: frozenset[str]) -> list[tuple[int, _Tok, 
             trades = " ".join(_TRADES[t] for t in _TRADE.findall(inst["t"])) if inst["t"] else ""
             en = " ".join(x for x in (proper, trades, _INSTITUTIONS[inst["k"]]) if x)
             out.append((size // 2 + 1, _Tok("body", s[i:inst.end()], en), inst.end()))
-    if "role" in kinds and (m := _GRADED.match(s, i)) and (hit := gl.get(m["r"])) and hit[1] == "role":
+    if "role" in kinds and s[i] in _GRADES and (m := _GRADED.match(s, i)) and (hit := gl.get(m["r"])) \
+            and hit[1] == "role":
         # 二级巡视员, 一级主任科员: a civil-service rank's grade
         out.append((1, _Tok("role", m.group(), f"Level-{_WORDS.index(_GRADES[m['g']])} {hit[0]}"), m.end()))
-    if "proper" in kinds and (m := _NUMBERED_INSTITUTION.match(s, i)) and (n := _number(m["n"])):
+    if "proper" in kinds and s[i] in _LEVEL_ADJECTIVES and (m := _NUMBERED_INSTITUTION.match(s, i)) \
+            and (n := _number(m["n"])):
         # 市四医院, 县一中, 市第三人民医院: an institution known by its level and number
         en = f"{_LEVEL_ADJECTIVES[m['l']]} No. {n} {_NUMBERED_KINDS[m['k']]}"
         out.append((1, _Tok("body", m.group(), en), m.end()))
@@ -239,6 +241,8 @@ _INSTITUTIONS = {"大学": "University", "中学": "Middle School", "小学": "P
 _INSTITUTIONS.update({"法院": "Court", "人民法院": "People's Court", "检察院": "Procuratorate",
                       "人民检察院": "People's Procuratorate", "集团有限公司": "Group Co., Ltd.", "股份有限公司": "Co., Ltd.", "有限责任公司": "Co., Ltd.",
                       "有限公司": "Co., Ltd.", "集团公司": "Group Corporation", "集团": "Group", "公司": "Company"})
+# The last characters of every institution's kind: none of them after a position, no institution there
+_INSTITUTION_END = re.compile("[学所院司团厂校]")
 _COMPANIES = frozenset({"集团有限公司", "股份有限公司", "有限责任公司", "有限公司", "集团公司", "集团", "公司"})
 # The trades a company's name gives after its proper name (陕西投资集团: Shaanxi Investment Group)
 _TRADES = {"科技": "Technology", "投资": "Investment", "控股": "Holding", "制药": "Pharmaceutical", "医药": "Pharmaceutical",
