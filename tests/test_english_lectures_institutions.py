@@ -241,3 +241,22 @@ def test_the_institution_a_level_and_national_administrations(zh: str, en: str) 
 
 def test_a_symposium_with_people_of_a_kind_is_said_so_before_a_name_in_source_order() -> None:
     assert translate_event("企业家代表座谈会") == "Symposium with representatives of entrepreneurs"
+
+
+@pytest.mark.parametrize("zh,en", [
+    ("红星村召开党员大会（图）", "Hongxing Village holds the conference of Party members"),
+    ("红星社区：开展健康讲座", "Hongxing Community: Health Lecture held"),
+    ("党的二十大精神宣讲团走进红星村",
+     "The Publicity Lecture Team on the spirit of the 20th Party Congress visits Hongxing Village"),
+    ("县检察院检察长王明到红星中学上法治课",
+     "Wang Ming (Chief Procurator of the County Procuratorate) gives a rule-of-law class at Hongxing Middle School"),
+    ("王明来到蔡堂镇黄菜园行政村", "Wang Ming visits Huangcaiyuan Administrative Village, Caitang Town"),
+])
+def test_visits_classes_at_a_school_and_headline_marks(zh: str, en: str) -> None:
+    assert translate_headline(zh) == en
+
+
+def test_a_town_and_its_village_are_not_one_name() -> None:
+    # 红星镇红星村 had been romanised as one village ("Hongxingzhenhongxing Village")
+    assert "Hongxingzhen" not in (translate_title("红星镇红星村党支部书记") or "")
+    assert translate_title("萍乡市委书记") == "Secretary of the Pingxiang Municipal Party Committee"

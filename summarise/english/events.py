@@ -20,6 +20,7 @@ from summarise.english.glossary import (
     _ENLARGED,
     _segment,
     _title_case,
+    _topic_bodies,
     glossary,
     lookup,
     lookup_noun,
@@ -195,7 +196,7 @@ def _topic_then_body(zh: str) -> str | None:
     return f"{_cap(tail[-1].en)} of the {body} on {topic}"
 
 
-_NESTED = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:自治区|自治州|自治县|省|市|州|县|区|镇|乡|街道)")
+_NESTED = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:自治区|自治州|自治县|省|市|州|县|区|镇|乡|街道|行政村|社区|村)")
 
 
 def lookup_body(zh: str) -> str | None:
@@ -256,6 +257,9 @@ def _actor(zh: str) -> str | None:
         return _OWN_PLACES[zh]
     if (nested := _levels(zh)) is not None:  # 佛坪县石墩河镇: Shidunhe Town, Foping County
         return nested
+    if (toks := _segment(zh, _ALL_KINDS)) and len(toks) == 2 and toks[0].kind == "term" and toks[1].kind == "body":
+        # 党的二十大精神宣讲团: a body named for its topic ("Publicity Lecture Team on the spirit of …")
+        return f"the {_topic_bodies(toks)[0].en}"
     out = translate(zh) or translate_title(zh)
     if out is None and split_place(zh) and re.fullmatch(r"[\u4e00-\u9fff]{2,8}", zh):
         out = romanise(zh)
@@ -328,6 +332,7 @@ def translate_headline(zh: str) -> str | None:
     规格高内容多意义重大) the first is translated and the rest marked as not translated."""
     zh = _COLUMN_TAG.sub("", zh.strip().strip(_TRIM)).strip()
     zh = _LABEL.sub("", zh)  # 信息名称：…: a page's field label, no part of the headline
+    zh = _PHOTO_MARK.sub("", zh)  # …党员大会（图）: the page's pictures, no part of the headline
     if (bar := _COLUMN_BAR.match(zh)) is not None:
         zh = bar["rest"]  # 宣讲进行时丨…: a column's name, then the headline
     if (m := _PLACE_COLON.match(zh)) and _one_place(m["p"]) and (where := _place(m["p"])) \
@@ -359,6 +364,7 @@ def translate_headline(zh: str) -> str | None:
     return _headline(zh)
 
 
+_PHOTO_MARK = re.compile(r"\s*[（(](?:图|组图|附图|多图|图文|视频|图片)[)）]\s*$")
 _LABEL = re.compile(r"^(?:信息名称|信息标题|文章标题|标题|题目|名称)\s*[:：]\s*")
 _COLUMN_BAR = re.compile(r"^[^丨｜|]{2,10}[丨｜|](?P<rest>.{4,})$")
 # What sets a headline's parts apart: spaces, an exclamation, a dash (众志成城 团结拼搏—党委书记…讲授党课)
@@ -420,7 +426,7 @@ def _headline(zh: str) -> str | None:
     if (m := _GOES_TO_HOLD.match(zh)) and event_type(m["y"]):
         actor, where, event = _actor(m["x"]), _destination(m["p"]), translate_event(m["y"])
         if actor and where and event:
-            return _cap(f"{actor} {'gives' if m['v'] in ('宣讲', '作') else 'holds'} {_a_given(event)} {_at(where)}")
+            return _cap(f"{actor} {'holds' if m['v'] in ('开展', '举办', '举行', '召开') else 'gives'} {_a_given(event)} {_at(where)}")
     if (m := _HELD_BY.match(zh)) and not event_type(m["y"]):
         split = _event_then_purpose(m["y"])
         if split:
@@ -448,6 +454,9 @@ def _headline(zh: str) -> str | None:
             to = _audience(m["w"])  # an audience with no English is no part of a lesson's name: left out
             return _cap(f"{actor} gives a {lesson[:1].lower() + lesson[1:] if lesson.startswith('Special') else lesson}"
                         + (f" to {to}" if to else ""))
+    if (m := _COMES_TO.match(zh)) and (actor := _actor(m["x"])) and (where := _destination(m["p"])) \
+            and not actor.lower().startswith("the spirit"):
+        return _cap(f"{actor} visits {where}")  # 党的二十大精神宣讲团走进红星村
     if (m := _TO_COUNTRYSIDE.match(zh)) and (topic := translate(m["y"])) is not None:
         # 市人大常委会领导下乡宣讲十七大: leaders (a group) or one speaker go to the countryside
         one, many = _actor(m["x"]), translate_group(m["x"]) if m["x"].endswith(tuple(_GROUP_WORDS)) else None
@@ -537,8 +546,9 @@ _TITLED = re.compile(r"^(?P<x>.{2,30}?)(?:(?:作|做)(?:了)?(?:题为|主题为
 _INVITES = re.compile(r"^(?P<x>.{2,20}?)(?:特别|特)?邀请(?:了)?(?P<g>.{2,20}?)(?:为(?P<w>.{1,20}?))?(?P<v>作|做|举办|开展|举行|讲授|上)了?"
                       r"(?:一场|一堂|一次)?(?P<y>.{2,40})$")
 # X走进/来到/到Y开展/举办Z (县法院法官走进红星小学开展法治讲座), X走进Y宣讲: where a lecture was given
-_GOES_TO_HOLD = re.compile(r"^(?P<x>.{2,30}?)(?:应邀|受邀)?(?:走进|来到|到|来|深入|前往|赴)(?P<p>.{1,20}?)(?P<v>开展|举办|举行|召开|作|做|宣讲)了?"
+_GOES_TO_HOLD = re.compile(r"^(?P<x>.{2,30}?)(?:应邀|受邀)?(?:走进|来到|到|来|深入|前往|赴)(?P<p>.{1,20}?)(?P<v>开展|举办|举行|召开|作|做|宣讲|讲授|上)了?"
                            r"(?:一场|一堂|一次)?(?P<y>.{2,40})$")
+_COMES_TO = re.compile(r"^(?P<x>.{2,30}?)(?:走进|来到|深入|走访)(?P<p>.{2,20})$")
 _TO_COUNTRYSIDE = re.compile(r"^(?P<x>.{2,30}?)(?:深入|走)?下(?P<z>乡|基层|村)(?:开展)?宣讲(?P<y>.{2,40})$")
 _COUNTRYSIDE = {"乡": "the countryside", "基层": "the grass roots", "村": "the villages"}
 _GOES_TO_LECTURE = re.compile(r"^(?P<x>.{2,30}?)(?:应邀|受邀)?(?:走进|来到|到|来|深入|前往|赴|在)(?P<p>.{1,20}?)(?:开展)?(?P<v>宣讲|讲学)$")
@@ -665,7 +675,7 @@ def _person(zh: str) -> str | None:
     return who if who and (" (" in who or re.fullmatch(r"[A-Z][a-z']+ [A-Z][a-z']+", who)) else None
 
 
-_HELD_NO_SUBJECT = re.compile(r"^(?:召开|举行|举办)(?P<y>.{2,60})$")
+_HELD_NO_SUBJECT = re.compile(r"^(?:召开|举行|举办|开展)(?P<y>.{2,60})$")
 _CHAIRS = re.compile(r"^(?P<x>.{2,30}?)主持(?:召开)?(?P<y>.{2,60})$")
 
 

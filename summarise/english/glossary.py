@@ -101,7 +101,7 @@ _YEAR = re.compile(r"(\d{4})年(?:度|(1[0-2]|0?[1-9])月份?)?")  # 2022年10�
 _MONTHS = ("", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
            "November", "December")
 # Words and characters a place's proper name does not hold (青海全省 is 青海 + 全省, not 青海全 + 省).
-_NOT_PROPER = re.compile(r"召开|举行|举办|走进|走访|来到|深入|前往|领导|大学|学院|中学|小学|医院|公司|集团|中国|^中共|农$|[全校园]$|^[进到向从]|各|[的在和与及暨]|^[一二三四五六七八九十百两]+$|[省市县]")
+_NOT_PROPER = re.compile(r"召开|举行|举办|走进|走访|来到|深入|前往|领导|大学|学院|中学|小学|医院|公司|集团|中国|^中共|农$|[全校园]$|^[进到向从]|.[镇乡].|各|[的在和与及暨]|^[一二三四五六七八九十百两]+$|[省市县]")
 _IGNORABLE = "“”‘’\"「」『』《》 "
 
 

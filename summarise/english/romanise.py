@@ -41,6 +41,7 @@ PLACE_SUFFIXES = {
     "经济开发区": "Economic Development Zone", "经济技术开发区": "Economic and Technological Development Zone",
     "景区": "Scenic Area", "度假区": "Resort", "旅游度假区": "Tourist Resort", "工业园区": "Industrial Park",
     "产业园": "Industrial Park", "园区": "Park",
+    "行政村": "Administrative Village", "自然村": "Natural Village",
     "片区": "Area", "省": "Province", "市": "City", "县": "County", "区": "District", "镇": "Town",
     "乡": "Township", "村": "Village", "州": "Prefecture", "盟": "League", "旗": "Banner",
 }
