@@ -260,3 +260,19 @@ def test_a_town_and_its_village_are_not_one_name() -> None:
     # 红星镇红星村 had been romanised as one village ("Hongxingzhenhongxing Village")
     assert "Hongxingzhen" not in (translate_title("红星镇红星村党支部书记") or "")
     assert translate_title("萍乡市委书记") == "Secretary of the Pingxiang Municipal Party Committee"
+
+
+@pytest.mark.parametrize("zh,en", [
+    ("县委书记王明为基层党员干部宣讲党的二十大精神",
+     ("Wang Ming (Secretary of the County Party Committee) gives a publicity lecture on the spirit of the 20th Party"
+      " Congress to grass-roots Party members and officials")),
+    ("王明为红星社区居民讲解医保政策", "Wang Ming explains medical insurance policies to residents of Hongxing Community"),
+    ("王明给同学们上了一堂生动的法治课", "Wang Ming gives a lively rule-of-law class to students"),
+    ("王明在县委党校作专题报告", "Wang Ming gives a special lecture at the County Party Committee Party School"),
+    ("王明应邀为县直机关党员干部作专题党课",
+     "Wang Ming gives a special Party lesson to Party members and officials of county-level organs"),
+    ("王明教授为我校师生作专题报告",
+     "Wang Ming (Professor) gives a special lecture to teachers and students of the university"),
+])
+def test_topics_told_to_an_audience_and_talks_at_a_place(zh: str, en: str) -> None:
+    assert translate_headline(zh) == en

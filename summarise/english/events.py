@@ -248,7 +248,7 @@ def lookup_place(zh: str) -> str | None:
 
 def _actor(zh: str) -> str | None:
     """A body, place or titled person that holds an event, in English (None when unknown)."""
-    zh = zh.strip().strip(_TRIM)
+    zh = re.sub(r"(?:应邀|受邀)$", "", zh.strip().strip(_TRIM))  # 王明应邀: who, not how they came
     if zh.endswith("同志") and len(zh) > 3:  # 党委书记董杰昌同志: the honorific is no part of the name
         zh = zh[:-2]
     if not zh:
@@ -290,7 +290,7 @@ _HONORIFIC = re.compile(rf"(?P<s>[\u4e00-\u9fff]{{1,2}}?)(?P<h>{'|'.join(_HONORI
 _HELD_BY = re.compile(r"^(?P<x>.{2,20}?)(?:隆重|专门|再次)?(?:召开|举行|举办|开展|组织召开|组织(?![部委员工]))(?P<y>.{2,60})$")
 _HELD = re.compile(r"^(?P<y>.{2,60}?)(?:在(?P<z>.{1,20}?))?(?:日前|近日|今天|昨天|今日|昨日)?(?:隆重|胜利|顺利)?(?:召开|举行|举办|开幕)$")
 _GIVES = re.compile(r"^(?P<x>.{2,30}?)(?:应邀)?(?:作|做)(?P<y>.{2,60}?(?:报告|讲座|党课|辅导))$")
-_LESSON = re.compile(r"^(?P<x>.{2,30}?)(?:为|给|向)(?P<w>.{1,30}?)(?:讲授|讲|上)(?P<y>.{0,20}?党课)$")
+_LESSON = re.compile(r"^(?P<x>.{2,30}?)(?:为|给|向)(?P<w>.{1,30}?)(?:讲授|讲|上|作|做)了?(?:一堂|一次|一场)?(?P<y>.{0,20}?党课)$")
 _PUBLICITY = re.compile(r"^(?P<x>.{2,30}?)(?:(?:来|到|赴|走进|深入)(?P<p>[^宣讲]{0,10}?)|在(?P<at>[^宣讲]{1,10}?))?宣讲(?![团员])(?P<y>.{2,40})$")
 # Y(正式)启动: an event or a programme launched; Y宣讲进乡村: publicity lectures reach the villages
 # 今天/日前 before a verb (上海市委常委会今天举行会议): when, no part of the actor
@@ -422,7 +422,10 @@ def _headline(zh: str) -> str | None:
     if (m := _TO_AUDIENCE.match(zh)) and event_type(m["y"]) and not m["y"].endswith("党课"):  # a Party lesson: below
         actor, event, to = _actor(m["x"]), translate_event(m["y"]), _audience(m["w"])
         if actor and event and to:
-            return _cap(f"{actor} gives {_a_given(event)} to {to}")  # 王明为社区居民作健康讲座
+            given = _a_given(event)
+            if m["a"] and re.match(r"an? ", given):  # 一堂生动的法治课: a lively rule-of-law class
+                given = _a_given(f"{_QUALITIES[m['a']]} {_lower_first(event) if _sentence_case(event) or ' ' not in event else event}")
+            return _cap(f"{actor} gives {given} to {to}")  # 王明为社区居民作健康讲座
     if (m := _GOES_TO_HOLD.match(zh)) and event_type(m["y"]):
         actor, where, event = _actor(m["x"]), _destination(m["p"]), translate_event(m["y"])
         if actor and where and event:
@@ -472,6 +475,13 @@ def _headline(zh: str) -> str | None:
         kind = event.split(" (")[0] if NOT_TRANSLATED in event else event
         if NOT_TRANSLATED in event or ((_sentence_case(kind) or " " not in kind) and " on " not in kind):
             return _cap(f"{actor} gives {_a_given(kind)} on {topic}")
+    if (m := _GIVES_AT.match(zh)) and event_type(m["y"]) and (actor := _actor(m["x"])) \
+            and (where := _destination(m["p"])) and (event := translate_event(m["y"])):
+        return _cap(f"{actor} gives {_a_given(event)} {_at(where)}")  # 王明在县委党校作专题报告
+    if (m := _TELLS.match(zh)) and (actor := _actor(m["x"])) and (to := _audience(m["w"])) \
+            and (topic := translate(m["y"])) and not event_type(m["y"]):
+        said = f"gives a publicity lecture on {topic}" if m["v"] == "宣讲" else f"{_TELLING[m['v']]} {topic}"
+        return _cap(f"{actor} {said} to {to}")  # 王明为基层党员干部宣讲…, 为居民讲解医保政策
     if m := _GIVES.match(zh):
         actor, event = _actor(m["x"]), translate_event(m["y"])
         if actor and event:
@@ -536,9 +546,16 @@ def _headline(zh: str) -> str | None:
     return None
 
 
+_GIVES_AT = re.compile(r"^(?P<x>.{2,30}?)(?:应邀|受邀)?在(?P<p>.{2,20}?)(?:作|做)了?(?:一场|一堂|一次)?(?P<y>.{2,40})$")
+# X为Y宣讲/讲解/解读Z: a topic told to an audience
+_TELLS = re.compile(r"^(?P<x>.{2,30}?)(?:应邀|受邀)?(?:为|给|向)(?P<w>.{1,30}?)(?P<v>宣讲|讲解|解读|宣传)(?P<y>.{2,40})$")
+_TELLING = {"讲解": "explains", "解读": "interprets", "宣传": "publicises"}
 # X为Y作/开展/讲授Z: a lecture, a class or a Party lesson given to an audience (张医生为社区居民开展健康讲座)
 _TO_AUDIENCE = re.compile(r"^(?P<x>.{2,30}?)(?:应邀|受邀)?(?:为|给|向)(?P<w>.{1,30}?)(?:作|做|开展|举办|讲授|讲|上|送上|带来)了?"
-                          r"(?:一场|一堂|一次)?(?P<y>.{0,40}?(?:报告|讲座|辅导|党课|课|宣讲|培训))$")
+                          r"(?:一场|一堂|一次)?(?P<a>生动的|精彩的|特殊的|别开生面的|深刻的|专题的)?"
+                          r"(?P<y>.{0,40}?(?:报告|讲座|辅导|党课|课|宣讲|培训))$")
+_QUALITIES = {"生动的": "lively", "精彩的": "lively", "特殊的": "special", "别开生面的": "unusual", "深刻的": "profound",
+              "专题的": "special"}
 _TITLED = re.compile(r"^(?P<x>.{2,30}?)(?:(?:作|做)(?:了)?(?:题为|主题为)[“\"《](?P<t>[^”\"》]{2,40})[”\"》]的"
                      r"|以[“\"《]?(?P<t2>[^”\"》]{2,40}?)[”\"》]?为题(?:作|做)|围绕[“\"《]?(?P<t3>[^”\"》]{2,40}?)[”\"》]?(?:作|做))"
                      r"(?P<y>.{2,20})$")
@@ -558,6 +575,7 @@ def _audience(zh: str | None) -> str | None:
     """Whom a lecture is given to (全体党员, 社区居民, 我校师生) in English, else None."""
     if not zh:
         return None
+    zh = zh.removesuffix("们") if len(zh) > 2 else zh  # 同学们: students
     return _TO_OWN_PEOPLE.get(zh) or lookup_noun(zh) or translate_group(zh)
 
 
@@ -584,9 +602,15 @@ def _at(where: str) -> str:
     """"at the university", "in Hongxing Village", "at Hongxing Primary School"."""
     if where.startswith("the ") and where.endswith("s"):
         return f"in {where}"  # in the towns, in the communities
+    if where.startswith(_LEVEL_OPENINGS):
+        return f"at the {where}"  # at the County Party Committee Party School
     if where.startswith("the ") or where.endswith(_INSTITUTION_WORDS):
         return f"at {where}"
     return f"in {where}"
+
+
+# A body's English that opens with its level (County Party Committee …): no name, so "the"
+_LEVEL_OPENINGS = ("Provincial ", "Municipal ", "County ", "District ", "Town ", "Township ", "Village ")
 
 
 _INSTITUTION_WORDS = ("School", "University", "College", "Hospital", "Company", "Group", "Station", "Office",
@@ -873,6 +897,10 @@ def _group_of(zh: str, lead_word: bool) -> str | None:
                 return (lead + en).strip()
             if rest in _WHOLE and not lead:  # 全县党员干部: all Party members and officials of the county
                 return f"all {en} of {_WHOLE[rest]}"
+            if rest in _TO_OWN and rest.startswith("我"):  # 我校师生: the report's own university
+                return f"{lead}{en} of {_TO_OWN[rest]}"
+            if rest in _KINDS_OF_PEOPLE:  # 基层党员干部: grass-roots Party members and officials
+                return f"{lead}{_KINDS_OF_PEOPLE[rest]} {en}"
             if rest.endswith("全体") and len(rest) > 2 and not lead:  # 镇全体干部: all officials of the town
                 org = _org(rest[:-2], "")
                 return f"all {en} of {org}" if org else None
@@ -891,6 +919,10 @@ def _group_of(zh: str, lead_word: bool) -> str | None:
     return (lead + _plural(title)).strip() if title else None
 
 
+# Words that say which people of a kind (基层党员干部, 青年干部, 离退休党员)
+_KINDS_OF_PEOPLE = {"基层": "grass-roots", "青年": "young", "年轻": "young", "离退休": "retired", "退休": "retired",
+                    "在职": "serving", "农村": "rural", "一线": "front-line", "新任": "newly appointed",
+                    "新入职": "newly recruited", "流动": "mobile", "老": "veteran"}
 # 全县, 全校: the whole of the report's place or institution, before the people of it
 _WHOLE = {"全县": "the county", "全市": "the city", "全区": "the district", "全镇": "the town", "全乡": "the township",
           "全村": "the village", "全校": "the university", "全院": "the institution", "全省": "the province",
