@@ -117,6 +117,36 @@ def is_name(name: str) -> str | None:
     return None
 
 
+def unlisted_surname(name: str) -> bool:
+    """A name of two or three characters whose only fault is a surname missing from the lists (寻, 蒿)."""
+    return 2 <= len(name) <= 3 and len(_CJK.findall(name)) == len(name) and is_name(name) is not None \
+        and is_name("王" + name[1:]) is None
+
+
+# Where a name slot closes: a separator or 等 (寻庆敏等企业家代表, 蒿慧杰、副市长周新鹤).
+_SLOT_CLOSE = re.compile(r"[、，,；;。\s]|等")
+
+
+def in_name_slot(text: str, name: str, known: Iterable[str]) -> bool:
+    """The article writes `name` (of a surname missing from the lists) where only a name stands: right
+    after a post (市委副书记蒿慧杰、), or listed by 、 next to `known`, a name of a known surname
+    (周奉功、寻庆敏等), and closed by a separator or 等. Not a word of an organ or a phrase (办公室、)."""
+    if not unlisted_surname(name) or any(c in vocab.NOT_IN_GIVEN_NAME or c in vocab.ORG_ENDINGS for c in name):
+        return False
+    neighbours = [n for n in known if n != name and is_name(n) is None]
+    at = text.find(name)
+    while at >= 0:
+        end = at + len(name)
+        if end == len(text) or _SLOT_CLOSE.match(text, end):
+            if _POST_AT_END.search(text, max(0, at - 8), at):
+                return True
+            if any(text.endswith(n + "、", 0, at) or (text.startswith("、" + n, end) and _SLOT_CLOSE.match(text, end + 1 + len(n)))
+                   for n in neighbours):
+                return True
+        at = text.find(name, at + 1)
+    return False
+
+
 # A title without a name: the words of a title written right before a name, at most BARE_TITLE_MAX
 # characters ending in a post, with at least BARE_TITLE_QUALIFIER characters before the post (督导组副组长,
 # not a bare 副组长); not a group (各村支部书记, 书记们).
@@ -516,7 +546,7 @@ class Article:
             end = at + len(name)
             before = squeeze(self.before(name, at))
             around = before + squeeze(self._title_after(end))
-            listed_after = squeeze(self.after(name, end)).removeprefix("等")  # A、B、C等市委理论学习中心组成员
+            listed_after = _after_list(self.after(name, end))  # A、B、C等市委理论学习中心组成员
             if all(_holds(around, part) or listed_after.startswith(part)
                    or _split_around(before.removesuffix("的"), listed_after, part)
                    for part in parts):
@@ -586,6 +616,19 @@ class Article:
         while pos > floor and self.text[pos - 1] not in _SENTENCE_END:
             pos -= 1
         return pos
+
+
+_CLOSED_BY_DENG = re.compile(r"[、\s]*等")
+
+
+def _after_list(after: str) -> str:
+    """The words after a name that may be its title: right after it, or after the list of names it opens,
+    joined by 、 and closed by 等 (周奉功、寻庆敏等企业家代表); not after 和/，, which may join another
+    group (镇长A和B等企业家代表: 企业家代表 is B's)."""
+    closed = _CLOSED_BY_DENG.match(after)
+    if closed:
+        return squeeze(after[closed.end():])
+    return "" if _JOIN.match(after) else squeeze(after)
 
 
 def _split_around(before: str, after: str, part: str) -> bool:

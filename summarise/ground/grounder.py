@@ -256,8 +256,10 @@ class Grounder:
             text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
             rejected.append(Rejection(field=where, value=text[:500], reason="; ".join(reasons)))
 
-        names = tuple(n for n in dict.fromkeys([p.name for p in facts.people] + [p.speaker for p in facts.points if p.speaker])
-                      if claims.is_name(n) is None)
+        given = list(dict.fromkeys([p.name for p in facts.people] + [p.speaker for p in facts.points if p.speaker]))
+        known = [n for n in given if claims.is_name(n) is None]
+        slotted = frozenset(n for n in given if claims.unlisted_surname(n) and claims.in_name_slot(self.text, n, known))
+        names = tuple(n for n in given if n in slotted or claims.is_name(n) is None)
         article = claims.Article(self.text, names)
         # Shallow copies of what is changed below: the input is never modified, and a deep copy of
         # every fact costs more than the whole check. The result is a plain `Facts`, whatever the input.
@@ -271,7 +273,7 @@ class Grounder:
                 if evidence is not None:
                     fact.evidence = evidence
                     if isinstance(fact, Person):
-                        why += self._person(fact, evidence)
+                        why += self._person(fact, evidence, slotted)
                     elif isinstance(fact, Figure):
                         if fact.quote not in evidence.quote:
                             why.append(f"figure {fact.quote!r} is not inside its evidence quote")
@@ -322,9 +324,10 @@ class Grounder:
                 grounded_facts.summary = freetext.composed(grounded_facts)
         return grounded_facts, rejected
 
-    def _person(self, person: Person, evidence: Evidence) -> list[str]:
-        """Why a person is not supported by their own quote (empty when they are)."""
-        why = claims.is_name(person.name)
+    def _person(self, person: Person, evidence: Evidence, slotted: frozenset[str] = frozenset()) -> list[str]:
+        """Why a person is not supported by their own quote (empty when they are); `slotted`: names of a
+        surname missing from the lists that the article writes in a name slot."""
+        why = None if person.name in slotted else claims.is_name(person.name)
         if why:
             return [why]
         if person.name not in evidence.quote:

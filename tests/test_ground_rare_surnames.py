@@ -1,0 +1,60 @@
+"""Names whose surname is real but missing from the lists (寻庆敏, 蒿慧杰), read where the article writes
+them in a name slot, and a title written after a list closed by 等; each beside a near miss."""
+from __future__ import annotations
+
+import pytest
+
+from summarise.ground.claims import Article, in_name_slot
+from summarise.ground.grounder import Grounder
+from summarise.schemas import Bilingual, Evidence, Facts, Person
+
+OWNERS = "座谈会上，周奉功、寻庆敏等企业家代表对一年来镇党委政府工作给予认可。"
+LUOHE = "近日，漯河市委副书记蒿慧杰、副市长周新鹤代表市委、市政府，公开约谈两单位。蒿慧杰对两单位提出了整改要求。"
+
+
+def _review(text: str, *people: tuple[str, str | None, str]) -> tuple[list[Person], list[str]]:
+    facts = Facts(kind="meeting_report", people=[
+        Person(name=name, title=Bilingual(zh=title) if title else None, evidence=Evidence(quote=quote))
+        for name, title, quote in people])
+    out, rejected = Grounder(text).review(facts)
+    return out.people, [f"{r.field}: {r.reason}" for r in rejected]
+
+
+def test_a_rare_surname_listed_with_a_known_one_reads_as_a_name_and_shares_the_title_before_deng():
+    quote = "周奉功、寻庆敏等企业家代表对一年来镇党委政府工作给予认可"
+    people, reasons = _review(OWNERS, ("周奉功", "企业家代表", quote), ("寻庆敏", "企业家代表", quote))
+    assert reasons == []
+    assert [(p.name, p.title and p.title.zh) for p in people] == [("周奉功", "企业家代表"), ("寻庆敏", "企业家代表")]
+
+
+def test_a_rare_surname_right_after_a_post_reads_as_a_name():
+    people, reasons = _review(LUOHE, ("蒿慧杰", "漯河市委副书记", "蒿慧杰对两单位提出了整改要求"))
+    assert reasons == [] and [p.name for p in people] == ["蒿慧杰"]
+
+
+@pytest.mark.parametrize("text, name, known", [
+    (LUOHE, "慧杰", ()),  # a title before someone else's name: 副书记 stands before 蒿, not 慧杰
+    (LUOHE.replace("副书记蒿慧杰、", "副书记蒿慧杰同志、"), "蒿慧", ()),  # the slot does not close after it
+    ("座谈会上，企业家、寻庆敏等代表发言。", "寻庆敏", ("周奉功",)),  # listed next to no name
+    ("座谈会上，周奉功、寻庆敏村等代表发言。", "寻庆敏", ("周奉功",)),  # a word goes on after it
+    ("镇长办公室、会议室。", "办公室", ()),  # a room after a post, not a name
+    (OWNERS, "寻庆敏", ()),  # its neighbour is no name the answer gives
+])
+def test_near_misses_of_a_name_slot_are_no_name(text, name, known):
+    assert not in_name_slot(text, name, known)
+
+
+def test_a_rare_surname_in_no_name_slot_is_refused():
+    text = "座谈会上，企业家、寻庆敏等代表对工作给予认可。"
+    people, reasons = _review(text, ("寻庆敏", None, "企业家、寻庆敏等代表对工作给予认可"))
+    assert people == [] and any("no Chinese surname" in r for r in reasons)
+
+
+@pytest.mark.parametrize("text", [
+    "座谈会上，镇长周奉功和寻庆敏等企业家代表座谈。",  # 和 may join another group: the title is 寻庆敏's
+    "座谈会上，周奉功出席，寻庆敏等企业家代表对工作给予认可。",  # a cue ends 周奉功's words
+])
+def test_a_title_after_deng_is_not_of_a_name_outside_the_list(text):
+    article = Article(text, ("周奉功", "寻庆敏"))
+    assert not article.titled("周奉功", "企业家代表")
+    assert article.titled("寻庆敏", "企业家代表")
