@@ -58,3 +58,19 @@ def test_a_title_after_deng_is_not_of_a_name_outside_the_list(text):
     article = Article(text, ("周奉功", "寻庆敏"))
     assert not article.titled("周奉功", "企业家代表")
     assert article.titled("寻庆敏", "企业家代表")
+
+
+THANKS = ("座谈会上,吴明哲对企业家们?yōu)殍细捩?zhèn)经济发展、解决就业所做出的积极贡献表示感谢,他指出,"
+          "政府在为企业服务上仍存在不足和短板。")
+
+
+def test_a_question_mark_the_page_lost_in_transcoding_does_not_end_the_clause():
+    assert "speaker" in Article(THANKS, ("吴明哲",)).roles("吴明哲")
+
+
+@pytest.mark.parametrize("text", [
+    THANKS.replace("?yōu", "?有"),  # a question mark before Chinese ends the clause
+    THANKS.replace("吴明哲对", "吴明哲未到会。王建国对").replace("他指出", "并说"),  # the thanks of someone else
+])
+def test_thanks_after_a_clause_ends_or_by_someone_else_are_not_his(text):
+    assert "speaker" not in Article(text, ("吴明哲", "王建国")).roles("吴明哲")

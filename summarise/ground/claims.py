@@ -65,7 +65,9 @@ _MEETING_SPEAKS = re.compile(
 _NEW_VOICE = re.compile(r"\s*(?:据悉|据了解|据介绍|据统计|记者|此外|另外|同时|会上|会后|会前|会议|本次|此次|活动|报告会|座谈会"
                         r"|[0-9０-９]{1,4}\s*[年月日]|[一二三四五六七八九十]{1,3}月|[（(]?(?:记者|通讯员))")
 _CLAUSE_END = "。；;！？!?\n"
-_CLAUSE_END_AT = re.compile(f"[{re.escape(_CLAUSE_END)}]")
+# A "?" right before a Latin letter is a character the page lost in transcoding (们?yōu)殍细捩?zhèn)经济), not
+# a question: the clause goes on.
+_CLAUSE_END_AT = re.compile(f"[{re.escape(_CLAUSE_END.replace('?', ''))}]" + r"|\?(?![A-Za-z\u00c0-\u024f])")
 _SENTENCE_END = "。！？!?\n"
 _SENTENCE_END_AT = re.compile(f"[{re.escape(_SENTENCE_END)}]")
 _SENTENCE_OR_SEMICOLON = re.compile(f"[{re.escape(_SENTENCE_END)}；;]")
