@@ -74,3 +74,29 @@ def test_a_question_mark_the_page_lost_in_transcoding_does_not_end_the_clause():
 ])
 def test_thanks_after_a_clause_ends_or_by_someone_else_are_not_his(text):
     assert "speaker" not in Article(text, ("吴明哲", "王建国")).roles("吴明哲")
+
+
+HEALTH = ("“医声开讲”健康科普品牌活动在远景村举行。\n罗店医院的专家团队围绕村民们普遍关注的养生、防病需求，送上科学专业的健康指导。\n"
+          "中医内科副主任医师王高强援引中医“天人相应”的经典理论，剖析秋分时节气候特征与人体健康的微妙联系。\n"
+          "心血管内科主任医师、科主任李岩松则聚焦心血管健康，为居民详细介绍了心血管疾病的早期症状和应急处理方法。\n")
+
+
+@pytest.mark.parametrize("name", ["王高强", "李岩松"])
+def test_a_doctor_explaining_in_their_own_sentence_at_a_health_talk_lectures(name):
+    article = Article(HEALTH, ("王高强", "李岩松"))
+    assert "lecturer" in article.roles(name) and article.roles(name, ["lecturer"]) == {"lecturer"}
+
+
+NO_TALK = HEALTH.replace("健康科普品牌活动", "文艺汇演").replace("送上科学专业的健康指导", "到场")
+
+
+@pytest.mark.parametrize("text, name", [
+    (NO_TALK, "王高强"),  # no talk framed: the 剖析 is not a lecture's
+    (HEALTH.replace("中医内科副主任医师王高强援引", "（图为中医内科副主任医师王高强）村医援引"), "王高强"),  # a caption
+    (HEALTH.replace("心血管内科主任医师、科主任李岩松则聚焦", "村主任陪同心血管内科主任医师李岩松到场，王高强则聚焦"),
+     "李岩松"),  # another opens the sentence that explains
+])
+def test_near_misses_of_a_doctor_at_a_health_talk_are_no_lecturer(text, name):
+    assert text != HEALTH
+    assert "lecturer" not in Article(text, ("王高强", "李岩松")).roles(name, ["lecturer"])
+    assert "lecturer" not in Article(text, ("王高强", "李岩松")).roles(name)

@@ -149,6 +149,12 @@ def in_name_slot(text: str, name: str, known: Iterable[str]) -> bool:
     return False
 
 
+# What frames an event as a talk to its audience, and what a speaker at it does in their own clause.
+_TALK_FRAME = re.compile(r"健康讲座|知识讲座|科普|健康指导|健康教育")
+_EXPLAINS = re.compile(r"剖析|解说|讲解|详细介绍|介绍了|科普了?|答疑|解答")
+_NOT_OPENER = re.compile(r"图为|图片|摄|[（(]")
+
+
 # A title without a name: the words of a title written right before a name, at most BARE_TITLE_MAX
 # characters ending in a post, with at least BARE_TITLE_QUALIFIER characters before the post (督导组副组长,
 # not a bare 副组长); not a group (各村支部书记, 书记们).
@@ -470,6 +476,8 @@ class Article:
                     found.add(role)
             if "attendee" not in found and (self._listed_under_attendance(at) or self._list_ends_attending(end)):
                 found.add("attendee")
+            if "lecturer" not in found and self._explains_at_a_talk(at, end, name):
+                found.add("lecturer")
         if found:
             found.add("attendee")  # whoever chairs, speaks or reports to a meeting takes part in it
         return found
@@ -488,12 +496,27 @@ class Article:
                 cue, pattern = _ROLE_CUE_AT.get(role), _BEFORE.get(role)
                 if (cue is not None and cue.search(after)) or (pattern is not None and pattern.search(before)):
                     found.add(role)
+                elif role == "lecturer" and self._explains_at_a_talk(at, end, name):
+                    found.add(role)
             if "attendee" in missing and (
                     any(cue.search(after) for cue in _ROLE_CUE_AT.values())
                     or any(pattern.search(before) for pattern in _BEFORE.values())
                     or self._listed_under_attendance(at) or self._list_ends_attending(end)):
                 found.add("attendee")
         return found
+
+    def _explains_at_a_talk(self, at: int, end: int, name: str) -> bool:
+        """At an event the article frames as a talk (健康讲座, 科普, 健康指导 before the mention), the
+        person opens a sentence (after a title at most) whose own clause explains (剖析, 解说, 为居民详细
+        介绍了): 中医内科副主任医师王高强…剖析秋分时节气候特征与人体健康的微妙联系. Not a caption (图为…)."""
+        if not _TALK_FRAME.search(self.text, 0, at):
+            return False
+        start = self._sentence_start(at, max(0, at - BEFORE_WINDOW))
+        opener = self.text[start:at]
+        if (start > 0 and self.text[start - 1] not in _SENTENCE_END) or _ANY_ROLE_CUE.search(opener) \
+                or _NOT_OPENER.search(opener) or any(n in opener for n in self.names if n != name):
+            return False
+        return _EXPLAINS.search(self.after(name, end)) is not None
 
     def _listed_under_attendance(self, at: int) -> bool:
         """The name stands in a list its clause opens with attendance (出席本次支部会议的有骨科主任邵增务教授、
