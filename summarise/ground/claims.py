@@ -494,9 +494,8 @@ class Article:
             before = self.text[max(0, at - BEFORE_WINDOW):at]
             for role in missing - {"attendee"}:
                 cue, pattern = _ROLE_CUE_AT.get(role), _BEFORE.get(role)
-                if (cue is not None and cue.search(after)) or (pattern is not None and pattern.search(before)):
-                    found.add(role)
-                elif role == "lecturer" and self._explains_at_a_talk(at, end, name):
+                if ((cue is not None and cue.search(after)) or (pattern is not None and pattern.search(before))
+                        or (role == "lecturer" and self._explains_at_a_talk(at, end, name))):
                     found.add(role)
             if "attendee" in missing and (
                     any(cue.search(after) for cue in _ROLE_CUE_AT.values())
