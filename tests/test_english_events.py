@@ -102,9 +102,17 @@ def test_every_offline_english_note_opens_with_what_needs_a_model(tmp_path) -> N
 
     page = tmp_path / "a.txt"
     page.write_text("县委召开常委会议\n8月25日，县委召开常委会议，县委书记张三主持会议。", encoding="utf-8")
-    note = build_note(extract(page, settings=Settings(backend="offline")))
-    assert note.summary is not None and note.summary.en.startswith(OFFLINE_ENGLISH)
+    record = extract(page, settings=Settings(backend="offline"))
+    note = build_note(record)
+    # a line of its own above the English summary, not inside it (the summary is the article's)
+    assert note.notice == OFFLINE_ENGLISH and note.summary is not None and OFFLINE_ENGLISH not in (note.summary.en or "")
     assert "--local-model" in OFFLINE_ENGLISH and "\n" not in OFFLINE_ENGLISH
+    from summarise.render import render
+
+    for fmt in ("md", "html"):
+        text = str(render(record, fmt))
+        head = OFFLINE_ENGLISH.split(";")[0]
+        assert text.count(head) == 1 and text.index(head) < text.index("chaired it")  # once, above the summary
 
 
 # --- national-level news: posts, headlines of several parts, markup before a headline
@@ -340,3 +348,8 @@ def test_party_congresses_by_their_number(zh: str, en: str | None) -> None:
 ])
 def test_the_cppccs_national_committee_of_a_term(zh: str, en: str) -> None:
     assert translate_event(zh) == en
+
+
+def test_a_group_that_is_one_glossary_word_is_read_whole() -> None:
+    assert translate_event("企业家座谈会") == "Symposium with entrepreneurs"  # not "enterprises of enterprises"
+    assert translate_group("企业家代表") == "representatives of entrepreneurs"

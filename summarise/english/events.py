@@ -911,10 +911,10 @@ def _group_of(zh: str, lead_word: bool) -> str | None:
             if orgs and all(r is not None for r in read):
                 return f"{en} of {_and(read)}".strip()  # type: ignore[arg-type]
             break  # 组织委员: no body before 委员 but a post of its own
+    if zh.endswith(_PEOPLE_ENDINGS) and (noun := lookup_noun(zh)) is not None:
+        return f"{lead}{noun}"  # 全体学员: all trainees; 企业家 is entrepreneurs, not a 家 of 企业
     if (people := _people_of(zh, lead)) is not None:
         return people
-    if zh.endswith(_PEOPLE_ENDINGS) and (noun := lookup_noun(zh)) is not None:
-        return f"{lead}{noun}"  # 全体学员: all trainees
     title = translate_title(zh)
     return (lead + _plural(title)).strip() if title else None
 

@@ -112,7 +112,8 @@ def _language_section(note: Note, lang: str) -> list[str]:
     lab = note.label
     out = [_heading(_run("中文" if zh else "English"), 1), _heading(_text(note.title, lang), 2)]
     if note.summary:
-        out += [_heading(_run(lab["summary"].get(lang)), 2), _p(_text(note.summary, lang))]
+        notice = [_p(_run(note.notice, italic=True))] if note.notice and not zh else []
+        out += [_heading(_run(lab["summary"].get(lang)), 2), *notice, _p(_text(note.summary, lang))]
     if note.facts:
         out.append(_heading(_run(lab["facts"].get(lang)), 2))
         out += [_p(_run(f.label.get(lang) + (":" if zh else ": "), bold=True) + _text(f.value, lang) + _ref(f.ref),

@@ -71,7 +71,8 @@ def _language_section(note: Note, lang: str) -> list[str]:
     lab = note.label
     out: list[str] = [f"## {'中文' if zh else 'English'}", ""]
     if note.summary:
-        out += [f"### {lab['summary'].get(lang)}", "", tt(note.summary, lang), ""]
+        notice = [f"*{esc(note.notice)}*", ""] if note.notice and not zh else []
+        out += [f"### {lab['summary'].get(lang)}", "", *notice, tt(note.summary, lang), ""]
     if note.facts:
         out += [f"### {lab['facts'].get(lang)}", ""]
         sep = ":" if zh else ": "

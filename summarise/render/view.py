@@ -16,9 +16,9 @@ from summarise.english.quantities import figure_english, normalised_value, unit_
 from summarise.schemas import Bilingual, Evidence, Person, Record
 
 LANGS = ("zh", "en")
-OFFLINE_ENGLISH = ("[Offline English: names, titles, dates, places and figures only; free text (directives, lessons, "
+OFFLINE_ENGLISH = ("Offline English: names, titles, dates, places and figures only; free text (directives, lessons, "
                    "statements) needs a model — set SUMMARISE_MODEL and SUMMARISE_BASE_URL, or run with --local-model "
-                   "FILE.gguf.]")
+                   "FILE.gguf.")
 UNTRANSLATED = "[untranslated]"
 
 LABELS: dict[str, tuple[str, str]] = {
@@ -190,6 +190,7 @@ class Note:
     langs: tuple[str, ...] = LANGS
     label: dict[str, Text] = field(default_factory=lambda: {k: Text.label(k) for k in LABELS})
     title: Text | None = None           # headline, with an English title where one exists (see english_title)
+    notice: str | None = None           # one English line above the English summary: what offline English lacks
     title_translates_headline: bool = True
     backend: Text = field(default_factory=lambda: Text("离线规则提取", "offline rules"))
     publisher: str | None = None
@@ -413,13 +414,12 @@ def build_note(record: Record, langs: tuple[str, ...] = LANGS) -> Note:
             "the story's facts, grounded in this copy" if ro.shared else "extracted from this copy") if x)))
 
     summary = Text.of(record.summary)
-    if pv.backend == "offline":  # the first line of every offline English note says what it lacks
-        summary = Text(summary.zh if summary else "", OFFLINE_ENGLISH + (f" {summary.en}" if summary and summary.en else ""))
     return Note(
         kind=record.kind,
         kind_label=Text.label(record.kind),
         headline=headline,
         summary=summary,
+        notice=OFFLINE_ENGLISH if pv.backend == "offline" else None,
         facts=facts,
         figures=figures,
         points=points,
