@@ -461,48 +461,32 @@ class Article:
     # -- claims ---------------------------------------------------------------------------------
     def roles(self, name: str, claimed: Iterable[str] | None = None) -> set[str]:
         """Roles the article states for `name` by a cue next to one of its mentions; with `claimed`,
-        those of the claimed roles it states (``roles(name) & set(claimed)``, looking only for their cues)."""
-        if claimed is not None:
-            return self._claimed_roles(name, set(claimed))
+        those of the claimed roles it states (``roles(name) & set(claimed)``: only the cues that can
+        decide them are looked for, mention by mention until all are found)."""
+        wanted = None if claimed is None else set(claimed)
+        # attendee follows from any role, so a claimed attendee needs every cue
+        look = None if wanted is None or "attendee" in wanted else wanted
         found: set[str] = set()
         for at, end in self._mentions_with_aliases(name):
             after = self.after(name, end) + self._pronoun_sentence(end)
             before = self.text[max(0, at - BEFORE_WINDOW):at]
             for role, cue in _ROLE_CUE_AT.items():
-                if cue.search(after):
+                if (look is None or role in look) and role not in found and cue.search(after):
                     found.add(role)
             for role, pattern in _BEFORE.items():
-                if pattern.search(before):
+                if (look is None or role in look) and role not in found and pattern.search(before):
                     found.add(role)
-            if "attendee" not in found and (self._listed_under_attendance(at) or self._list_ends_attending(end)):
+            if "attendee" not in found and (look is None or "attendee" in look) \
+                    and (self._listed_under_attendance(at) or self._list_ends_attending(end)):
                 found.add("attendee")
-            if "lecturer" not in found and self._explains_at_a_talk(at, end, name):
+            if "lecturer" not in found and (look is None or "lecturer" in look) \
+                    and self._explains_at_a_talk(at, end, name):
                 found.add("lecturer")
-        if found:
-            found.add("attendee")  # whoever chairs, speaks or reports to a meeting takes part in it
-        return found
-
-    def _claimed_roles(self, name: str, claimed: set[str]) -> set[str]:
-        """`roles(name) & claimed`: a claimed role's own cues, and for attendee any cue at all (as
-        `roles` adds it), mention by mention until every claimed role is found."""
-        found: set[str] = set()
-        for at, end in self._mentions_with_aliases(name):
-            missing = claimed - found
-            if not missing:
+            if found:
+                found.add("attendee")  # whoever chairs, speaks or reports to a meeting takes part in it
+            if wanted is not None and wanted <= found:
                 break
-            after = self.after(name, end) + self._pronoun_sentence(end)
-            before = self.text[max(0, at - BEFORE_WINDOW):at]
-            for role in missing - {"attendee"}:
-                cue, pattern = _ROLE_CUE_AT.get(role), _BEFORE.get(role)
-                if ((cue is not None and cue.search(after)) or (pattern is not None and pattern.search(before))
-                        or (role == "lecturer" and self._explains_at_a_talk(at, end, name))):
-                    found.add(role)
-            if "attendee" in missing and (
-                    any(cue.search(after) for cue in _ROLE_CUE_AT.values())
-                    or any(pattern.search(before) for pattern in _BEFORE.values())
-                    or self._listed_under_attendance(at) or self._list_ends_attending(end)):
-                found.add("attendee")
-        return found
+        return found if wanted is None else found & wanted
 
     def _explains_at_a_talk(self, at: int, end: int, name: str) -> bool:
         """At an event the article frames as a talk (健康讲座, 科普, 健康指导 before the mention), the
