@@ -353,3 +353,10 @@ def test_the_cppccs_national_committee_of_a_term(zh: str, en: str) -> None:
 def test_a_group_that_is_one_glossary_word_is_read_whole() -> None:
     assert translate_event("企业家座谈会") == "Symposium with entrepreneurs"  # not "enterprises of enterprises"
     assert translate_group("企业家代表") == "representatives of entrepreneurs"
+
+
+def test_a_bracketed_alternative_whose_reading_holds_the_other_has_no_english_and_no_error() -> None:
+    assert translate_group("各镇(乡镇)党委书记") is None  # towns / towns and townships: no one place to bracket
+    assert translate_group("各村(社区)党委书记") == "Village (Community) Party Secretaries"
+    translate_headline("王明为各镇(乡镇)党委书记作专题讲座")  # raised StopIteration through the public API
+

@@ -829,8 +829,10 @@ def _alternatives(zh: str) -> str | None:
     if not one or not other or one == other:
         return None
     a, b = one.split(), other.split()
-    head = next(i for i in range(min(len(a), len(b))) if a[i] != b[i]) if a[:1] else 0
-    tail = next(i for i in range(min(len(a), len(b)) - head) if a[-1 - i] != b[-1 - i])
+    head = next((i for i in range(min(len(a), len(b))) if a[i] != b[i]), None)
+    tail = None if head is None else next((i for i in range(min(len(a), len(b)) - head) if a[-1 - i] != b[-1 - i]), None)
+    if head is None or tail is None:
+        return None  # one reading's words hold the other's: no single place where they differ
     return " ".join([*a[:len(a) - tail], f"({' '.join(b[head:len(b) - tail])})", *a[len(a) - tail:]])
 
 
