@@ -549,11 +549,10 @@ def _finish(summary: Any, out: Path, extra: str = "", failed: bool = False) -> N
         raise typer.Exit(130)
     if summary.stopped:
         missing = summary.total - summary.done - summary.failed - summary.cached
-        slow = "; a slow model may need a larger SUMMARISE_TIMEOUT" if "no answer" in summary.stopped else ""
         rerun = (f"{plural(missing, 'input')} not reached: rerun the same command to resume" if missing
                  else "rerun the same command to retry the failed inputs")
         say(f"summarise: stopped: {summary.stopped}. Check the server and SUMMARISE_BASE_URL (and any "
-            f"proxy variable){slow}, or pass --backend offline to summarise without a model. {rerun}.", err=True)
+            f"proxy variable), or pass --backend offline to summarise without a model. {rerun}.", err=True)
         line += f"; stopped, {missing} not reached"
     say(line + extra)
     raise typer.Exit(max(summary.exit_code, 1) if failed or getattr(summary, "report_problems", None)

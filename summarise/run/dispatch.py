@@ -37,8 +37,11 @@ class EndpointWatch:
         """Count `res`; the reason to stop, once there is one."""
         self.in_a_row = self.in_a_row + 1 if res.unreachable or res.unanswered else 0
         if self.in_a_row >= UNREACHABLE_STOP and self.stopped is None:
-            what = "could not connect to the endpoint" if res.unreachable else "got no answer from the endpoint in time"
-            self.stopped = f"{self.in_a_row} inputs in a row {what} ({res.reason})"
+            if res.unreachable:
+                self.stopped = f"{self.in_a_row} inputs in a row could not connect to the endpoint ({res.reason})"
+            else:
+                self.stopped = (f"{self.in_a_row} inputs in a row got no answer from the endpoint in time ({res.reason}); "
+                                "a slow model may need a larger SUMMARISE_TIMEOUT")
         return self.stopped
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import errno
 import traceback
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -63,19 +63,25 @@ class BatchSummary:
         return 1 if self.failed else 0
 
 
+def _chain(exc: BaseException) -> Iterator[BaseException]:
+    """`exc` and what it was raised from or while handling: the SDK's error under summarise's."""
+    seen: BaseException | None = exc
+    for _ in range(8):
+        if seen is None:
+            return
+        yield seen
+        seen = seen.__cause__ or seen.__context__
+
+
 def cannot_connect(exc: BaseException) -> bool:
     """True when `exc` comes from failing to open a connection to the endpoint (refused, no route, DNS),
     not from a timeout or a connection that broke mid-answer."""
     import openai  # only batches that failed get here
 
-    seen: BaseException | None = exc
-    for _ in range(8):  # the SDK's error, wrapped by summarise's (raised from it, or with it as context)
-        if seen is None:
-            return False
+    for seen in _chain(exc):
         if isinstance(seen, openai.APIConnectionError) and not isinstance(seen, openai.APITimeoutError):
             cause = seen.__cause__
             return cause is None or "connect" in type(cause).__name__.lower()
-        seen = seen.__cause__ or seen.__context__
     return False
 
 
@@ -84,14 +90,7 @@ def no_answer(exc: BaseException) -> bool:
     or overloaded server."""
     import openai
 
-    seen: BaseException | None = exc
-    for _ in range(8):
-        if seen is None:
-            return False
-        if isinstance(seen, openai.APITimeoutError):
-            return True
-        seen = seen.__cause__ or seen.__context__
-    return False
+    return any(isinstance(seen, openai.APITimeoutError) for seen in _chain(exc))
 
 
 class OutputWriteError(Exception):
