@@ -23,7 +23,7 @@ from .event import RawEvent, find_event, find_topic
 from .figures import find_figures
 from .frames import gives_talk
 from .groups import find_groups
-from .kind import ROUNDUP_REASON, detect_kind
+from .kind import ROUNDUP_REASON, detect_kind, lead_end
 from .people import Found, find_people, speech_anchors
 from .points import find_points, point_text
 from .sections import chronicle_entries, digest_items
@@ -193,15 +193,6 @@ def _titled_lecturer(text: str, found: list[Found]) -> Found | None:
 LEAD_LINES = 2
 
 
-def _lead_end(text: str, body: int) -> int:
-    """Where the first LEAD_LINES lines of the body end."""
-    end = body
-    for _ in range(LEAD_LINES):
-        nxt = text.find("\n", end + 1)
-        end = len(text) if nxt < 0 else nxt
-    return end
-
-
 def extract_facts(doc: Any) -> Facts:
     """Facts of one normalised document, every one with verbatim evidence from `doc.text`."""
     text: str = doc.text
@@ -241,8 +232,8 @@ def extract_facts(doc: Any) -> Facts:
         if speaker is None:
             # …or the first titled person named in a lead sentence that speaks of lecturing, with no other
             # role there (所长孟某来到某村，组织…法治讲座活动; 书记某某带领“马背宣讲队”…; not 出席…并讲话)
-            lead_end = _lead_end(text, body)
-            speaker = next((p for p in found if p.title and not p.roles and p.start < lead_end
+            lead_stop = lead_end(text, body, LEAD_LINES)
+            speaker = next((p for p in found if p.title and not p.roles and p.start < lead_stop
                             and _LECTURING.search(_sentence_of(text, p.start))), None)
         if speaker is not None:
             speaker.roles.insert(0, "lecturer")

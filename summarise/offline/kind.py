@@ -100,13 +100,13 @@ def _in_headline_or_lead(pattern: re.Pattern[str], text: str, title: str | None,
     """`pattern` occurs in the headline or in the first LEAD_PARAGRAPHS paragraphs of the body."""
     if title and pattern.search(title):
         return True
-    return pattern.search(text, body_start, _lead_end(text, body_start)) is not None
+    return pattern.search(text, body_start, lead_end(text, body_start)) is not None
 
 
-def _lead_end(text: str, body_start: int) -> int:
-    """Where the first LEAD_PARAGRAPHS paragraphs of the body end."""
+def lead_end(text: str, body_start: int, paragraphs: int = LEAD_PARAGRAPHS) -> int:
+    """Where the first `paragraphs` paragraphs of the body end."""
     end = body_start
-    for _ in range(LEAD_PARAGRAPHS):
+    for _ in range(paragraphs):
         nxt = text.find("\n", end + 1)
         end = len(text) if nxt < 0 else nxt
     return end
@@ -129,7 +129,7 @@ def names_a_meeting(text: str, title: str | None, body_start: int, lectures: boo
     if title and any(meeting(m) for m in _HOLDS_MEETING.finditer(title)):
         return True
     return any(not _HABIT.search(text, max(0, m.start() - 4), m.start()) and meeting(m)
-               for m in _HOLDS_MEETING.finditer(text, body_start, _lead_end(text, body_start)))
+               for m in _HOLDS_MEETING.finditer(text, body_start, lead_end(text, body_start)))
 
 
 # A meeting's business, which a lecture held as a gathering (报告会, a class in a school hall) has not:
