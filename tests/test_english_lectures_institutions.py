@@ -41,13 +41,13 @@ def test_a_lecture_where_the_speaker_goes(zh: str, en: str) -> None:
 
 
 def test_a_verb_is_no_part_of_a_place_name() -> None:
-    # 团走进乡 had been read as a township ("Tuanzoujinxiang Town")
+    # 团走进乡: a verb between two words, not a township's name
     assert "Tuanzoujin" not in (translate("县委宣讲团走进乡镇宣讲") or "")
     assert translate("县委宣讲团走进乡镇宣讲") is None
 
 
 def test_the_organisation_department_is_no_verb() -> None:
-    # 县委组织部召开…: 组织 opens the department's name; it had read "County Party Committee holds …"
+    # 县委组织部召开…: 组织 opens the department's name; it is not the verb
     assert translate_headline("县委组织部召开全县组织工作会议") == (
         "County Party Committee Organisation Department holds the County-wide Organisational Work Meeting")
 
@@ -111,12 +111,12 @@ def test_invited_speakers_people_of_a_kind_and_campaigns(zh: str, en: str) -> No
 
 
 def test_going_to_the_countryside_is_no_place() -> None:
-    # 领导下乡 had been romanised as a township ("Lingdaoxia Township")
+    # 领导下乡: going to the countryside, not a township
     assert "Lingdaoxia" not in (translate("市人大常委会领导下乡") or "")
 
 
 def test_a_number_after_an_event_is_no_purpose() -> None:
-    # 大讲堂第三期 had read "holds the lecture hall to 3rd"
+    # 大讲堂第三期: the issue of a series, not a purpose
     assert translate_headline("县委党校举办大讲堂第三期") == "County Party Committee Party School holds the lecture hall (No. 3)"
 
 
@@ -205,14 +205,14 @@ def test_a_city_named_with_its_level_is_not_another_city() -> None:
 
 
 def test_a_party_lesson_keeps_its_topic_and_audience() -> None:
-    # 讲授 is read whole (讲 then 授… had lost the lesson's topic)
+    # 讲授 is read whole, so the lesson keeps its topic
     assert translate_headline("王明为全体党员讲授中央八项规定精神专题党课") == (
         "Wang Ming gives a special Party lesson on the spirit of the Central Committee's eight-point rules"
         " to all Party members")
 
 
 @pytest.mark.parametrize("zh,en", [
-    ("全国两会精神", "the spirit of the National Two Sessions"),  # had read "National spirit of the Two Sessions"
+    ("全国两会精神", "the spirit of the National Two Sessions"),
     ("社会主义核心价值观", "core socialist values"),
 ])
 def test_recurring_topics_of_the_genre(zh: str, en: str) -> None:
@@ -257,7 +257,7 @@ def test_visits_classes_at_a_school_and_headline_marks(zh: str, en: str) -> None
 
 
 def test_a_town_and_its_village_are_not_one_name() -> None:
-    # 红星镇红星村 had been romanised as one village ("Hongxingzhenhongxing Village")
+    # 红星镇红星村: a town and its village, two names
     assert "Hongxingzhen" not in (translate_title("红星镇红星村党支部书记") or "")
     assert translate_title("萍乡市委书记") == "Secretary of the Pingxiang Municipal Party Committee"
 

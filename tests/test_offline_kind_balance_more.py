@@ -1,4 +1,4 @@
-"""The balance of evidence for a page's kind, widened (issue #14, offline8) — synthetic texts: one
+"""The balance of evidence for a page's kind, widened — synthetic texts: one
 lecture counted (一场…宣讲, 上了一节…党课) is a single event; a plenum named as a topic (了解学习…全会
 精神) is no attendance; a habit of every day (连日来, 每天) is a feature's mark; a roundup (…综述, in the
 headline or a subtitle line) reports no one event."""
