@@ -488,13 +488,12 @@ def _headline(zh: str) -> str | None:
             return _cap(f"{actor} gives {_a(event)}")
     if (m := _REACHES.match(zh)) and (reached := _reaches(m)) is not None:
         return reached
-    if (m := _PUBLICITY.match(zh)) and not m["y"].startswith(("进", "走进")) and not event_type(m["y"]) \
-            and (many := lookup_noun(m["x"])) and m["x"].endswith(_PEOPLE_ENDINGS) and (topic := translate(m["y"])):
-        # 专家学者走进红星社区宣讲…: people of a kind, plural
-        where = _destination(m["p"]) if m["p"] else (_named_place(m["at"]) if m["at"] else None)
-        if where or not (m["p"] or m["at"]):
-            return _cap(f"{many} give publicity lectures on {topic}" + (f" {_at(where)}" if where else ""))
     if (m := _PUBLICITY.match(zh)) and not m["y"].startswith(("进", "走进")) and not event_type(m["y"]):
+        if (many := lookup_noun(m["x"])) and m["x"].endswith(_PEOPLE_ENDINGS) and (topic := translate(m["y"])):
+            # 专家学者走进红星社区宣讲…: people of a kind, plural
+            where = _destination(m["p"]) if m["p"] else (_named_place(m["at"]) if m["at"] else None)
+            if where or not (m["p"] or m["at"]):
+                return _cap(f"{many} give publicity lectures on {topic}" + (f" {_at(where)}" if where else ""))
         actor, topic = _actor(m["x"]), translate(m["y"])
         if actor and topic and not actor.lower().startswith("the spirit"):  # a topic is no speaker
             where = _named_place(m["at"]) if m["at"] else None
@@ -966,8 +965,8 @@ _LEVEL_PLURAL = {"镇": "towns", "乡": "townships", "乡镇": "towns and townsh
 _DIRECT = {"县直": "county-level", "市直": "municipal-level", "区直": "district-level", "省直": "provincial-level",
            "镇直": "town-level"}
 _UNIT_PLURAL = {"部门": "departments", "单位": "units", "机关": "organs"}
-_EACH_LEVEL = re.compile(r"(?P<d>县直|市直|区直|省直|镇直)?各(?P<l>乡镇|镇街|社区|街道|镇|乡|村|县|区|市)(?![\u4e00-\u9fff]*(?:部门|单位))")
-_DIRECT_UNITS = re.compile(r"(?P<d>县直|市直|区直|省直|镇直)(?:各)?(?P<r>有关|相关)?(?P<u>部门|单位|机关)")
+_EACH_LEVEL = re.compile(rf"(?P<d>{'|'.join(_DIRECT)})?各(?P<l>乡镇|镇街|社区|街道|镇|乡|村|县|区|市)(?![\u4e00-\u9fff]*(?:部门|单位))")
+_DIRECT_UNITS = re.compile(rf"(?P<d>{'|'.join(_DIRECT)})(?:各)?(?P<r>有关|相关)?(?P<u>{'|'.join(_UNIT_PLURAL)})")
 
 
 # A place's "name" that is a level or a word of the genre (市直, 区直, 全县): no named place
