@@ -8,8 +8,10 @@ facts refused (removed whole) and parts refused (a title, a role, a speaker …)
 
     .venv/bin/python benchmarks/llm_answers.py [--sets seeds,corpus,heldout4] [--keep DIR]
 
-heldout5 and heldout7 were blind sets, each run once at the end of its round (`--sets heldout7`);
-their first runs are in eval/heldout5/RESULTS.md and eval/heldout7/RESULTS.md.
+    .venv/bin/python benchmarks/llm_answers.py --sets all   # every set with stored answers
+
+heldout5 and heldout7..heldout10 were blind sets, each run once at the end of its round (`--sets heldout10`);
+their first runs are in eval/<set>/RESULTS.md. heldout9b holds fresh answers for heldout9's articles.
 """
 from __future__ import annotations
 
@@ -28,10 +30,12 @@ sys.path.insert(0, str(REPO / "tests"))
 from llm_answers import FOLDERS, GOLD, cases, facts_proposed, whole
 from llm_answers import REPO as _REPO
 
-FOLDERS["heldout5"] = REPO / "eval" / "heldout5" / "articles"
-GOLD["heldout5"] = REPO / "eval" / "heldout5" / "gold"
-FOLDERS["heldout7"] = REPO / "eval" / "heldout7" / "articles"
-GOLD["heldout7"] = REPO / "eval" / "heldout7" / "gold"
+ANSWERS = REPO / "eval" / "llm-answers"
+_SAME_ARTICLES = {"heldout9b": "heldout9"}  # a second set of answers for one set's articles
+for _answers in sorted(p for p in ANSWERS.iterdir() if p.is_dir() and p.name not in FOLDERS):
+    _set = REPO / "eval" / _SAME_ARTICLES.get(_answers.name, _answers.name)
+    if (_set / "articles").is_dir() and not (_set / "BLIND").exists():
+        FOLDERS[_answers.name], GOLD[_answers.name] = _set / "articles", _set / "gold"
 BIN = Path(sys.executable).parent
 
 
@@ -88,7 +92,7 @@ def run_set(set_name: str, work: Path) -> None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--sets", default="seeds,corpus,heldout4")
+    parser.add_argument("--sets", default="seeds,corpus,heldout4", help="comma-separated, or all")
     parser.add_argument("--keep", type=Path, help="write each set's requests, results and records under this "
                         "new directory (kept) instead of a temporary one, to read the rejections")
     args = parser.parse_args()
@@ -96,7 +100,7 @@ def main() -> int:
     if args.keep:
         args.keep.mkdir(parents=True)
     with contextlib.nullcontext(str(args.keep)) if args.keep else tempfile.TemporaryDirectory() as tmp:
-        for set_name in args.sets.split(","):
+        for set_name in FOLDERS if args.sets == "all" else args.sets.split(","):
             run_set(set_name, Path(tmp))
     return 0
 

@@ -290,3 +290,24 @@ def test_an_out_of_scope_reason_outside_kind_other_is_removed_and_reported(kind)
     assert out.out_of_scope_reason is None and [r.field for r in rejected] == ["out_of_scope_reason"]
     out, rejected = G.review(Facts(kind="other", out_of_scope_reason="no meeting reported"))
     assert out.out_of_scope_reason == "no meeting reported" and rejected == []
+
+
+def test_a_name_quoted_without_the_articles_abbreviation_aside_is_the_articles():
+    g = Grounder("党课的题目为“《中国共产党重大事项请示报告条例》（以下简称《条例》）解读”。")
+    for topic, kept in (("《中国共产党重大事项请示报告条例》解读", True),
+                        ("《中国共产党重大事项请示报告条例》（以下简称《条例》）解读", True),
+                        ("《中国共产党纪律处分条例》解读", False),
+                        ("《中国共产党重大事项请示报告条例》（征求意见稿）解读", False)):
+        out, _ = g.review(Facts(kind="policy_lecture", event=Event(topic=Bilingual(zh=topic))))
+        assert (out.event.topic is not None) is kept, topic
+
+
+def test_a_point_after_a_speech_is_the_speakers_not_of_whom_the_speech_speaks():
+    point = Point(text=Bilingual(zh="推动工作"), speaker="戴晓君", evidence=ev("他要求广大党员干部推动各项工作"))
+    people = [person("王淦", "王淦教授作了辅导"), person("戴晓君", "戴晓君在总结中指出")]
+    spoken_of = ("王淦教授作了辅导。戴晓君在总结中指出，王教授用深入浅出的语言，从国际到国内对我们作了辅导。"
+                 "他要求广大党员干部推动各项工作。")
+    speaking = "王淦教授作了辅导。戴晓君在总结中指出，要抓好落实。王教授从国际到国内作了辅导。他要求广大党员干部推动各项工作。"
+    for text, kept in ((spoken_of, True), (speaking, False)):
+        out, _ = Grounder(text).review(Facts(kind="policy_lecture", people=people, points=[point]))
+        assert (out.points[0].speaker == "戴晓君") is kept, text

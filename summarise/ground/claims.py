@@ -57,6 +57,8 @@ SPEECH_CUES: tuple[str, ...] = tuple(dict.fromkeys(
     ROLE_CUES["speaker"] + ROLE_CUES["lecturer"] + ROLE_CUES["reporter"] + ROLE_CUES["chair"]
     + ("号召", "倡议", "决定", "明确", "分析", "回顾", "结合", "围绕", "从", "就", "肯定", "评价", "鼓励", "嘱托",
        "勉励", "讲述", "分享", "谈", "坦言")))
+# A verb that opens what a speaker says, right before it (指出，/ 强调： / 表示，).
+_OPENS_SPEECH = re.compile(r"(?:指出|强调|表示|认为|说道?|讲道|要求|提出|坦言|感慨道|感叹道)[，,：:]")
 # A point introduced by the meeting itself names no speaker: 会议强调, 会议要求, 会议认为.
 _MEETING_SPEAKS = re.compile(
     r"(?:会议|会上|大会|全会|座谈会|推进会|常委会|常务会议|会议一致)(?:强调|指出|要求|认为|提出|号召|决定|明确|部署|通过|审议|研究|听取)")
@@ -577,14 +579,27 @@ class Article:
     def _introducers(self) -> list[tuple[int, str | None]]:
         """(position, speaker) of every clause that introduces what someone says, in text order;
         speaker None for the meeting itself (会议强调)."""
-        found: list[tuple[int, str | None]] = []
+        speakers: list[tuple[int, int, str]] = []
         for name in self.names:
             for at, end in self._mentions_with_aliases(name):
                 after = self.after(name, end)[:30]
                 if _ANY_SPEECH_CUE.search(after):
-                    found.append((at, name))
+                    speakers.append((at, end, name))
+        found: list[tuple[int, str | None]] = [(at, name) for at, end, name in speakers
+                                               if not self._reported_by_another(at, name, speakers)]
         found += [(m.start(), None) for m in _MEETING_SPEAKS.finditer(self.text)]
         return sorted(found, key=lambda item: item[0])
+
+    def _reported_by_another(self, at: int, name: str, speakers: list[tuple[int, int, str]]) -> bool:
+        """The mention at `at` stands inside what another speaker says in the same sentence (戴晓君在总结中
+        指出，王教授用…作了辅导: 王教授 is spoken of, not speaking)."""
+        for at2, end2, name2 in speakers:
+            if name2 == name or at2 >= at or _SENTENCE_END_AT.search(self.text, at2, at):
+                continue
+            opens = _OPENS_SPEECH.search(self.after(name2, end2)[:30])
+            if opens is not None and end2 + opens.end() <= at:
+                return True
+        return False
 
     def introducer(self, start: int) -> tuple[bool, str | None]:
         """(found, speaker) of the nearest clause before `start` that introduces what is said, in the

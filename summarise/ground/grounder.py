@@ -54,6 +54,9 @@ _PEOPLE_AFTER = re.compile(r"[\u3400-\u9fff]{0,3}?(?:人|员|者|同志|干部|�
                            r"|(?:农|村|居|市)民(?!小组|委员会|委|组|专业|合作|协会|学校|夜校|企业|公司|工作|服务|中心)|师生|家长|儿童|老人|妇女)")
 # What joins the parts of a place, body or topic described in the article's words.
 _PARTS = re.compile(r"[()（）、，,;；/]|及|和|与|以及")
+# An abbreviation aside the article writes inside a name (《…条例》(以下简称《条例》)解读): a name quoted
+# without it is still the article's.
+_ALIAS_ASIDE = re.compile(r"[（(](?:以下简称|以下称|下称|简称)[^（()）\n]{1,20}[）)]")
 _DATE_VALUE = re.compile(r"^(?:(?P<y>[0-9]{4})|-)-(?P<m>[0-9]{2})(?:-(?P<d>[0-9]{2}))?$")
 
 
@@ -99,6 +102,13 @@ class Grounder:
         return claims.squeeze(self.text)
 
     @cached_property
+    def _squeezed_without_asides(self) -> str | None:
+        """The squeezed text with its abbreviation asides left out (None when it writes none)."""
+        if _ALIAS_ASIDE.search(self.text) is None:
+            return None
+        return claims.squeeze(_ALIAS_ASIDE.sub("", self.text))
+
+    @cached_property
     def stated(self) -> freetext.Stated:
         """The article's numbers, dates and readings, for checking free text."""
         return freetext.Stated(self.text, self._published)
@@ -123,9 +133,14 @@ class Grounder:
         return self.locate(s) is not None
 
     def says(self, phrase: str) -> bool:
-        """The article (or its page title) writes `phrase`, white space and punctuation aside."""
+        """The article (or its page title) writes `phrase`, white space, punctuation and abbreviation
+        asides aside."""
         s = claims.squeeze(phrase)
-        return bool(s) and (s in self.squeezed or (self.title is not None and s in claims.squeeze(self.title)))
+        if not s:
+            return False
+        if s in self.squeezed or (self.title is not None and s in claims.squeeze(self.title)):
+            return True
+        return self._squeezed_without_asides is not None and s in self._squeezed_without_asides
 
     def says_each(self, phrase: str) -> bool:
         """The article writes `phrase`, or each of the parts it joins (视频会议（主会场及各镇街分会场）:
