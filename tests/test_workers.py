@@ -155,3 +155,54 @@ def test_copies_of_one_article_follow_their_story_after_the_worker_processes(tmp
     with ScriptedServer(SCRIPTS) as server:
         threads = _batch(tmp_path, server, 4, "out-4", 160, reposts=True)
     assert len(spread) == 160 and spread == threads
+
+
+def _running(pid: int) -> bool:
+    """The process exists and is not a zombie waiting for a parent that will never reap it."""
+    try:
+        return "\nState:\tZ" not in Path(f"/proc/{pid}/status").read_text()
+    except FileNotFoundError:
+        return False
+
+
+async def square_plus_awaited(x: int, offset: int) -> int:
+    if x == 3:
+        await asyncio.sleep(60)
+    return x * x + offset
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads process states from /proc")
+@pytest.mark.parametrize("fn", ["square_plus", "square_plus_awaited"])  # threads, an event loop
+def test_a_worker_whose_parent_is_killed_stops_at_once_instead_of_finishing_its_documents(tmp_path, fn) -> None:
+    # the parent hands a 60-second document to its worker, prints the worker's pid and is killed -9:
+    # nothing the worker finishes could be delivered, so it must not sit out the document
+    script = tmp_path / "parent.py"
+    script.write_text(
+        "import sys, threading, time\n"
+        f"sys.path.insert(0, {str(Path(__file__).parent)!r})\n"
+        f"from test_workers import {fn} as fn\n"
+        "from summarise.run.workers import Pool\n"
+        "if __name__ == '__main__':\n"
+        "    with Pool(fn, (1,), processes=1, threads=2) as pool:\n"
+        "        threading.Thread(target=lambda: list(pool.imap_unordered([3, 3])), daemon=True).start()\n"
+        "        while not pool.workers[0].held: time.sleep(0.01)\n"
+        "        print(pool.workers[0].process.pid, flush=True)\n"
+        "        time.sleep(120)\n")
+    import subprocess
+    import sys
+    parent = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, text=True)
+    try:
+        assert parent.stdout is not None
+        worker = int(parent.stdout.readline())
+        time.sleep(0.5)  # the worker is inside the 60-second document
+        assert _running(worker)
+        parent.kill()
+        parent.wait(10)
+        deadline = time.monotonic() + 20
+        while _running(worker) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert not _running(worker), "the orphaned worker is still running its document"
+    finally:
+        parent.kill()
+        if "worker" in locals() and _running(worker):
+            os.kill(worker, signal.SIGKILL)

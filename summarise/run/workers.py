@@ -29,7 +29,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
-from typing import Any, Generic, Self, TypeVar
+from typing import Any, Generic, NoReturn, Self, TypeVar
 
 from summarise.preload import preload
 
@@ -45,6 +45,7 @@ POLL = 0.25  # seconds between looks at INTERRUPT while waiting
 THREADS_PER_PROCESS = 32   # documents in flight per process before another process helps (benchmarks/CONCURRENCY.md)
 DOCUMENTS_PER_PROCESS = 64  # a process must have this many documents to be worth its start-up
 MAX_JOBS = 256              # the CLI's -j cap
+ORPHANED = 3                # a worker's exit code when its parent vanished
 
 
 def layout(jobs: int, documents: int, *, threads_per_process: int = THREADS_PER_PROCESS,
@@ -80,6 +81,12 @@ class Interrupted(Exception):
                          "interrupt): rerun the same command to finish it")
 
 
+def _orphaned() -> NoReturn:
+    """The parent is gone without saying so (killed): nothing this worker finishes can be delivered or
+    written, so it stops at once instead of finishing the documents it holds (a rerun redoes them)."""
+    os._exit(ORPHANED)
+
+
 def _serve(conn: Connection, fn: Callable[..., Any], fixed: tuple[Any, ...], threads: int) -> None:
     """A worker: run `fn(item, *fixed)` for each (index, item) received, `threads` at a time; send (index, ok, value).
     A coroutine function runs in one event loop instead of threads (the parent hands out at most
@@ -105,7 +112,7 @@ def _serve(conn: Connection, fn: Callable[..., Any], fixed: tuple[Any, ...], thr
             try:
                 task = conn.recv()
             except EOFError:
-                break
+                _orphaned()
             if task is None:
                 break
             index, item = task
@@ -121,8 +128,7 @@ async def _serve_async(conn: Connection, fn: Callable[..., Any], fixed: tuple[An
             while conn.poll():
                 inbox.put_nowait(conn.recv())
         except (EOFError, OSError):
-            loop.remove_reader(conn.fileno())
-            inbox.put_nowait(None)
+            _orphaned()
 
     def send(message: tuple[int, bool, Any]) -> None:
         try:
