@@ -119,3 +119,19 @@ def facts(body: str, published: str | None = None, title: str = "某地新闻"):
 ])
 def test_the_leading_bodies_are_not_a_count(body: str) -> None:
     assert not [f for f in facts(body).figures if f.unit == "count"]
+
+
+@pytest.mark.parametrize("text", [
+    "围绕区委六届五次全委(扩大)会议和区人大四次确定的工作任务。", "贯彻市党代会二次精神。",
+    "传达了省暨二十项民生工程动员部署会议精神。", "启动五项惠民行动。",
+])
+def test_session_numbers_and_programme_names_are_not_figures(text: str) -> None:
+    assert quotes(text) == []
+
+
+@pytest.mark.parametrize("text, quote", [
+    ("本届政府任期的五年,是关键时期。", "五年"), ("全年召开四次常务会议研究。", "四次"),
+    ("近一年来,共完成十项工作。", "一年"),
+])
+def test_durations_and_counts_beside_those_stay(text: str, quote: str) -> None:
+    assert quote in quotes(text)

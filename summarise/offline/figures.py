@@ -36,6 +36,10 @@ _FORMULA_LEAD = re.compile(r"(?:这|做到|实现|坚持|突出|把握|围绕|�
 _LIST_AHEAD = re.compile(r"[^，,。；;：:\n]{0,10}[，,：:。]\s*(?:一是|一要|一、|第一|（一）|\(一\)|首先)")
 # The session of a congress or a plenum (全国人大四次会议, 三次全会): an ordinal, not a count.
 _SESSION_AFTER = re.compile(r"(?:会议|全会|全体会议|大会|常委会|委员会)")
+# A session named after its body (区人大四次, 党代会二次, 六届五次全委): an ordinal, not a count.
+_SESSION_BODY_BEFORE = re.compile(r"(?:人大|政协|党代会|职代会|团代会|全委|常委)$")
+# A programme named by its size (二十项民生工程, 五项惠民行动): a label, not a count of things done.
+_PROGRAMME_AFTER = re.compile(r"[\u4e00-\u9fff]{0,3}?(?:工程|行动)")
 
 
 def _in_slogan(text: str, fig: shared.ParsedFigure) -> bool:
@@ -83,14 +87,15 @@ def _is_formula(text: str, fig: shared.ParsedFigure) -> bool:
                                     _CLOCK_BEFORE.search(text, max(0, fig.start - 2), fig.start)
                                     or not _NOUN_AFTER.match(text, fig.end)))):
         return True
-    if fig.unit == "count" and fig.quote.endswith("次") and _SESSION_AFTER.match(text, fig.end):
+    if fig.unit == "count" and fig.quote.endswith("次") and (
+            _SESSION_AFTER.match(text, fig.end) or _SESSION_BODY_BEFORE.search(text, max(0, fig.start - 3), fig.start)):
         return True
     if fig.numeral != "chinese":
         return False
     if fig.unit == "year" and fig.value >= 1000:
         return True  # 中华五千年文明: a civilisation's age, a phrase of the genre
     after = text[fig.end:fig.end + 6]
-    if fig.unit == "count" and (_FORMULA_NOUN.match(after) or after[:1] in "“「\""):
+    if fig.unit == "count" and (_FORMULA_NOUN.match(after) or after[:1] in "“「\"" or _PROGRAMME_AFTER.match(after)):
         return True  # 四个转变, 三个“起点”: a named formula
     if _PLAN.match(after) or _LIST_AHEAD.match(text, fig.end) or _labels_list_behind(text, fig):
         return True
