@@ -159,6 +159,10 @@ _SCHEDULED = re.compile(r"决定|同意|建议|批准|将于|拟于|定于|计�
                         r"|定期|每月|每周|每季度|每年|常态化")  # a habit (定期召开评审会) convenes no one meeting
 
 
+# A means of a campaign (通过召开座谈会、进村入户走访等形式): no one meeting the report covers.
+_MEANS = re.compile(r"通过(?:组织)?$")
+
+
 # A clause giving the grounds of the meeting (根据…工作计划安排，…召开了…): its 计划 schedules nothing.
 _GROUNDS = re.compile(r"(?:根据|按照|依据|遵照)")
 
@@ -263,7 +267,8 @@ def find_event(text: str, title: str | None, date_mentions: list[dates.DateMenti
             if _DATED_VERB.search(text, max(sent.start, held.end("subj") - 8), held.end("subj") + 4):
                 back_refs.append((sent, held))
             held = None
-        if held and (_relayed(text, sent.start, held.end("subj")) or _scheduled(text, sent.start, held.end("subj"))):
+        if held and (_relayed(text, sent.start, held.end("subj")) or _scheduled(text, sent.start, held.end("subj"))
+                     or _MEANS.search(text, sent.start, held.end("subj"))):
             held = None
         if held_at and (_relayed(text, sent.start, held_at.start("name"))
                         or _scheduled(text, sent.start, held_at.end("name") if held_at.group("place") is None

@@ -76,8 +76,11 @@ MEETING_NAMES = (r"(?:会议|大会|座谈|推进会|调度会|动员会|部署�
 _MEETING_NAME = re.compile(MEETING_NAMES)
 # A lead sentence that holds a meeting: 召开/举行/开展…学习会, 与企业负责人座谈 (not 召开的…: a back-reference;
 # not 宣讲…三中全会精神: a meeting's spirit is the topic of what is held).
-_HOLDS_MEETING = re.compile(rf"(?:(?:召开|举行|举办|开展|组织|进行|参加|出席|列席)(?!的)[^，,。；;\n]{{0,30}}?{MEETING_NAMES}(?!精神)"
-                            rf"|与[^，,。；;\n]{{1,30}}?座谈|{MEETING_NAMES}[^，,。；;\n]{{0,6}}?(?:召开|举行|举办|开幕))(?!的)")
+SUMMONS = r"(?:公开|集体|集中|警示|提醒|专项)约谈(?!会?精神)"  # 公开约谈…: a summons held, a meeting
+_SUMMONS = re.compile(SUMMONS)
+_HOLDS_MEETING = re.compile(rf"(?:(?<!通过)(?:召开|举行|举办|开展|组织|进行|参加|出席|列席)(?!的)[^，,。；;\n]{{0,30}}?{MEETING_NAMES}(?!精神)"
+                            rf"|与[^，,。；;\n]{{1,30}}?座谈|{MEETING_NAMES}[^，,。；;\n]{{0,6}}?(?:召开|举行|举办|开幕)"
+                            r"|" + SUMMONS + r")(?!的)")
 LEAD_PARAGRAPHS = 3
 # A study session or training (中心组学习会, 集体学习, 培训班): a lecture given there is its programme.
 _STUDY = re.compile(r"学习|培训|研修")
@@ -241,14 +244,18 @@ def detect_kind(text: str, title: str | None, body_start: int, event_name: str |
     # with no convening body, the headline's clause that names the meeting (a kicker above it, 倾听企业心声,
     # names no one)
     actor = convened_by or next((c for c in _HEAD_CLAUSES.split(head) if _MEETING_NAME.search(c)), head)[:12]
-    if _COMPANY.search(actor or "") and not _GOVERNMENT.search(_COMPANY.split(actor)[0] if actor else "") \
+    lecture_event = bool(event_name and _LECTURE_EVENT.search(event_name)) or lecturer_invited
+    if not lecture_event and _COMPANY.search(actor or "") and not _GOVERNMENT.search(_COMPANY.split(actor)[0] if actor else "") \
             and not _PARTY_ORGAN.search(actor or "") and not _PARTY_ORGAN.search(event_name or ""):
         return "other", "a company's internal meeting, not a government meeting"
     if event_name is None and not lecture and _AWARD.search(head) and not _HOLDS_MEETING.search(head):
         return "other", "a notice of awards or appointments, not a report of a meeting"
     # the visit is read in the headline, or without one in the lead's first sentence (…来公司调研…)
-    visit = _VISIT.search(head) if head else _VISIT.search(text, body_start, _first_sentence_end(text, body_start))
+    first_end = _first_sentence_end(text, body_start)
+    visit = _VISIT.search(head) if head else _VISIT.search(text, body_start, first_end)
+    # (a first sentence that summons, 公开约谈…观摩督导中倒数第一的单位, is no visit)
     if event_name is None and not lecture and visit and not _HOLDS_MEETING.search(head) \
+            and (head or not _SUMMONS.search(text, body_start, first_end)) \
             and not meeting_structure(text, body_start):
         return "other", "a visit or an inspection, not a meeting"
     if lecture and not lecture_first and event_name and _meeting_first(event_name):
