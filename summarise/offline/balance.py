@@ -13,9 +13,11 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-# A lecture frame: the words of teaching and explaining policy (讲座, 宣讲, 党课, 普法, 上课, 解读 …).
+# A lecture frame: the words of teaching and explaining policy (讲座, 宣讲, 党课, 普法, 上课, 解读 …), law,
+# health or safety (健康科普, 消防知识).
 _FRAME = re.compile(r"宣讲|授课|讲座|辅导报告|专题报告|形势报告|宣讲报告|党课|课堂|普法|讲课|上课|开讲|讲解|解读|领学|讲堂"
-                    r"|讲授|主讲|讲法|说法|讲政策|讲理论|微课|思政课|法治课|一课|法律知识|以案释法")
+                    r"|讲授|主讲|讲法|说法|讲政策|讲理论|微课|思政课|法治课|一课|法律知识|以案释法"
+                    r"|科普|(?:健康|安全|消防|防疫|急救|防诈骗?)知识")  # a doctor's or a fireman's talk
 # An audience: the people a lecture is given to.
 AUDIENCE = (r"(?:村民|群众|党员|学生|职工|干部|居民|师生|员工|青年|乡亲|同学|老人|农户|工人|家长|妇女|学员|听众"
             r"|少先队员|官兵|村干部|社区居民|企业主|商户|大家|团员|队员|职员|护士|医护)")
@@ -26,8 +28,9 @@ _ADDRESS = re.compile(r"[为给向对带领组织](?:[^，,。；;！!？?\n]{0,
 # The subject of a talk: 围绕…, 就…, 结合…, 以…为题/主题, 《…》, …精神, …法.
 _SUBJECT = re.compile(r"围绕|结合|就[^，,。；;\n]{2,30}?(?:进行|作|做|展开)|以[^，,。；;\n]{2,40}?为(?:题|主题)|《[^》\n]{2,40}》"
                       r"|精神|法律|条例|法规|政策|理论")
-# One lecture, counted (一场…专题宣讲, 上了一节…党课, 一堂法治课): a single event, where a feature counts many.
-_COUNTED = re.compile(r"(?:一场|一堂|一节|一次)[^，,。；;！!？?\n]{0,40}?(?:宣讲|讲座|党课|课|报告会)(?![程题件本])")
+# One lecture, counted (一场…专题宣讲, 上了一节…党课, 一堂法治课, 一场普法座谈会): a single event, where a
+# feature counts many.
+_COUNTED = re.compile(r"(?:一场|一堂|一节|一次)[^，,。；;！!？?\n]{0,40}?(?:宣讲|讲座|党课|课|报告会|普法|科普)(?![程题件本])")
 # A feature or a roundup over many events: it reports no single one (strong marks: a running total,
 # a span of years, a brand or a case; weak ones, which a lecture's own content uses too: 不断, 打造).
 _FEATURE = re.compile(r"累计|截至|多年来|近年来|近几年|常态化|品牌|先后|每月|每周|每年|每天|连日来|已培养|已开展|共开展|多场|场次"

@@ -49,7 +49,7 @@ _ARRIVAL = (r"(?:[，,]?(?:应邀|受邀|特邀)|专程|亲自|再次)?"
 # each ending at most one comma (a quotation is one piece, commas inside it included), followed by
 # another such phrase or the verb.
 _PREPOSITION = (r"(?:并|还|又|再)?(?:为|给|向|紧紧围绕|围绕|就|紧密结合|结合|以|面向|聚焦|对|从|与|用|运用|通过|采用|分别"
-                r"|立足|紧扣|联系|针对|按照|根据|依据|作为|组织|带领)")
+                r"|立足|紧扣|联系|针对|按照|根据|依据|作为|组织|带领|援引|引用)")
 _PHRASE_CHAR = r"(?:[^，,。；;“”]|“[^”。]{0,60}”)"
 # A capacity before the arrival (周磊作为法治副校长，应邀来到…，以…为题，开展了一堂…讲座): whole phrases
 # ending with a comma, read before 应邀/来到 as the other phrases are read after it.
@@ -148,7 +148,7 @@ def not_present(text: str, start: int, name_end: int) -> bool:
 _ADDRESSED_TALK = (r"[^，,。；;]{0,20}?[为给向](?:大家|在场|在座|" + AUDIENCE + r")[^，,。；;]{0,10}?"
                    r"(?:介绍|讲述|讲解|解读|普及|讲)")
 _TALK = re.compile(LEAD + r"(?:(?:应邀|受邀)?(?:作|做)了?[^，,。；;]{0,40}?(?:报告|讲话|讲座)(?!会)"
-                   + r"|" + _SETTING + _MANNER + r"(?:解读|阐释|阐述|讲解|讲述)|" + _ADDRESSED_TALK + ")")
+                   + r"|" + _SETTING + _MANNER + r"(?:解读|阐释|阐述|讲解|讲述|剖析|解说)|" + _ADDRESSED_TALK + ")")
 
 
 # The rest of a list the name opens (、基层民警闫某、乡村邮递员舒某以及…引导员茹某): its members share the talk after it.

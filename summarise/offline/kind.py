@@ -123,12 +123,17 @@ _HABIT = re.compile(r"(?:定期|每月|每周|每季度|每年|常态化)$")
 _LECTURE_NAME = re.compile(r"(?:讲座|党课|报告会|宣讲会|讲堂)$")
 
 
+# A lecture frame naming the gathering (普法座谈会, 科普报告会, 宣讲座谈): the lecture's own name for it.
+_LECTURE_QUALIFIER = re.compile(r"(?:普法|科普|宣讲|法治宣传|健康教育)$")
+
+
 def names_a_meeting(text: str, title: str | None, body_start: int, lectures: bool = True) -> bool:
     """The headline or a lead paragraph names a meeting (县政协开展民主监督座谈, …调度会召开), not a habit;
-    with `lectures` False, not a lecture's own name for its event (开展…专题讲座)."""
+    with `lectures` False, not a lecture's own name for its event (开展…专题讲座, 开展一场普法座谈会)."""
     def meeting(m: re.Match[str]) -> bool:
-        names = [n.group() for n in _MEETING_NAME.finditer(m.group())]
-        return lectures or not (names and _LECTURE_NAME.search(names[-1]))
+        names = list(_MEETING_NAME.finditer(m.group()))
+        return lectures or not (names and (_LECTURE_NAME.search(names[-1].group())
+                                           or _LECTURE_QUALIFIER.search(m.group(), 0, names[-1].start())))
     if title and any(meeting(m) for m in _HOLDS_MEETING.finditer(title)):
         return True
     return any(not _HABIT.search(text, max(0, m.start() - 4), m.start()) and meeting(m)
@@ -182,6 +187,10 @@ def _meeting_first(event_name: str) -> bool:
     # the last meeting noun is the head (“党史学习教育”动员大会: a 大会 whose topic mentions study);
     # a lecture word anywhere names a lecture meeting (专题讲座视频会议)
     return bool(heads) and not _LECTURE_EVENT.search(first) and not _STUDY.search(heads[-1])
+
+
+# A meeting with no name of its own (召开会议, 召开支部党员大会): what it is for says what it is.
+_GENERIC_MEETING = re.compile(r"(?:支部|党员|全体党员|支部党员)?(?:会议|大会)")
 
 
 # The chair of the meeting itself (主持会议, 大会由…主持), not of a lecture (主持报告会).
@@ -266,6 +275,9 @@ def detect_kind(text: str, title: str | None, body_start: int, event_name: str |
         or _watched_lecture(text, body_start) or _watched_lecture(head)
     if (event_name and _LECTURE_EVENT.search(event_name)) or lecturer_invited or framed:
         return "policy_lecture", None
+    if lecture and lecture_first and event_name and _GENERIC_MEETING.fullmatch(event_name) \
+            and not has_business(text, body_start):
+        return "policy_lecture", None  # 召开会议，请X为全体党员讲党课: a meeting convened for the lecture
     if lecture and (event_name is None or _LECTURE_WORD.search(head)
                     or (lecture_first and _STUDY.search(event_name))):
         return "policy_lecture", None  # the lecture is the page's event: no other meeting, or the headline's

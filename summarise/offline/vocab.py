@@ -79,7 +79,9 @@ TITLE_SUFFIXES: tuple[str, ...] = tuple(sorted({
     # people a grass-roots lecture or a township's meeting names by their standing
     "带头人", "乡贤", "挂职干部", "领衔人", "创始人", "发起人",
     # a judge's, a prosecutor's or a policeman's standing (速裁庭法官, 基层民警)
-    "法官", "检察官", "民警", "警官",
+    "法官", "检察官", "民警", "警官", "教官",
+    # a party school that is also an administration college writes its heads so (常务副校(院)长郝某)
+    "校(院)长", "副校(院)长", "校（院）长", "副校（院）长",
     # a board's or an office's secretary (董事会秘书罗某)
     "秘书",
     # hospitals and schools
@@ -95,7 +97,8 @@ POST_TITLES: tuple[str, ...] = tuple(sorted({
 }, key=len, reverse=True))
 
 # How a person is addressed, not named (梁老师, 李大爷, 徐阿姨): a surname with one of these is no full name.
-ADDRESS_WORDS = frozenset({"老师", "大爷", "大妈", "大娘", "阿姨", "师傅", "大姐", "大哥", "奶奶", "爷爷", "老伯", "同学"})
+ADDRESS_WORDS = frozenset({"老师", "大爷", "大妈", "大娘", "阿姨", "师傅", "大姐", "大哥", "奶奶", "爷爷", "老伯", "同学",
+                           "大叔", "大婶", "大伯", "婆婆", "阿婆", "老汉"})
 # Titles too vague to prefer over a specific post.
 GENERIC_TITLES = re.compile(r"(领导|负责人|代表|成员|专家)$")
 
@@ -116,6 +119,8 @@ FOLLOW_WORDS: tuple[str, ...] = tuple(sorted({
     "宣布", "表彰", "逐项", "逐条", "给", "是", "系", "来说", "发表", "带头", "表态", "全面", "生动", "深刻", "精彩",
     "常务", "深有感触", "感慨", "讲意见", "讲述", "到会", "提了", "谈", "畅谈", "开展", "负责", "用", "运用", "紧扣", "开讲", "登台", "走上", "担任", "立足", "聚焦",
     "最近", "交流", "分享", "致欢迎", "正组织", "正为", "正向", "正给", "正带领", "正与",
+    # how a doctor, a lawyer or an instructor explains (医师某某援引…理论，剖析…; 律师某某一开场便…)
+    "援引", "引用", "剖析", "阐述", "阐释", "解说", "普及", "列举", "一开场",
 }, key=len, reverse=True))
 
 FOLLOW = Words(FOLLOW_WORDS)
@@ -159,6 +164,8 @@ BEFORE_NAME: tuple[str, ...] = (
     "刚才", "随后", "接着", "然后", "最后", "首先", "同时", "另外", "此外", "会上", "其中", "以及",
     # verbs whose object may be a bare name (研究讨论王某在…上的讲话, 会见李某)
     "讨论", "研究", "审议", "学习", "传达", "宣读", "会见", "看望", "慰问", "感谢", "表彰", "欢迎", "祝贺",
+    # an audience following a lecturer (居民认真听着高某的讲解; 著 where a page keeps the traditional form)
+    "听着", "听著", "聆听", "跟着", "跟著",
 )
 
 # Text that ends a title when scanning leftwards from the post.
