@@ -16,9 +16,10 @@ measure; and romanised names):
 - untranslated: the field has no English (a note shows the Chinese marked [untranslated]);
 - Chinese inside English: the English holds Chinese characters (never acceptable);
 - per field family: headlines, event names, titles, points, groups, figure measures;
-- per article: whether its headline and event name (where it has them) have English, and whether
-  they have it in full: an English that marks a part as not translated ("Mobilisation meeting (full
-  name not translated)") has English but not in full.
+- per article, the headline figure: whether its headline and event name (where it has them) are in
+  full English, nothing marked. An English that marks a part as not translated ("Mobilisation meeting
+  (full name not translated)") is not full English; the lenient count, which accepts it, is printed
+  after it and labelled as such.
 """
 from __future__ import annotations
 
@@ -127,16 +128,17 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         print(json.dumps(out, ensure_ascii=False, indent=1))
         return 0
+    named = out["articles_with_headline_or_event_name"]
+    full = out["articles_all_of_them_in_full_english"]
+    print(f"headline and event name in full English (nothing marked not translated): {full} of {named} "
+          f"articles that have them ({full / named if named else 0.0:.0%}); "
+          f"lenient count (a part may be marked not translated): {out['articles_all_of_them_in_english']}; "
+          f"at least one of them with some English: {out['articles_one_of_them_in_english']}")
     print(f"{out['articles']} articles, {out['fields']} English-facing fields: "
           f"{out['untranslated']} untranslated ({out['untranslated_share']:.1%}); "
           f"fact fields (all but points and summary) {out['fact_fields_untranslated_share']:.1%} untranslated; "
           f"{out['chinese_inside_english']} English fields with Chinese inside; "
           f"figures with an English measure {out['figures_with_english_measure']}/{out['figures']}")
-    print(f"articles with a headline or an event name: {out['articles_with_headline_or_event_name']}; "
-          f"all of them in English: {out['articles_all_of_them_in_english']}; "
-          f"at least one in English: {out['articles_one_of_them_in_english']}; "
-          f"all of them in full English (no part marked not translated): "
-          f"{out['articles_all_of_them_in_full_english']}")
     print(f"{'field':32} {'fields':>6} {'untranslated':>12}")
     for fam, row in out["by_family"].items():
         print(f"{fam:32} {row['fields']:>6} {row['untranslated']:>12}")
