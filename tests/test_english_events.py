@@ -150,7 +150,7 @@ def test_national_posts(zh: str, en: str) -> None:
      "The 14th Meeting of the Standing Committee of the 14th National CPPCC Committee closes; Wang Huning chairs and speaks"),
 ])
 def test_headlines_of_national_news(zh: str, en: str) -> None:
-    from summarise.english.events import translate_headline
+    from summarise.english.headlines import translate_headline
     assert translate_headline(zh) == en
 
 

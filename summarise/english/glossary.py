@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from summarise.english.romanise import LEVEL_ADJECTIVES as _LEVEL_ADJECTIVES
 from summarise.english.romanise import PLACE_SUFFIXES, pinyin_word, split_place
 from summarise.parse.numbers import cn_numeral
 
@@ -236,14 +237,14 @@ def _candidates(s: str, i: int, kinds: frozenset[str]) -> list[tuple[int, _Tok, 
 
 # Institutions a two-character proper name comes before (石门中学 → Shimen Middle School), and
 # the words before them that are no name (实验小学 is an experimental primary school, not "Shiyan").
+# Companies, the only institutions whose name may carry trades (陕西投资集团: Shaanxi Investment Group).
+_COMPANIES = {"集团有限公司": "Group Co., Ltd.", "股份有限公司": "Co., Ltd.", "有限责任公司": "Co., Ltd.",
+              "有限公司": "Co., Ltd.", "集团公司": "Group Corporation", "集团": "Group", "公司": "Company"}
 _INSTITUTIONS = {"大学": "University", "中学": "Middle School", "小学": "Primary School", "派出所": "Police Station",
-                 "司法所": "Judicial Office", "卫生院": "Health Center", "医院": "Hospital"}
-_INSTITUTIONS.update({"法院": "Court", "人民法院": "People's Court", "检察院": "Procuratorate",
-                      "人民检察院": "People's Procuratorate", "集团有限公司": "Group Co., Ltd.", "股份有限公司": "Co., Ltd.", "有限责任公司": "Co., Ltd.",
-                      "有限公司": "Co., Ltd.", "集团公司": "Group Corporation", "集团": "Group", "公司": "Company"})
+                 "司法所": "Judicial Office", "卫生院": "Health Center", "医院": "Hospital", "法院": "Court",
+                 "人民法院": "People's Court", "检察院": "Procuratorate", "人民检察院": "People's Procuratorate", **_COMPANIES}
 # The last characters of every institution's kind: none of them after a position, no institution there
 _INSTITUTION_END = re.compile("[学所院司团厂校]")
-_COMPANIES = frozenset({"集团有限公司", "股份有限公司", "有限责任公司", "有限公司", "集团公司", "集团", "公司"})
 # The trades a company's name gives after its proper name (陕西投资集团: Shaanxi Investment Group)
 _TRADES = {"科技": "Technology", "投资": "Investment", "控股": "Holding", "制药": "Pharmaceutical", "医药": "Pharmaceutical",
            "实业": "Industrial", "建设": "Construction", "建筑": "Construction", "建工": "Construction Engineering",
@@ -264,7 +265,6 @@ _NUMBERED_INSTITUTION = re.compile(r"(?P<l>[省市县区])第?(?P<n>[一二三�
                                    r"(?P<k>人民医院|中医院|医院|中学|小学|中(?![心央共国华医])|小(?![组区时]))")
 _GRADES = {"一": "First", "二": "Second", "三": "Third", "四": "Fourth"}
 _GRADED = re.compile(r"(?P<g>[一二三四])级(?P<r>巡视员|调研员|主任科员|科员|高级主管|主管|高级法官|法官|检察官|警长|警员)")
-_LEVEL_ADJECTIVES = {"省": "Provincial", "市": "Municipal", "县": "County", "区": "District"}
 # Characters no institution's own name holds: numbers, 分/子/总 (a branch: 八分公司), the report's own
 # place (我/本/该), 各, 全
 _NOT_IN_NAME = re.compile(r"[一二三四五六七八九十百千零〇两0-9分子总我本该各全这此其]")

@@ -45,6 +45,8 @@ PLACE_SUFFIXES = {
     "片区": "Area", "省": "Province", "市": "City", "县": "County", "区": "District", "镇": "Town",
     "乡": "Township", "村": "Village", "州": "Prefecture", "盟": "League", "旗": "Banner",
 }
+# A level as the adjective before a body or an institution (市四医院 → Municipal No. 4 Hospital)
+LEVEL_ADJECTIVES = {"省": "Provincial", "市": "Municipal", "县": "County", "区": "District", "镇": "Town"}
 _CJK = re.compile(r"^[\u3400-\u9fff]+$")
 _VOWEL_START = re.compile(r"^[aoe]")
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from summarise.english.romanise import pinyin_word
+from summarise.english.romanise import LEVEL_ADJECTIVES, pinyin_word
 
 __all__ = ["translate_venue"]
 
@@ -58,7 +58,6 @@ def _floor_number(zh: str) -> int | None:
 
 
 _NUMBERED_BUILDING = re.compile(r"^(?:(?P<l>[省市县区镇])?(?P<c>机关大院|大院))?(?P<n>[0-9]{1,3})(?:号楼|栋|幢)$")
-_LEVEL_WORDS = {"省": "Provincial ", "市": "Municipal ", "县": "County ", "区": "District ", "镇": "Town "}
 
 
 def _building(zh: str) -> str | None:
@@ -66,7 +65,7 @@ def _building(zh: str) -> str | None:
     机关大院2号楼 → "Building 2, Government Compound"."""
     if (b := _NUMBERED_BUILDING.match(zh)) is not None:
         compound = {"机关大院": "Government Compound", "大院": "Compound"}.get(b["c"] or "", "")
-        compound = f", {_LEVEL_WORDS.get(b['l'] or '', '')}{compound}" if compound else ""
+        compound = f", {LEVEL_ADJECTIVES[b['l']] + ' ' if b['l'] else ''}{compound}" if compound else ""
         return f"Building {b['n']}{compound}"
     mod = ""
     if zh[:1] in _MODIFIERS and len(zh) > 2:

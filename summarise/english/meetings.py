@@ -1,0 +1,184 @@
+"""English for event names: "<type> on <topic>" when the name ends with a meeting type (学习贯彻…精神
+动员大会 → "Mobilisation Meeting on Studying and Implementing …"), numbered, joined, held by a body or
+with a group; the glossary's reading in source order otherwise; when the rest cannot be translated, the
+type alone, marked: "Mobilisation meeting (full name not translated)"."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from summarise.english.glossary import _ALL_KINDS, _ENLARGED, _segment, _title_case, glossary, lookup_noun, translate
+from summarise.english.groups import _GROUP_WORDS, _PEOPLE_ENDINGS, translate_group
+from summarise.english.phrasing import _TRIM, NOT_TRANSLATED, _cap, _count, _lower_first, _sentence_case
+
+
+@lru_cache(maxsize=1)
+def _types() -> list[tuple[str, str]]:
+    """(zh, en) of the glossary's meeting types, longest first."""
+    return sorted(((zh, en) for zh, (en, cat) in glossary().items() if cat == "meeting"), key=lambda t: -len(t[0]))
+
+
+def event_type(zh: str) -> tuple[str, str] | None:
+    """The meeting type an event name ends with (动员大会 → mobilisation meeting), or None."""
+    core = re.sub(r"[（(][^）)]{0,6}[)）]$", "", zh.strip().rstrip(_TRIM))
+    core = _NUMBER_IN_SERIES.sub("", core)  # 大讲堂第三期: the series' type
+    for t_zh, t_en in _types():
+        if core.endswith(t_zh):
+            return t_zh, t_en
+    return None
+
+
+def translate_event(zh: str) -> str | None:
+    """English for an event name; the type alone, marked, when the rest has no translation."""
+    zh = _ENLARGED.sub("扩大", zh.strip().strip(_TRIM))
+    if not zh:
+        return None
+    if (split := _topic_then_body(zh)) is not None:
+        return split
+    if (joined := _joined_events(zh)) is not None:
+        return joined
+    if (m := _ISSUE.match(zh)) and (n := _count(m["n"])) and event_type(m["e"]):
+        event = translate_event(m["e"])  # 理论大讲堂第三讲: the series, then which of it
+        return f"{event} (No. {n})" if event and NOT_TRANSLATED not in event else None
+    if (m := _TERM_SESSION.match(zh)) and (numbered := _numbered_meeting(m)) is not None:
+        return numbered
+    toks = _segment(zh, _ALL_KINDS)
+    if toks and toks[-1].kind == "meeting" and (held := _holder_then_action(toks)) is not None:
+        return held
+    if toks and toks[-1].kind == "meeting" and (topic := _named_topic(toks)) is not None:
+        return topic
+    if toks and toks[-1].kind == "meeting" and any(t.kind == "action" for t in toks[:-1]):
+        head = " ".join(t.en if k == 0 or toks[k - 1].kind == "action" or not t.en.startswith("the ") else t.en[4:]
+                        for k, t in enumerate(toks[:-1]))
+        return f"{_cap(toks[-1].en)} on {head}"
+    kind = event_type(zh)
+    if kind and (who := _group_before(zh[:-len(kind[0])])) is not None:
+        return f"{_cap(kind[1])} {'with' if kind[0] == '座谈会' else 'of'} {who}"  # 企业家代表座谈会
+    full = translate(zh)
+    if full is not None:
+        return full
+    return f"{_cap(kind[1])} {NOT_TRANSLATED}" if kind else None
+
+
+# 第三期, 第五讲: which of a series of events (理论大讲堂第三讲)
+_NUMBER_IN_SERIES = re.compile(r"第(?P<n>[0-9]{1,4}|[一二三四五六七八九十百零]{1,5})(?:期|讲|场|课)$")
+_ISSUE = re.compile(rf"^(?P<e>.{{2,40}}?){_NUMBER_IN_SERIES.pattern}")
+
+
+def _joined_events(zh: str) -> str | None:
+    """Two events held as one (区政府全体扩大会议暨项目投资工作推进会): each name in full English,
+    joined by "and"; None unless both are."""
+    for at in (m.start() for m in re.finditer("暨|及", zh)):
+        first, second = zh[:at], zh[at + 1:]
+        if not event_type(first) or not event_type(second):
+            continue
+        a, b = translate_event(first), translate_event(second)
+        if a and b and NOT_TRANSLATED not in a and NOT_TRANSLATED not in b:
+            if _sentence_case(a) or " " not in a:
+                return f"{a} and {_lower_first(b) if _sentence_case(b) or ' ' not in b else b}"
+            return f"{a} and {_title_case(b)}"  # two names: both in Title Case
+    return None
+
+
+# 五届68次区政府常务会议: the term, the meeting's number, then the body and its meeting
+_TERM_SESSION = re.compile(r"^(?:第)?(?P<n>[0-9]{1,3}|[一二三四五六七八九十百]{1,4})届(?:第)?(?P<m>[0-9]{1,4}|[一二三四五六七八九十百零]{1,6})次"
+                           r"(?P<rest>.{3,30})$")
+
+
+def _numbered_meeting(m: re.Match[str]) -> str | None:
+    """"68th Executive Meeting of the 5th District Government": a body and a meeting type each in English."""
+    from summarise.english.glossary import ordinal
+    n, k = _count(m["n"]), _count(m["m"])
+    toks = _segment(m["rest"], _ALL_KINDS)
+    if not n or not k or not toks or len(toks) < 2 or toks[-1].kind != "meeting" \
+            or any(t.kind not in ("body", "level", "place", "proper") for t in toks[:-1]) or toks[-2].kind != "body":
+        return None
+    body = _title_case(" ".join(t.en for t in toks[:-1]))
+    return f"{ordinal(k)} {_title_case(toks[-1].en)} of the {ordinal(n)} {body}"
+
+
+def _group_before(zh: str) -> str | None:
+    """The people an event is held with, when they are a group said in full (企业家代表 →
+    "representatives of entrepreneurs"), else None."""
+    if not zh or not (any(zh.endswith(w) for w in _GROUP_WORDS) or (zh.endswith(_PEOPLE_ENDINGS) and lookup_noun(zh))):
+        return None
+    return translate_group(zh)  # 企业家代表, 党外人士: people of a kind
+
+
+_HOLDER_KINDS = frozenset({"body", "level", "place", "proper", "name"})
+
+
+def _holder_then_action(toks: list) -> str | None:
+    """A body that holds the event, then what the event is for, then its type: 省妇联深入学习实践
+    科学发展观辅导报告会 → "Guidance lecture meeting of the Provincial Women's Federation on
+    thoroughly studying and practising …" (the body is not the topic's subject)."""
+    k = 0
+    while k < len(toks) - 1 and toks[k].kind in _HOLDER_KINDS:
+        k += 1
+    if not k or toks[k - 1].kind != "body" or toks[k].kind != "action":
+        return None
+    body = _title_case(" ".join(t.en for t in toks[:k]))
+    what = " ".join(t.en if j == k or toks[j - 1].kind == "action" or not t.en.startswith("the ") else t.en[4:]
+                    for j, t in enumerate(toks[k:-1], start=k))
+    return f"{_cap(toks[-1].en)} of the {body.removeprefix('The ')} on {what}"
+
+
+# A topic that cannot stand before a noun: a name with its article (the Scientific Outlook on
+# Development) or a phrase with a preposition (election work for the change of term).
+_PHRASE = re.compile(r"^the |^the$| (?:for|of|on|to|in|with) ")
+
+
+def _named_topic(toks: list) -> str | None:
+    """A named topic (a term whose English carries its article: the Scientific Outlook on
+    Development), then the type: "Special guidance lecture meeting on the Scientific Outlook on
+    Development", not the name pressed into a modifier."""
+    lead = toks[:-1]
+    scope = ""
+    if lead and lead[0].kind == "word" and lead[0].en.endswith("-wide") and len(lead) > 1:
+        scope, lead = lead[0].en + " ", lead[1:]  # 全镇…动员大会: a town-wide mobilisation meeting on …
+    if not lead or lead[0].kind != "term" or not _PHRASE.search(lead[0].en) \
+            or any(t.kind not in ("term", "word") for t in lead):
+        return None
+    k = 1
+    while k < len(lead) and lead[k].kind == "term":
+        k += 1
+    if any(t.kind != "word" for t in lead[k:]):
+        return None
+    kind = scope + " ".join([*(t.en for t in lead[k:]), toks[-1].en])
+    return f"{_cap(kind)} on " + " ".join(t.en if not j or not t.en.startswith("the ") else t.en[4:]
+                                           for j, t in enumerate(lead[:k]))
+
+
+def _topic_then_body(zh: str) -> str | None:
+    """A topic, then the body that holds the event, then its type: …精神省委宣讲团报告会 →
+    "Lecture meeting of the Provincial Party Committee Publicity Lecture Team on …"."""
+    at = zh.rfind("精神")
+    if at < 2:
+        return None
+    tail = _segment(zh[at + 2:], _ALL_KINDS)
+    if not tail or len(tail) < 2 or tail[-1].kind != "meeting" or any(t.kind not in ("body", "level", "place", "proper")
+                                                                        for t in tail[:-1]):
+        return None
+    topic = translate(zh[:at + 2])
+    if topic is None or topic[:1].isupper():
+        return None  # 省委党的…精神宣讲团: the committee owns the team; it is no part of the topic
+    body = _title_case(" ".join(t.en for t in tail[:-1]))
+    return f"{_cap(tail[-1].en)} of the {body} on {topic}"
+
+
+def _event_then_purpose(zh: str) -> tuple[str, str | None] | None:
+    """An event name followed by what it did (扩大会议学习十八届六中全会精神 → the meeting, 'study
+    the spirit of …'): the event's English and the purpose's, None for a purpose with no English."""
+    for t_zh, _ in _types():
+        at = zh.find(t_zh)
+        if at >= 0 and at + len(t_zh) < len(zh):
+            event = translate_event(zh[:at + len(t_zh)])
+            if event is None:
+                continue
+            rest = zh[at + len(t_zh):].lstrip("，,")
+            toks = _segment(rest, _ALL_KINDS)
+            if toks and toks[0].kind != "action":
+                return None  # 大讲堂第三期: a number, not what the event was for
+            purpose = translate(rest)
+            return event, purpose
+    return None
