@@ -17,7 +17,7 @@ CJK = re.compile(r"[\u3400-\u9fff]")
     ("青海召开全省政府采购工作会议", "Qinghai holds the Province-wide Government Procurement Work Conference"),
     ("召开学习宣传贯彻党的十九大精神动员会",
      "Mobilisation meeting on studying, publicising and implementing the spirit of the 19th Party Congress held"),
-    ("全国地方政协工作经验交流会在京召开", "Experience-sharing meeting (full name not translated) held in Beijing"),
+    ("全国地方政协工作经验交流会在京召开", "National Local CPPCC Committee Work Experience-sharing Meeting held in Beijing"),
     ("我市召开省文明城市测评迎检动员会", "The city holds a mobilisation meeting (full name not translated)"),
     ("市政协召开政府采购工作民主监督座谈会",
      "Municipal CPPCC Committee holds the Government Procurement Work Democratic Oversight Symposium"),
@@ -145,7 +145,8 @@ def test_national_posts(zh: str, en: str) -> None:
     ("丁薛祥出席第二届中欧班列国际合作论坛开幕式并致辞",
      "Ding Xuexiang attends the opening ceremony of a forum (full name not translated) and speaks"),
     ("中共中央举行纪念胡耀邦同志诞辰110周年座谈会 习近平发表重要讲话",
-     "CPC Central Committee holds a symposium (full name not translated); Xi Jinping delivers an important speech"),
+     ("CPC Central Committee holds the symposium commemorating the 110th anniversary of the birth of Comrade Hu"
+         " Yaobang; Xi Jinping delivers an important speech")),
     ("全国政协十四届常委会第十四次会议闭幕 王沪宁主持并讲话",
      "The 14th Meeting of the Standing Committee of the 14th National CPPCC Committee closes; Wang Huning chairs and speaks"),
 ])

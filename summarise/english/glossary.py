@@ -328,6 +328,10 @@ _OWN = {"我校": "校", "我院": "院", "我市": "市", "我县": "县", "我
 
 
 # 中共 before a local Party committee (中共湖北省委, 中共运城市委): the Party its name says already
+# 县十五届人大三次会议, 十三届全国人大一次会议, 省政协第十二届一次会议: the term said before the congress;
+# read as the congress, then its term and session (县人大十五届三次会议), the order the session is composed in
+_TERM_BEFORE_CONGRESS = re.compile(rf"第?(?P<n>{_NUM})届(?P<b>全国人大|全国政协|人大|政协)第?(?P<m>{_NUM})次|"
+                                   rf"(?<=人大|政协)第(?P<n2>{_NUM})届第?(?P<m2>{_NUM})次")
 _CPC_BEFORE_PLACE = re.compile(r"^中共(?!中央)(?=[\u4e00-\u9fff]{1,6}?[省市县区])")
 
 
@@ -479,6 +483,7 @@ def translate(zh: str) -> str | None:
     if (title := translate_title(zh)) is not None:
         return title
     zh = _CPC_BEFORE_PLACE.sub("", zh)
+    zh = _TERM_BEFORE_CONGRESS.sub(lambda m: f"{m['b'] or ''}{m['n'] or m['n2']}届{m['m'] or m['m2']}次", zh)
     toks = _segment(zh, _ALL_KINDS)
     if not toks and (m := _SPEECH_OF.fullmatch(zh)):
         return _speech(m)

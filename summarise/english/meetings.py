@@ -7,7 +7,16 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from summarise.english.glossary import _ALL_KINDS, _ENLARGED, _segment, _title_case, glossary, lookup_noun, translate
+from summarise.english.glossary import (
+    _ALL_KINDS,
+    _ENLARGED,
+    _segment,
+    _title_case,
+    glossary,
+    lookup,
+    lookup_noun,
+    translate,
+)
 from summarise.english.groups import _GROUP_WORDS, _PEOPLE_ENDINGS, translate_group
 from summarise.english.phrasing import _TRIM, NOT_TRANSLATED, _cap, _count, _lower_first, _sentence_case
 
@@ -42,6 +51,8 @@ def translate_event(zh: str) -> str | None:
         return f"{event} (No. {n})" if event and NOT_TRANSLATED not in event else None
     if (m := _TERM_SESSION.match(zh)) and (numbered := _numbered_meeting(m)) is not None:
         return numbered
+    if (m := _ANNIVERSARY.match(zh)) and (marked := _anniversary(m)) is not None:
+        return marked
     toks = _segment(zh, _ALL_KINDS)
     if toks and toks[-1].kind == "meeting" and (held := _holder_then_action(toks)) is not None:
         return held
@@ -56,7 +67,8 @@ def translate_event(zh: str) -> str | None:
         return f"{_cap(kind[1])} {'with' if kind[0] == '座谈会' else 'of'} {who}"  # 企业家代表座谈会
     full = translate(zh)
     if full is not None:
-        return full
+        # the 1st Session of the 13th …: a name; the sentence it stands in gives its article
+        return full[4:] if re.match(r"the [0-9]", full) else full
     return f"{_cap(kind[1])} {NOT_TRANSLATED}" if kind else None
 
 
@@ -68,7 +80,7 @@ _ISSUE = re.compile(rf"^(?P<e>.{{2,40}}?){_NUMBER_IN_SERIES.pattern}")
 def _joined_events(zh: str) -> str | None:
     """Two events held as one (区政府全体扩大会议暨项目投资工作推进会): each name in full English,
     joined by "and"; None unless both are."""
-    for at in (m.start() for m in re.finditer("暨|及", zh)):
+    for at in (m.start() for m in re.finditer("暨|及|和", zh)):
         first, second = zh[:at], zh[at + 1:]
         if not event_type(first) or not event_type(second):
             continue
@@ -95,6 +107,35 @@ def _numbered_meeting(m: re.Match[str]) -> str | None:
         return None
     body = _title_case(" ".join(t.en for t in toks[:-1]))
     return f"{ordinal(k)} {_title_case(toks[-1].en)} of the {ordinal(n)} {body}"
+
+
+# 纪念胡耀邦同志诞辰110周年座谈会, 庆祝中国共产党成立100周年大会, 建党98周年…: an event marking an
+# anniversary (of a birth, a founding, an event), then its type
+_ANNIVERSARY = re.compile(r"^(?P<v>纪念|庆祝)?(?P<x>.{2,20}?)(?P<e>诞辰|成立|建立|诞生)?"
+                          r"(?P<n>[0-9]{1,3}|[一二三四五六七八九十百]{1,4})周年(?P<t>.{2,10})$")
+_MARKING = {"纪念": "commemorating", "庆祝": "celebrating", None: "marking"}
+
+
+def _anniversary(m: re.Match[str]) -> str | None:
+    """"Symposium commemorating the 110th anniversary of the birth of Comrade Hu Yaobang": the type,
+    the number, and whose birth or founding, each in English; else None."""
+    from summarise.english.actors import _actor
+    from summarise.english.glossary import ordinal
+    kind, n = event_type(m["t"]), _count(m["n"])
+    if not kind or kind[0] != m["t"] or not n:
+        return None
+    if m["e"] == "诞辰":  # a person is born: a name said as a name (胡耀邦同志: Comrade Hu Yaobang)
+        name = m["x"].removesuffix("同志")
+        who = _actor(name)
+        if not who or not re.fullmatch(r"[A-Z][a-z']+ [A-Z][a-z']+", who):
+            return None
+        of = f"the birth of {'Comrade ' if m['x'].endswith('同志') else ''}{who}"
+    else:
+        what = translate(m["x"])
+        if not what or (m["e"] is None and not what.startswith("the ") and lookup(m["x"], "term") is None):
+            return None  # 建党, 改革开放: a term of the genre; a bare word has no anniversary
+        of = f"the founding of {what if what.startswith('the ') else 'the ' + what}" if m["e"] else what
+    return f"{_cap(kind[1])} {_MARKING[m['v']]} the {ordinal(n)} anniversary of {of}"
 
 
 def _group_before(zh: str) -> str | None:

@@ -1,0 +1,77 @@
+"""English without a model: a congress's session with its term said first, events joined by 和,
+anniversaries marked, and the genre's terms for enterprises, briefings and admonitions."""
+from __future__ import annotations
+
+import pytest
+
+from summarise.english import translate_event, translate_headline
+
+
+@pytest.mark.parametrize("zh,en", [
+    ("县十五届人大三次会议", "3rd Session of the 15th County People's Congress"),
+    ("省第十三届人大一次会议", "1st Session of the 13th Provincial People's Congress"),
+    ("省政协第十二届一次会议", "1st Session of the 12th Provincial CPPCC Committee"),
+    ("十四届全国人大二次会议", "2nd Session of the 14th National People's Congress"),
+    ("市政协十一届一次会议", "1st Session of the 11th Municipal CPPCC Committee"),
+])
+def test_a_session_is_named_whichever_side_of_the_congress_its_term_stands(zh, en):
+    assert translate_event(zh) == en
+
+
+def test_two_sessions_joined_by_he_are_each_named_in_full():
+    assert translate_event("省第十三届人大一次会议和省政协第十二届一次会议") == (
+        "1st Session of the 13th Provincial People's Congress and 1st Session of the 12th Provincial CPPCC Committee")
+
+
+def test_an_event_joined_by_he_with_one_untranslated_name_is_not_joined():
+    assert translate_event("区委常委会和某某某某会议") in (None, "Meeting (full name not translated)")
+
+
+@pytest.mark.parametrize("zh,en", [
+    ("纪念胡耀邦同志诞辰110周年座谈会",
+     "Symposium commemorating the 110th anniversary of the birth of Comrade Hu Yaobang"),
+    ("庆祝中国共产党成立100周年大会",
+     "Conference celebrating the 100th anniversary of the founding of the Communist Party of China"),
+    ("建党98周年座谈会", "Symposium marking the 98th anniversary of the founding of the Party"),
+    ("庆祝改革开放40周年大会", "Conference celebrating the 40th anniversary of reform and opening up"),
+])
+def test_an_anniversary_is_marked_with_whose_birth_or_founding_it_is(zh, en):
+    assert translate_event(zh) == en
+
+
+@pytest.mark.parametrize("zh", [
+    "纪念某某某诞辰100周年座谈会",  # no surname: no one's name
+    "纪念工作60周年座谈会",  # a bare word has no anniversary
+    "纪念胡耀邦同志诞辰周年座谈会",  # no number
+])
+def test_an_anniversary_with_a_part_unread_is_not_composed(zh):
+    assert "anniversary" not in (translate_event(zh) or "")
+
+
+def test_a_headline_with_an_anniversary_event():
+    assert translate_headline("中共中央举行纪念胡耀邦同志诞辰110周年座谈会 习近平发表重要讲话") == (
+        "CPC Central Committee holds the symposium commemorating the 110th anniversary of the birth of Comrade Hu"
+        " Yaobang; Xi Jinping delivers an important speech")
+
+
+@pytest.mark.parametrize("zh,en", [
+    ("县十五届人大三次会议胜利闭幕", "The 3rd Session of the 15th County People's Congress closes"),
+    ("全县经济工作会议顺利开幕", None),
+])
+def test_a_session_closes_successfully(zh, en):
+    out = translate_headline(zh)
+    if en is None:
+        assert out is None or "opens" in out or "held" in out
+    else:
+        assert out == en
+
+
+@pytest.mark.parametrize("zh,en", [
+    ("民营企业座谈会", "Private Enterprises Symposium"),
+    ("重点企业发展座谈会", "Key Enterprises Development Symposium"),
+    ("省情介绍会", "Provincial Conditions Briefing"),
+    ("全国地方政协工作经验交流会", "National Local CPPCC Committee Work Experience-sharing Meeting"),
+    ("危险化学品重大危险源企业警示约谈会", "Hazardous Chemicals Major Hazard Sources Enterprises Warning Admonition Meeting"),
+])
+def test_event_names_composed_of_the_genres_terms(zh, en):
+    assert translate_event(zh) == en
