@@ -75,3 +75,34 @@ def test_a_session_closes_successfully(zh, en):
 ])
 def test_event_names_composed_of_the_genres_terms(zh, en):
     assert translate_event(zh) == en
+
+
+@pytest.mark.parametrize("zh,en", [
+    ("以银发经济为主题的民营企业面对面座谈会",
+     "Private Enterprises Face-to-face Symposium on the theme of the silver economy"),
+    ("银发经济主题民营企业面对面座谈会", "Private Enterprises Face-to-face Symposium on the theme of the silver economy"),
+    ("以学习贯彻党的二十大精神为主题的报告会",
+     "Lecture meeting on the theme of studying and implementing the spirit of the 20th Party Congress"),
+    ("二十大报告解读讲座", "Lecture interpreting the report to the 20th Party Congress"),
+    ("民法典解读讲座", "Lecture interpreting the Civil Code"),
+])
+def test_an_event_on_a_theme_or_interpreting_a_text(zh, en):
+    assert translate_event(zh) == en
+
+
+@pytest.mark.parametrize("zh", ["以某某某为主题的座谈会", "某某某解读讲座"])
+def test_a_theme_with_no_english_leaves_the_name_marked(zh):
+    assert "theme" not in (translate_event(zh) or "") and "interpreting" not in (translate_event(zh) or "")
+
+
+def test_a_thematic_education_campaign_is_no_theme_frame():
+    assert translate_event("主题教育动员大会") == "Thematic Education Campaign Mobilisation Meeting"
+
+
+@pytest.mark.parametrize("zh,en", [
+    ("第二届中欧班列国际合作论坛", "2nd China-Europe Railway Express International Cooperation Forum"),
+    ("南京大学智慧党建管理服务平台培训及答疑会",
+     "Nanjing University Smart Party Building Management and Service Platform Training and Q&A Session"),
+])
+def test_event_names_of_national_and_campus_news(zh, en):
+    assert translate_event(zh) == en

@@ -53,6 +53,8 @@ def translate_event(zh: str) -> str | None:
         return numbered
     if (m := _ANNIVERSARY.match(zh)) and (marked := _anniversary(m)) is not None:
         return marked
+    if (m := _THEMED.match(zh)) and (themed := _themed(m)) is not None:
+        return themed
     toks = _segment(zh, _ALL_KINDS)
     if toks and toks[-1].kind == "meeting" and (held := _holder_then_action(toks)) is not None:
         return held
@@ -136,6 +138,31 @@ def _anniversary(m: re.Match[str]) -> str | None:
             return None  # 建党, 改革开放: a term of the genre; a bare word has no anniversary
         of = f"the founding of {what if what.startswith('the ') else 'the ' + what}" if m["e"] else what
     return f"{_cap(kind[1])} {_MARKING[m['v']]} the {ordinal(n)} anniversary of {of}"
+
+
+# 以银发经济为主题的民营企业座谈会, 银发经济主题座谈会: an event on a theme; 二十大报告解读讲座: a talk
+# interpreting a text
+_THEMED = re.compile(r"^(?:以(?P<x>.{2,20}?)为主题的|(?P<x2>.{2,20}?)主题(?!党日|教育|活动)|(?P<x3>.{2,30}?)(?P<i>解读|解析))"
+                     r"(?P<y>.{2,30})$")
+
+
+def _themed(m: re.Match[str]) -> str | None:
+    """"Symposium with private enterprises on the theme of the silver economy", "Lecture interpreting
+    the report to the 20th Party Congress": the event and its theme each in full English, else None."""
+    kind = event_type(m["y"])
+    if not kind:
+        return None
+    theme = translate(m["x"] or m["x2"] or m["x3"])
+    if not theme or theme[:1].isupper() and not theme.startswith(("Xi ", "CPC ")):
+        return None  # a theme is a phrase of the genre, not a body's name
+    if m["i"]:
+        if kind[0] != m["y"]:
+            return None  # 解读 before a named event: what the name is, not one talk
+        return f"{_cap(kind[1])} interpreting {theme}"
+    event = translate_event(m["y"])
+    if not event or NOT_TRANSLATED in event:
+        return None
+    return f"{_cap(event)} on the theme of {theme}"
 
 
 def _group_before(zh: str) -> str | None:
