@@ -143,7 +143,8 @@ def test_national_posts(zh: str, en: str) -> None:
       "government and anti-corruption work; Xi Jinping (General Secretary of the CPC Central Committee) chairs a meeting")),
     ("[视频]李克强主持召开国务院常务会议", "Li Keqiang chairs the State Council Executive Meeting"),
     ("丁薛祥出席第二届中欧班列国际合作论坛开幕式并致辞",
-     "Ding Xuexiang attends the opening ceremony of a forum (full name not translated) and speaks"),
+     ("Ding Xuexiang attends the opening ceremony of the 2nd China-Europe Railway Express International Cooperation Forum"
+     " and speaks")),
     ("中共中央举行纪念胡耀邦同志诞辰110周年座谈会 习近平发表重要讲话",
      ("CPC Central Committee holds the symposium commemorating the 110th anniversary of the birth of Comrade Hu"
          " Yaobang; Xi Jinping delivers an important speech")),

@@ -53,8 +53,6 @@ def translate_event(zh: str) -> str | None:
         return numbered
     if (m := _ANNIVERSARY.match(zh)) and (marked := _anniversary(m)) is not None:
         return marked
-    if (m := _THEMED.match(zh)) and (themed := _themed(m)) is not None:
-        return themed
     toks = _segment(zh, _ALL_KINDS)
     if toks and toks[-1].kind == "meeting" and (held := _holder_then_action(toks)) is not None:
         return held
@@ -64,6 +62,8 @@ def translate_event(zh: str) -> str | None:
         head = " ".join(t.en if k == 0 or toks[k - 1].kind == "action" or not t.en.startswith("the ") else t.en[4:]
                         for k, t in enumerate(toks[:-1]))
         return f"{_cap(toks[-1].en)} on {head}"
+    if (m := _THEMED.match(zh)) and (themed := _themed(m)) is not None:
+        return themed
     kind = event_type(zh)
     if kind and (who := _group_before(zh[:-len(kind[0])])) is not None:
         return f"{_cap(kind[1])} {'with' if kind[0] == '座谈会' else 'of'} {who}"  # 企业家代表座谈会
@@ -153,7 +153,7 @@ def _themed(m: re.Match[str]) -> str | None:
     if not kind:
         return None
     theme = translate(m["x"] or m["x2"] or m["x3"])
-    if not theme or theme[:1].isupper() and not theme.startswith(("Xi ", "CPC ")):
+    if not theme or (theme[:1].isupper() and not theme.startswith(("Xi ", "CPC "))):
         return None  # a theme is a phrase of the genre, not a body's name
     if m["i"]:
         if kind[0] != m["y"]:
