@@ -106,3 +106,30 @@ def test_a_thematic_education_campaign_is_no_theme_frame():
 ])
 def test_event_names_of_national_and_campus_news(zh, en):
     assert translate_event(zh) == en
+
+
+@pytest.mark.parametrize("zh,en", [
+    ("深入学习实践科学发展观活动专题辅导讲座",
+     "Special guidance lecture on the campaign to thoroughly study and practise the Scientific Outlook on Development"),
+    ("消防知识宣传讲座", "Fire Safety Knowledge Publicity Lecture"),
+    ("2022年重点建设项目推进会", "2022 Key Construction Projects Promotion Meeting"),
+    ("全区领导干部电视电话会议", "Teleconference of all leading officials of the district"),
+    ("大气污染防治约谈会议", "Air Pollution Prevention and Control Admonition Meeting"),
+])
+def test_event_names_of_lectures_teleconferences_and_admonitions(zh, en):
+    assert translate_event(zh) == en
+
+
+@pytest.mark.parametrize("zh,en", [
+    ("全区领导干部", "all leading officials of the district"),  # never "officials of the district-wide Leader"
+    ("县直部门领导干部", "leading officials of county-level departments"),
+    ("各镇领导干部", "leading officials of towns"),
+])
+def test_leading_officials_are_one_group_word(zh, en):
+    from summarise.english import translate_group
+    assert translate_group(zh) == en
+
+
+@pytest.mark.parametrize("zh", ["柘皋镇召开企业家座谈会[图]", "柘皋镇召开企业家座谈会（图）", "柘皋镇召开企业家座谈会(视频)"])
+def test_a_pictures_mark_in_any_bracket_is_no_part_of_the_headline(zh):
+    assert translate_headline(zh) == "Zhegao Town holds the symposium with entrepreneurs"

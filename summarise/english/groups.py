@@ -18,7 +18,7 @@ _GROUP_WORDS = {"负责人": "heads", "负责同志": "officials in charge", "�
                 "党员": "Party members", "党员干部": "Party members and officials", "代表": "representatives",
                 "成员": "members", "领导": "leaders", "职工": "staff", "师生": "teachers and students",
                 "委员": "members", "班子成员": "members of the leadership team", "嘉宾": "guests",
-                "党政领导": "Party and government leaders", "党员领导干部": "leading Party officials", "人员": "personnel"}
+                "党政领导": "Party and government leaders", "党员领导干部": "leading Party officials", "领导干部": "leading officials", "人员": "personnel"}
 
 
 # Group words that can stand for some of a kind of people (企业家代表, 党员中的…不算).

@@ -75,7 +75,7 @@ def translate_headline(zh: str) -> str | None:
     return _headline(zh)
 
 
-_PHOTO_MARK = re.compile(r"\s*[（(](?:图|组图|附图|多图|图文|视频|图片)[)）]\s*$")
+_PHOTO_MARK = re.compile(r"\s*[（(\[](?:图|组图|附图|多图|图文|视频|图片)[)）\]]\s*$")
 _LABEL = re.compile(r"^(?:信息名称|信息标题|文章标题|标题|题目|名称)\s*[:：]\s*")
 _COLUMN_BAR = re.compile(r"^[^丨｜|]{2,10}[丨｜|](?P<rest>.{4,})$")
 
