@@ -133,3 +133,18 @@ def test_leading_officials_are_one_group_word(zh, en):
 @pytest.mark.parametrize("zh", ["柘皋镇召开企业家座谈会[图]", "柘皋镇召开企业家座谈会（图）", "柘皋镇召开企业家座谈会(视频)"])
 def test_a_pictures_mark_in_any_bracket_is_no_part_of_the_headline(zh):
     assert translate_headline(zh) == "Zhegao Town holds the symposium with entrepreneurs"
+
+
+@pytest.mark.parametrize("text, noun", [
+    ("会议从5个方面进行了安排部署。", "aspects"),
+    ("三名律师现场解答群众咨询。", "lawyers"),
+    ("石小兵等3名同志辞去代表职务。", "comrades"),
+    ("目前已有542家机构获得资格。", "institutions"),
+    ("国内外有关方面约450人参加。", "relevant parties"),  # people of the parties, never "aspects"
+    ("深入辖区18个行政村开展宣讲。", "administrative villages"),
+])
+def test_a_figure_says_what_it_counts_with_the_genres_count_nouns(text, noun):
+    from summarise.offline import extract_facts
+    from test_offline_docs import make_doc
+    f = extract_facts(make_doc(f"镇党委召开会议\n8月1日，镇党委召开全体会议。{text}"))
+    assert f.figures and f.figures[0].measures is not None and f.figures[0].measures.en == noun
