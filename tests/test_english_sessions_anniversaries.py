@@ -148,3 +148,22 @@ def test_a_figure_says_what_it_counts_with_the_genres_count_nouns(text, noun):
     from test_offline_docs import make_doc
     f = extract_facts(make_doc(f"镇党委召开会议\n8月1日，镇党委召开全体会议。{text}"))
     assert f.figures and f.figures[0].measures is not None and f.figures[0].measures.en == noun
+
+
+@pytest.mark.parametrize("zh,en", [
+    ("中层干部培训班第六讲辅导讲座", "Guidance lecture (No. 6) of the training course of mid-level officials"),
+    ("全县党员干部大讲堂第3期专题讲座",
+     "Special lecture (No. 3) of the lecture hall of all Party members and officials of the county"),
+])
+def test_one_event_of_a_numbered_series(zh, en):
+    assert translate_event(zh) == en
+
+
+def test_a_series_with_no_english_leaves_the_event_marked():
+    assert translate_event("某某培训班第六讲辅导讲座") == "Guidance lecture (full name not translated)"
+
+
+def test_the_sco_council_of_heads_of_government():
+    assert translate_headline("李强出席上海合作组织成员国政府首脑（总理）理事会第二十四次会议") == (
+        "Li Qiang attends the 24th Meeting of the Council of Heads of Government (Prime Ministers) of the SCO"
+        " Member States")

@@ -51,6 +51,8 @@ def translate_event(zh: str) -> str | None:
         return f"{event} (No. {n})" if event and NOT_TRANSLATED not in event else None
     if (m := _TERM_SESSION.match(zh)) and (numbered := _numbered_meeting(m)) is not None:
         return numbered
+    if (m := _IN_SERIES.match(zh)) and (one := _one_of_series(m)) is not None:
+        return one
     if (m := _ANNIVERSARY.match(zh)) and (marked := _anniversary(m)) is not None:
         return marked
     toks = _segment(zh, _ALL_KINDS)
@@ -109,6 +111,22 @@ def _numbered_meeting(m: re.Match[str]) -> str | None:
         return None
     body = _title_case(" ".join(t.en for t in toks[:-1]))
     return f"{ordinal(k)} {_title_case(toks[-1].en)} of the {ordinal(n)} {body}"
+
+
+# 中层干部培训班第六讲辅导讲座, 理论大讲堂第三期专题讲座: one event of a numbered series
+_IN_SERIES = re.compile(r"^(?P<s>.{2,30}?)第(?P<n>[0-9]{1,4}|[一二三四五六七八九十百零]{1,5})(?:期|讲|场|课)(?P<t>.{2,10})$")
+
+
+def _one_of_series(m: re.Match[str]) -> str | None:
+    """"Guidance lecture (No. 6) of the Mid-level Officials Training Course": the type, the number
+    and the series, each in English; else None."""
+    kind, series, n = event_type(m["t"]), event_type(m["s"]), _count(m["n"])
+    if not kind or kind[0] != m["t"] or not series or not n:
+        return None
+    name = translate_event(m["s"])
+    if not name or NOT_TRANSLATED in name:
+        return None
+    return f"{_cap(kind[1])} (No. {n}) of the {_lower_first(name) if _sentence_case(name) else name}"
 
 
 # 纪念胡耀邦同志诞辰110周年座谈会, 庆祝中国共产党成立100周年大会, 建党98周年…: an event marking an
