@@ -67,7 +67,8 @@ def test_a_session_closes_successfully(zh, en):
 
 
 @pytest.mark.parametrize("zh,en", [
-    ("民营企业座谈会", "Private Enterprises Symposium"),
+    ("民营企业座谈会", "Symposium with private enterprises"),
+    ("违法企业约谈会", "Admonition meeting with enterprises that broke the law"),
     ("重点企业发展座谈会", "Key Enterprises Development Symposium"),
     ("省情介绍会", "Provincial Conditions Briefing"),
     ("全国地方政协工作经验交流会", "National Local CPPCC Committee Work Experience-sharing Meeting"),

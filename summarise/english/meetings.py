@@ -68,7 +68,7 @@ def translate_event(zh: str) -> str | None:
         return themed
     kind = event_type(zh)
     if kind and (who := _group_before(zh[:-len(kind[0])])) is not None:
-        return f"{_cap(kind[1])} {'with' if kind[0] == '座谈会' else 'of'} {who}"  # 企业家代表座谈会
+        return f"{_cap(kind[1])} {'with' if kind[0] in _HELD_WITH else 'of'} {who}"  # 企业家代表座谈会
     full = translate(zh)
     if full is not None:
         # the 1st Session of the 13th …: a name; the sentence it stands in gives its article
@@ -183,9 +183,16 @@ def _themed(m: re.Match[str]) -> str | None:
     return f"{_cap(event)} on the theme of {theme}"
 
 
+# Events held with the people or enterprises named before them (a symposium, an admonition, a matchmaking)
+_HELD_WITH = frozenset({"座谈会", "约谈会", "约谈会议", "对接会", "恳谈会"})
+
+
 def _group_before(zh: str) -> str | None:
     """The people an event is held with, when they are a group said in full (企业家代表 →
-    "representatives of entrepreneurs"), else None."""
+    "representatives of entrepreneurs"), or enterprises of a kind (民营企业 → "private enterprises"),
+    else None."""
+    if zh.endswith("企业") and (kind := lookup_noun(zh)) is not None:
+        return kind
     if not zh or not (any(zh.endswith(w) for w in _GROUP_WORDS) or (zh.endswith(_PEOPLE_ENDINGS) and lookup_noun(zh))):
         return None
     return translate_group(zh)  # 企业家代表, 党外人士: people of a kind
