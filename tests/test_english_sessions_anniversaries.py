@@ -139,7 +139,6 @@ def test_a_pictures_mark_in_any_bracket_is_no_part_of_the_headline(zh):
 @pytest.mark.parametrize("text, noun", [
     ("会议从5个方面进行了安排部署。", "aspects"),
     ("三名律师现场解答群众咨询。", "lawyers"),
-    ("石小兵等3名同志辞去代表职务。", "comrades"),
     ("目前已有542家机构获得资格。", "institutions"),
     ("国内外有关方面约450人参加。", "relevant parties"),  # people of the parties, never "aspects"
     ("深入辖区18个行政村开展宣讲。", "administrative villages"),
