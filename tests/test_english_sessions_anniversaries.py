@@ -167,3 +167,25 @@ def test_the_sco_council_of_heads_of_government():
     assert translate_headline("李强出席上海合作组织成员国政府首脑（总理）理事会第二十四次会议") == (
         "Li Qiang attends the 24th Meeting of the Council of Heads of Government (Prime Ministers) of the SCO"
         " Member States")
+
+
+@pytest.mark.parametrize("zh,en", [
+    ("罗庄村村民", "Villager of Luozhuang Village"),
+    ("学院退休教师", "Retired Teacher of the College"),
+    ("县政府党组成员、政府办主任",
+     "Member of the Leading Party Group of the County Government and Director of the Government Office"),
+    ("学校纪委书记、监察专员",
+     "Secretary of the Commission for Discipline Inspection of the School and Supervision Commissioner"),
+])
+def test_titles_of_villagers_teachers_and_offices(zh, en):
+    from summarise.english import translate_title
+    assert translate_title(zh) == en
+
+
+@pytest.mark.parametrize("zh,en", [
+    ("无党派人士代表", "representatives of non-Party figures"),
+    ("全体组织员,各党支部书记", "all organisers and Party Branch Secretaries"),
+])
+def test_groups_of_non_party_figures_and_organisers(zh, en):
+    from summarise.english import translate_group
+    assert translate_group(zh) == en
