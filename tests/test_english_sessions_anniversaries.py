@@ -189,3 +189,19 @@ def test_titles_of_villagers_teachers_and_offices(zh, en):
 def test_groups_of_non_party_figures_and_organisers(zh, en):
     from summarise.english import translate_group
     assert translate_group(zh) == en
+
+
+@pytest.mark.parametrize("zh,en", [
+    ("丹朱镇、大堡头镇、色头镇等乡镇负责人",
+     "heads of towns and townships including Danzhu Town, Dabaotou Town and Setou Town"),
+    ("区法院、区检察院等单位主要负责同志",
+     "principal officials in charge of units including the District Court and the District Procuratorate"),
+])
+def test_a_group_of_bodies_named_as_examples_of_a_kind(zh, en):
+    from summarise.english import translate_group
+    assert translate_group(zh) == en
+
+
+def test_examples_with_no_english_leave_the_group_untranslated():
+    from summarise.english import translate_group
+    assert translate_group("某某、某某等单位负责人") is None

@@ -150,6 +150,8 @@ def _group_of(zh: str, lead_word: bool) -> str | None:
                 return f"all {en} of {org}" if org else None
             if (kind := lookup_noun(rest)) is not None and word in _OF_PEOPLE:
                 return f"{lead}{en} of {kind}"  # 民营企业家代表: representatives of private entrepreneurs
+            if (such := _such_as(rest, lead)) is not None:
+                return f"{en} of {such}"  # 县发改局、统计局等相关单位负责人
             orgs = [o for o in _LIST_SEP.split(rest) if o]
             read = [_org(o, lead) for o in orgs]
             if orgs and all(r is not None for r in read):
@@ -161,6 +163,20 @@ def _group_of(zh: str, lead_word: bool) -> str | None:
         return people
     title = translate_title(zh)
     return (lead + _plural(title)).strip() if title else None
+
+
+def _such_as(zh: str, lead: str) -> str | None:
+    """Bodies named, then 等 and the kind they are examples of (丹朱镇、大堡头镇等乡镇 → "towns and
+    townships including Danzhu Town and Dabaotou Town"): the kind and every example in English, else None."""
+    examples, sep, kind = zh.rpartition("等")
+    if not sep or not examples or not kind:
+        return None
+    kind_en = _org(kind, lead)
+    named = [o for o in _LIST_SEP.split(examples) if o]
+    read = [_org(o, "") for o in named]
+    if kind_en is None or not named or any(r is None for r in read):
+        return None
+    return f"{kind_en} including {_and(read)}"  # type: ignore[arg-type]
 
 
 # Words that say which people of a kind (基层党员干部, 青年干部, 离退休党员)
