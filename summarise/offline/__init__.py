@@ -56,7 +56,10 @@ HEADLINE_CHARS = 120  # the genre's headlines are 10–60 characters; a longer f
 def _headline(doc: Any, text: str) -> tuple[str | None, Span | None]:
     """The headline and its span: the first line when it agrees with `doc.title` (or there is no
     title) and is not the lead paragraph itself (a page without a headline starts with the lead)."""
-    first = text.split("\n", 1)[0].strip()
+    chrome = _SITE_CHROME.match(text)  # 人民网 / 人民网>>上海频道 above the headline
+    top = chrome.end() if chrome else 0
+    first_line = text[top:].split("\n", 1)[0]
+    first = first_line.strip()
     if len(first) > HEADLINE_CHARS:  # a paragraph, not a headline
         first = ""
     title = (doc.title or "").strip() or None
@@ -78,7 +81,7 @@ def _headline(doc: Any, text: str) -> tuple[str | None, Span | None]:
         title = None if title is None or title.strip() == first else title
         return (_HEADLINE_MARKUP.sub("", title, count=1), None) if title else (None, None)
     if first and (title is None or first in title or title in first):
-        span = trim(text, 0, len(text.split("\n", 1)[0]))
+        span = trim(text, top, top + len(first_line))
         while span.end - span.start > 1 and text[span.start] in _BULLETS + " \u3000":
             span = Span(span.start + 1, span.end)  # ●宣讲: the bullet is decoration
         tag = _HEADLINE_MARKUP.match(text, span.start, span.end)
@@ -87,6 +90,9 @@ def _headline(doc: Any, text: str) -> tuple[str | None, Span | None]:
         site = _SITE_SUFFIX.search(text, span.start, span.end)
         if site and site.start() - span.start >= 6:
             span = Span(span.start, site.start())
+        marker = _PICTURE_MARK.search(text, span.start, span.end)
+        if marker and marker.start() - span.start >= 6:
+            span = Span(span.start, marker.start())
         return text[span.start:span.end], span
     return _HEADLINE_MARKUP.sub("", title, count=1) if title else title, None
 
@@ -109,6 +115,10 @@ _SLOGAN = re.compile(r"(?:(?![^\s]*(?:召开|举行|举办|主持|出席|讲话|
 _COLUMN = r"(?:视频|图文|组图|直播|快讯|音频|要闻|头条|时政|动态|工作动态|本地新闻|图片新闻)"
 _HEADLINE_MARKUP = re.compile(rf"(?:#{{1,6}}\s*|[—－]{{1,2}}\s*|\[{_COLUMN}\]\s*|【{_COLUMN}】\s*"
                               r"|(?:[\u4e00-\u9fff]{2,4}(?:园地|动态|要闻|专栏|快讯))——)+")
+# A page's mark that the story has pictures or a video (…座谈会[图], …(组图)): no part of the headline.
+_PICTURE_MARK = re.compile(r"\s*[\[【(（](?:图|组图|图文|多图|视频|图片)[\]】)）]\s*$")
+# Lines of site chrome above a headline: the site's bare name (人民网) and a breadcrumb (人民网>>上海频道).
+_SITE_CHROME = re.compile(r"(?:[ \t]*(?:[\u4e00-\u9fff]{2,8}网|[^\n]{1,30}?(?:>>|＞＞|»)[^\n]{0,30})[ \t]*\n)*")
 # A site's name after a page title: …会议_某某县人民政府, …会议 - 某某新闻网.
 _SITE_SUFFIX = re.compile(r"\s*(?:[_|｜]|\s[-—－]\s)\s*[^\s_|｜]{2,24}(?:网|政府|网站|门户|官网|日报|在线|融媒体中心|电视台|新闻)$")
 

@@ -223,9 +223,18 @@ SUBTITLE_REACH = 400
 ROUNDUP_REASON = "a roundup of many events, not the report of one"
 
 
+# Events held in every village or school of an area (在各村举行了…讲堂活动, 深入各乡镇开展…): a campaign's
+# many events, each with its own date and speaker.
+_MANY_PLACES = re.compile(r"(?:在|深入|走进|到)(?:全?[县市区镇乡])?各(?:个)?(?:村|社区|乡镇|镇|乡|街道|学校|单位|村组|行政村)"
+                          r"[^，,。；;\n]{0,20}?(?:举行|举办|开展|召开|进行)")
+
+
 def roundup(text: str, title: str | None, body_start: int) -> bool:
-    """The headline, or a subtitle line (——…) near the top of the text, calls the page a roundup."""
+    """The headline, or a subtitle line (——…) near the top of the text, calls the page a roundup; or
+    the lead's first sentence holds its events in every village (在各村举行了健康大讲堂活动)."""
     if title and _ROUNDUP.search(title):
+        return True
+    if _MANY_PLACES.search(text, body_start, _first_sentence_end(text, body_start)):
         return True
     return any(_ROUNDUP.search(m.group()) for m in _SUBTITLE.finditer(text, 0, body_start + SUBTITLE_REACH))
 
