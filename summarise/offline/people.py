@@ -1,6 +1,7 @@
 """Named participants: `title + name` segmentation, lists, and their roles (chair, speaker …)."""
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Container, Iterator
@@ -654,6 +655,9 @@ _roles_after = frames.roles_after
 _JOINER = re.compile(r"[、，,和及与\s]*(?:等)?[、，,和及与\s]*")  # between the names of one group
 
 
+_COMMA = re.compile(r"[，,]")
+
+
 def _groups(text: str, mentions: list[Mention]) -> list[list[Mention]]:
     groups: list[list[Mention]] = []
     for men in mentions:
@@ -683,6 +687,9 @@ def find_people(text: str) -> list[Found]:
         absent = frames.absent(text, last.end)  # 副县长张三、李四请假: the whole list was away
         # 传达了主任谢某及书记毛某的讲话精神: relayed words of the whole list
         absent = absent or (len(group) > 1 and relayed(text, group[0].start, last.end))
+        # 参加活动的有A，B，C主持会议: commas run a list of those present; the chair is its last name only
+        # (co-chairs are written A、B主持)
+        comma_list = any(_COMMA.search(text, a.end, b.start) for a, b in itertools.pairwise(group))
         for men in group:
             if absent or relayed(text, men.start, men.end) or frames.not_present(text, men.start, men.end) \
                     or _in_book_title(text, men.start) or _cited_leader(text, men):
@@ -700,7 +707,7 @@ def find_people(text: str) -> list[Found]:
             end = sentence_end(men.end)  # a match ends the sentence: only its last characters can hold one
             if not (own or roles) and _ATTEND_END.search(text, max(men.end, end - _ATTEND_END_REACH), end):
                 own = ["attendee"]
-            for role in own or roles:
+            for role in own or [r for r in roles if not (r == "chair" and men is not last and comma_list)]:
                 if role not in found.roles:
                     found.roles.append(role)
     # later bare mentions of a known name: 赵锡雄指出, 周作德作总结讲话时表示, 由X主持

@@ -18,7 +18,7 @@ _SINGLE = (
     "赖雒逄仉郗笪郦蹇訾缑蒯隗厍宓濮暨殳庾鄂韶钭蔚贡郏邴汲宦糜滑"
     # the rest of the Hundred Family Surnames, and modern ones outside it
     "习洪凤贝钮荀咸鱼弘桓钦墨谯竺佴宰昌酆贲羿蓟苍莘堵郤璩夔郈乜毋汝巢籍沃牧寿怀秋蓬暴扶慎融禄仰松水山经言"
-    "铁綦占"
+    "铁綦占蒿"
 )
 # Surnames that are far more often a function word or a common morpheme: a name only right after a
 # post, as surname + two characters, ending where a name ends.
