@@ -199,6 +199,9 @@ def test_a_date_after_the_page_date_keeps_its_year_open(quote: str, published: s
     ("5月31日下午，副市长张荣先深入八里湖分局七里湖派出所调研指导工作。张荣先指出，要真抓实干。", "--05-31"),
     ("7月25日，省委网信办调研组一行5人深入耀州区大数据产业园开展专题调研。", "--07-25"),
     ("3月2日，市长李明前往城南新区视察重点项目建设。", "--03-02"),
+    # an official leading departments on an inspection (offline9)
+    ("9月22日下午，副市长胡某某带领相关部门负责人，对督察组转办件落实情况进行“回头看”。", "--09-22"),
+    ("4月8日，县委书记王某某率队对全县安全生产工作进行督查，先后察看了三家企业。", "--04-08"),
 ])
 def test_a_visit_is_dated_though_it_is_not_a_meeting(body: str, date: str) -> None:
     f = facts(body)
