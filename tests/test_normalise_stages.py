@@ -255,6 +255,14 @@ def test_clean_headline_metadata_and_related_cut() -> None:
     assert c.removed["related_articles"] == 3
 
 
+@pytest.mark.parametrize("nav", ["上一页:某区召开城乡环境整治会议.. 下一页:李玉洲主持召开规划方案论证会..",
+                                 "上一条：某区召开城乡环境整治会议", "下一篇 > 李玉洲主持召开规划方案论证会"])
+def test_previous_and_next_item_links_after_the_body_are_cut(nav: str) -> None:
+    body = "8月29日下午，副区长李保生到新区调度项目进展情况并召开调度会，要求各部门加快建设速度，按时完成工程。"
+    c = boilerplate.clean(Tracked.identity("\n".join(["某区副区长到新区调度项目", body, nav])))
+    assert c.body.text.split("\n") == ["某区副区长到新区调度项目", body] and "李玉洲" not in c.body.text
+
+
 def test_parse_date() -> None:
     assert boilerplate.parse_date("2011年09月26来源：") == "2011-09-26"
     assert boilerplate.parse_date("发稿时间：2021/6/9") == "2021-06-09"
