@@ -5,9 +5,9 @@ At one concurrency level (default 128, as `summarise run -j 128` lays it out) ag
 the two baselines of benchmarks/concurrency.py (plain SDK threads, AsyncOpenAI), paired, `--rounds`
 times. For each run it reads, from /proc (Linux), the CPU time of this process, of each worker
 process and of the endpoint's process, and reports per document and as cores used (CPU / wall); for
-each worker also its busiest thread (with threads: the transport's event-loop thread, which every
-request of the process passes through) and the rest. It also measures, in the same run, the client
-CPU per document one at a time (benchmarks/concurrency.py's `cpu_per_document`), so the cost of
+each worker also its busiest thread and the rest (a thread that every request of the process passed
+through, such as an event loop serving the others, would stand out there). It also measures, in the
+same run, the client CPU per document one at a time (benchmarks/concurrency.py's `cpu_per_document`), so the cost of
 concurrency itself shows as the ratio of the two. CPU times are robust on a shared machine; the
 efficiencies (ideal / wall) are not, and are reported for the paired ratio only.
 

@@ -12,10 +12,10 @@ from pathlib import Path
 import httpx2
 import pytest
 import vcr
-from scripted_server import ScriptedServer
-from test_slow_endpoint import CASES, Trickler
 
+from scripted_server import ScriptedServer
 from summarise.extract.endpoint import KEEPALIVE_CONNECTIONS, DeadlineTransport
+from test_slow_endpoint import CASES, Trickler
 
 DEADLINE = 1.0
 SLACK = 1.5  # seconds past the deadline a loaded machine may take to notice and report it

@@ -146,7 +146,7 @@ class _DeadlineBackend(httpcore2.NetworkBackend):
 
 
 # httpcore's errors as httpx's, the most specific first (what httpx's own transport raises).
-_HTTPCORE_ERRORS: tuple[tuple[type[Exception], type[httpx2.HTTPError]], ...] = (
+_HTTPCORE_ERRORS: tuple[tuple[type[Exception], type[httpx2.TransportError]], ...] = (
     (httpcore2.ConnectTimeout, httpx2.ConnectTimeout), (httpcore2.ReadTimeout, httpx2.ReadTimeout),
     (httpcore2.WriteTimeout, httpx2.WriteTimeout), (httpcore2.PoolTimeout, httpx2.PoolTimeout),
     (httpcore2.TimeoutException, httpx2.TimeoutException), (httpcore2.ConnectError, httpx2.ConnectError),
@@ -207,7 +207,7 @@ class DeadlineTransport(httpx2.BaseTransport):
         try:
             response = self.pool.handle_request(core)
             try:
-                body = b"".join(response.stream)
+                body = b"".join(response.iter_stream())
             finally:
                 response.close()
         except Exception as exc:
