@@ -13,7 +13,7 @@ from functools import lru_cache
 from importlib import resources
 
 from summarise.english.romanise import LEVEL_ADJECTIVES as _LEVEL_ADJECTIVES
-from summarise.english.romanise import PLACE_SUFFIXES, pinyin_word, split_place
+from summarise.english.romanise import PLACE_SUFFIXES, place_word, split_place
 from summarise.parse.numbers import cn_numeral
 
 __all__ = ["glossary", "lookup", "lookup_noun", "translate", "translate_term", "translate_title"]
@@ -198,7 +198,7 @@ def _candidates(s: str, i: int, kinds: frozenset[str]) -> list[tuple[int, _Tok, 
                     or (inst["t"] and inst["k"] not in _COMPANIES) \
                     or not all(_institution_name(x, gl) for x in names):
                 continue
-            proper = " ".join(lookup(x, "place") or pinyin_word(x).capitalize() for x in names)
+            proper = " ".join(lookup(x, "place") or place_word(x) for x in names)
             trades = " ".join(_TRADES[t] for t in _TRADE.findall(inst["t"])) if inst["t"] else ""
             en = " ".join(x for x in (proper, trades, _INSTITUTIONS[inst["k"]]) if x)
             out.append((size // 2 + 1, _Tok("body", s[i:inst.end()], en), inst.end()))
@@ -222,7 +222,7 @@ def _candidates(s: str, i: int, kinds: frozenset[str]) -> list[tuple[int, _Tok, 
                     and not (parts[1] == "乡" and parts[0].endswith("下")):  # 下乡: going to the countryside
                 # 团结村村: the village is no part of its own name; 山东单县: Shandong, then Shan County
                 known = lookup(parts[0], "place")
-                proper = known or pinyin_word(parts[0]).capitalize()
+                proper = known or place_word(parts[0])
                 # a known place with its suffix (青海省) is one token, cheaper than place + level
                 out.append((1 if known else 3, _Tok("proper", s[i:j], f"{proper} {PLACE_SUFFIXES[parts[1]]}", proper), j))
         for j in range(i + 2, min(len(s), i + 4) + 1):  # 武汉 in 武汉市委: a bare name before a level body
@@ -230,7 +230,7 @@ def _candidates(s: str, i: int, kinds: frozenset[str]) -> list[tuple[int, _Tok, 
             if nxt and nxt[0] in _LEVEL_START and any(
                     gl.get(s[j:k], ("", ""))[1] == "body" for k in range(j + 2, min(len(s), j + 6) + 1)) \
                     and re.fullmatch(r"[\u4e00-\u9fff]+", s[i:j]) and not _NOT_PROPER.search(s[i:j]):
-                proper = lookup(s[i:j], "place") or pinyin_word(s[i:j]).capitalize()
+                proper = lookup(s[i:j], "place") or place_word(s[i:j])
                 out.append((4, _Tok("name", s[i:j], proper, proper), j))
     return out
 

@@ -8,7 +8,8 @@ import re
 from summarise.english import campaigns, lectures, visits
 from summarise.english.actors import _actor, _one_place, _person, _place
 from summarise.english.glossary import translate
-from summarise.english.meetings import _event_then_purpose, event_type, translate_event
+from summarise.english.meetings import _event_then_purpose, event_type
+from summarise.english.meetings import translate_event as _translate_event
 from summarise.english.phrasing import _TRIM, NO_HEADLINE, NOT_TRANSLATED, _a, _cap
 
 # 今天/日前 before a verb (上海市委常委会今天举行会议): when, no part of the actor
@@ -87,6 +88,16 @@ _PARTS = re.compile(r"\s+|[!！，,]|—+")
 # A second line that opens with the verb whose subject ends the first (市委宣讲团到开江 宣讲…)
 _VERB_OPENS = re.compile(r"宣讲|召开|举行|举办|作|主持|出席|传达")
 _PLACE_COLON = re.compile(r"^(?P<p>[\u4e00-\u9fff]{2,12})[：:](?P<rest>.{4,})$")
+
+
+# A bare 会议 or 大会 marked: the headline would say nothing but that a meeting was held
+_BARE = re.compile(rf"^(?:Meeting|Conference) {re.escape(NOT_TRANSLATED)}$")
+
+
+def translate_event(zh: str) -> str | None:
+    """An event's English as a headline says it; None for a bare meeting whose name is not translated."""
+    event = _translate_event(zh)
+    return None if event and _BARE.match(event) else event
 
 
 def _lower_article(s: str) -> str:

@@ -72,7 +72,8 @@ def translate_event(zh: str) -> str | None:
     full = translate(zh)
     if full is not None:
         # the 1st Session of the 13th …: a name; the sentence it stands in gives its article
-        return full[4:] if re.match(r"the [0-9]", full) else full
+        # an event's name opens with a capital, a type alone too (调度会 → "Coordination meeting")
+        return full[4:] if re.match(r"the [0-9]", full) else _cap(full)
     return f"{_cap(kind[1])} {NOT_TRANSLATED}" if kind else None
 
 

@@ -5,7 +5,7 @@ import re
 
 from pypinyin import Style, lazy_pinyin
 
-__all__ = ["PLACE_SUFFIXES", "pinyin_word", "romanise", "romanise_name", "split_place"]
+__all__ = ["PLACE_SUFFIXES", "pinyin_word", "place_word", "romanise", "romanise_name", "split_place"]
 
 COMPOUND_SURNAMES = {
     "欧阳": "Ouyang", "司马": "Sima", "诸葛": "Zhuge", "上官": "Shangguan", "东方": "Dongfang",
@@ -54,17 +54,28 @@ _VOWEL_START = re.compile(r"^[aoe]")
 # The reading a character has in proper names where the phrase dictionary picks another: 长 is
 # "chang" in 长宁, 长治 and 张长弓 (not "zhang", the reading of 县长), 佛 is "fo" in 佛坪 (not "fu").
 _PROPER_READINGS = {"长": "chang", "佛": "fo", "单": "shan"}
+# In a place's name 都 is "du" (成都, 尧都, 都匀: never "dou", the adverb "all") and 朝 is "chao"
+# (朝阳, 朝天: not "zhao", morning); a few names keep an old reading of a character.
+_PLACE_READINGS = {**_PROPER_READINGS, "都": "du", "朝": "chao"}
+_PLACE_WORDS = {"六合": "Luhe", "六安": "Lu'an", "洪洞": "Hongtong", "会稽": "Kuaiji", "蔚": "Yu"}
 
 
-def pinyin_word(chars: str) -> str:
-    """Toneless pinyin of ``chars`` as one word, with an apostrophe before a/o/e syllables (Xi'an)."""
+def pinyin_word(chars: str, *, place: bool = False) -> str:
+    """Toneless pinyin of ``chars`` as one word, with an apostrophe before a/o/e syllables (Xi'an);
+    ``place``: the readings characters have in place names."""
     sylls = lazy_pinyin(chars, style=Style.NORMAL, v_to_u=True, errors="default")
     if len(sylls) == len(chars):
-        sylls = [_PROPER_READINGS.get(c, s) for c, s in zip(chars, sylls, strict=True)]
+        readings = _PLACE_READINGS if place else _PROPER_READINGS
+        sylls = [readings.get(c, s) for c, s in zip(chars, sylls, strict=True)]
     out = ""
     for i, s in enumerate(sylls):
         out += ("'" if i and _VOWEL_START.match(s) else "") + s
     return out
+
+
+def place_word(chars: str) -> str:
+    """A place's own name in pinyin, capitalised, as places read it: 尧都 → "Yaodu", 六合 → "Luhe"."""
+    return _PLACE_WORDS.get(chars) or pinyin_word(chars, place=True).capitalize()
 
 
 def _cap(word: str) -> str:
@@ -110,8 +121,7 @@ def romanise(text: str) -> str:
     proper, suffix = parts if parts else (text, "")
     whole = proper.endswith("全") and len(proper) > 1 and suffix  # 青海全省: the whole of Qinghai Province
     proper = proper[:-1] if whole else proper
-    fixed = lookup(proper, "place")
-    head = fixed if fixed else _cap(pinyin_word(proper))
+    head = lookup(proper, "place") or place_word(proper)
     if whole:
         return f"the whole of {head} {PLACE_SUFFIXES[suffix]}"
     return f"{head} {PLACE_SUFFIXES[suffix]}" if suffix else head

@@ -1,0 +1,36 @@
+"""English without a model: what read wrong on a blind set's headlines and event names — a bare
+meeting as a headline, a committee's chairpersons' meeting, the readings of polyphones in place
+names, an event name's capital."""
+from __future__ import annotations
+
+import pytest
+
+from summarise.english import romanise, translate, translate_event, translate_headline
+
+
+@pytest.mark.parametrize("zh,en", [
+    ("尧都区", "Yaodu District"), ("成都市", "Chengdu City"), ("都匀市", "Duyun City"),
+    ("丰都县", "Fengdu County"), ("都昌县", "Duchang County"), ("朝阳区", "Chaoyang District"),
+    ("六合区", "Luhe District"), ("洪洞县", "Hongtong County"), ("长治市", "Changzhi City"),
+])
+def test_a_place_name_reads_its_polyphones_as_places_do(zh, en):
+    assert romanise(zh) == en
+
+
+def test_a_place_reading_stays_in_places():
+    assert translate("尧都区委") == "Yaodu District Party Committee"
+
+
+@pytest.mark.parametrize("zh,en", [
+    ("七届委员会第九次主席会议", "9th Chairpersons' Meeting of the 7th Committee"),
+    ("第36次县长办公会议", "36th County Magistrate's Office Meeting"),
+    ("调度会", "Coordination meeting"),
+])
+def test_an_event_name_reads_as_a_name(zh, en):
+    assert translate_event(zh) == en
+
+
+def test_a_headline_never_says_only_that_a_meeting_was_held():
+    assert translate_headline("第36次县长办公会议召开") == "36th County Magistrate's Office Meeting held"
+    assert translate_event("第36次某某会议") == "Meeting (full name not translated)"
+    assert translate_headline("第36次某某会议召开") is None
