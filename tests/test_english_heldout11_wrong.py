@@ -34,3 +34,18 @@ def test_a_headline_never_says_only_that_a_meeting_was_held():
     assert translate_headline("第36次县长办公会议召开") == "36th County Magistrate's Office Meeting held"
     assert translate_event("第36次某某会议") == "Meeting (full name not translated)"
     assert translate_headline("第36次某某会议召开") is None
+
+
+@pytest.mark.parametrize("zh,en", [
+    ("李保生到五院新区调度项目进展情况", "Li Baosheng visits Wuyuan New Area to coordinate the progress of projects"),
+    ("方正县县长董文琴检查春耕生产及森防工作",
+     "Dong Wenqin (County Magistrate of Fangzheng County) inspects spring farming and forest fire prevention work"),
+    ("区委书记到红星镇督查森林防火工作",
+     "Secretary of the District Party Committee visits Hongxing Town to oversee forest fire prevention work"),
+])
+def test_an_official_goes_somewhere_to_act_on_an_object(zh, en):
+    assert translate_headline(zh) == en
+
+
+def test_a_coordination_meeting_is_no_visit():
+    assert translate_headline("李保生到五院新区调度") is None
