@@ -49,3 +49,8 @@ def test_an_official_goes_somewhere_to_act_on_an_object(zh, en):
 
 def test_a_coordination_meeting_is_no_visit():
     assert translate_headline("李保生到五院新区调度") is None
+
+
+def test_a_promotion_meeting_said_with_huiyi_keeps_its_type():
+    assert translate_event("工作推进会议") == "Work promotion meeting"
+    assert translate_headline("学校召开第十二届挑战杯承办工作推进会议").startswith("The school holds a work promotion meeting")
