@@ -54,3 +54,9 @@ def test_a_coordination_meeting_is_no_visit():
 def test_a_promotion_meeting_said_with_huiyi_keeps_its_type():
     assert translate_event("工作推进会议") == "Work promotion meeting"
     assert translate_headline("学校召开第十二届挑战杯承办工作推进会议").startswith("The school holds a work promotion meeting")
+
+
+def test_the_grass_roots_are_a_place_never_romanised_nor_a_name():
+    from summarise.english.actors import _place
+    assert _place("基层") == "the grass roots"
+    assert "Grassroots" not in (translate("各基层党委、党总支、直属党支部负责同志") or "")

@@ -50,8 +50,8 @@ def _named_place(zh: str) -> str | None:
     return translate_venue(zh)
 
 
-# The report's own place or body (在我校召开, 我市启动…).
-_OWN_PLACES = {"我校": "the university", "学校": "the school", "我院": "the institution", "我市": "the city",
+# The report's own place or body (在我校召开, 我市启动…), and the grass roots (深入基层) any report can reach.
+_OWN_PLACES = {"基层": "the grass roots", "我校": "the university", "学校": "the school", "我院": "the institution", "我市": "the city",
                "我县": "the county", "我区": "the district", "我省": "the province", "我局": "the bureau"}
 
 
