@@ -9,20 +9,17 @@ a child must never write to the keep-alive connections it inherited from its par
 from __future__ import annotations
 
 import asyncio
-import contextvars
 import json
 import os
 import random
-import ssl
 import threading
 import time
 import weakref
-from collections.abc import AsyncIterator, Iterable, Iterator
+from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 import anyio
-import httpcore2
 import httpx2
 import openai
 from openai.types.chat import ChatCompletion
@@ -84,157 +81,47 @@ def _deadline_error(request: httpx2.Request, seconds: float) -> httpx2.ReadTimeo
     return httpx2.ReadTimeout(f"no complete answer within the request's deadline of {seconds:g} s", request=request)
 
 
-# The monotonic time by which this thread's current request must be over (None: no request).
-_DEADLINE: contextvars.ContextVar[float | None] = contextvars.ContextVar("summarise_deadline", default=None)
-
-
-def _left(timeout: float | None, late: type[Exception]) -> float | None:
-    """A socket wait's timeout within the current request's deadline: the smaller of its own and the
-    time left; `late` is raised once none is left."""
-    deadline = _DEADLINE.get()
-    if deadline is None:
-        return timeout
-    left = deadline - time.monotonic()
-    if left <= 0:
-        raise late("the request's overall deadline has passed")
-    return left if timeout is None else min(timeout, left)
-
-
-class _DeadlineNetworkStream(httpcore2.NetworkStream):
-    """A connection whose every read and write waits no longer than the request's time left: headers
-    or a body trickled a byte at a time never hit a per-read timeout, but they hit this."""
-
-    def __init__(self, inner: httpcore2.NetworkStream) -> None:
-        self.inner = inner
-
-    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
-        return self.inner.read(max_bytes, _left(timeout, httpcore2.ReadTimeout))
-
-    def write(self, buffer: bytes, timeout: float | None = None) -> None:
-        self.inner.write(buffer, _left(timeout, httpcore2.WriteTimeout))
-
-    def close(self) -> None:
-        self.inner.close()
-
-    def start_tls(self, ssl_context: ssl.SSLContext, server_hostname: str | None = None,
-                  timeout: float | None = None) -> httpcore2.NetworkStream:
-        return _DeadlineNetworkStream(self.inner.start_tls(ssl_context, server_hostname,
-                                                           _left(timeout, httpcore2.ConnectTimeout)))
-
-    def get_extra_info(self, info: str) -> Any:
-        return self.inner.get_extra_info(info)
-
-
-class _DeadlineBackend(httpcore2.NetworkBackend):
-    """httpcore's socket backend (its public network-backend interface), handing out `_DeadlineNetworkStream`s."""
-
-    def __init__(self) -> None:
-        self.inner = httpcore2.SyncBackend()
-
-    def connect_tcp(self, host: str, port: int, timeout: float | None = None, local_address: str | None = None,
-                    socket_options: Iterable[Any] | None = None) -> httpcore2.NetworkStream:
-        return _DeadlineNetworkStream(self.inner.connect_tcp(
-            host, port, _left(timeout, httpcore2.ConnectTimeout), local_address, socket_options))
-
-    def connect_unix_socket(self, path: str, timeout: float | None = None,
-                            socket_options: Iterable[Any] | None = None) -> httpcore2.NetworkStream:
-        return _DeadlineNetworkStream(self.inner.connect_unix_socket(
-            path, _left(timeout, httpcore2.ConnectTimeout), socket_options))
-
-    def sleep(self, seconds: float) -> None:
-        self.inner.sleep(seconds)
-
-
-# httpcore's errors as httpx's, the most specific first (what httpx's own transport raises).
-_HTTPCORE_ERRORS: tuple[tuple[type[Exception], type[httpx2.TransportError]], ...] = (
-    (httpcore2.ConnectTimeout, httpx2.ConnectTimeout), (httpcore2.ReadTimeout, httpx2.ReadTimeout),
-    (httpcore2.WriteTimeout, httpx2.WriteTimeout), (httpcore2.PoolTimeout, httpx2.PoolTimeout),
-    (httpcore2.TimeoutException, httpx2.TimeoutException), (httpcore2.ConnectError, httpx2.ConnectError),
-    (httpcore2.ReadError, httpx2.ReadError), (httpcore2.WriteError, httpx2.WriteError),
-    (httpcore2.NetworkError, httpx2.NetworkError), (httpcore2.ProxyError, httpx2.ProxyError),
-    (httpcore2.UnsupportedProtocol, httpx2.UnsupportedProtocol),
-    (httpcore2.LocalProtocolError, httpx2.LocalProtocolError),
-    (httpcore2.RemoteProtocolError, httpx2.RemoteProtocolError), (httpcore2.ProtocolError, httpx2.ProtocolError),
-)
-
-
-def _as_httpx_error(exc: Exception, request: httpx2.Request) -> Exception:
-    for core, mapped in _HTTPCORE_ERRORS:
-        if isinstance(exc, core):
-            return mapped(str(exc), request=request)
-    return exc
-
-
-def _instrumented() -> bool:
-    """True while a tool has replaced `httpx2.HTTPTransport.handle_request` (vcrpy's cassettes wrap it)."""
-    method = httpx2.HTTPTransport.handle_request
-    return hasattr(method, "__wrapped__") or (getattr(method, "__module__", None), getattr(method, "__qualname__", None)) \
-        != (httpx2.HTTPTransport.close.__module__, "HTTPTransport.handle_request")
+def _event_loop() -> asyncio.AbstractEventLoop:
+    """A new event loop running on a daemon thread of its own (a process exits without waiting for it)."""
+    loop = asyncio.new_event_loop()
+    threading.Thread(target=loop.run_forever, name="summarise-http", daemon=True).start()
+    return loop
 
 
 class DeadlineTransport(httpx2.BaseTransport):
-    """A synchronous transport (httpx's custom-transport recipe: an httpcore connection pool) whose
-    every socket wait (connecting, each write, each read of the headers and the body) lasts no longer
-    than what is left of the request's one deadline, so an answer trickled a byte at a time is cut at
-    the deadline as surely as a stalled one; httpx's own sync transport bounds each wait but not their
-    sum. The body is read whole within the deadline (the SDK reads it whole too: nothing streams).
-    The threads of a batch share the one pool; each request runs in its caller's thread.
-
-    While a tool instruments httpx's own transport (vcrpy records and replays through
-    `httpx2.HTTPTransport.handle_request`), requests go through an `httpx2.HTTPTransport` instead, so
-    the tool sees every one of them; there each wait is bounded by the deadline, not their sum."""
+    """httpx's async transport driven from synchronous code: each request (connecting, sending, the
+    headers and the whole body) runs on this transport's event loop within one deadline, so an
+    answer trickled a byte at a time is cut at the deadline as surely as a stalled one. httpx's
+    sync transport bounds each socket wait but not their sum. The threads of a batch share the one
+    connection pool; the body is read whole (the SDK reads it whole too: nothing streams)."""
 
     def __init__(self, *, deadline: float, limits: httpx2.Limits) -> None:
-        self.deadline, self.limits = deadline, limits
-        self.lock = threading.Lock()
-        self.httpx_transport: httpx2.HTTPTransport | None = None
-        self.pool = httpcore2.ConnectionPool(
-            ssl_context=httpx2.create_ssl_context(), max_connections=limits.max_connections,
-            max_keepalive_connections=limits.max_keepalive_connections, keepalive_expiry=limits.keepalive_expiry,
-            network_backend=_DeadlineBackend())
+        self.deadline = deadline
+        self._inner = httpx2.AsyncHTTPTransport(limits=limits)
+        self._loop = _event_loop()
 
-    def handle_request(self, request: httpx2.Request) -> httpx2.Response:
-        _capped(request, self.deadline)
-        if _instrumented():
-            return self._instrumented_transport().handle_request(request)
-        core = httpcore2.Request(
-            method=request.method,
-            url=httpcore2.URL(scheme=request.url.raw_scheme, host=request.url.raw_host, port=request.url.port,
-                              target=request.url.raw_path),
-            headers=request.headers.raw, content=request.stream, extensions=request.extensions)
-        deadline = time.monotonic() + self.deadline
-        token = _DEADLINE.set(deadline)
+    async def _whole(self, request: httpx2.Request) -> httpx2.Response:
         try:
-            response = self.pool.handle_request(core)
-            try:
-                body = b"".join(response.iter_stream())
-            finally:
-                response.close()
-        except Exception as exc:
-            if isinstance(exc, httpcore2.TimeoutException) and time.monotonic() >= deadline:
-                raise _deadline_error(request, self.deadline) from exc
-            mapped = _as_httpx_error(exc, request)
-            if mapped is exc:
-                raise
-            raise mapped from exc
-        finally:
-            _DEADLINE.reset(token)
+            async with asyncio.timeout(self.deadline):
+                response = await self._inner.handle_async_request(request)
+                try:
+                    body = b"".join([chunk async for chunk in response.aiter_raw()])
+                finally:
+                    await response.aclose()
+        except TimeoutError as exc:
+            raise _deadline_error(request, self.deadline) from exc
         kept = {k: v for k, v in response.extensions.items() if k in ("http_version", "reason_phrase")}
-        return httpx2.Response(response.status, headers=response.headers, stream=httpx2.ByteStream(body),
+        return httpx2.Response(response.status_code, headers=response.headers, stream=httpx2.ByteStream(body),
                                extensions=kept)
 
-    def _instrumented_transport(self) -> httpx2.HTTPTransport:
-        with self.lock:
-            if self.httpx_transport is None:
-                self.httpx_transport = httpx2.HTTPTransport(limits=self.limits)
-            return self.httpx_transport
+    def handle_request(self, request: httpx2.Request) -> httpx2.Response:
+        return asyncio.run_coroutine_threadsafe(self._whole(request), self._loop).result()
 
     def close(self) -> None:
         try:
-            self.pool.close()
+            asyncio.run_coroutine_threadsafe(self._inner.aclose(), self._loop).result()
         finally:
-            if self.httpx_transport is not None:
-                self.httpx_transport.close()
+            self._loop.call_soon_threadsafe(self._loop.stop)
 
 
 def _proxied() -> bool:
