@@ -208,6 +208,7 @@ def test_a_date_quote_with_spaces_and_a_loose_value():
 @pytest.mark.parametrize("text, title, published, value", [
     ("标题\n2016-08-26 11:46 太行日报\n8月25日,县里召开推进会。", None, None, "2016-08-25"),
     ("7月1日,学校召开表彰大会。", "2021年度“七一”表彰大会", "2021-10-30", "2021-07-01"),
+    ("8月25日,县里召开推进会。\n本文链接:https://m.a.cn/content/2016/08/27/6951330.html", None, None, "2016-08-25"),
 ])
 def test_a_year_from_the_dateline_or_the_headline_is_supported(text, title, published, value):
     g = Grounder(text, published=published, title=title)
@@ -311,3 +312,26 @@ def test_a_point_after_a_speech_is_the_speakers_not_of_whom_the_speech_speaks():
     for text, kept in ((spoken_of, True), (speaking, False)):
         out, _ = Grounder(text).review(Facts(kind="policy_lecture", people=people, points=[point]))
         assert (out.points[0].speaker == "戴晓君") is kept, text
+
+
+@pytest.mark.parametrize("text", [
+    "8月25日,县里召开推进会。",  # no date anywhere
+    "8月25日,县里召开推进会,详见https://m.a.cn/content/2016/08/27/1.html。",  # a link in the body, not the page's
+    "8月25日,县里召开推进会。\n本文链接:https://m.a.cn/content/6951330.html",  # no day in the path
+])
+def test_a_link_that_is_not_the_pages_own_dated_address_gives_no_year(text):
+    g = Grounder(text)
+    out, rejected = g.review(Facts(kind="meeting_report",
+                                   event=Event(date=EventDate(value="2016-08-25", evidence=ev("8月25日")))))
+    assert out.event.date.value == "--08-25" and rejected
+
+
+def test_a_summary_may_name_the_decade_of_a_generation():
+    g = Grounder("镇上24名90后青年干部组成宣讲队。")
+    said = Facts(kind="meeting_report", summary=Bilingual(zh="24名90后青年干部组成宣讲队。",
+                                                         en="24 young officials born in the 1990s formed a team."))
+    assert g.review(said)[1] == []
+    g2 = Grounder("镇上24名青年干部组成宣讲队，90名群众到场。")  # a count of 90, no generation
+    said2 = Facts(kind="meeting_report", summary=Bilingual(zh="24名青年干部组成宣讲队。",
+                                                          en="24 young officials born in the 1990s formed a team."))
+    assert [r.field for r in g2.review(said2)[1]] == ["summary"]

@@ -100,3 +100,18 @@ def test_near_misses_of_a_doctor_at_a_health_talk_are_no_lecturer(text, name):
     assert text != HEALTH
     assert "lecturer" not in Article(text, ("王高强", "李岩松")).roles(name, ["lecturer"])
     assert "lecturer" not in Article(text, ("王高强", "李岩松")).roles(name)
+
+
+DOUBLED = "市长何洪涛主持会议,,钱先斌,、王汉丰,、吴宏潮、曹建国,、辛官朝等市领导出席会议,。"
+
+
+@pytest.mark.parametrize("name", ["钱先斌", "王汉丰", "吴宏潮", "曹建国", "辛官朝"])
+def test_a_title_after_deng_is_each_members_when_the_page_doubles_the_separators(name):
+    assert Article(DOUBLED, ("钱先斌", "王汉丰", "吴宏潮", "曹建国", "辛官朝")).titled(name, "市领导")
+
+
+def test_doubled_separators_do_not_join_a_name_outside_the_list():
+    text = DOUBLED.replace("钱先斌,、王汉丰", "钱先斌,,王汉丰")  # a comma alone ends 钱先斌's words
+    article = Article(text, ("钱先斌", "王汉丰", "吴宏潮", "曹建国", "辛官朝"))
+    assert not article.titled("钱先斌", "市领导")
+    assert article.titled("王汉丰", "市领导")

@@ -177,3 +177,54 @@ def test_a_number_before_farmers_or_villagers_counts_people(text, quote, value):
 def test_a_number_before_villager_groups_counts_no_people(text):
     figures, reasons = _people(text, "1000多", 1000)
     assert figures == [] and reasons
+
+
+@pytest.mark.parametrize("text, quote, value", [
+    ("渔船上又挤上了两个渔民。", "两个", 2), ("13个村书记就本村产业如何发展谈想法。", "13个", 13),
+    ("感谢全县干部以及83万汉寿人民的支持。", "83万", 830000)])
+def test_a_count_before_fishermen_secretaries_or_a_people_counts_persons(text, quote, value):
+    figures, _ = _people(text, quote, value)
+    assert [(f.unit, f.value) for f in figures] == [("person", value)]
+
+
+@pytest.mark.parametrize("text, quote, value", [
+    ("渔港里停着两个渔船码头。", "两个", 2), ("13个村委会完成换届。", "13个", 13),
+    ("全县种植83万亩水稻。", "83万", 830000), ("感谢83万汉寿人民的支持。", "83万", 83)])
+def test_a_count_of_things_or_a_misread_multiplier_is_no_persons(text, quote, value):
+    figures, reasons = _people(text, quote, value)
+    assert figures == [] and reasons
+
+
+INVITED = ("社区党总支邀请老兵第一小区党支部书记李爱民、老兵第三小区党支部书记宋慎堂、老兵第三小区党支部委员王俊福"
+           "为居民讲保家卫国的感人故事。")
+
+
+@pytest.mark.parametrize("name", ["李爱民", "宋慎堂", "王俊福"])
+def test_an_invitation_opening_a_list_makes_each_listed_name_a_lecturer(name):
+    assert "lecturer" in Article(INVITED, ("李爱民", "宋慎堂", "王俊福")).roles(name)
+
+
+@pytest.mark.parametrize("text", [
+    INVITED.replace("、老兵第三小区党支部委员王俊福为居民讲保家卫国的感人故事",
+                    "为居民讲保家卫国的感人故事。老兵第三小区党支部委员王俊福主持"),  # a sentence after the list
+    INVITED.replace("、老兵第三小区党支部委员王俊福", "出席活动，老兵第三小区党支部委员王俊福也到场，"),  # a cue ends it
+])
+def test_a_name_outside_the_invited_list_is_no_lecturer(text):
+    assert "lecturer" not in Article(text, ("李爱民", "宋慎堂", "王俊福")).roles("王俊福")
+
+
+@pytest.mark.parametrize("text", [
+    "会前学法环节，公司党委副书记王玮带领与会人员学习了公司党委《实施方案》。",
+    "党委副书记王玮带领全体党员集中学习《中国共产党章程》。",
+])
+def test_leading_the_meeting_in_reading_a_document_is_a_reading_out(text):
+    assert "reporter" in Article(text, ("王玮",)).roles("王玮")
+
+
+@pytest.mark.parametrize("text", [
+    "党委副书记王玮带领调研组学习考察先进经验。",  # a study trip, not a reading
+    "党委副书记王玮带领全体党员加强学习，提高本领。",  # an exhortation
+    "党委副书记王玮出席。会上，书记带领与会人员学习了《实施方案》。",  # another sentence
+])
+def test_leading_others_elsewhere_or_on_a_trip_is_no_reading_out(text):
+    assert "reporter" not in Article(text, ("王玮",)).roles("王玮")

@@ -89,7 +89,9 @@ _ANY_SPEECH_CUE = re.compile(vocab.alternation(SPEECH_CUES))
 # 感悟, 谈了…体会), or a word that also opens another one (讲学, but 讲学习 "stress study").
 _PATTERN_CUES: dict[str, str] = {"speaker": r"(?:分享|谈)了?[^。；;！？!?\n]{0,30}?(?:体会|感悟|心得)",
                                  "lecturer": r"讲学(?!习)|带来了?(?:一堂|一场|一节|一次)[^。；;！？!?\n]{0,30}?(?:课|讲座|报告|宣讲)"
-                                             r"|教(?:他们|她们|大家|孩子|小朋友|同学|学生|少先队员|队员)"}
+                                             r"|教(?:他们|她们|大家|孩子|小朋友|同学|学生|少先队员|队员)",
+                                 # a 领学 written in two parts: 带领与会人员学习了《…》 (not 带领…学习考察)
+                                 "reporter": r"带领[^。；;！？!?\n，,]{0,12}?(?:集中)?(?:学习|研读|诵读|重温)(?:了|《|“)"}
 # A lecture or report cue that names the occasion, not the act (出席报告会, 参加培训会, 报告厅): no cue.
 _OCCASION = r"(?!会(?!议)|厅)"
 _NOT = r"(?<!未)(?<!没有)(?<!不)(?<!没)"  # 未出席, 没有参加, 不参加: attendance denied
@@ -409,6 +411,16 @@ class Article:
             i -= 1
         return None
 
+    def _list_start(self, name: str, at: int) -> int:
+        """Where the list of names that the mention at `at` stands in begins: back over every name
+        joined to the next by a list gap (、 and a title, no cue, no clause end)."""
+        start = at
+        while True:
+            other = self._prev_other(name, max(0, start - LIST_GAP), start)
+            if other is None or not _listed(self.text[other[1]:start]):
+                return start
+            start = other[0]
+
     def _clause_end(self, start: int, limit: int) -> int:
         """Where the clause from `start` ends (its stop), or `limit` if that comes first."""
         stop = _CLAUSE_END_AT.search(self.text, start, limit)
@@ -478,6 +490,10 @@ class Article:
             for role, pattern in _BEFORE.items():
                 if (look is None or role in look) and role not in found and pattern.search(before):
                     found.add(role)
+            if "lecturer" not in found and (look is None or "lecturer" in look):
+                first = self._list_start(name, at)
+                if first < at and _BEFORE["lecturer"].search(self.text, max(0, first - BEFORE_WINDOW), first):
+                    found.add("lecturer")  # 邀请A、B、C为居民讲…: the invitation opens the list
             if "attendee" not in found and (look is None or "attendee" in look) \
                     and (self._listed_under_attendance(at) or self._list_ends_attending(end)):
                 found.add("attendee")
@@ -641,7 +657,8 @@ class Article:
         return pos
 
 
-_CLOSED_BY_DENG = re.compile(r"[、\s]*等")
+# A list's separators up to its 等; a page may double each 、 with a comma (钱先斌,、王汉丰,、…辛官朝等市领导).
+_CLOSED_BY_DENG = re.compile(r"(?:[,，]?、[,，]?|\s)*等")
 
 
 def _after_list(after: str) -> str:

@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from .grounder import Grounder
 
 _DIGITS = re.compile(r"[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?")
+_GENERATION = re.compile(r"(?<![0-9０-９.])([0-9]0)后")
 _CN_RUN = re.compile(r"[〇零一二三四五六七八九十百千万两]{1,8}")
 _HELD_AT = re.compile(r"(?:在|于)([\u3400-\u9fff]{2,16}?)(?:召开|举行|举办|开幕)")
 _EN_NUMBER = re.compile(
@@ -286,6 +287,8 @@ class Stated:
         """Every number written in digits (and the publication year)."""
         found = {m.group().replace(",", "") for m in _DIGITS.finditer(unicodedata.normalize("NFKC", self.text))}
         found |= {t.rstrip("0").rstrip(".") for t in found if "." in t}
+        # a generation (90后, 00后) is the decade English names: born in the 1990s
+        found |= {("19" if int(m.group(1)) >= 20 else "20") + m.group(1) for m in _GENERATION.finditer(self.text)}
         if self.published is not None:
             found.add(str(self.published.year))
         return found

@@ -51,13 +51,30 @@ MEASURES_LEAD = 60  # characters before the figure's sentence that may say what 
 _BUSINESSES_AFTER = re.compile(r"[^。；;！？!?\n，,]{0,30}?(?:企业|公司|商户|经营户|经营主体|市场主体|个体户|工厂|厂家|门店|单位)")
 DEPARTURE_MIN = 4  # a shorter opening in common says nothing of where the quote was taken from
 _PEOPLE_AFTER = re.compile(r"[\u3400-\u9fff]{0,3}?(?:人|员|者|同志|干部|党员|群众|代表|学生|专家|教师|职工|委员"
-                           r"|(?:农|村|居|市)民(?!小组|委员会|委|组|专业|合作|协会|学校|夜校|企业|公司|工作|服务|中心)|师生|家长|儿童|老人|妇女)")
+                           r"|书记|主任|(?:农|村|居|市|渔|牧)民(?!小组|委员会|委|组|专业|合作|协会|学校|夜校|企业|公司|工作|服务|中心)|师生|家长|儿童|老人|妇女)")
 # What joins the parts of a place, body or topic described in the article's words.
 _PARTS = re.compile(r"[()（）、，,;；/]|及|和|与|以及")
 # An abbreviation aside the article writes inside a name (《…条例》(以下简称《条例》)解读): a name quoted
 # without it is still the article's.
 _ALIAS_ASIDE = re.compile(r"[（(](?:以下简称|以下称|下称|简称)[^（()）\n]{1,20}[）)]")
 _DATE_VALUE = re.compile(r"^(?:(?P<y>[0-9]{4})|-)-(?P<m>[0-9]{2})(?:-(?P<d>[0-9]{2}))?$")
+
+
+# The article's own address, as a page writes it on a line of its own, with its day in the path
+# (/content/2011/03/07/, /2011-03/07/, /201103/07/).
+_OWN_LINK = re.compile(r"^[ \t\u3000]*(?:本文链接|原文链接|文章链接|本文地址|原文地址|本文网址)[:：]\s*https?://[^\s/]+"
+                       r"(?:/[^\s/]*)*?/(?P<y>(?:19|20)[0-9]{2})(?:/|-)?(?P<m>[0-9]{2})/(?P<d>[0-9]{2})/", re.M)
+
+
+def link_date(text: str) -> date | None:
+    """The day in the path of the article's own link line, the date of its page (None without one)."""
+    m = _OWN_LINK.search(text)
+    if m is None:
+        return None
+    try:
+        return date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+    except ValueError:
+        return None
 
 
 def _span(ev: Evidence) -> tuple[int, int]:
@@ -94,8 +111,9 @@ class Grounder:
 
     @cached_property
     def _published(self) -> date | None:
-        """The publication date the page states, else the article's dateline."""
-        return parse_iso(self.published) or dateline(self.text)
+        """The publication date the page states, else the article's dateline, else the date in the
+        article's own link (本文链接:…/content/2011/03/07/…)."""
+        return parse_iso(self.published) or dateline(self.text) or link_date(self.text)
 
     @cached_property
     def squeezed(self) -> str:

@@ -546,8 +546,11 @@ def _loose_count(s: str) -> ParsedFigure | None:
         return None
     num = m.group("num")
     numeral: Literal["arabic", "chinese"]
+    word = m.group("word")
     if num[0].isdigit() or "０" <= num[0] <= "９":
         value, numeral = _ascii_number(num), "arabic"
+        if word in ("万", "萬"):
+            value *= 10**4  # 83万(汉寿人民): the multiplier of a count whose noun follows the quote
     else:
         iv = cn_numeral(num)
         if iv is None or num.translate(_T2S) == "一":
@@ -556,7 +559,7 @@ def _loose_count(s: str) -> ParsedFigure | None:
     kind = _PREFIX_KIND.get(pre, "")
     lower = kind == "lower" or bool(m.group("more"))
     end = m.end()
-    return ParsedFigure(s[m.start():end], m.start(), end, value, _LOOSE_UNITS.get(m.group("word"), "count"),
+    return ParsedFigure(s[m.start():end], m.start(), end, value, _LOOSE_UNITS.get(word, "count"),
                         kind == "approx", lower, None, pre + (m.group("more") or ""), numeral, kind == "upper")
 
 
