@@ -60,3 +60,20 @@ def test_the_grass_roots_are_a_place_never_romanised_nor_a_name():
     from summarise.english.actors import _place
     assert _place("基层") == "the grass roots"
     assert "Grassroots" not in (translate("各基层党委、党总支、直属党支部负责同志") or "")
+
+
+@pytest.mark.parametrize("zh,en", [
+    ("县委宣讲团深入基层宣传十七大精神",
+     "County Party Committee Publicity Lecture Team publicises the spirit of the 17th Party Congress in the grass roots"),
+    ("县委宣讲团走进红星中学宣讲十七大精神",
+     ("County Party Committee Publicity Lecture Team gives a publicity lecture on the spirit of the 17th Party Congress "
+      "at Hongxing Middle School")),
+    ("第一书记讲微党课", "First Secretary gives a short Party lesson"),
+])
+def test_a_body_goes_to_a_place_to_lecture_or_publicise(zh, en):
+    assert translate_headline(zh) == en
+
+
+def test_a_lecture_whose_place_has_no_english_says_the_lecture():
+    assert translate_headline("县委宣讲团到某某某宣讲十七大精神") == (
+        "County Party Committee Publicity Lecture Team gives a publicity lecture on the spirit of the 17th Party Congress")

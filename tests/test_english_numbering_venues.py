@@ -165,7 +165,7 @@ def test_sessions_firsts_congresses_and_numbers_that_are_no_places(zh: str, en: 
      "Lusong District, Zhuzhou City: Publicity lectures on the spirit of the 20th Party Congress reach the campuses"),
     ("县委宣讲团到乡镇 宣讲县第五次党代会精神",
      ("County Party Committee Publicity Lecture Team gives a publicity lecture on the spirit of the 5th County Party "
-     "Congress")),
+     "Congress in the towns")),
     ("学院“青年大讲堂”正式启动", "A lecture hall (full name not translated) launched"),
     ("新城镇召开驻村第一书记对接会", "Xincheng Town holds the Resident First Secretary Matchmaking Meeting"),
 ])

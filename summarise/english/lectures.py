@@ -50,7 +50,8 @@ _INVITES = re.compile(r"^(?P<x>.{2,20}?)(?:特别|特)?邀请(?:了)?(?P<g>.{2,2
 # X走进/来到/到Y开展/举办Z (县法院法官走进红星小学开展法治讲座), X走进Y宣讲: where a lecture was given
 _GOES_TO_HOLD = re.compile(r"^(?P<x>.{2,30}?)(?:应邀|受邀)?(?:走进|来到|到|来|深入|前往|赴)(?P<p>.{1,20}?)(?P<v>开展|举办|举行|召开|作|做|宣讲|讲授|上)了?"
                            r"(?:一场|一堂|一次)?(?P<y>.{2,40})$")
-_TO_COUNTRYSIDE = re.compile(r"^(?P<x>.{2,30}?)(?:深入|走)?下(?P<z>乡|基层|村)(?:开展)?宣讲(?P<y>.{2,40})$")
+# X(深入|走)下乡/深入基层宣讲/宣传Y: lectures or publicity taken to the countryside or the grass roots
+_TO_COUNTRYSIDE = re.compile(r"^(?P<x>.{2,30}?)(?:(?:深入|走)?下|深入)(?P<z>乡|基层|村)(?:开展)?(?P<v>宣讲|宣传)(?P<y>.{2,40})$")
 _COUNTRYSIDE = {"乡": "the countryside", "基层": "the grass roots", "村": "the villages"}
 _GOES_TO_LECTURE = re.compile(r"^(?P<x>.{2,30}?)(?:应邀|受邀)?(?:走进|来到|到|来|深入|前往|赴|在)(?P<p>.{1,20}?)(?:开展)?(?P<v>宣讲|讲学)$")
 
@@ -68,7 +69,8 @@ _TO_OWN_PEOPLE = {"大家": "everyone", "我们": "us"}
 
 
 # X讲(授)党课: someone gives a Party lesson (市四医院党委书记讲党课)
-_LESSON_GIVEN = re.compile(r"^(?P<x>.{2,30}?)(?:讲授|讲|上)(?P<s>专题)?党课$")
+_LESSON_GIVEN = re.compile(r"^(?P<x>.{2,30}?)(?:讲授|讲|上)(?P<s>专题|微)?党课$")
+_LESSON_KINDS = {"专题": "special ", "微": "short ", None: ""}
 
 
 def invited(zh: str) -> str | None:
@@ -118,11 +120,14 @@ def lesson(zh: str) -> str | None:
 
 
 def to_countryside(zh: str) -> str | None:
-    """X下乡宣讲Y: "X give(s) publicity lectures on Y in the countryside"."""
+    """X下乡宣讲Y: "X give(s) publicity lectures on Y in the countryside"; X深入基层宣传Y: "X
+    publicise(s) Y in the grass roots"."""
     if (m := _TO_COUNTRYSIDE.match(zh)) and (topic := translate(m["y"])) is not None:
         # 市人大常委会领导下乡宣讲十七大: leaders (a group) or one speaker go to the countryside
         one, many = _actor(m["x"]), translate_group(m["x"]) if m["x"].endswith(tuple(_GROUP_WORDS)) else None
         if many or one:
+            if m["v"] == "宣传":
+                return _cap(f"{many or one} {'publicise' if many else 'publicises'} {topic} in {_COUNTRYSIDE[m['z']]}")
             verb = "give" if many else "gives"
             return _cap(f"{many or one} {verb} publicity lectures on {topic} in {_COUNTRYSIDE[m['z']]}")
     return None
@@ -181,10 +186,12 @@ def publicity(zh: str) -> str | None:
                 return _cap(f"{many} give publicity lectures on {topic}" + (f" {_at(where)}" if where else ""))
         actor, topic = _actor(m["x"]), translate(m["y"])
         if actor and topic and not actor.lower().startswith("the spirit"):  # a topic is no speaker
-            where = _named_place(m["at"]) if m["at"] else None
+            # 来县, 到乡: a bare level word names no place
+            goes = m["p"] if m["p"] and len(m["p"]) >= 2 else None
+            where = _named_place(m["at"]) if m["at"] else (_destination(goes) if goes else None)
             if m["at"] and not where:
                 return NO_HEADLINE  # 在 a place with no English: the place is not dropped silently
-            at = f" {'at' if where and where.startswith('the ') else 'in'} {where}" if where else ""
+            at = f" {_at(where)}" if where else ""
             return _cap(f"{actor} gives a publicity lecture on {topic}{at}")
     return None
 
@@ -194,5 +201,5 @@ def lesson_given(zh: str) -> str | None:
     if m := _LESSON_GIVEN.match(zh):
         actor = _actor(m["x"])
         if actor:
-            return _cap(f"{actor} gives a {'special ' if m['s'] else ''}Party lesson")
+            return _cap(f"{actor} gives a {_LESSON_KINDS[m['s']]}Party lesson")
     return None
