@@ -43,9 +43,18 @@ _PARTIAL = re.compile(r"not translated\)")
 
 def inputs(directory: Path) -> list[tuple[str, Path]]:
     """(name, article path) of a set: the articles its gold files name, else every file in it."""
-    if gold_paths(directory):
+    if (golds := gold_paths(directory)) and _is_gold(golds[0]):
         return [(g["_gold_path"].stem, Path(g["_input_path"])) for g in iter_gold(directory)]
     return [(p.stem, p) for p in sorted(directory.rglob("*")) if p.is_file() and not p.name.startswith(".")]
+
+
+def _is_gold(path: Path) -> bool:
+    """A gold file names its article (an "input" key); a page saved as JSON does not."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return isinstance(data, dict) and "input" in data
 
 
 def fields(obj, path: str = ""):
