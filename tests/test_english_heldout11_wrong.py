@@ -77,3 +77,7 @@ def test_a_body_goes_to_a_place_to_lecture_or_publicise(zh, en):
 def test_a_lecture_whose_place_has_no_english_says_the_lecture():
     assert translate_headline("县委宣讲团到某某某宣讲十七大精神") == (
         "County Party Committee Publicity Lecture Team gives a publicity lecture on the spirit of the 17th Party Congress")
+
+
+def test_an_event_name_holding_a_name_keeps_its_case():
+    assert translate_event("党组扩大会议") == "enlarged Leading Party Group meeting"  # "the enlarged …" mid-sentence

@@ -72,8 +72,11 @@ def translate_event(zh: str) -> str | None:
     full = translate(zh)
     if full is not None:
         # the 1st Session of the 13th …: a name; the sentence it stands in gives its article
-        # an event's name opens with a capital, a type alone too (调度会 → "Coordination meeting")
-        return full[4:] if re.match(r"the [0-9]", full) else _cap(full)
+        # a type alone opens with a capital as a name does (调度会 → "Coordination meeting"); a
+        # phrase holding a name keeps its case (enlarged Leading Party Group meeting: "the enlarged …")
+        if re.match(r"the [0-9]", full):
+            return full[4:]
+        return _cap(full) if full == full.lower() else full
     return f"{_cap(kind[1])} {NOT_TRANSLATED}" if kind else None
 
 
