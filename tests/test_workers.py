@@ -6,6 +6,8 @@ import asyncio
 import json
 import os
 import signal
+import subprocess
+import sys
 import threading
 import time
 from pathlib import Path
@@ -171,9 +173,18 @@ async def square_plus_awaited(x: int, offset: int) -> int:
     return x * x + offset
 
 
+HANDED_OUT = {  # how the parent gives the worker its documents before it is killed
+    "through the pool": "threading.Thread(target=lambda: list(pool.imap_unordered([3, 3])), daemon=True).start()\n"
+                        "        while not pool.workers[0].held: time.sleep(0.01)\n",
+    # a finished result left unread in the pipe: the worker's next read fails with a reset, not EOF
+    "result unread": "pool.workers[0].conn.send((0, 2)); pool.workers[0].conn.send((1, 3)); time.sleep(0.5)\n",
+}
+
+
 @pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads process states from /proc")
-@pytest.mark.parametrize("fn", ["square_plus", "square_plus_awaited"])  # threads, an event loop
-def test_a_worker_whose_parent_is_killed_stops_at_once_instead_of_finishing_its_documents(tmp_path, fn) -> None:
+@pytest.mark.parametrize("fn, handed", [("square_plus", "through the pool"), ("square_plus_awaited", "through the pool"),
+                                        ("square_plus", "result unread")])  # threads, an event loop
+def test_a_worker_whose_parent_is_killed_stops_at_once_instead_of_finishing_its_documents(tmp_path, fn, handed) -> None:
     # the parent hands a 60-second document to its worker, prints the worker's pid and is killed -9:
     # nothing the worker finishes could be delivered, so it must not sit out the document
     script = tmp_path / "parent.py"
@@ -184,12 +195,9 @@ def test_a_worker_whose_parent_is_killed_stops_at_once_instead_of_finishing_its_
         "from summarise.run.workers import Pool\n"
         "if __name__ == '__main__':\n"
         "    with Pool(fn, (1,), processes=1, threads=2) as pool:\n"
-        "        threading.Thread(target=lambda: list(pool.imap_unordered([3, 3])), daemon=True).start()\n"
-        "        while not pool.workers[0].held: time.sleep(0.01)\n"
+        "        " + HANDED_OUT[handed] +
         "        print(pool.workers[0].process.pid, flush=True)\n"
         "        time.sleep(120)\n")
-    import subprocess
-    import sys
     parent = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, text=True)
     try:
         assert parent.stdout is not None

@@ -601,16 +601,25 @@ class Article:
                 after = self.after(name, end)[:30]
                 if _ANY_SPEECH_CUE.search(after):
                     speakers.append((at, end, name))
-        found: list[tuple[int, str | None]] = [(at, name) for at, end, name in speakers
-                                               if not self._reported_by_another(at, name, speakers)]
+        speakers.sort()
+        found: list[tuple[int, str | None]] = [(at, name) for i, (at, _, name) in enumerate(speakers)
+                                               if not self._reported_by_another(i, speakers)]
         found += [(m.start(), None) for m in _MEETING_SPEAKS.finditer(self.text)]
         return sorted(found, key=lambda item: item[0])
 
-    def _reported_by_another(self, at: int, name: str, speakers: list[tuple[int, int, str]]) -> bool:
-        """The mention at `at` stands inside what another speaker says in the same sentence (戴晓君在总结中
-        指出，王教授用…作了辅导: 王教授 is spoken of, not speaking)."""
-        for at2, end2, name2 in speakers:
-            if name2 == name or at2 >= at or _SENTENCE_END_AT.search(self.text, at2, at):
+    @cached_property
+    def _sentence_ends(self) -> list[int]:
+        return [m.start() for m in _SENTENCE_END_AT.finditer(self.text)]
+
+    def _reported_by_another(self, i: int, speakers: list[tuple[int, int, str]]) -> bool:
+        """speakers[i] (in text order) stands inside what another speaker says earlier in the same
+        sentence (戴晓君在总结中指出，王教授用…作了辅导: 王教授 is spoken of, not speaking)."""
+        at, _, name = speakers[i]
+        ends = self._sentence_ends
+        before = bisect_left(ends, at)
+        sentence = ends[before - 1] + 1 if before else 0
+        for _, end2, name2 in reversed(speakers[bisect_left(speakers, (sentence, -1, "")):i]):
+            if name2 == name:
                 continue
             opens = _OPENS_SPEECH.search(self.after(name2, end2)[:30])
             if opens is not None and end2 + opens.end() <= at:

@@ -111,7 +111,7 @@ def _serve(conn: Connection, fn: Callable[..., Any], fixed: tuple[Any, ...], thr
         while True:
             try:
                 task = conn.recv()
-            except EOFError:
+            except (EOFError, OSError):  # OSError: the parent died with results of ours unread
                 _orphaned()
             if task is None:
                 break
