@@ -24,7 +24,7 @@ def test_two_sessions_joined_by_he_are_each_named_in_full():
 
 
 def test_an_event_joined_by_he_with_one_untranslated_name_is_not_joined():
-    assert translate_event("区委常委会和某某某某会议") in (None, "Meeting (full name not translated)")
+    assert translate_event("区委常委会和某某某某会议") == "Meeting (full name not translated)"
 
 
 @pytest.mark.parametrize("zh,en", [
@@ -56,14 +56,10 @@ def test_a_headline_with_an_anniversary_event():
 
 @pytest.mark.parametrize("zh,en", [
     ("县十五届人大三次会议胜利闭幕", "The 3rd Session of the 15th County People's Congress closes"),
-    ("全县经济工作会议顺利开幕", None),
+    ("全县经济工作会议顺利开幕", "County-wide Economic Work Meeting held"),  # an opening never reads as a close
 ])
 def test_a_session_closes_successfully(zh, en):
-    out = translate_headline(zh)
-    if en is None:
-        assert out is None or "opens" in out or "held" in out
-    else:
-        assert out == en
+    assert translate_headline(zh) == en
 
 
 @pytest.mark.parametrize("zh,en", [
