@@ -81,3 +81,8 @@ def test_a_lecture_whose_place_has_no_english_says_the_lecture():
 
 def test_an_event_name_holding_a_name_keeps_its_case():
     assert translate_event("党组扩大会议") == "enlarged Leading Party Group meeting"  # "the enlarged …" mid-sentence
+
+
+def test_a_coordination_and_promotion_meeting_is_named():
+    assert translate_headline("尧都区召开重点项目协调推进会") == (
+        "Yaodu District holds the Key Projects Coordination and Promotion Meeting")
