@@ -75,7 +75,8 @@ def _headline(doc: Any, text: str) -> tuple[str | None, Span | None]:
     if first and not _HAN.search(first):
         # a button's text (close): page chrome, no headline
         return (_HEADLINE_MARKUP.sub("", title, count=1), None) if title and title.strip() != first else (None, None)
-    if _BYLINE.fullmatch(_JUNK_LEAD.sub("", first)) or _SLOGAN.fullmatch(first) or _CAPTION.search(first):
+    if _BYLINE.fullmatch(_JUNK_LEAD.sub("", first)) or _SLOGAN.fullmatch(first) or _CAPTION.search(first) \
+            or _STAMP_LINE.match(first):
         # a byline ((记者 孙洁静), 周口日报记者 李瑞才 通讯员 赵坤) or a banner of slogans above the
         # text (主业强劲 产业兴盛 创新引领): the page's own title, if it has one, is the headline
         title = None if title is None or title.strip() == first else title
@@ -108,6 +109,11 @@ _CAPTION = re.compile(r"^[（(]?(?:资料图片|资料图|图片|配图)[)）]?$
 # Slogans set above the text: three or more short parts with no verb of the genre between spaces.
 _SLOGAN = re.compile(r"(?:(?![^\s]*(?:召开|举行|举办|主持|出席|讲话|宣讲|党课|会议|报告))[\u4e00-\u9fff]{2,6}[ \u3000]+){2,}"
                      r"(?![^\s]*(?:召开|举行|举办|主持|出席|讲话|宣讲|党课|会议|报告))[\u4e00-\u9fff]{2,6}")
+
+
+# A page's stamp line opened by a date and a clock time (2013-12-25 15:15:06 人气:, 2021年3月2日 09:30 来源：…):
+# the page's metadata, no headline.
+_STAMP_LINE = re.compile(r"(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s*\d{1,2}[:：]\d{2}")
 
 
 # Markup and column tags before a headline: a Markdown heading's ###, [视频], 【要闻】, a subtitle's ——,

@@ -81,9 +81,14 @@ _DATED_VERB = re.compile(r"[0-9０-９一二三四五六七八九十][日号]前
 _PROSE = re.compile(r"(?:[^\u3400-\u9fff]*[\u3400-\u9fff]){4}")
 
 
+# A line opened by a web address (http://www.sina.com.cn 2007年11月23日07:38 南海网): a source line.
+_URL_LINE = re.compile(r"\s*(?:https?://|www\.)")
+
+
 def _prose(text: str, start: int, end: int) -> bool:
-    """A line of the report (not a wrapper line such as `date: 2021-11-15 01:22:39`)."""
-    return _PROSE.match(text, start, end) is not None
+    """A line of the report (not a wrapper line such as `date: 2021-11-15 01:22:39` or a source
+    line opened by a web address)."""
+    return _PROSE.match(text, start, end) is not None and _URL_LINE.match(text, start, end) is None
 
 
 def _verb_clauses(verb: re.Pattern[str], text: str, sent: Span) -> Iterator[tuple[int, int]]:

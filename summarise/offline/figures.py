@@ -173,6 +173,8 @@ def _measures(text: str, fig: shared.ParsedFigure, start: int, end: int) -> Bili
 # village's residents, not 2,283 villages).
 _NOT_PEOPLE = re.compile(r"[村镇乡县市区省局厅委院校所站处室企司]$")
 # A head count followed by an attendance verb: the people who attended (100多人出席, 200多人在线参加).
+# A count of people (两个渔民, 三个孩子): numeral + 个 + a noun for people is a head count.
+_PEOPLE_AFTER = re.compile(r"(?:[^，,。；;！!？?\n]{0,2}?)(?:渔民|农民|牧民|孩子|小孩|老人|村民|居民|学生|同学|党员|干部|青年|群众|工人|职工|员工|家长|妇女|队员|团员|战士|志愿者)")
 _ATTENDED = re.compile(r"(?:同志|人员)?(?:现场|在线|线上|集中)?(?P<verb>参加|出席|参会|与会|列席|到会|聆听|收听收看|收看|观看)")
 
 
@@ -185,7 +187,10 @@ def find_figures(text: str, date_mentions: list[DateMention]) -> list[tuple[shar
             continue
         if _is_formula(text, fig):
             continue
-        key = (str(fig.value.normalize()), fig.unit, _measure(fig.quote))
+        unit = fig.unit
+        if unit == "count" and fig.quote.endswith(("个", "個")) and _PEOPLE_AFTER.match(text, fig.end):
+            unit = "person"
+        key = (str(fig.value.normalize()), unit, _measure(fig.quote))
         if key in seen:
             continue
         seen.add(key)
@@ -193,7 +198,7 @@ def find_figures(text: str, date_mentions: list[DateMention]) -> list[tuple[shar
         ev = evidence(text, clause.start, max(clause.end, fig.end))
         assert ev.start is not None and ev.end is not None  # evidence() always gives the span
         out.append((fig, Figure(
-            quote=fig.quote, value=float(fig.value), unit=fig.unit, approximate=fig.approximate,
+            quote=fig.quote, value=float(fig.value), unit=unit, approximate=fig.approximate,
             lower_bound=fig.lower_bound, measures=_measures(text, fig, ev.start, ev.end),
             evidence=ev,
         )))
