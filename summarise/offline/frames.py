@@ -38,13 +38,14 @@ LEAD = (r"(?:等|同志|一行|[（(][^）)]{0,8}[）)]|" + vocab.alternation(vo
 
 # What a lecturer gives (作…专题辅导报告, 作题为“…”的宣讲报告, 讲专题党课), longest first.
 LECTURE_NOUNS = (r"(?:专题辅导报告|辅导报告|专题报告|宣讲报告|学术报告|形势报告|理论报告|专题讲座|学术讲座|专题党课"
-                 r"|专题辅导|专题讲课|辅导讲座|讲座|授课|讲课|党课|微党课|宣讲|辅导|思政课|思政大课堂|课堂)")
+                 r"|专题辅导|专题讲课|辅导讲座|讲座|授课|讲课|党课|微党课|宣讲|辅导|思政课|思政大课堂|课堂|培训)")
 # A report with a lecture's marks: titled (题为, 《…》/“…” topic) or counted (一场, 一堂, 一次).
 _TITLED_REPORT = (r"(?:题为[^，,。；;]{0,60}?|(?:一场|一堂|一次)[^，,。；;]{0,40}?|《[^》\n]{1,80}》的?[^，,。；;]{0,8}?"
                   r"|“[^”]{1,60}”的?)(?<!工作)(?<!主题)(?<!述职)报告(?!会)")
-# Where the lecturer came from or went (应邀到校医院, 受邀来校, 走进张庄村, 在城关镇): no clause break.
+# Where the lecturer came from or went (应邀到校医院, 受邀来校, 走进张庄村, 在城关镇, and after a comma
+# that closes the name's post: 章某教导员，在大会议室为员工…): no clause break inside it.
 _ARRIVAL = (r"(?:[，,]?(?:应邀|受邀|特邀)|专程|亲自|再次)?"
-            r"(?:(?:来到|来|到|莅临|走进|走上|赴|回到|深入|前往|在)[^，,。；;]{0,20}?[，,]?)?")
+            r"(?:[，,]?(?:来到|来|到|莅临|走进|走上|赴|回到|深入|前往|在)[^，,。；;]{0,20}?[，,]?)?")
 # For whom or on what (为全体党员, 以“…”为题，, 就《条例》, 围绕…, 立足…): at most four such phrases,
 # each ending at most one comma (a quotation is one piece, commas inside it included), followed by
 # another such phrase or the verb.
