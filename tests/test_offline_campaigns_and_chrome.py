@@ -37,3 +37,18 @@ def test_a_picture_mark_after_the_headline_is_no_part_of_it(mark: str) -> None:
     text = "某镇召开企业家座谈会" + mark + "\n日前，某镇组织召开企业家座谈会。会议由镇长王某某主持。"
     facts = extract_facts(make_doc(text))
     assert facts.headline is not None and facts.headline.zh == "某镇召开企业家座谈会"
+
+
+def test_a_short_headline_ending_in_wang_is_no_site_chrome() -> None:
+    text = "织密防汛安全网\n近日，某县召开防汛工作会议，县长王某某主持会议并讲话，部署全县防汛工作。"
+    facts = extract_facts(make_doc(text, title=""))
+    assert facts.headline is not None and facts.headline.zh == "织密防汛安全网"
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("3月5日，某县召开会议，县委书记王某某在各乡镇党委书记述职评议会上进行点评，要求狠抓落实。", "meeting_report"),
+    ("3月5日，副县长王某某在各村“两委”干部培训会上进行授课，为村干部解读乡村振兴政策。", "policy_lecture"),
+    ("3月5日，县委常委会召开会议，县委书记王某某主持会议，研究部署在各乡镇开展安全生产大检查。", "meeting_report"),
+])
+def test_one_event_that_names_every_place_is_no_roundup(text: str, kind: str) -> None:
+    assert extract_facts(make_doc(text, title="")).kind == kind

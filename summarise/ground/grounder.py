@@ -60,23 +60,6 @@ _ALIAS_ASIDE = re.compile(r"[（(](?:以下简称|以下称|下称|简称)[^（(
 _DATE_VALUE = re.compile(r"^(?:(?P<y>[0-9]{4})|-)-(?P<m>[0-9]{2})(?:-(?P<d>[0-9]{2}))?$")
 
 
-# The article's own address, as a page writes it on a line of its own, with its day in the path
-# (/content/2011/03/07/, /2011-03/07/, /201103/07/).
-_OWN_LINK = re.compile(r"^[ \t\u3000]*(?:本文链接|原文链接|文章链接|本文地址|原文地址|本文网址)[:：]\s*https?://[^\s/]+"
-                       r"(?:/[^\s/]*)*?/(?P<y>(?:19|20)[0-9]{2})(?:/|-)?(?P<m>[0-9]{2})/(?P<d>[0-9]{2})/", re.M)
-
-
-def link_date(text: str) -> date | None:
-    """The day in the path of the article's own link line, the date of its page (None without one)."""
-    m = _OWN_LINK.search(text)
-    if m is None:
-        return None
-    try:
-        return date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
-    except ValueError:
-        return None
-
-
 def _span(ev: Evidence) -> tuple[int, int]:
     """Where located evidence stands in the text (grounding sets both ends of every quote it keeps)."""
     if ev.start is None or ev.end is None:
@@ -111,9 +94,9 @@ class Grounder:
 
     @cached_property
     def _published(self) -> date | None:
-        """The publication date the page states, else the article's dateline, else the date in the
-        article's own link (本文链接:…/content/2011/03/07/…)."""
-        return parse_iso(self.published) or dateline(self.text) or link_date(self.text)
+        """The publication date the page states, else the article's dateline (not a date in a link's path:
+        an address is no date the page states)."""
+        return parse_iso(self.published) or dateline(self.text)
 
     @cached_property
     def squeezed(self) -> str:

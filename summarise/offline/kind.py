@@ -225,8 +225,10 @@ ROUNDUP_REASON = "a roundup of many events, not the report of one"
 
 # Events held in every village or school of an area (在各村举行了…讲堂活动, 深入各乡镇开展…): a campaign's
 # many events, each with its own date and speaker.
-_MANY_PLACES = re.compile(r"(?:在|深入|走进|到)(?:全?[县市区镇乡])?各(?:个)?(?:村|社区|乡镇|镇|乡|街道|学校|单位|村组|行政村)"
-                          r"[^，,。；;\n]{0,20}?(?:举行|举办|开展|召开|进行)")
+# Events held in every place at once: the places right before the verb (在各村举行, 深入各社区分别开展), not a
+# meeting of the places' people (在各乡镇党委书记述职评议会上进行点评) nor a plan for them (研究部署在各乡镇开展).
+_MANY_PLACES = re.compile(r"(?<!部署)(?<!要求)(?<!安排)(?:在|深入|走进|到)(?:全?[县市区镇乡])?各(?:个)?"
+                          r"(?:村|社区|乡镇|镇|乡|街道|学校|单位|村组|行政村)(?:分别|陆续|相继|同步|先后)?(?:举行|举办|开展)")
 
 
 def roundup(text: str, title: str | None, body_start: int) -> bool:
