@@ -7,7 +7,7 @@ import re
 from summarise.english.actors import _actor
 from summarise.english.glossary import translate
 from summarise.english.meetings import event_type, translate_event
-from summarise.english.phrasing import NOT_TRANSLATED, _a, _cap, _lower_first, _sentence_case
+from summarise.english.phrasing import NOT_TRANSLATED, _a, _lower_first, _sentence_case, cap
 
 # Y(正式)启动: an event or a programme launched; Y宣讲进乡村: publicity lectures reach the villages
 _LAUNCHES = re.compile(r"^(?P<x>.{2,20}?)(?:正式|全面)?启动(?P<y>.{2,40})$")
@@ -28,11 +28,11 @@ def _reaches(m: re.Match[str]) -> str | None:
     where = _REACHED[m["z"]]
     if m["k"] is None:
         spirit = translate(m["y"]) if m["y"].endswith("精神") else None
-        return _cap(f"{spirit} reaches {where}") if spirit else None
+        return cap(f"{spirit} reaches {where}") if spirit else None
     if not m["y"]:
-        return _cap(f"{_REACHING[m['k']]} reach {where}")
+        return cap(f"{_REACHING[m['k']]} reach {where}")
     topic = translate(m["y"])
-    return _cap(f"{_REACHING[m['k']]} on {topic} reach {where}") if topic else None
+    return cap(f"{_REACHING[m['k']]} on {topic} reach {where}") if topic else None
 
 
 # X传达(学习)Y精神: a body or a person relays the spirit of a meeting or speech
@@ -66,14 +66,14 @@ def launches(zh: str) -> str | None:
     """我市启动森林防火宣传月活动: "X launches Y"."""
     if (m := _LAUNCHES.match(zh)) and event_type(m["y"]) and (actor := _actor(m["x"])) \
             and (launched := _activity(m["y"])):
-        return _cap(f"{actor} launches {launched}")
+        return cap(f"{actor} launches {launched}")
     return None
 
 
 def launched(zh: str) -> str | None:
     """Y启动/开讲/开班: "Y launched"."""
     if (m := _LAUNCHED.match(zh)) and (done := translate_event(m["y"]) or translate(m["y"])):
-        return _cap(f"{_a(done) if event_type(m['y']) else done} launched")
+        return cap(f"{_a(done) if event_type(m['y']) else done} launched")
     return None
 
 
@@ -82,7 +82,7 @@ def relays(zh: str) -> str | None:
     if m := _RELAYS.match(zh):
         actor, spirit = _actor(m["x"]), translate(m["y"])
         if actor and spirit:
-            return _cap(f"{actor} relays {spirit}")
+            return cap(f"{actor} relays {spirit}")
     return None
 
 
@@ -91,7 +91,7 @@ def carries_out(zh: str) -> str | None:
     if m := _CARRIES_OUT.match(zh):
         actor, done = _actor(m["x"]), _activity(m["y"])
         if actor and done:
-            return _cap(f"{actor} carries out {done}")
+            return cap(f"{actor} carries out {done}")
     return None
 
 

@@ -10,7 +10,7 @@ from summarise.english.actors import _actor, _one_place, _person, _place
 from summarise.english.glossary import translate
 from summarise.english.meetings import _event_then_purpose, event_type
 from summarise.english.meetings import translate_event as _translate_event
-from summarise.english.phrasing import _TRIM, NO_HEADLINE, NOT_TRANSLATED, _a, _cap
+from summarise.english.phrasing import _TRIM, NO_HEADLINE, NOT_TRANSLATED, _a, cap
 
 # 今天/日前 before a verb (上海市委常委会今天举行会议): when, no part of the actor
 _WHEN = re.compile(r"(?:今天|昨天|今日|昨日|日前|近日)(?=召开|举行|举办|开展|启动|主持|出席|宣讲)")
@@ -44,7 +44,7 @@ def translate_headline(zh: str) -> str | None:
     规格高内容多意义重大) the first is translated and the rest marked as not translated."""
     zh = _COLUMN_TAG.sub("", zh.strip().strip(_TRIM)).strip()
     zh = _LABEL.sub("", zh)  # 信息名称：…: a page's field label, no part of the headline
-    zh = _PHOTO_MARK.sub("", zh)  # …党员大会（图）: the page's pictures, no part of the headline
+    zh = PICTURE_MARK.sub("", zh)  # …党员大会（图）: the page's pictures, no part of the headline
     if (bar := _COLUMN_BAR.match(zh)) is not None:
         zh = bar["rest"]  # 宣讲进行时丨…: a column's name, then the headline
     if (m := _PLACE_COLON.match(zh)) and _one_place(m["p"]) and (where := _place(m["p"])) \
@@ -76,7 +76,8 @@ def translate_headline(zh: str) -> str | None:
     return _headline(zh)
 
 
-_PHOTO_MARK = re.compile(r"\s*[（(\[](?:图|组图|附图|多图|图文|视频|图片)[)）\]]\s*$")
+# A mark of the page's pictures or video after a headline (…党员大会（图）, …[组图], …【视频】): no part of it.
+PICTURE_MARK = re.compile(r"\s*[\[【(（](?:图|组图|附图|多图|图文|视频|图片)[\]】)）]\s*$")
 _LABEL = re.compile(r"^(?:信息名称|信息标题|文章标题|标题|题目|名称)\s*[:：]\s*")
 _COLUMN_BAR = re.compile(r"^[^丨｜|]{2,10}[丨｜|](?P<rest>.{4,})$")
 
@@ -111,7 +112,7 @@ def _attends(zh: str) -> str | None:
         actor, event = _actor(m["x"]), translate_event(m["y"])
         if actor and event and event_type(m["y"]):
             what = (f"the {_SESSION[m['s']]} of " if m["s"] else "") + _a(event)
-            return _cap(f"{actor} attends {what}" + (f" and {_SPEAKS[m['v']]}" if m["v"] else ""))
+            return cap(f"{actor} attends {what}" + (f" and {_SPEAKS[m['v']]}" if m["v"] else ""))
     return None
 
 
@@ -119,7 +120,7 @@ def _speaks_at(zh: str) -> str | None:
     if m := _SPEAKS_AT.match(zh):
         actor, event = _actor(m["x"]), translate_event(m["y"])
         if actor and event and event_type(m["y"]):
-            return _cap(f"{actor} speaks at {_a(event)}")
+            return cap(f"{actor} speaks at {_a(event)}")
     return None
 
 
@@ -127,7 +128,7 @@ def _speech(zh: str) -> str | None:
     if m := _SPEECH.match(zh):
         actor = _actor(m["x"])
         if actor:
-            return _cap(f"{actor} delivers {'an important' if m['i'] else 'a'} speech")
+            return cap(f"{actor} delivers {'an important' if m['i'] else 'a'} speech")
     return None
 
 
@@ -135,7 +136,7 @@ def _chairs(zh: str) -> str | None:
     if m := _CHAIRS.match(zh):
         actor, event = _actor(m["x"]), translate_event(m["y"])
         if actor and event and event_type(m["y"]):
-            return _cap(f"{actor} chairs {_a(event)}")
+            return cap(f"{actor} chairs {_a(event)}")
     return None
 
 
@@ -147,7 +148,7 @@ def _held_for(zh: str) -> str | None:
             event, purpose = split
             actor = _actor(m["x"])
             if actor:
-                return _cap(f"{actor} holds {_a(event)}" + (f" to {purpose}" if purpose else f" {_SUBTITLE}"))
+                return cap(f"{actor} holds {_a(event)}" + (f" to {purpose}" if purpose else f" {_SUBTITLE}"))
     return None
 
 
@@ -155,7 +156,7 @@ def _held_no_subject(zh: str) -> str | None:
     """召开Y: "Y held"; NO_HEADLINE when Y has no English."""
     if (m := _HELD_NO_SUBJECT.match(zh)) and event_type(m["y"]):
         event = translate_event(m["y"])
-        return _cap(f"{event} held") if event else NO_HEADLINE
+        return cap(f"{event} held") if event else NO_HEADLINE
     return None
 
 
@@ -163,7 +164,7 @@ def _held_by(zh: str) -> str | None:
     if (m := _HELD_BY.match(zh)) and event_type(m["y"]):
         event, actor = translate_event(m["y"]), _actor(m["x"])
         if event:
-            return _cap(f"{actor} holds {_a(event)}") if actor else _cap(f"{event} held")
+            return cap(f"{actor} holds {_a(event)}") if actor else cap(f"{event} held")
     return None
 
 
@@ -172,7 +173,7 @@ def _held(zh: str) -> str | None:
         event = translate_event(m["y"])
         place = _place(m["z"]) if m["z"] else None
         if event and (place or not m["z"]):
-            return _cap(f"{event} held" + (f" in {place}" if place else ""))
+            return cap(f"{event} held" + (f" in {place}" if place else ""))
     return None
 
 
@@ -180,7 +181,7 @@ def _opens(zh: str) -> str | None:
     if (m := _OPENS.match(zh)) and event_type(m["y"]):
         event = translate_event(m["y"])
         if event:
-            return _cap(f"{_a(event)} {'opens' if m['v'] == '开幕' else 'closes'}")
+            return cap(f"{_a(event)} {'opens' if m['v'] == '开幕' else 'closes'}")
     return None
 
 
@@ -188,14 +189,14 @@ def _chairs_only(zh: str) -> str | None:
     if m := _CHAIRS_ONLY.match(zh):
         actor = _actor(m["x"])
         if actor:
-            return _cap(f"{actor} chairs" + (" and speaks" if m["v"] else ""))
+            return cap(f"{actor} chairs" + (" and speaks" if m["v"] else ""))
     return None
 
 
 def _person_on(zh: str) -> str | None:
     """李克强谈食品安全问题: a news headline's "X on Y"."""
     if (m := _ON.match(zh)) and (who := _person(m["x"])) and (topic := translate(m["y"])):
-        return _cap(f"{who} on {topic}")
+        return cap(f"{who} on {topic}")
     return None
 
 
@@ -203,7 +204,7 @@ def _reports(zh: str) -> str | None:
     if m := _REPORTS.match(zh):
         actor = _actor(m["x"])
         if actor:
-            return _cap(f"{actor} gives a report")
+            return cap(f"{actor} gives a report")
     return None
 
 

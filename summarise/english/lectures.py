@@ -15,9 +15,9 @@ from summarise.english.phrasing import (
     NOT_TRANSLATED,
     _a,
     _a_given,
-    _cap,
     _lower_first,
     _sentence_case,
+    cap,
 )
 
 _GIVES = re.compile(r"^(?P<x>.{2,30}?)(?:应邀)?(?:作|做)(?P<y>.{2,60}?(?:报告|讲座|党课|辅导))$")
@@ -81,7 +81,7 @@ def invited(zh: str) -> str | None:
         to = _audience(m["w"]) if m["w"] else None
         if host and guest and event and (to or not m["w"]):
             verb = "hold" if m["v"] in ("举办", "开展", "举行") else "give"
-            return _cap(f"{host} invites {guest} to {verb} {_a_given(event)}" + (f" to {to}" if to else ""))
+            return cap(f"{host} invites {guest} to {verb} {_a_given(event)}" + (f" to {to}" if to else ""))
     return None
 
 
@@ -93,7 +93,7 @@ def to_audience(zh: str) -> str | None:
             given = _a_given(event)
             if m["a"] and re.match(r"an? ", given):  # 一堂生动的法治课: a lively rule-of-law class
                 given = _a_given(f"{_QUALITIES[m['a']]} {_lower_first(event) if _sentence_case(event) or ' ' not in event else event}")
-            return _cap(f"{actor} gives {given} to {to}")  # 王明为社区居民作健康讲座
+            return cap(f"{actor} gives {given} to {to}")  # 王明为社区居民作健康讲座
     return None
 
 
@@ -102,7 +102,7 @@ def goes_to_hold(zh: str) -> str | None:
     if (m := _GOES_TO_HOLD.match(zh)) and event_type(m["y"]):
         actor, where, event = _actor(m["x"]), _destination(m["p"]), translate_event(m["y"])
         if actor and where and event:
-            return _cap(f"{actor} {'holds' if m['v'] in ('开展', '举办', '举行', '召开') else 'gives'} {_a_given(event)} {_at(where)}")
+            return cap(f"{actor} {'holds' if m['v'] in ('开展', '举办', '举行', '召开') else 'gives'} {_a_given(event)} {_at(where)}")
     return None
 
 
@@ -114,7 +114,7 @@ def lesson(zh: str) -> str | None:
             given = translate_event(m["y"])
             given = given if given and NOT_TRANSLATED not in given else "Party lesson"
             to = _audience(m["w"])  # an audience with no English is no part of a lesson's name: left out
-            return _cap(f"{actor} gives a {given[:1].lower() + given[1:] if given.startswith('Special') else given}"
+            return cap(f"{actor} gives a {given[:1].lower() + given[1:] if given.startswith('Special') else given}"
                         + (f" to {to}" if to else ""))
     return None
 
@@ -127,16 +127,16 @@ def to_countryside(zh: str) -> str | None:
         one, many = _actor(m["x"]), translate_group(m["x"]) if m["x"].endswith(tuple(_GROUP_WORDS)) else None
         if many or one:
             if m["v"] == "宣传":
-                return _cap(f"{many or one} {'publicise' if many else 'publicises'} {topic} in {_COUNTRYSIDE[m['z']]}")
+                return cap(f"{many or one} {'publicise' if many else 'publicises'} {topic} in {_COUNTRYSIDE[m['z']]}")
             verb = "give" if many else "gives"
-            return _cap(f"{many or one} {verb} publicity lectures on {topic} in {_COUNTRYSIDE[m['z']]}")
+            return cap(f"{many or one} {verb} publicity lectures on {topic} in {_COUNTRYSIDE[m['z']]}")
     return None
 
 
 def goes_to_lecture(zh: str) -> str | None:
     """五老宣讲团走进红星小学宣讲; 王明教授来我校讲学: "X gives (publicity) lectures at Y"."""
     if (m := _GOES_TO_LECTURE.match(zh)) and (actor := _actor(m["x"])) and (where := _destination(m["p"])):
-        return _cap(f"{actor} gives {'publicity ' if m['v'] == '宣讲' else ''}lectures {_at(where)}")
+        return cap(f"{actor} gives {'publicity ' if m['v'] == '宣讲' else ''}lectures {_at(where)}")
     return None
 
 
@@ -146,7 +146,7 @@ def titled(zh: str) -> str | None:
             and (topic := translate((m["t"] or m["t2"] or m["t3"]).strip(_TRIM))) and (event := translate_event(m["y"])):
         kind = event.split(" (")[0] if NOT_TRANSLATED in event else event
         if NOT_TRANSLATED in event or ((_sentence_case(kind) or " " not in kind) and " on " not in kind):
-            return _cap(f"{actor} gives {_a_given(kind)} on {topic}")
+            return cap(f"{actor} gives {_a_given(kind)} on {topic}")
     return None
 
 
@@ -154,7 +154,7 @@ def gives_at(zh: str) -> str | None:
     """王明在县委党校作专题报告: "X gives Z at Y"."""
     if (m := _GIVES_AT.match(zh)) and event_type(m["y"]) and (actor := _actor(m["x"])) \
             and (where := _destination(m["p"])) and (event := translate_event(m["y"])):
-        return _cap(f"{actor} gives {_a_given(event)} {_at(where)}")
+        return cap(f"{actor} gives {_a_given(event)} {_at(where)}")
     return None
 
 
@@ -163,7 +163,7 @@ def tells(zh: str) -> str | None:
     if (m := _TELLS.match(zh)) and (actor := _actor(m["x"])) and (to := _audience(m["w"])) \
             and (topic := translate(m["y"])) and not event_type(m["y"]):
         said = f"gives a publicity lecture on {topic}" if m["v"] == "宣讲" else f"{_TELLING[m['v']]} {topic}"
-        return _cap(f"{actor} {said} to {to}")
+        return cap(f"{actor} {said} to {to}")
     return None
 
 
@@ -172,7 +172,7 @@ def gives(zh: str) -> str | None:
     if m := _GIVES.match(zh):
         actor, event = _actor(m["x"]), translate_event(m["y"])
         if actor and event:
-            return _cap(f"{actor} gives {_a(event)}")
+            return cap(f"{actor} gives {_a(event)}")
     return None
 
 
@@ -183,7 +183,7 @@ def publicity(zh: str) -> str | None:
             # 专家学者走进红星社区宣讲…: people of a kind, plural
             where = _destination(m["p"]) if m["p"] else (_named_place(m["at"]) if m["at"] else None)
             if where or not (m["p"] or m["at"]):
-                return _cap(f"{many} give publicity lectures on {topic}" + (f" {_at(where)}" if where else ""))
+                return cap(f"{many} give publicity lectures on {topic}" + (f" {_at(where)}" if where else ""))
         actor, topic = _actor(m["x"]), translate(m["y"])
         if actor and topic and not actor.lower().startswith("the spirit"):  # a topic is no speaker
             # 来县, 到乡: a bare level word names no place
@@ -192,7 +192,7 @@ def publicity(zh: str) -> str | None:
             if m["at"] and not where:
                 return NO_HEADLINE  # 在 a place with no English: the place is not dropped silently
             at = f" {_at(where)}" if where else ""
-            return _cap(f"{actor} gives a publicity lecture on {topic}{at}")
+            return cap(f"{actor} gives a publicity lecture on {topic}{at}")
     return None
 
 
@@ -201,5 +201,5 @@ def lesson_given(zh: str) -> str | None:
     if m := _LESSON_GIVEN.match(zh):
         actor = _actor(m["x"])
         if actor:
-            return _cap(f"{actor} gives a {_LESSON_KINDS[m['s']]}Party lesson")
+            return cap(f"{actor} gives a {_LESSON_KINDS[m['s']]}Party lesson")
     return None

@@ -18,7 +18,7 @@ from summarise.english.glossary import (
     translate,
 )
 from summarise.english.groups import _GROUP_WORDS, _PEOPLE_ENDINGS, translate_group
-from summarise.english.phrasing import _TRIM, NOT_TRANSLATED, _cap, _count, _lower_first, _sentence_case
+from summarise.english.phrasing import _TRIM, NOT_TRANSLATED, _count, _lower_first, _sentence_case, cap
 
 
 @lru_cache(maxsize=1)
@@ -63,12 +63,12 @@ def translate_event(zh: str) -> str | None:
     if toks and toks[-1].kind == "meeting" and any(t.kind == "action" for t in toks[:-1]):
         head = " ".join(t.en if k == 0 or toks[k - 1].kind == "action" or not t.en.startswith("the ") else t.en[4:]
                         for k, t in enumerate(toks[:-1]))
-        return f"{_cap(toks[-1].en)} on {head}"
+        return f"{cap(toks[-1].en)} on {head}"
     if (m := _THEMED.match(zh)) and (themed := _themed(m)) is not None:
         return themed
     kind = event_type(zh)
     if kind and (who := _group_before(zh[:-len(kind[0])])) is not None:
-        return f"{_cap(kind[1])} {'with' if kind[0] in _HELD_WITH else 'of'} {who}"  # 企业家代表座谈会
+        return f"{cap(kind[1])} {'with' if kind[0] in _HELD_WITH else 'of'} {who}"  # 企业家代表座谈会
     full = translate(zh)
     if full is not None:
         # the 1st Session of the 13th …: a name; the sentence it stands in gives its article
@@ -76,8 +76,8 @@ def translate_event(zh: str) -> str | None:
         # phrase holding a name keeps its case (enlarged Leading Party Group meeting: "the enlarged …")
         if re.match(r"the [0-9]", full):
             return full[4:]
-        return _cap(full) if full == full.lower() else full
-    return f"{_cap(kind[1])} {NOT_TRANSLATED}" if kind else None
+        return cap(full) if full == full.lower() else full
+    return f"{cap(kind[1])} {NOT_TRANSLATED}" if kind else None
 
 
 # 第三期, 第五讲: which of a series of events (理论大讲堂第三讲)
@@ -130,7 +130,7 @@ def _one_of_series(m: re.Match[str]) -> str | None:
     name = translate_event(m["s"])
     if not name or NOT_TRANSLATED in name:
         return None
-    return f"{_cap(kind[1])} (No. {n}) of the {_lower_first(name) if _sentence_case(name) else name}"
+    return f"{cap(kind[1])} (No. {n}) of the {_lower_first(name) if _sentence_case(name) else name}"
 
 
 # 纪念胡耀邦同志诞辰110周年座谈会, 庆祝中国共产党成立100周年大会, 建党98周年…: an event marking an
@@ -159,7 +159,7 @@ def _anniversary(m: re.Match[str]) -> str | None:
         if not what or (m["e"] is None and not what.startswith("the ") and lookup(m["x"], "term") is None):
             return None  # 建党, 改革开放: a term of the genre; a bare word has no anniversary
         of = f"the founding of {what if what.startswith('the ') else 'the ' + what}" if m["e"] else what
-    return f"{_cap(kind[1])} {_MARKING[m['v']]} the {ordinal(n)} anniversary of {of}"
+    return f"{cap(kind[1])} {_MARKING[m['v']]} the {ordinal(n)} anniversary of {of}"
 
 
 # 以银发经济为主题的民营企业座谈会, 银发经济主题座谈会: an event on a theme; 二十大报告解读讲座: a talk
@@ -180,11 +180,11 @@ def _themed(m: re.Match[str]) -> str | None:
     if m["i"]:
         if kind[0] != m["y"]:
             return None  # 解读 before a named event: what the name is, not one talk
-        return f"{_cap(kind[1])} interpreting {theme}"
+        return f"{cap(kind[1])} interpreting {theme}"
     event = translate_event(m["y"])
     if not event or NOT_TRANSLATED in event:
         return None
-    return f"{_cap(event)} on the theme of {theme}"
+    return f"{cap(event)} on the theme of {theme}"
 
 
 # Events held with the people or enterprises named before them (a symposium, an admonition, a matchmaking)
@@ -217,7 +217,7 @@ def _holder_then_action(toks: list) -> str | None:
     body = _title_case(" ".join(t.en for t in toks[:k]))
     what = " ".join(t.en if j == k or toks[j - 1].kind == "action" or not t.en.startswith("the ") else t.en[4:]
                     for j, t in enumerate(toks[k:-1], start=k))
-    return f"{_cap(toks[-1].en)} of the {body.removeprefix('The ')} on {what}"
+    return f"{cap(toks[-1].en)} of the {body.removeprefix('The ')} on {what}"
 
 
 # A topic that cannot stand before a noun: a name with its article (the Scientific Outlook on
@@ -242,7 +242,7 @@ def _named_topic(toks: list) -> str | None:
     if any(t.kind != "word" for t in lead[k:]):
         return None
     kind = scope + " ".join([*(t.en for t in lead[k:]), toks[-1].en])
-    return f"{_cap(kind)} on " + " ".join(t.en if not j or not t.en.startswith("the ") else t.en[4:]
+    return f"{cap(kind)} on " + " ".join(t.en if not j or not t.en.startswith("the ") else t.en[4:]
                                            for j, t in enumerate(lead[:k]))
 
 
@@ -260,7 +260,7 @@ def _topic_then_body(zh: str) -> str | None:
     if topic is None or topic[:1].isupper():
         return None  # 省委党的…精神宣讲团: the committee owns the team; it is no part of the topic
     body = _title_case(" ".join(t.en for t in tail[:-1]))
-    return f"{_cap(tail[-1].en)} of the {body} on {topic}"
+    return f"{cap(tail[-1].en)} of the {body} on {topic}"
 
 
 def _event_then_purpose(zh: str) -> tuple[str, str | None] | None:

@@ -10,7 +10,8 @@ NOT_TRANSLATED = "(full name not translated)"
 _TRIM = "“”‘’\"「」『』《》 \u3000"
 
 
-def _cap(s: str) -> str:
+def cap(s: str) -> str:
+    """The text with its first letter upper case."""
     return s[:1].upper() + s[1:]
 
 

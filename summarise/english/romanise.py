@@ -5,6 +5,8 @@ import re
 
 from pypinyin import Style, lazy_pinyin
 
+from summarise.english.phrasing import cap
+
 __all__ = ["PLACE_SUFFIXES", "pinyin_word", "place_word", "romanise", "romanise_name", "split_place"]
 
 COMPOUND_SURNAMES = {
@@ -78,10 +80,6 @@ def place_word(chars: str) -> str:
     return _PLACE_WORDS.get(chars) or pinyin_word(chars, place=True).capitalize()
 
 
-def _cap(word: str) -> str:
-    return word[:1].upper() + word[1:]
-
-
 def romanise_name(name: str) -> str:
     """Person name in pinyin, surname first: 赵锡雄 → "Zhao Xixiong", 欧阳修 → "Ouyang Xiu"."""
     name = name.strip()
@@ -90,9 +88,9 @@ def romanise_name(name: str) -> str:
     if len(name) >= 3 and name[:2] in COMPOUND_SURNAMES:
         surname, given = COMPOUND_SURNAMES[name[:2]], name[2:]
     else:
-        surname = SURNAMES.get(name[0]) or _cap(pinyin_word(name[0]))
+        surname = SURNAMES.get(name[0]) or cap(pinyin_word(name[0]))
         given = name[1:]
-    return f"{surname} {_cap(pinyin_word(given))}" if given else surname
+    return f"{surname} {cap(pinyin_word(given))}" if given else surname
 
 
 def split_place(text: str) -> tuple[str, str] | None:

@@ -6,7 +6,7 @@ import re
 
 from summarise.english.actors import _actor, _destination, _place_or_body
 from summarise.english.glossary import translate
-from summarise.english.phrasing import _cap
+from summarise.english.phrasing import cap
 
 # X(一行)(来|到|赴|深入)Y调研/考察/视察/督导(Z): a visit, its place and what it looks into.
 _VISITS = re.compile(r"^(?P<x>.{2,30}?)(?:一行)?(?:(?P<go>来|到|赴|深入|前往|走进|走访|在)(?P<y>.{1,20}?))?"
@@ -47,7 +47,7 @@ def _visit(m: re.Match[str]) -> str | None:
             said += f" on {topic}"
     elif m["v"] in ("调度", "督查"):
         return None
-    return _cap(f"{actor} {said}")
+    return cap(f"{actor} {said}")
 
 
 _COMES_TO = re.compile(r"^(?P<x>.{2,30}?)(?:走进|来到|深入|走访)(?P<p>.{2,20})$")
@@ -57,7 +57,7 @@ def comes_to(zh: str) -> str | None:
     """党的二十大精神宣讲团走进红星村: "X visits Y"."""
     if (m := _COMES_TO.match(zh)) and (actor := _actor(m["x"])) and (where := _destination(m["p"])) \
             and not actor.lower().startswith("the spirit"):
-        return _cap(f"{actor} visits {where}")
+        return cap(f"{actor} visits {where}")
     return None
 
 

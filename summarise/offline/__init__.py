@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable
 from typing import Any, cast
 
+from summarise.english.headlines import PICTURE_MARK
 from summarise.parse import dates
 from summarise.schemas import AttendeeGroup, Bilingual, Event, EventDate, Facts, Kind, Person, Point, PointKind, Role
 
@@ -93,7 +94,7 @@ def _headline(doc: Any, text: str) -> tuple[str | None, Span | None]:
         site = _SITE_SUFFIX.search(text, span.start, span.end)
         if site and site.start() - span.start >= 6:
             span = Span(span.start, site.start())
-        marker = _PICTURE_MARK.search(text, span.start, span.end)
+        marker = PICTURE_MARK.search(text, span.start, span.end)
         if marker and marker.start() - span.start >= 6:
             span = Span(span.start, marker.start())
         return text[span.start:span.end], span
@@ -123,8 +124,6 @@ _STAMP_LINE = re.compile(r"(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,
 _COLUMN = r"(?:视频|图文|组图|直播|快讯|音频|要闻|头条|时政|动态|工作动态|本地新闻|图片新闻)"
 _HEADLINE_MARKUP = re.compile(rf"(?:#{{1,6}}\s*|[—－]{{1,2}}\s*|\[{_COLUMN}\]\s*|【{_COLUMN}】\s*"
                               r"|(?:[\u4e00-\u9fff]{2,4}(?:园地|动态|要闻|专栏|快讯))——)+")
-# A page's mark that the story has pictures or a video (…座谈会[图], …(组图)): no part of the headline.
-_PICTURE_MARK = re.compile(r"\s*[\[【(（](?:图|组图|图文|多图|视频|图片)[\]】)）]\s*$")
 # Lines of site chrome above a headline: the site's bare name (人民网) and a breadcrumb (人民网>>上海频道).
 _SITE_CHROME = re.compile(r"(?:[ \t]*(?:[\u4e00-\u9fff]{2,8}网|[^\n]{1,30}?(?:>>|＞＞|»)[^\n]{0,30})[ \t]*\n)*")
 # A site's name after a page title: …会议_某某县人民政府, …会议 - 某某新闻网.
