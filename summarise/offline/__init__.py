@@ -59,9 +59,9 @@ def _headline(doc: Any, text: str) -> tuple[str | None, Span | None]:
     title) and is not the lead paragraph itself (a page without a headline starts with the lead)."""
     chrome = _SITE_CHROME.match(text)  # 人民网 / 人民网>>上海频道 above the headline
     top = chrome.end() if chrome else 0
-    if top and not _headline_like(text[top:].split("\n", 1)[0].strip()):
+    if top and not _headline_like(_line_at(text, top).strip()):
         top = 0  # no headline below it: the short line is the headline itself (织密防汛安全网)
-    first_line = text[top:].split("\n", 1)[0]
+    first_line = _line_at(text, top)
     first = first_line.strip()
     if len(first) > HEADLINE_CHARS:  # a paragraph, not a headline
         first = ""
@@ -128,6 +128,12 @@ _HEADLINE_MARKUP = re.compile(rf"(?:#{{1,6}}\s*|[—－]{{1,2}}\s*|\[{_COLUMN}\]
 _SITE_CHROME = re.compile(r"(?:[ \t]*(?:[\u4e00-\u9fff]{2,8}网|[^\n]{1,30}?(?:>>|＞＞|»)[^\n]{0,30})[ \t]*\n)*")
 # A site's name after a page title: …会议_某某县人民政府, …会议 - 某某新闻网.
 _SITE_SUFFIX = re.compile(r"\s*(?:[_|｜]|\s[-—－]\s)\s*[^\s_|｜]{2,24}(?:网|政府|网站|门户|官网|日报|在线|融媒体中心|电视台|新闻)$")
+
+
+def _line_at(text: str, at: int) -> str:
+    """The line of `text` that starts at `at` (without copying the rest of the text)."""
+    end = text.find("\n", at)
+    return text[at:] if end < 0 else text[at:end]
 
 
 def _headline_like(line: str) -> bool:
