@@ -51,8 +51,8 @@ def _named_place(zh: str) -> str | None:
 
 
 # The report's own place or body (在我校召开, 我市启动…), and the grass roots (深入基层) any report can reach.
-_OWN_PLACES = {"基层": "the grass roots", "我校": "the university", "学校": "the school", "我院": "the institution", "我市": "the city",
-               "我县": "the county", "我区": "the district", "我省": "the province", "我局": "the bureau"}
+_OWN = {"基层": "the grass roots", "我校": "the university", "我市": "the city", "我县": "the county", "我区": "the district"}
+_OWN_PLACES = {**_OWN, "学校": "the school", "我院": "the institution", "我省": "the province", "我局": "the bureau"}
 
 
 def lookup_place(zh: str) -> str | None:
@@ -149,9 +149,9 @@ def _at(where: str) -> str:
 _LEVEL_OPENINGS = ("Provincial ", "Municipal ", "County ", "District ", "Town ", "Township ", "Village ")
 _INSTITUTION_WORDS = ("School", "University", "College", "Hospital", "Company", "Group", "Station", "Office",
                       "Center", "Centre", "Court", "Bureau", "Factory", "Kindergarten", "Institute")
-_TO_OWN = {"校": "the university", "院": "the institution", "我校": "the university", "我市": "the city", "我县": "the county",
-           "我区": "the district", "我镇": "the town", "基层": "the grass roots", "企业": "enterprises", "乡镇": "the towns",
-           "社区": "the communities", "农村": "the countryside"}
+# Where a visit or a lecture goes: the report's own places above, and its own kinds of place (企业, 农村).
+_TO_OWN = {**_OWN, "校": "the university", "院": "the institution", "我镇": "the town", "企业": "enterprises",
+           "乡镇": "the towns", "社区": "the communities", "农村": "the countryside"}
 
 
 def _person(zh: str) -> str | None:
